@@ -1,0 +1,246 @@
+"""``python -m dashboard.build``: data/raw + data/reference -> data/clean.
+
+Deterministic (same input, byte-identical output) and all-or-nothing: every
+check runs before anything is written, the tables are written to a temporary
+folder beside ``data/clean`` and swapped in only when all of them are written.
+On any problem the error names file, record and field and ``data/clean`` stays
+as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import datapackage
+from .cleaning import mark_preferred, seniority, slug
+from .errors import DataError, DataIssue
+from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName
+from .paths import clean_dir, data_dir
+from .raw import RawData, check_references, load_raw
+from .reference import load_entities, load_organizations
+from .schema import SPEAKING_ROLES
+from .tables import TABLES, columns
+
+JOIN = "|"
+
+
+def _join(values) -> str:
+    return JOIN.join(sorted(dict.fromkeys(v for v in values if v)))
+
+
+def _source_language(raw: RawData) -> dict[str, str]:
+    return {s.id: s.language for s in raw.sources}
+
+
+def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) -> str:
+    t = topics[(topics.edition == edition) & (topics.scope == "sub_forum") & (topics.kind == "theme")
+               & (topics.language == language)]
+    if t.empty:
+        return ""
+    pref = t[t.source_id == preferred]
+    return (pref if len(pref) else t).iloc[0]["text"]
+
+
+def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Pure transformation: validated raw records -> the clean tables (no I/O)."""
+    index = AliasIndex(entities, organizations)
+    check_references(raw, index)
+    lang = _source_language(raw)
+    kind = {s.id: s.kind for s in raw.sources}
+
+    figures, people, evidence, topics, outcomes, side = [], [], [], [], [], []
+    for year, er in sorted(raw.editions.items()):
+        for scope, sections in (("sub_forum", er.sections), ("parent_conference", er.context)):
+            for fig in sections.get("reported_figures", []):
+                figures.append({"edition": year, "scope": scope, **fig.model_dump()})
+            for t in sections.get("topics", []):
+                topics.append({"edition": year, "scope": scope, "kind": t.kind, "text": t.text,
+                               "language": lang[t.source_id], "source_id": t.source_id, "note": t.note})
+            for o in sections.get("outcomes", []):
+                outcomes.append({"edition": year, "scope": scope, "item": o.item, "source_ids": _join(o.source_ids)})
+            for i, p in enumerate(sections.get("people", [])):
+                try:
+                    m = index.resolve(p.represents)
+                    ptype, code = m.kind, m.code
+                except UnknownName:
+                    if scope == "sub_forum":  # already reported by check_references
+                        raise
+                    ptype, code = "", ""
+                base = slug(p.name) if p.name else f"unnamed-{slug(code or 'x')}-{i + 1}"
+                pid = f"{year}-{'conf-' if scope != 'sub_forum' else ''}{base}"
+                people.append({
+                    "edition": year, "scope": scope, "person_id": pid, "name": p.name or "",
+                    "name_as_written": p.name_as_written, "name_unofficial": p.name_unofficial,
+                    "title": p.title, "organization": p.organization, "participant_type": ptype, "code": code,
+                    "role": p.role, "role_as_written": p.role_as_written, "mode": p.mode,
+                    "mode_as_written": p.mode_as_written, "seniority": seniority(p.title),
+                    "source_ids": _join(p.source_ids), "verification": p.verification, "note": p.note,
+                })
+                if scope == "sub_forum":
+                    evidence.append({"edition": year, "participant_type": ptype, "code": code,
+                                     "how_known": "speaker" if p.role in SPEAKING_ROLES else "person_named",
+                                     "name": p.represents, "source_ids": p.source_ids})
+        for part in er.sections["participants"]:
+            m = index.resolve(part.name_as_written, (ENTITY if part.kind == "country_or_region" else ORGANIZATION,))
+            evidence.append({"edition": year, "participant_type": m.kind, "code": m.code, "how_known": part.how_known,
+                             "name": part.name_as_written, "source_ids": part.source_ids})
+        for s in er.sections["side_events"]:
+            side.append({"edition": year, "name": s.name, "date": s.date.isoformat(), "city": s.city,
+                         "theme": s.theme, "attendees_as_written": s.attendees_as_written,
+                         "source_ids": _join(s.source_ids), "note": s.note})
+
+    fig_df = pd.DataFrame(figures)
+    fig_df["is_preferred"] = mark_preferred(
+        fig_df, {y: er.edition.preferred_source_id for y, er in raw.editions.items()}, kind)
+    topics_df = pd.DataFrame(topics)
+
+    ev = pd.DataFrame(evidence)
+    participation = (ev.groupby(["edition", "participant_type", "code", "how_known"], sort=True)
+                     .agg(names_as_written=("name", _join),
+                          source_ids=("source_ids", lambda s: _join(x for lst in s for x in lst)))
+                     .reset_index())
+
+    eds = []
+    for year, er in sorted(raw.editions.items()):
+        e = er.edition
+        eds.append({
+            "edition": year, "number": e.number, "name_en": e.name_en, "name_zh": e.name_zh,
+            "start_date": e.start_date.isoformat(), "end_date": e.end_date.isoformat(),
+            "city_en": e.city_en, "city_zh": e.city_zh, "province_en": e.province_en, "country": e.country,
+            "city_lat": e.city_lat, "city_lon": e.city_lon, "venue": e.venue,
+            "host_en": e.host_en, "host_zh": e.host_zh, "host_source_ids": _join(e.host_source_ids),
+            "theme_en": _theme(topics_df, year, "en", e.preferred_source_id),
+            "theme_zh": _theme(topics_df, year, "zh", e.preferred_source_id),
+            "preferred_source_id": e.preferred_source_id,
+            "participant_list_complete": e.participant_list_complete, "not_found": JOIN.join(e.not_found),
+        })
+    sources = pd.DataFrame([{**s.model_dump(), "accessed": s.accessed.isoformat() if s.accessed else None}
+                            for s in raw.sources])
+    conflicts = pd.DataFrame([{**c.model_dump(), "source_ids": _join(c.source_ids)} for c in raw.conflicts],
+                             columns=columns("conflicts"))
+    ents = entities.copy()
+    tables = {
+        "editions": pd.DataFrame(eds),
+        "sources": sources.sort_values("id"),
+        "reported_figures": fig_df.sort_values(["edition", "scope", "metric", "source_id"], kind="stable"),
+        "participation": participation,
+        "people": pd.DataFrame(people).sort_values(["edition", "scope", "person_id"], kind="stable"),
+        "topics": topics_df.sort_values(["edition", "scope", "kind", "source_id", "text"], kind="stable"),
+        "outcomes": pd.DataFrame(outcomes).sort_values(["edition", "scope", "item"], kind="stable"),
+        "side_events": pd.DataFrame(side, columns=columns("side_events")).sort_values(["edition", "name"]),
+        "conflicts": conflicts.sort_values("id", key=lambda s: s.str[1:].astype(int)),
+        "entities": ents.sort_values("code"),
+        "organizations": organizations.sort_values("code"),
+    }
+    out = {}
+    for name, df in tables.items():
+        out[name] = df.reindex(columns=columns(name)).reset_index(drop=True)
+    check_tables(out)
+    return out
+
+
+def check_tables(tables: dict[str, pd.DataFrame]) -> None:
+    """Integrity of the output: primary keys unique, every source id and code exists."""
+    issues: list[DataIssue] = []
+    for name, df in tables.items():
+        pk = TABLES[name]["primaryKey"]
+        dup = df[df.duplicated(pk, keep=False)]
+        if len(dup):
+            issues.append(DataIssue(f"data/clean/{name}.csv", f"key {pk}", "", f"duplicate keys: "
+                                    f"{dup[pk].drop_duplicates().to_dict('records')[:3]}"))
+    ids = set(tables["sources"]["id"])
+    codes = {"country_or_region": set(tables["entities"]["code"]),
+             "international_organization": set(tables["organizations"]["code"])}
+    for name in ("reported_figures", "participation", "people", "topics", "outcomes", "side_events", "conflicts"):
+        df = tables[name]
+        col = "source_id" if "source_id" in df.columns else "source_ids"
+        for i, val in df[col].items():
+            for sid in str(val).split(JOIN):
+                if sid not in ids:
+                    issues.append(DataIssue(f"data/clean/{name}.csv", f"row {i + 2}", col, f"unknown source {sid!r}"))
+    for name in ("participation", "people"):
+        for i, row in tables[name].iterrows():
+            if row["participant_type"] and row["code"] not in codes[row["participant_type"]]:
+                issues.append(DataIssue(f"data/clean/{name}.csv", f"row {i + 2}", "code", f"unknown {row['code']!r}"))
+    if issues:
+        raise DataError(issues)
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """Canonical CSV: UTF-8, LF line ends, booleans as true/false, no index."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == bool:
+            out[col] = out[col].map({True: "true", False: "false"})
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def render(tables: dict[str, pd.DataFrame], sources: list[dict]) -> dict[str, bytes]:
+    files = {f"{name}.csv": to_csv_bytes(df) for name, df in tables.items()}
+    files["datapackage.json"] = datapackage.dumps(datapackage.descriptor(sources)).encode("utf-8")
+    return files
+
+
+def build(base: Path | None = None) -> dict[str, bytes]:
+    """Load, check and transform; return the files of data/clean as bytes (nothing written)."""
+    raw = load_raw(base)
+    entities = load_entities(base)
+    organizations = load_organizations(base, entity_codes=set(entities["code"]))
+    tables = build_tables(raw, entities, organizations)
+    return render(tables, tables["sources"].to_dict("records"))
+
+
+def write_atomically(files: dict[str, bytes], target: Path) -> None:
+    """Write every file into a temporary sibling folder, then swap it in for ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-", dir=target.parent))
+    try:
+        for name, data in sorted(files.items()):
+            (tmp / name).write_bytes(data)
+        old = None
+        if target.exists():
+            old = target.with_name(f"{target.name}.old-{os.getpid()}")
+            os.replace(target, old)
+        os.replace(tmp, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the repository's data/)")
+    parser.add_argument("--check", action="store_true", help="fail if data/clean is out of date; write nothing")
+    args = parser.parse_args(argv)
+    base = args.data_dir.resolve() if args.data_dir else data_dir()
+    try:
+        files = build(base)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    target = clean_dir(base)
+    if args.check:
+        stale = sorted(n for n, b in files.items() if not (target / n).exists() or (target / n).read_bytes() != b)
+        extra = sorted(p.name for p in target.glob("*") if p.name not in files) if target.exists() else []
+        if stale or extra:
+            print(f"data/clean is out of date: {', '.join(stale + extra)}. Run: python -m dashboard.build",
+                  file=sys.stderr)
+            return 1
+        print("data/clean is up to date.")
+        return 0
+    write_atomically(files, target)
+    print(f"Wrote {len(files)} files to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Cleaning rules that turn transcribed facts into tidy rows.
+
+Each rule is a small pure function so it can be tested and explained on the
+methodology page: how seniority is derived from a title, which reported value
+is preferred, how person ids are made.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+# Ordered: the first pattern that matches the *head* of the title (the words before
+# " of ", "," or "(") decides. "Assistant Superintendent" must be tested before
+# "Superintendent"; "Chief Ministerial Advisor of the Minister" is an advisor, not a minister.
+_SENIORITY_RULES: list[tuple[str, str]] = [
+    (r"\bassistant superintendent\b|\bofficer\b|\binspector\b", "official"),
+    (r"\b(vice |deputy )?minister\b|\bstate councilor\b|\bhigh commissioner\b", "minister"),
+    (r"\bunder-?secretary\b|\badvis[eo]r\b|\bassistant\b|\bdeputy director\b|\bcounsellor\b", "senior_official"),
+    (r"\bdirector(-| )general\b|\bdirector\b|\bhead\b|\bcommissioner\b|\bsuperintendent\b|\bmayor\b|"
+     r"\bpermanent secretary\b|\bpresident\b|\bchief\b|\bsecretary-general\b", "head_of_institution"),
+]
+
+
+def title_head(title: str) -> str:
+    """The rank words of a title: 'Director General of the Immigration Agency' -> 'director general'."""
+    head = re.split(r"\s+of\s+|,|\(|;", title.strip(), maxsplit=1)[0]
+    return head.casefold().strip()
+
+
+def seniority(title: str | None) -> str:
+    """Seniority level derived from an English title; 'not_derivable' when no rule applies.
+
+    Chinese-only titles carry an English rendering in parentheses in the raw data;
+    that rendering is used when the title itself has no Latin words.
+    """
+    text = title or ""
+    if not re.search(r"[A-Za-z]", text.split("(")[0]) and "(" in text:
+        text = text.split("(", 1)[1]
+    if not re.search(r"[A-Za-z]", text):
+        return "not_derivable"
+    head = title_head(text)
+    for pattern, level in _SENIORITY_RULES:
+        if re.search(pattern, head):
+            return level
+    return "not_derivable"
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s.casefold()).strip("-")
+
+
+def mark_preferred(figures: pd.DataFrame, preferred_source: dict[int, str], source_kind: dict[str, str]) -> pd.Series:
+    """One preferred row per (edition, scope, metric).
+
+    Rule, in order: the edition's preferred source (its official chair's statement);
+    else the first row, in file order, from an official source; else the first row.
+    All other values stay in the table: conflicts are shown, never dropped.
+    """
+    preferred = pd.Series(False, index=figures.index)
+    for (edition, scope, _metric), grp in figures.groupby(["edition", "scope", "metric"], sort=False):
+        chosen = None
+        if scope == "sub_forum":
+            hit = grp[grp["source_id"] == preferred_source.get(edition)]
+            if len(hit):
+                chosen = hit.index[0]
+        if chosen is None:
+            official = grp[grp["source_id"].map(source_kind) == "official"]
+            chosen = official.index[0] if len(official) else grp.index[0]
+        preferred[chosen] = True
+    return preferred

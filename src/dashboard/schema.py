@@ -1,0 +1,174 @@
+"""Schemas of the raw files (pydantic): types, allowed values, required fields.
+
+``extra="forbid"`` everywhere: a misspelt field name in a hand-edited YAML file is
+an error, not a silently ignored key. Cross-references (source ids, names of
+countries and organizations) are checked afterwards in :mod:`dashboard.raw`,
+where the reference tables are known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SourceId = str
+QUALIFIERS = ("exact", "about", "approximately", "more_than", "nearly")
+HEADLINE_METRICS = ("attendees", "countries_and_regions", "international_organizations")
+ROLES = ("opening_speech", "welcome_speech", "keynote", "video_address", "plenary_speech",
+         "parallel_session", "other")
+SPEAKING_ROLES = ROLES[:-1]
+MODES = ("in_person", "video", "not_stated")
+HOW_KNOWN = ("named_as_present", "delegation_in_parallel_session", "registration_list")
+SOURCE_KINDS = ("official", "news", "mirror", "other")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Source(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    url: str = Field(pattern=r"^https?://\S+$")
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    language: str = Field(pattern=r"^[a-z]{2,3}$")
+    kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
+    subkind: str
+    published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    published_note: str | None = None
+    accessed: dt.date | None = None
+    excerpt: str | None = None
+    notes: str | None = None
+
+
+class Edition(Strict):
+    year: int = Field(ge=2000, le=2100)
+    number: int = Field(ge=1)
+    name_en: str
+    name_zh: str
+    start_date: dt.date
+    end_date: dt.date
+    city_en: str
+    city_zh: str
+    province_en: str
+    country: str
+    city_lat: float = Field(ge=-90, le=90)
+    city_lon: float = Field(ge=-180, le=180)
+    venue: str | None = None
+    host_en: str
+    host_zh: str
+    host_source_ids: list[SourceId] = Field(min_length=1)
+    host_note: str | None = None
+    described_as_first_source_ids: list[SourceId] = []
+    preferred_source_id: SourceId
+    participant_list_complete: bool
+    not_found: list[str] = []
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "Edition":
+        if self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date")
+        if self.start_date.year != self.year:
+            raise ValueError(f"start_date {self.start_date} is not in year {self.year}")
+        return self
+
+
+class Figure(Strict):
+    metric: Literal[HEADLINE_METRICS]  # type: ignore[valid-type]
+    value: int = Field(ge=0)
+    qualifier: Literal[QUALIFIERS]  # type: ignore[valid-type]
+    as_written: str
+    source_id: SourceId
+    note: str | None = None
+
+
+class ContextFigure(Figure):
+    metric: str  # the parent conference reports other metrics (sub-forums, invited guests)
+
+
+class Person(Strict):
+    name: str | None
+    name_as_written: str | None = None
+    name_unofficial: bool = False
+    title: str
+    organization: str
+    represents: str
+    role: Literal[ROLES]  # type: ignore[valid-type]
+    role_as_written: str
+    mode: Literal[MODES]  # type: ignore[valid-type]
+    mode_as_written: str | None = None
+    source_ids: list[SourceId] = Field(min_length=1)
+    verification: str | None = None
+    note: str | None = None
+
+
+class Participant(Strict):
+    name_as_written: str
+    kind: Literal["country_or_region", "international_organization"]
+    how_known: Literal[HOW_KNOWN]  # type: ignore[valid-type]
+    source_ids: list[SourceId] = Field(min_length=1)
+    note: str | None = None
+
+
+class Topic(Strict):
+    kind: Literal["theme", "concept", "topic", "panel"]
+    text: str
+    source_id: SourceId
+    note: str | None = None
+
+
+class Outcome(Strict):
+    item: str
+    source_ids: list[SourceId] = Field(min_length=1)
+
+
+class SideEvent(Strict):
+    name: str
+    date: dt.date
+    city: str
+    theme: str | None = None
+    attendees_as_written: str
+    source_ids: list[SourceId] = Field(min_length=1)
+    note: str | None = None
+
+
+class ParentConference(Strict):
+    reported_figures: list[dict] = []
+    people: list[dict] = []
+    topics: list[dict] = []
+    outcomes: list[dict] = []
+
+
+class Conflict(Strict):
+    id: str = Field(pattern=r"^C\d+$")
+    edition: int
+    scope: Literal["sub_forum", "parent_conference", "side_event"]
+    issue: str
+    detail: str
+    source_ids: list[SourceId] = Field(min_length=2)
+
+    @field_validator("source_ids")
+    @classmethod
+    def _distinct(cls, v: list[str]) -> list[str]:
+        if len(set(v)) != len(v):
+            raise ValueError("source ids repeat")
+        return v
+
+
+# Sections of an edition file and the model of each record in it.
+EDITION_SECTIONS: dict[str, type[Strict]] = {
+    "reported_figures": Figure,
+    "people": Person,
+    "participants": Participant,
+    "topics": Topic,
+    "outcomes": Outcome,
+    "side_events": SideEvent,
+}
+CONTEXT_SECTIONS: dict[str, type[Strict]] = {
+    "reported_figures": ContextFigure,
+    "people": Person,
+    "topics": Topic,
+    "outcomes": Outcome,
+}

@@ -1,0 +1,234 @@
+"""The clean tables: their columns, types and keys, in one place.
+
+The build writes exactly these columns in this order, ``datapackage.json`` is
+generated from this spec (Frictionless Data Package v1), and the app's loader
+reads types from it. One spec, three uses, no drift.
+"""
+
+from __future__ import annotations
+
+from .schema import HOW_KNOWN, MODES, QUALIFIERS, ROLES, SOURCE_KINDS
+
+SENIORITY = ("minister", "head_of_institution", "senior_official", "official", "not_derivable")
+HOW_KNOWN_CLEAN = ("named_as_present", "speaker", "person_named",
+                   *[h for h in HOW_KNOWN if h != "named_as_present"])
+PARTICIPANT_TYPES = ("country_or_region", "international_organization")
+SCOPES = ("sub_forum", "parent_conference")
+
+
+def f(name: str, type_: str, description: str, enum: tuple[str, ...] | None = None, required: bool = False) -> dict:
+    field = {"name": name, "type": type_, "description": description}
+    constraints = {}
+    if enum:
+        constraints["enum"] = list(enum)
+    if required:
+        constraints["required"] = True
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+LIST = "Several values separated by '|'."
+
+TABLES: dict[str, dict] = {
+    "editions": {
+        "description": "One row per edition of the sub-forum.",
+        "fields": [
+            f("edition", "integer", "Edition id: the year it was held.", required=True),
+            f("number", "integer", "1 for the first sub-forum, 2 for the second, …", required=True),
+            f("name_en", "string", "Official English name."),
+            f("name_zh", "string", "Official Chinese name."),
+            f("start_date", "date", "First day."),
+            f("end_date", "date", "Last day."),
+            f("city_en", "string", "City (English)."),
+            f("city_zh", "string", "City (Chinese)."),
+            f("province_en", "string", "Province (English)."),
+            f("country", "string", "Host country."),
+            f("city_lat", "number", "City latitude (WGS84), for the map's venue marker."),
+            f("city_lon", "number", "City longitude (WGS84)."),
+            f("venue", "string", "Venue name; empty when no source gives it."),
+            f("host_en", "string", "Host (English)."),
+            f("host_zh", "string", "Host (Chinese)."),
+            f("host_source_ids", "string", "Sources for the host. " + LIST),
+            f("theme_en", "string", "Theme (English) as given by the preferred source, else the first English source."),
+            f("theme_zh", "string", "Theme (Chinese)."),
+            f("preferred_source_id", "string", "Source whose figures are preferred when sources disagree "
+              "(the official chair's statement)."),
+            f("participant_list_complete", "boolean", "True when a complete participant list (an organizer's "
+              "registration list) is loaded; public sources name only part of the participants."),
+            f("not_found", "string", "What the sources searched do not say. " + LIST),
+        ],
+        "primaryKey": ["edition"],
+        "foreignKeys": [{"fields": ["preferred_source_id"], "reference": {"resource": "sources", "fields": ["id"]}}],
+    },
+    "sources": {
+        "description": "Every public page (or organizer's file) a record comes from.",
+        "fields": [
+            f("id", "string", "Source id, cited by every other table.", required=True),
+            f("url", "string", "Address of the page."),
+            f("title", "string", "Title of the page."),
+            f("publisher", "string", "Publisher."),
+            f("language", "string", "Language (ISO 639-1)."),
+            f("kind", "string", "Coarse kind of source.", SOURCE_KINDS + ("organizer_list",)),
+            f("subkind", "string", "Finer classification from the fact sheet."),
+            f("published", "string", "Publication date as given (YYYY, YYYY-MM or YYYY-MM-DD); empty if none."),
+            f("published_note", "string", "What the date is (date of statement, dateline, page date)."),
+            f("accessed", "string", "When the page was read; empty where the fact sheet does not record it."),
+            f("excerpt", "string", "Verbatim excerpt relied on (path under shared/sources/)."),
+            f("notes", "string", "Caveats."),
+        ],
+        "primaryKey": ["id"],
+    },
+    "reported_figures": {
+        "description": "Figures as the sources report them; conflicting values are all kept, one preferred "
+                       "per edition, scope and metric.",
+        "fields": [
+            f("edition", "integer", "Edition id.", required=True),
+            f("scope", "string", "sub_forum, or parent_conference (context only).", SCOPES),
+            f("metric", "string", "What is counted.", required=True),
+            f("value", "integer", "The number as written."),
+            f("qualifier", "string", "How exact the source says it is.", QUALIFIERS),
+            f("as_written", "string", "The words of the source."),
+            f("source_id", "string", "Source.", required=True),
+            f("is_preferred", "boolean", "The value shown by default: the preferred (official chair's statement) "
+              "source's, else the first official source's."),
+            f("note", "string", "Caveats."),
+        ],
+        "primaryKey": ["edition", "scope", "metric", "source_id"],
+        "foreignKeys": [
+            {"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}},
+            {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "participation": {
+        "description": "Identified participants: edition × country/region or organization × how it is known. "
+                       "Public sources name only part of the participants.",
+        "fields": [
+            f("edition", "integer", "Edition id.", required=True),
+            f("participant_type", "string", "Country/region or international organization.", PARTICIPANT_TYPES),
+            f("code", "string", "ISO 3166-1 alpha-3 (XKX for Kosovo) or organization code.", required=True),
+            f("how_known", "string", "named_as_present: a source names it among those present; speaker: a person "
+              "of it spoke; person_named: a person of it is named in another role; "
+              "delegation_in_parallel_session; registration_list: an organizer's list.",
+              HOW_KNOWN_CLEAN),
+            f("names_as_written", "string", "Names as the sources write them. " + LIST),
+            f("source_ids", "string", "Sources. " + LIST, required=True),
+        ],
+        "primaryKey": ["edition", "participant_type", "code", "how_known"],
+        "foreignKeys": [{"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}}],
+    },
+    "people": {
+        "description": "Named (and some unnamed) people, with title, organization, role and mode.",
+        "fields": [
+            f("edition", "integer", "Edition id.", required=True),
+            f("scope", "string", "sub_forum, or parent_conference (context only).", SCOPES),
+            f("person_id", "string", "Stable id within the data.", required=True),
+            f("name", "string", "Name in Latin script; empty when the source does not give it."),
+            f("name_as_written", "string", "Name as written in non-Latin sources."),
+            f("name_unofficial", "boolean", "True when the Latin form is this project's rendering, not a source's."),
+            f("title", "string", "Title as written."),
+            f("organization", "string", "Organization."),
+            f("participant_type", "string", "Whom the person represents: country/region or organization.",
+              PARTICIPANT_TYPES + ("",)),
+            f("code", "string", "Code of the country/region or organization represented."),
+            f("role", "string", "Role, from a fixed taxonomy.", ROLES),
+            f("role_as_written", "string", "Role as the source describes it."),
+            f("mode", "string", "In person, by video, or not stated.", MODES),
+            f("mode_as_written", "string", "Mode as the source describes it."),
+            f("seniority", "string", "Derived from the title by rules (dashboard.cleaning.seniority).", SENIORITY),
+            f("source_ids", "string", "Sources. " + LIST, required=True),
+            f("verification", "string", "How the record was checked (fact sheet)."),
+            f("note", "string", "Caveats."),
+        ],
+        "primaryKey": ["person_id"],
+        "foreignKeys": [{"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}}],
+    },
+    "topics": {
+        "description": "Themes, guiding concepts, discussion topics and panels, per source and language.",
+        "fields": [
+            f("edition", "integer", "Edition id.", required=True),
+            f("scope", "string", "sub_forum or parent_conference.", SCOPES),
+            f("kind", "string", "theme, concept, topic or panel.", ("theme", "concept", "topic", "panel")),
+            f("text", "string", "Text as written."),
+            f("language", "string", "Language of the source."),
+            f("source_id", "string", "Source.", required=True),
+            f("note", "string", "Caveats."),
+        ],
+        "primaryKey": ["edition", "scope", "kind", "source_id", "text"],
+        "foreignKeys": [{"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}}],
+    },
+    "outcomes": {
+        "description": "Documents and commitments that came out of each edition.",
+        "fields": [
+            f("edition", "integer", "Edition id.", required=True),
+            f("scope", "string", "sub_forum or parent_conference.", SCOPES),
+            f("item", "string", "Outcome as written."),
+            f("source_ids", "string", "Sources. " + LIST, required=True),
+        ],
+        "primaryKey": ["edition", "scope", "item"],
+    },
+    "side_events": {
+        "description": "Events held beside the sub-forum. Never counted as sub-forum participation.",
+        "fields": [
+            f("edition", "integer", "Edition (year) it accompanied.", required=True),
+            f("name", "string", "Name."),
+            f("date", "date", "Date."),
+            f("city", "string", "City."),
+            f("theme", "string", "Theme."),
+            f("attendees_as_written", "string", "Attendees as listed by the sources."),
+            f("source_ids", "string", "Sources. " + LIST, required=True),
+            f("note", "string", "Caveats."),
+        ],
+        "primaryKey": ["edition", "name"],
+    },
+    "conflicts": {
+        "description": "Where sources disagree, and which value is preferred.",
+        "fields": [
+            f("id", "string", "Conflict id (C1, C2, …).", required=True),
+            f("edition", "integer", "Edition (year)."),
+            f("scope", "string", "sub_forum, parent_conference or side_event.",
+              ("sub_forum", "parent_conference", "side_event")),
+            f("issue", "string", "What the sources disagree on."),
+            f("detail", "string", "Who says what."),
+            f("source_ids", "string", "Sources involved. " + LIST, required=True),
+        ],
+        "primaryKey": ["id"],
+    },
+    "entities": {
+        "description": "Reference: ISO 3166-1 countries and territories plus Kosovo, with English and Chinese "
+                       "names, aliases, UN M49 region and whether Natural Earth 50m draws them.",
+        "fields": [
+            f("code", "string", "ISO 3166-1 alpha-3 (XKX for Kosovo).", required=True),
+            f("iso2", "string", "ISO 3166-1 alpha-2."),
+            f("iso_numeric", "string", "ISO 3166-1 numeric (3 digits); the map's join key."),
+            f("name_en", "string", "English name used by the dashboard."),
+            f("name_zh", "string", "Chinese name used by the dashboard."),
+            f("aliases", "string", "Other spellings recognised on input. " + LIST),
+            f("entity_type", "string", "Kind of entity.",
+              ("sovereign_state", "special_administrative_region", "region", "territory")),
+            f("region", "string", "UN M49 region."),
+            f("sub_region", "string", "UN M49 sub-region."),
+            f("ne50m_drawn", "boolean", "True when Natural Earth 1:50m has a shape for it."),
+        ],
+        "primaryKey": ["code"],
+    },
+    "organizations": {
+        "description": "Reference: international organizations and multilateral mechanisms.",
+        "fields": [
+            f("code", "string", "Organization code.", required=True),
+            f("acronym", "string", "Usual acronym."),
+            f("name_en", "string", "English name."),
+            f("name_zh", "string", "Chinese name."),
+            f("aliases", "string", "Other spellings recognised on input. " + LIST),
+            f("kind", "string", "Kind of organization.", ("un_agency", "intergovernmental_organization",
+              "regional_organization", "law_enforcement_cooperation_mechanism", "multilateral_mechanism")),
+            f("hq_country", "string", "Country of the headquarters or seat (ISO alpha-3)."),
+            f("note", "string", "Notes."),
+        ],
+        "primaryKey": ["code"],
+    },
+}
+
+
+def columns(table: str) -> list[str]:
+    return [fl["name"] for fl in TABLES[table]["fields"]]
