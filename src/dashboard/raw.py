@@ -36,6 +36,17 @@ class RawData:
     files: list[str] = field(default_factory=list)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: PyYAML's own date parsing crashes with a bare
+    ValueError on '2030-13-45'; the schema parses dates and reports the record and field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_yaml(path: Path, base: Path | None) -> Any:
     name = rel(path, base)
     try:
@@ -45,7 +56,7 @@ def read_yaml(path: Path, base: Path | None) -> Any:
     except UnicodeDecodeError as exc:
         raise DataError.single(name, "", "", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

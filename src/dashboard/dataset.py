@@ -1,0 +1,78 @@
+"""Load ``data/clean`` into typed pandas frames for the app.
+
+Types come from :data:`dashboard.tables.TABLES` (the same spec that writes the
+data package). A missing or malformed file raises :class:`DataError` naming the
+file, so the app can show a clear message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError, DataIssue
+from .paths import clean_dir, rel
+from .tables import TABLES
+
+
+@dataclass(frozen=True)
+class Dataset:
+    editions: pd.DataFrame
+    sources: pd.DataFrame
+    reported_figures: pd.DataFrame
+    participation: pd.DataFrame
+    people: pd.DataFrame
+    topics: pd.DataFrame
+    outcomes: pd.DataFrame
+    side_events: pd.DataFrame
+    conflicts: pd.DataFrame
+    entities: pd.DataFrame
+    organizations: pd.DataFrame
+
+    @property
+    def edition_ids(self) -> list[int]:
+        """Editions in the order they were held (by number)."""
+        return self.editions.sort_values("number")["edition"].astype(int).tolist()
+
+
+def _typed(df: pd.DataFrame, table: str, file: str) -> pd.DataFrame:
+    out = df.copy()
+    for fl in TABLES[table]["fields"]:
+        col, typ = fl["name"], fl["type"]
+        s = out[col]
+        try:
+            if typ == "integer":
+                out[col] = pd.to_numeric(s.replace("", None), errors="raise").astype("Int64")
+            elif typ == "number":
+                out[col] = pd.to_numeric(s.replace("", None), errors="raise").astype(float)
+            elif typ == "boolean":
+                bad = ~s.isin(["true", "false"])
+                if bad.any():
+                    raise ValueError(f"expected true/false, found {s[bad].iloc[0]!r}")
+                out[col] = s == "true"
+        except (ValueError, TypeError) as exc:
+            raise DataError.single(file, "", col, f"wrong type (expected {typ}): {exc}") from exc
+    return out
+
+
+def read_table(table: str, base: Path | None = None) -> pd.DataFrame:
+    path = clean_dir(base) / f"{table}.csv"
+    name = rel(path, base)
+    if not path.exists():
+        raise DataError.single(name, "", "", "file not found: run `python -m dashboard.build`")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        raise DataError.single(name, "", "", f"cannot be read as CSV: {exc}") from exc
+    expected = [fl["name"] for fl in TABLES[table]["fields"]]
+    if list(df.columns) != expected:
+        missing = [c for c in expected if c not in df.columns]
+        raise DataError([DataIssue(name, "header", ", ".join(missing) or "(order)",
+                                   "columns differ from the data package: run `python -m dashboard.build`")])
+    return _typed(df, table, name)
+
+
+def load_clean(base: Path | None = None) -> Dataset:
+    return Dataset(**{name: read_table(name, base) for name in TABLES})

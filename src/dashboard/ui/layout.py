@@ -1,0 +1,82 @@
+"""Shared page set-up: every page (``app.py`` and ``pages/*.py``) calls :func:`page_setup` first.
+
+Classic ``pages/`` multipage mode is used on purpose: a browser opening a deep
+link (``/Year_over_year?edition=2025``) on a freshly started server runs that
+page file directly, so the set-up must live in the page's own first call, not
+in ``app.py``. The file-name navigation is hidden (``client.showSidebarNavigation``)
+and replaced by translated links that carry the shared URL state along.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ..dataset import Dataset, load_clean
+from ..errors import DataError
+from ..paths import clean_dir, data_dir
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
+from .state import url_selectbox
+
+ICON = Path(__file__).parent / "assets" / "icon.png"
+
+# (script path relative to the repository root, label msgid, Material icon)
+PAGES: list[tuple[str, str, str]] = [
+    ("app.py", "Overview", ":material/dashboard:"),
+]
+# Query parameters shared by every page; each page may add its own.
+SHARED_PARAMS = ("lang", "edition")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _dataset(data_folder: str, stamp: float) -> Dataset:
+    """One parsed copy of data/clean per process, shared read-only by all sessions (the core
+    never mutates it). Keyed by the folder and by ``stamp`` (the newest mtime in data/clean),
+    so a rebuild shows up without a restart."""
+    return load_clean(Path(data_folder))
+
+
+def _clean_stamp(folder: Path) -> float:
+    return max((p.stat().st_mtime_ns for p in folder.glob("*")), default=0) / 1e9
+
+
+def page_setup(title_msgid: str) -> Dataset:
+    """Page config, language, sidebar navigation and the dataset; stops the page with a clear
+    message when the data cannot be loaded."""
+    st.set_page_config(page_title=f"{t(title_msgid)} · {t('Migration Sub-Forum dashboard')}",
+                       page_icon=str(ICON), layout="wide")
+    lang = set_language(st.query_params.get("lang"))
+    try:
+        base = data_dir()
+        ds = _dataset(str(base), _clean_stamp(clean_dir(base)))
+    except DataError as exc:
+        st.error(t("The dashboard's data could not be loaded.") + "\n\n" + str(exc))
+        st.stop()
+    _sidebar(lang)
+    return ds
+
+
+def shared_query_params(**overrides: str) -> dict[str, str]:
+    params = {k: st.query_params[k] for k in SHARED_PARAMS if k in st.query_params}
+    params.update({k: v for k, v in overrides.items() if v is not None})
+    return params
+
+
+def _sidebar(lang: str) -> None:
+    with st.sidebar:
+        st.markdown(f"**{t('Migration Sub-Forum')}**  \n{t('Participation dashboard')}")
+        for path, label, icon in PAGES:
+            st.page_link(path, label=t(label), icon=icon, query_params=shared_query_params())
+        st.divider()
+        url_selectbox(t("Language"), list(LANGUAGES), "lang", DEFAULT_LANGUAGE, format_func=LANGUAGES.get)
+        st.caption(t("Figures come from public sources, each cited; public sources name only part "
+                     "of the participants."))
+
+
+def footer(source_line: str) -> None:
+    """Source and licence line at the bottom of every page."""
+    st.divider()
+    st.caption(source_line)
+    st.caption(t("Data: compiled from public sources, CC BY 4.0 for this compilation; every row cites its "
+                 "sources. Boundaries: Natural Earth (public domain)."))

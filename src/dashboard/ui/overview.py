@@ -1,0 +1,96 @@
+"""Sections of the Overview page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import metrics
+from ..dataset import Dataset
+from ..figures import coverage_chart, edition_colors
+from ..formatting import format_figure, md_escape
+from ..i18n import t
+from .components import METRIC_LABELS, edition_label, source_links
+
+WHAT = {"countries_and_regions": "countries and regions", "international_organizations": "international organizations"}
+
+
+def edition_header(ds: Dataset, edition: int) -> None:
+    e = ds.editions.set_index("edition").loc[edition]
+    st.markdown(t("**{name}**  \n{start} – {end} · {city}, {province} · {host}",
+                  name=md_escape(e.name_en), start=e.start_date, end=e.end_date, city=md_escape(e.city_en),
+                  province=md_escape(e.province_en), host=t("hosted by {host}", host=md_escape(e.host_en))))
+    if e.theme_en:
+        st.markdown(t("Theme: *{theme}*", theme=md_escape(e.theme_en)))
+
+
+def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
+    cov = metrics.coverage(ds)
+    out = []
+    for r in cov[cov.edition == edition].itertuples():
+        if r.list_complete:
+            out.append(t("Complete list loaded: {n} {what}.", n=r.identified, what=t(WHAT[r.metric])))
+        elif r.reported is None:
+            out.append(t("{n} {what} named in public sources; no source reports a total.", n=r.identified,
+                         what=t(WHAT[r.metric])))
+        else:
+            out.append(t("{n} of {total} {what} named in public sources.", n=r.identified,
+                         total=format_figure(r.reported, r.reported_qualifier), what=t(WHAT[r.metric])))
+    return out
+
+
+def coverage_section(ds: Dataset, edition: int) -> None:
+    for s in coverage_sentences(ds, edition):
+        st.markdown(f"- {s}")
+    cov = metrics.coverage(ds)
+    labels = {e: str(e) for e in ds.edition_ids}
+    colors = edition_colors(ds.edition_ids)
+    cols = st.columns(2)
+    for col, metric in zip(cols, metrics.IDENTIFIED_FOR):
+        sub = cov[cov.metric == metric]
+        src = t("Source: chair's statements (reported); public sources (identified).")
+        fig = coverage_chart(sub, labels, colors, t(WHAT[metric]), src)
+        with col:
+            st.plotly_chart(fig, key=f"coverage-{metric}", config={"displaylogo": False})
+            with st.expander(t("Data behind this chart")):
+                st.dataframe(sub, hide_index=True)
+
+
+def conflicts_section(ds: Dataset, edition: int) -> None:
+    conf = metrics.figure_conflicts(ds, edition)
+    if conf.empty:
+        st.markdown(t("The sources found agree on every headline figure of this edition."))
+    for metric, grp in conf.groupby("metric", sort=False):
+        lines = []
+        for r in grp.itertuples():
+            mark = t(" — **preferred** (official chair's statement)") if r.is_preferred else ""
+            lines.append(t("- **{value}**{mark}: {sources}", value=format_figure(r.value, r.qualifier), mark=mark,
+                           sources=source_links(ds, r.source_ids)))
+        st.markdown(f"**{t(METRIC_LABELS[metric])}**\n" + "\n".join(lines))
+    notes = ds.conflicts[(ds.conflicts.edition == edition)]
+    if len(notes):
+        with st.expander(t("All recorded conflicts for {year} ({n})", year=edition, n=len(notes))):
+            for r in notes.itertuples():
+                st.markdown(t("**{id}** ({scope}) {issue}: {detail}  \n{sources}", id=r.id,
+                              scope=t(r.scope.replace("_", " ")), issue=md_escape(r.issue),
+                              detail=md_escape(r.detail), sources=source_links(ds, r.source_ids)))
+
+
+def editions_table(ds: Dataset) -> None:
+    head = metrics.headline(ds)
+    rows = []
+    for e in ds.editions.sort_values("number").itertuples():
+        h = head[head.edition == e.edition].set_index("metric")
+        row = {t("Edition"): edition_label(ds, e.edition), t("Dates"): f"{e.start_date} – {e.end_date}",
+               t("Theme"): e.theme_en}
+        for m, label in METRIC_LABELS.items():
+            row[t(label)] = format_figure(h.loc[m, "value"], h.loc[m, "qualifier"])
+        row[t("Complete participant list")] = t("yes") if e.participant_list_complete else t("no (public sources only)")
+        rows.append(row)
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def source_line(ds: Dataset) -> str:
+    ids = ds.editions.sort_values("number")["preferred_source_id"].tolist()
+    return t("Sources: {links}. Other sources are cited beside each figure.",
+             links=source_links(ds, ids, with_title=True))

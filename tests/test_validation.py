@@ -1,0 +1,84 @@
+"""A corpus of broken raw files: each gives an error naming file, record and field, and the
+build writes nothing (data/clean keeps its bytes)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard import build
+from dashboard.errors import DataError
+
+from conftest import FIXTURES, add_synthetic_edition
+
+CORPUS = sorted((FIXTURES / "broken_raw").glob("*.yaml"))
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def _expectation(path: Path) -> tuple[str, str, str]:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# expect: "), f"{path.name} has no '# expect:' header"
+    record, field, message = (part.strip() for part in first[len("# expect: "):].split("|"))
+    return record, field, message
+
+
+def test_corpus_is_not_empty():
+    assert len(CORPUS) >= 10
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=lambda p: p.stem)
+def test_broken_file_is_reported_and_nothing_is_written(case, data_copy, capsys):
+    add_synthetic_edition(data_copy)
+    shutil.copy(case, data_copy / "raw" / "editions" / "2030.yaml")
+    before = _digest(data_copy / "clean")
+
+    rc = build.main(["--data-dir", str(data_copy)])
+
+    err = capsys.readouterr().err
+    record, field, message = _expectation(case)
+    assert rc == 1
+    assert "data/raw/editions/2030.yaml" in err
+    line = next((ln for ln in err.splitlines() if message in ln), None)
+    assert line is not None, f"expected {message!r} in:\n{err}"
+    assert f"record {record}" in line
+    if field:
+        assert f"field '{field}'" in line
+    assert _digest(data_copy / "clean") == before
+    assert not list(data_copy.glob("clean.tmp-*"))
+
+
+def test_all_problems_are_reported_at_once(data_copy):
+    add_synthetic_edition(data_copy)
+    path = data_copy / "raw" / "editions" / "2030.yaml"
+    text = path.read_text(encoding="utf-8").replace("value: 280", "value: lots").replace("role: plenary_speech",
+                                                                                         "role: singing")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        build.build(data_copy)
+    fields = {i.field for i in exc.value.issues}
+    assert {"value", "role"} <= fields
+
+
+def test_unknown_source_in_sources_registry_is_caught(data_copy):
+    src = data_copy / "raw" / "sources.yaml"
+    src.write_text(src.read_text(encoding="utf-8").replace("language: zh\n", "language: chinese!\n", 1),
+                   encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        build.build(data_copy)
+    assert any(i.file == "data/raw/sources.yaml" and i.field == "language" for i in exc.value.issues)
+
+
+def test_failed_write_leaves_clean_untouched(data_copy, monkeypatch):
+    before = _digest(data_copy / "clean")
+    files = build.build(data_copy)
+    files["zz_extra.csv"] = object()  # not bytes: the write fails part-way
+    with pytest.raises(TypeError):
+        build.write_atomically(files, data_copy / "clean")
+    assert _digest(data_copy / "clean") == before
+    assert not list(data_copy.glob("clean.tmp-*"))
