@@ -60,6 +60,7 @@ ZH_SHORT = {
     "VNM": "越南", "RUS": "俄罗斯", "TZA": "坦桑尼亚", "USA": "美国", "GBR": "英国",
     "COD": "刚果（金）", "COG": "刚果（布）", "CIV": "科特迪瓦", "TUR": "土耳其",
     "CZE": "捷克", "MKD": "北马其顿", "SWZ": "斯威士兰", "BRN": "文莱",
+    "KHM": "柬埔寨",  # the iso-codes zh_CN catalogue has a typo (柬埔塞)
 }
 
 # Extra aliases: statistical spellings (World Bank, UN), older or local names.

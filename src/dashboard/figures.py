@@ -54,15 +54,13 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
     # placed on a category axis blanks the bars in plotly.js.
     y = [t("{edition} · reported {total}", edition=labels[e], total=tot) for e, tot in zip(cov.edition, totals)]
     fig = go.Figure()
+    for ed, yi, n in list(zip(cov.edition, y, cov.identified))[::-1]:  # one trace per edition, oldest first
+        fig.add_bar(y=[yi], x=[int(n)], orientation="h", name=f"{labels[ed]} · " + t("identified"),
+                    marker_color=colors[ed], text=[t("{n} identified", n=int(n))], textposition="inside",
+                    hovertemplate="%{y}: %{x} " + t("identified") + "<extra></extra>")
     fig.add_bar(
-        y=y, x=[int(v) for v in cov.identified], orientation="h", name=t("Identified in public sources"),
-        marker_color=[colors[e] for e in cov.edition],
-        text=[t("{n} identified", n=n) for n in cov.identified], textposition="inside",
-        hovertemplate="%{y}: %{x} " + t("identified") + "<extra></extra>",
-    )
-    fig.add_bar(
-        y=y, x=[int(v) if v == v and v is not None else 0 for v in cov.unidentified], orientation="h", name=t("Not named in public sources"),
-        marker_color=MUTED,
+        y=y, x=[int(v) if v == v and v is not None else 0 for v in cov.unidentified], orientation="h",
+        name=t("Not named in public sources"), marker_color=MUTED,
         text=[t("{n} not named", n=int(n)) if n and n == n else "" for n in cov.unidentified],
         textposition="inside", insidetextfont=dict(color="#333"),
         hovertemplate="%{y}: %{x} " + t("not named in public sources") + "<extra></extra>",
@@ -72,3 +70,47 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
     subtitle = t("Identified {what} against the reported total, per edition", what=what)
     return frame(fig, t("{What}: named in public sources", What=what[:1].upper() + what[1:]), subtitle, source,
                  height=190 + 48 * len(y))
+
+
+def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int], edition_labels: dict[int, str],
+                 colors: dict[int, str], title: str, subtitle: str, source: str,
+                 muted: tuple[str, ...] = (), value: str = "count") -> go.Figure:
+    """Horizontal bars, one group per category, one bar per edition in the edition's colour.
+    Categories listed in ``muted`` (e.g. 'not named in public sources') are drawn pale."""
+    cats = [c for c in labels if c in set(df[category])]
+    fig = go.Figure()
+    for ed in editions:
+        sub = df[df.edition == ed].set_index(category)
+        xs = [int(sub.loc[c, value]) if c in sub.index else 0 for c in cats]
+        fig.add_bar(
+            y=[labels[c] for c in cats], x=xs, orientation="h", name=edition_labels[ed],
+            marker=dict(color=colors[ed], opacity=[0.35 if c in muted else 1 for c in cats]),
+            text=xs, textposition="outside", cliponaxis=False,
+            hovertemplate=f"{edition_labels[ed]} · %{{y}}: %{{x}}<extra></extra>",
+        )
+    fig.update_layout(barmode="group", bargap=0.25,
+                      yaxis=dict(title=None, type="category", categoryorder="array",
+                                 categoryarray=[labels[c] for c in cats][::-1], automargin=True),
+                      xaxis=dict(title=None, rangemode="tozero"))
+    return frame(fig, title, subtitle, source, height=170 + 22 * len(cats) * max(len(editions), 1))
+
+
+def presence_matrix(matrix, editions: list[int], edition_labels: dict[int, str], colors: dict[int, str],
+                    title: str, subtitle: str, source: str) -> go.Figure:
+    """Organizations × editions: a filled square where the organization is identified."""
+    fig = go.Figure()
+    ys = list(matrix["label"])
+    for ed in editions:
+        present = matrix[matrix[ed]]
+        fig.add_scatter(x=[edition_labels[ed]] * len(present), y=list(present["label"]), mode="markers",
+                        marker=dict(symbol="square", size=22, color=colors[ed]), name=edition_labels[ed],
+                        hovertemplate="%{y} · %{x}: " + t("identified") + "<extra></extra>")
+        absent = matrix[~matrix[ed]]
+        fig.add_scatter(x=[edition_labels[ed]] * len(absent), y=list(absent["label"]), mode="markers",
+                        marker=dict(symbol="square-open", size=20, color=MUTED), showlegend=False,
+                        hovertemplate="%{y} · %{x}: " + t("not named in public sources") + "<extra></extra>")
+    fig.update_layout(xaxis=dict(type="category", categoryorder="array",
+                                 categoryarray=[edition_labels[e] for e in editions], side="top", title=None),
+                      yaxis=dict(type="category", categoryorder="array", categoryarray=ys[::-1], title=None,
+                                 automargin=True))
+    return frame(fig, title, subtitle, source, height=200 + 34 * len(ys), legend=False)

@@ -142,3 +142,140 @@ def sources_for(ds: Dataset, source_ids: str | list[str]) -> pd.DataFrame:
     ids = source_ids.split("|") if isinstance(source_ids, str) else list(source_ids)
     s = ds.sources.set_index("id")
     return s.loc[[i for i in ids if i in s.index]].reset_index()
+
+
+# --- comparison between two editions -------------------------------------------------------
+
+def compare_headline(ds: Dataset, earlier: int, later: int) -> pd.DataFrame:
+    """Headline figures of two editions side by side, with absolute and relative change.
+    Qualifiers travel with the values; a change between approximate figures is flagged."""
+    h = headline(ds).set_index(["edition", "metric"])
+    rows = []
+    for metric in (*HEADLINE_METRICS, "named_speakers"):
+        a, b = h.loc[(earlier, metric)], h.loc[(later, metric)]
+        comparable = a.value is not None and b.value is not None and not pd.isna(a.value) and not pd.isna(b.value)
+        change = b.value - a.value if comparable else None
+        rows.append({
+            "metric": metric, "basis": b.basis,
+            "earlier_value": a.value, "earlier_qualifier": a.qualifier, "earlier_source_id": a.source_id,
+            "later_value": b.value, "later_qualifier": b.qualifier, "later_source_id": b.source_id,
+            "change": change, "relative_change": change / a.value if comparable and a.value else None,
+            "change_is_approximate": (a.qualifier not in (None, "exact")) or (b.qualifier not in (None, "exact")),
+        })
+    return pd.DataFrame(rows)
+
+
+OVERLAP_ORDER = ("both", "only_earlier", "only_later")
+
+
+def overlap_labels(earlier: int, later: int, complete: bool) -> dict[str, str]:
+    """Honest wording: firm words ('returning', 'new') only when both editions have complete lists."""
+    from .i18n import t
+
+    if complete:
+        return {"both": t("Took part in both"), "only_earlier": t("Only in {y} (did not return)", y=earlier),
+                "only_later": t("New in {y}", y=later)}
+    return {"both": t("Named in {a} and {b} sources", a=earlier, b=later),
+            "only_earlier": t("Named in {a} sources, not named in {b} sources", a=earlier, b=later),
+            "only_later": t("Named in {b} sources, not named in {a} sources", a=earlier, b=later)}
+
+
+def overlap(ds: Dataset, earlier: int, later: int, participant_type: str) -> pd.DataFrame:
+    """Identified participants of two editions, classified as both / only earlier / only later.
+    ``complete`` says whether both editions carry a complete list (firm wording allowed)."""
+    p = ds.participation[ds.participation.participant_type == participant_type]
+    a = set(p[p.edition == earlier].code)
+    b = set(p[p.edition == later].code)
+    complete_flags = ds.editions.set_index("edition")["participant_list_complete"]
+    complete = bool(complete_flags.loc[earlier]) and bool(complete_flags.loc[later])
+    labels = overlap_labels(earlier, later, complete)
+    rows = [{"code": c, "status": "both" if c in a and c in b else "only_earlier" if c in a else "only_later"}
+            for c in sorted(a | b)]
+    df = pd.DataFrame(rows, columns=["code", "status"])
+    df["status_label"] = df.status.map(labels)
+    df["complete"] = complete
+    names = participant_names(ds)
+    df = df.merge(names, on="code", how="left")
+    df["status"] = pd.Categorical(df.status, OVERLAP_ORDER, ordered=True)
+    return df.sort_values(["status", "name_en"]).reset_index(drop=True)
+
+
+def participant_names(ds: Dataset) -> pd.DataFrame:
+    """code -> English and Chinese names, region, sub-region and type, for countries and organizations."""
+    e = ds.entities[["code", "name_en", "name_zh", "region", "sub_region", "entity_type"]].assign(
+        participant_type="country_or_region")
+    o = ds.organizations.rename(columns={"kind": "entity_type"})[["code", "name_en", "name_zh", "entity_type"]].assign(
+        region="", sub_region="", participant_type="international_organization")
+    return pd.concat([e, o], ignore_index=True)
+
+
+def participants_table(ds: Dataset, editions: list[int] | None = None,
+                       participant_type: str = "country_or_region") -> pd.DataFrame:
+    """One row per edition × identified participant: names, region, how known, sources."""
+    p = ds.participation[ds.participation.participant_type == participant_type]
+    if editions is not None:
+        p = p[p.edition.isin(editions)]
+    g = (p.groupby(["edition", "code"], sort=True)
+         .agg(how_known=("how_known", lambda s: "|".join(sorted(set(s)))),
+              source_ids=("source_ids", lambda s: "|".join(sorted({i for v in s for i in v.split("|")}))))
+         .reset_index())
+    names = participant_names(ds)
+    return g.merge(names, on="code", how="left")[
+        ["edition", "code", "name_en", "name_zh", "region", "sub_region", "entity_type", "how_known", "source_ids"]]
+
+
+def by_region(ds: Dataset, editions: list[int] | None = None, level: str = "region") -> pd.DataFrame:
+    """Identified countries and regions per UN M49 region (or sub-region) and edition, plus the
+    unidentified remainder of the reported total as its own row (region = 'Not named in sources')."""
+    tab = participants_table(ds, editions)
+    counts = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index()
+    cov = coverage(ds)
+    cov = cov[cov.metric == "countries_and_regions"]
+    if editions is not None:
+        cov = cov[cov.edition.isin(editions)]
+    rest = cov[cov.unidentified.notna()][["edition", "unidentified"]].rename(columns={"unidentified": "count"})
+    rest[level] = NOT_NAMED
+    rest["count"] = rest["count"].astype(int)
+    out = pd.concat([counts, rest[["edition", level, "count"]]], ignore_index=True)
+    out["identified"] = out[level] != NOT_NAMED
+    return out.sort_values(["edition", "identified", level], ascending=[True, False, True]).reset_index(drop=True)
+
+
+NOT_NAMED = "Not named in public sources"
+
+
+def organization_matrix(ds: Dataset, editions: list[int] | None = None) -> pd.DataFrame:
+    """Organizations × editions: True where the organization is identified in that edition."""
+    p = ds.participation[ds.participation.participant_type == "international_organization"]
+    eds = editions if editions is not None else ds.edition_ids
+    p = p[p.edition.isin(eds)]
+    m = pd.crosstab(p.code, p.edition).reindex(columns=eds, fill_value=0) > 0
+    names = ds.organizations.set_index("code")
+    m.insert(0, "kind", names.loc[m.index, "kind"])
+    m.insert(0, "name_en", names.loc[m.index, "name_en"])
+    return m.reset_index().sort_values("code").reset_index(drop=True)
+
+
+def unnamed_slots(ds: Dataset) -> pd.DataFrame:
+    """Per edition: reported organizations, how many are named, how many are not."""
+    cov = coverage(ds)
+    return cov[cov.metric == "international_organizations"][
+        ["edition", "reported", "reported_qualifier", "identified", "unidentified", "reported_source_id"]]
+
+
+def speakers(ds: Dataset, editions: list[int] | None = None, roles: list[str] | None = None) -> pd.DataFrame:
+    """Sub-forum people with role, mode, seniority, whom they represent (names and region)."""
+    p = ds.people[ds.people.scope == "sub_forum"]
+    if editions is not None:
+        p = p[p.edition.isin(editions)]
+    if roles:
+        p = p[p.role.isin(roles)]
+    names = participant_names(ds).rename(columns={"name_en": "represents_en", "name_zh": "represents_zh"})
+    return p.merge(names[["code", "represents_en", "represents_zh", "region"]], on="code", how="left")
+
+
+def count_by(df: pd.DataFrame, column: str, editions: list[int], order: tuple[str, ...]) -> pd.DataFrame:
+    """Counts of ``column`` per edition, every category × edition present (zeros kept)."""
+    idx = pd.MultiIndex.from_product([editions, list(order)], names=["edition", column])
+    c = df.groupby(["edition", column]).size().reindex(idx, fill_value=0).rename("count").reset_index()
+    return c

@@ -1,38 +1,71 @@
 """Every page, opened by deep link on a freshly started server in headless Chromium with every
-external request blocked: no page error, no external request, the expected content drawn."""
+external request blocked: no page error, no external request, the expected content drawn.
+A screenshot of each page is saved under artifacts/e2e/."""
 
 from __future__ import annotations
 
 import pytest
 
-from .harness import Watch, attach_guards, wait_for_app
+from .harness import Watch, attach_guards, streamlit_server, wait_for_app, REPO
 
 pytestmark = pytest.mark.e2e
 
+# (name, deep link, a text that must be on the page, minimum number of drawn bar/marker shapes)
+PAGES = [
+    ("overview", "/?edition=2024", "10 of 57 countries and regions named in public sources.", 6),
+    ("year_over_year", "/Year_over_year?a=2024&b=2025", "Named in 2024 sources, not named in 2025 sources", 8),
+    ("countries", "/Countries_and_regions?region=Asia", "All identified countries and regions", 4),
+    ("organizations", "/Organizations", "2 of 5 international organizations not named in public sources.", 12),
+    ("speakers", "/Speakers?role=plenary_speech", "People", 4),
+]
+SHAPES = ("document.querySelectorAll('.js-plotly-plot .bars .point path, "
+          ".js-plotly-plot .scatterlayer .point').length")
 
-def open_page(browser, url: str, artifacts, name: str):
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv:
+        yield srv
+
+
+def check_page(browser, base_url: str, path: str, expect_text: str, min_shapes: int, shot) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 2200})
     watch = Watch()
     attach_guards(page, watch)
-    page.goto(url)
+    page.goto(base_url + path)
     wait_for_app(page)
-    return page, watch
-
-
-def finish(page, watch: Watch, artifacts, name: str) -> None:
-    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    page.get_by_role("link", name="Overview").wait_for()  # the shared sidebar ran on a deep link
+    page.get_by_text(expect_text, exact=False).first.wait_for()
+    page.wait_for_function(f"{SHAPES} >= {min_shapes}", timeout=20000)  # a blank chart fails
+    page.screenshot(path=str(shot), full_page=True)
     assert watch.external == [], f"external requests: {watch.external}"
     assert watch.page_errors == [], f"page errors: {watch.page_errors}"
     page.close()
 
 
-def test_overview_deep_link(browser, fresh_server, artifacts):
-    page, watch = open_page(browser, f"{fresh_server.url}/?edition=2024", artifacts, "overview")
-    # the sidebar navigation is there (shared set-up ran)
-    page.get_by_role("link", name="Overview").wait_for()
-    page.get_by_text("10 of 57 countries and regions named in public sources.").wait_for()
-    # both coverage charts drew their bars (a blank chart fails)
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .bars .point path').length >= 8",
-                           timeout=20000)
-    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "≈300"
-    finish(page, watch, artifacts, "overview")
+def test_overview_on_a_fresh_server(browser, fresh_server, artifacts):
+    name, path, text, shapes = PAGES[0]
+    check_page(browser, fresh_server.url, path, text, shapes, artifacts / f"{name}-fresh.png")
+
+
+@pytest.mark.parametrize("name, path, text, shapes", PAGES[1:], ids=[p[0] for p in PAGES[1:]])
+def test_deep_link_on_a_fresh_server(browser, name, path, text, shapes, artifacts):
+    with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv:
+        check_page(browser, srv.url, path, text, shapes, artifacts / f"{name}.png")
+
+
+def test_filter_change_goes_into_the_url_and_back(browser, server):
+    page = browser.new_page(viewport={"width": 1400, "height": 1600})
+    watch = Watch()
+    attach_guards(page, watch)
+    page.goto(server.url + "/Countries_and_regions?region=Europe")
+    wait_for_app(page)
+    page.wait_for_function(f"{SHAPES} >= 2", timeout=20000)
+    assert "region=Europe" in page.url
+    # the link restores the view: the region filter shows Europe as chosen
+    assert page.locator('[data-testid="stMultiSelect"]').filter(has_text="Europe").count() >= 1
+    page.goto(server.url + "/?edition=2024")
+    wait_for_app(page)
+    page.get_by_text("10 of 57 countries and regions").wait_for()
+    assert watch.external == [] and watch.page_errors == []
+    page.close()

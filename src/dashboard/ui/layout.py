@@ -24,6 +24,10 @@ ICON = Path(__file__).parent / "assets" / "icon.png"
 # (script path relative to the repository root, label msgid, Material icon)
 PAGES: list[tuple[str, str, str]] = [
     ("app.py", "Overview", ":material/dashboard:"),
+    ("pages/1_Year_over_year.py", "Year over year", ":material/compare_arrows:"),
+    ("pages/2_Countries_and_regions.py", "Countries and regions", ":material/public:"),
+    ("pages/3_Organizations.py", "International organizations", ":material/account_balance:"),
+    ("pages/4_Speakers.py", "Speakers and roles", ":material/record_voice_over:"),
 ]
 # Query parameters shared by every page; each page may add its own.
 SHARED_PARAMS = ("lang", "edition")

@@ -1,0 +1,23 @@
+"""Countries and regions: identified participants by UN M49 region, and a searchable table."""
+
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.ui import countries
+from dashboard.ui.common import preferred_source_md
+from dashboard.ui.filters import sidebar_filters
+from dashboard.ui.layout import footer, page_setup
+
+ds = page_setup("Countries and regions")
+f = sidebar_filters(ds, ("editions", "region", "etype"))
+st.title(t("Countries and regions"))
+st.caption(t("Only part of the participating countries and regions is named in public sources; the rest is "
+             "shown as its own pale bar, never hidden."))
+
+countries.region_chart(ds, f, "region")
+countries.region_chart(ds, f, "sub_region")
+
+st.subheader(t("All identified countries and regions"))
+countries.participants_table(ds, f)
+
+footer(preferred_source_md(ds, f.editions))

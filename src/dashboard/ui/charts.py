@@ -1,0 +1,30 @@
+"""A chart with everything a reader needs beside it: the figure (title, subtitle and source
+inside), a table of exactly the data drawn, a formula-safe CSV download and the source links."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ..exports import to_csv_bytes
+from ..i18n import t
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
+                 "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str) -> None:
+    st.plotly_chart(fig, key=f"chart-{name}", config=PLOTLY_CONFIG)
+    with st.expander(t("Table view: the data drawn")):
+        st.dataframe(data, hide_index=True)
+    left, right = st.columns([3, 1])
+    with left:
+        st.caption(source_md)
+    with right:
+        download_csv(data, name)
+
+
+def download_csv(data: pd.DataFrame, name: str, label: str = "Download CSV") -> None:
+    st.download_button(t(label), data=lambda: to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
+                       key=f"csv-{name}", on_click="ignore", icon=":material/download:")

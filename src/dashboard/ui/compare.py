@@ -1,0 +1,107 @@
+"""Sections of the Year-over-year page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import metrics
+from ..dataset import Dataset
+from ..figures import grouped_bars
+from ..formatting import format_figure, format_percent, format_signed, md_escape
+from ..i18n import t
+from ..schema import ROLES
+from .charts import chart_block, download_csv
+from .common import edition_styles, preferred_source_md
+from .components import METRIC_LABELS, edition_label
+from .filters import ROLE_LABELS
+from .state import url_selectbox
+
+
+def pick_editions(ds: Dataset) -> tuple[int, int]:
+    eds = ds.edition_ids
+    c1, c2 = st.columns(2)
+    with c1:
+        a = url_selectbox(t("Earlier edition"), eds, "a", eds[0], format_func=lambda e: edition_label(ds, e))
+    with c2:
+        b = url_selectbox(t("Later edition"), eds, "b", eds[min(1, len(eds) - 1)],
+                          format_func=lambda e: edition_label(ds, e))
+    if a == b:
+        st.info(t("Choose two different editions to compare."))
+        st.stop()
+    return (a, b) if ds.edition_ids.index(a) < ds.edition_ids.index(b) else (b, a)
+
+
+def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
+    c = metrics.compare_headline(ds, a, b)
+    rows = []
+    for r in c.itertuples():
+        approx = "≈ " if r.change_is_approximate else ""
+        rows.append({
+            t("Figure"): t(METRIC_LABELS[r.metric]),
+            str(a): format_figure(r.earlier_value, r.earlier_qualifier),
+            str(b): format_figure(r.later_value, r.later_qualifier),
+            t("Change"): approx + format_signed(r.change) if r.change is not None and r.change == r.change else "—",
+            t("Relative change"): approx + format_percent(r.relative_change),
+            t("Basis"): t("reported (chair's statements)") if r.basis == "reported"
+            else t("named in public sources (not a reported total)"),
+        })
+    df = pd.DataFrame(rows)
+    st.dataframe(df, hide_index=True)
+    st.caption(t("≈: at least one of the two figures is approximate (\"about\", \"more than\"), so the change is "
+                 "approximate too."))
+    download_csv(df, f"headline-{a}-{b}")
+    return df
+
+
+def overlap_section(ds: Dataset, a: int, b: int) -> None:
+    for ptype, title in (("country_or_region", "Countries and regions"),
+                         ("international_organization", "International organizations")):
+        o = metrics.overlap(ds, a, b, ptype)
+        st.markdown(f"**{t(title)}**")
+        if not o.complete.any():
+            st.caption(t("Neither list is complete: a participant missing from one edition's sources may still "
+                         "have attended, so this only compares what the sources name."))
+        cols = st.columns(3)
+        for col, status in zip(cols, metrics.OVERLAP_ORDER):
+            sub = o[o.status == status]
+            with col:
+                label = metrics.overlap_labels(a, b, bool(o.complete.any()))[status]
+                st.markdown(f"*{label}* ({len(sub)})")
+                st.markdown("\n".join(f"- {n} · {z}" for n, z in zip(sub.name_en, sub.name_zh)) or "—")
+        table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
+        download_csv(table, f"overlap-{ptype}-{a}-{b}")
+
+
+def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
+    tp = ds.topics[(ds.topics.scope == "sub_forum") & (ds.topics.language == "en")]
+    eds = ds.editions.set_index("edition")
+    cols = st.columns(2)
+    kinds = {"concept": "Guiding concept", "topic": "Discussion topics", "panel": "Parallel panel sessions"}
+    for col, ed in zip(cols, (a, b)):
+        with col:
+            st.markdown(f"**{edition_label(ds, ed)}**")
+            sub = tp[tp.edition == ed]
+            theme = eds.loc[ed, "theme_en"]
+            st.markdown(f"*{t('Theme')}*\n- {md_escape(theme)}")
+            variants = [x for x in dict.fromkeys(sub[sub.kind == "theme"].text) if x != theme]
+            if variants:
+                st.caption(t("Other wording in a source: {v}", v="; ".join(md_escape(v) for v in variants)))
+            for kind, label in kinds.items():
+                texts = list(dict.fromkeys(sub[sub.kind == kind].text))
+                if texts:
+                    st.markdown(f"*{t(label)}*\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
+            if sub[sub.kind == "panel"].empty:
+                st.caption(t("No parallel sessions are described in the sources found."))
+
+
+def speakers_by_role(ds: Dataset, a: int, b: int) -> None:
+    eds = [a, b]
+    sp = metrics.speakers(ds, eds)
+    counts = metrics.count_by(sp, "role", eds, ROLES)
+    labels, colors = edition_styles(ds, eds)
+    fig = grouped_bars(counts, "role", {r: t(ROLE_LABELS[r]) for r in ROLES}, eds, labels, colors,
+                       t("People named in the sources, by role"),
+                       t("Named and unnamed people the public sources mention; not complete lists"),
+                       t("Source: chair's statements and news items (data/clean/people.csv)"))
+    chart_block(fig, counts, f"roles-{a}-{b}", preferred_source_md(ds, eds))

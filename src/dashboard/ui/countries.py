@@ -1,0 +1,70 @@
+"""Sections of the Countries-and-regions page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import metrics
+from ..dataset import Dataset
+from ..figures import grouped_bars
+from ..i18n import t
+from .charts import chart_block, download_csv
+from .common import coverage_subtitle, edition_styles, first_source_urls, preferred_source_md, publishers
+from .filters import ENTITY_TYPE_LABELS, Filters
+
+HOW_KNOWN_LABELS = {
+    "named_as_present": "named as present", "speaker": "a speaker of it is named", "person_named":
+    "a person of it is named", "delegation_in_parallel_session": "delegation in a parallel session",
+    "registration_list": "organizer's registration list",
+}
+
+
+def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
+    tab = metrics.participants_table(ds, f.editions)
+    if f.regions:
+        tab = tab[tab.region.isin(f.regions)]
+    if f.entity_types:
+        tab = tab[tab.entity_type.isin(f.entity_types)]
+    return tab
+
+
+def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
+    data = metrics.by_region(ds, f.editions, level)
+    tab = filtered_participants(ds, f)
+    keep = set(tab[level]) | {metrics.NOT_NAMED}
+    if f.regions or f.entity_types:
+        # recount identified under the filters; the unidentified remainder is unknown by region: kept as is
+        ident = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index().assign(identified=True)
+        data = pd.concat([ident, data[~data.identified]], ignore_index=True)
+    data = data[data[level].isin(keep)]
+    cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED) + [metrics.NOT_NAMED]
+    labels, colors = edition_styles(ds, f.editions)
+    what = t("region") if level == "region" else t("sub-region")
+    fig = grouped_bars(data, level, {c: t(c) for c in cats}, f.editions, labels, colors,
+                       t("Identified countries and regions by UN M49 {what}", what=what),
+                       coverage_subtitle(ds, f.editions),
+                       t("Source: public sources cited per participant; totals from the chair's statements"),
+                       muted=(metrics.NOT_NAMED,))
+    chart_block(fig, data[["edition", level, "count", "identified"]], f"countries-by-{level}",
+                preferred_source_md(ds, f.editions))
+
+
+def participants_table(ds: Dataset, f: Filters) -> None:
+    tab = filtered_participants(ds, f)
+    query = st.text_input(t("Search (English or Chinese name, code)"), key="country_search")
+    if query:
+        q = query.casefold()
+        tab = tab[tab.name_en.str.casefold().str.contains(q, regex=False) | tab.name_zh.str.contains(query, regex=False)
+                  | tab.code.str.casefold().str.contains(q, regex=False)]
+    view = pd.DataFrame({
+        t("Edition"): tab.edition, t("Name"): tab.name_en, t("Chinese name"): tab.name_zh, t("Code"): tab.code,
+        t("Region"): tab.region.map(t), t("Sub-region"): tab.sub_region.map(t),
+        t("Type"): tab.entity_type.map(lambda v: t(ENTITY_TYPE_LABELS.get(v, v))),
+        t("How known"): tab.how_known.map(lambda s: "; ".join(t(HOW_KNOWN_LABELS[x]) for x in s.split("|"))),
+        t("Sources"): publishers(ds, tab.source_ids), t("Main source"): first_source_urls(ds, tab.source_ids),
+    })
+    st.dataframe(view, hide_index=True, column_config={
+        t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
+        t("Edition"): st.column_config.NumberColumn(format="%d")})
+    download_csv(tab, "countries-and-regions")

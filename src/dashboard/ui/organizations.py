@@ -1,0 +1,62 @@
+"""Sections of the International-organizations page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import metrics
+from ..dataset import Dataset
+from ..figures import coverage_chart, presence_matrix
+from ..formatting import format_figure
+from ..i18n import t
+from .charts import chart_block, download_csv
+from .common import edition_styles, preferred_source_md
+
+KIND_LABELS = {
+    "un_agency": "UN agency", "intergovernmental_organization": "Intergovernmental organization",
+    "regional_organization": "Regional organization",
+    "law_enforcement_cooperation_mechanism": "Law-enforcement cooperation mechanism",
+    "multilateral_mechanism": "Multilateral mechanism",
+}
+
+
+def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
+    slots = metrics.unnamed_slots(ds)
+    for r in slots[slots.edition.isin(editions)].itertuples():
+        if r.unidentified:
+            st.markdown(t("- **{e}**: {n} of {total} international organizations not named in public sources.",
+                          e=r.edition, n=int(r.unidentified), total=format_figure(r.reported, r.reported_qualifier)))
+        else:
+            st.markdown(t("- **{e}**: all {total} international organizations are named.", e=r.edition,
+                          total=format_figure(r.reported, r.reported_qualifier)))
+
+
+def matrix_chart(ds: Dataset, editions: list[int]) -> None:
+    m = metrics.organization_matrix(ds, editions)
+    m["label"] = m.code
+    labels, colors = edition_styles(ds, editions)
+    fig = presence_matrix(m, editions, labels, colors, t("International organizations across editions"),
+                          t("Filled: identified in that edition's sources; open: not named there"),
+                          t("Source: chair's statements and news items"))
+    data = m.drop(columns=["label"]).rename(columns={e: str(e) for e in editions})
+    chart_block(fig, data, "organizations-matrix", preferred_source_md(ds, editions))
+
+
+def coverage(ds: Dataset, editions: list[int]) -> None:
+    cov = metrics.coverage(ds)
+    cov = cov[(cov.metric == "international_organizations") & cov.edition.isin(editions)]
+    labels, colors = edition_styles(ds, editions)
+    fig = coverage_chart(cov, labels, colors, t("international organizations"),
+                         t("Source: chair's statements (reported); public sources (identified)."))
+    chart_block(fig, cov, "organizations-coverage", preferred_source_md(ds, editions))
+
+
+def by_kind(ds: Dataset, editions: list[int]) -> None:
+    m = metrics.organization_matrix(ds, editions)
+    rows = [{"edition": e, "kind": k, "count": int(m[m.kind == k][e].sum())}
+            for e in editions for k in KIND_LABELS]
+    df = pd.DataFrame(rows)
+    df = df[df["count"] > 0]
+    st.dataframe(df.assign(kind=df.kind.map(lambda k: t(KIND_LABELS[k]))), hide_index=True)
+    download_csv(df, "organizations-by-kind")
