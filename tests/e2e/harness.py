@@ -44,22 +44,32 @@ class Server:
     port: int
     proc: subprocess.Popen
     log: Path
+    netlog: Path
+
+    def external_connections(self) -> list[str]:
+        """Connections the server process tried to open outside this machine (refused)."""
+        return self.netlog.read_text(encoding="utf-8").splitlines() if self.netlog.exists() else []
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://localhost:{self.port}"
 
 
 @contextlib.contextmanager
 def streamlit_server(env_extra: dict[str, str] | None = None, timeout: float = 60) -> Server:
     port = free_port()
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
-    env = {**os.environ, **(env_extra or {})}
+    netlog = Path(tempfile.mkstemp(prefix="netguard-", suffix=".log")[1])
+    guard = str(Path(__file__).parent / "netguard")
+    env = {**os.environ, **(env_extra or {}), "NETGUARD_LOG": str(netlog),
+           "PYTHONPATH": os.pathsep.join(p for p in (guard, os.environ.get("PYTHONPATH", "")) if p)}
+    # The project's .streamlit/config.toml applies (cwd = repository): address, usage statistics…
+    # Only the port and headless mode are set here.
     cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+           "--server.port", str(port)]
     with log.open("wb") as fh:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=fh, stderr=subprocess.STDOUT)
-    server = Server(port, proc, log)
+    server = Server(port, proc, log, netlog)
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -43,6 +43,17 @@ def check_page(browser, base_url: str, path: str, expect_text: str, min_shapes: 
     page.close()
 
 
+def test_server_makes_no_external_connection(browser, server):
+    for _name, path, text, shapes in PAGES:
+        page = browser.new_page()
+        page.goto(server.url + path)
+        wait_for_app(page)
+        page.get_by_text(text, exact=False).first.wait_for()
+        page.close()
+    assert server.external_connections() == []
+    assert "external IP" not in server.log.read_text(errors="replace")
+
+
 def test_overview_on_a_fresh_server(browser, fresh_server, artifacts):
     name, path, text, shapes = PAGES[0]
     check_page(browser, fresh_server.url, path, text, shapes, artifacts / f"{name}-fresh.png")
