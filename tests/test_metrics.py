@@ -77,7 +77,7 @@ def test_a_third_edition_is_a_data_change(synthetic_data):
     r = _row(h, edition=2030, metric="countries_and_regions")
     assert (r.value, r.previous_edition, r.change) == (60, 2025, 9)
     c = _row(metrics.coverage(ds), edition=2030, metric="countries_and_regions")
-    assert (c.identified, c.reported) == (4, 60)  # China, Singapore, Brazil + the speaker's Maldives
+    assert (c.identified, c.reported) == (5, 60)  # China, Singapore, Brazil, Tuvalu + the speaker's Maldives
 
 
 @pytest.mark.parametrize("edition, expected", [(2024, None), (2025, 2024)])

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import REPO
 
 PAGES = ["pages/1_Year_over_year.py", "pages/2_Countries_and_regions.py", "pages/3_Organizations.py",
-         "pages/4_Speakers.py"]
+         "pages/4_Speakers.py", "pages/5_Map.py"]
 
 
 def open_page(page: str, query: dict | None = None) -> AppTest:
@@ -106,3 +106,24 @@ def test_synthetic_third_edition_appears_everywhere(page, synthetic_data, monkey
     blob = json.dumps([chart_specs(at)]) + text(at) + " ".join(
         str(d.value.to_dict()) for d in at.dataframe) + str([s.options for s in at.selectbox])
     assert "2030" in blob
+
+
+@pytest.mark.parametrize("query, traces", [({}, {"choropleth", "scattergeo"}),
+                                           ({"view": "two", "a": "2024", "b": "2025", "lines": "1"},
+                                            {"choropleth", "scattergeo"}),
+                                           ({"view": "regions", "edition": "2024"}, {"choropleth"})])
+def test_map_page_views_and_local_topojson(query, traces):
+    at = open_page("pages/5_Map.py", query)
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert {tr["type"] for tr in spec["data"]} >= traces
+    config = json.loads(charts[0].proto.config)
+    assert config["topojsonURL"] == "/app/static/topojson/"
+    assert len(charts[0].proto.spec) < 300_000
+
+
+def test_map_lists_what_it_cannot_draw(synthetic_data, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(synthetic_data))
+    at = open_page("pages/5_Map.py", {"edition": "2030"})
+    assert any("Tuvalu" in w.value for w in at.warning)

@@ -114,3 +114,91 @@ def presence_matrix(matrix, editions: list[int], edition_labels: dict[int, str],
                       yaxis=dict(type="category", categoryorder="array", categoryarray=ys[::-1], title=None,
                                  automargin=True))
     return frame(fig, title, subtitle, source, height=200 + 34 * len(ys), legend=False)
+
+
+STATUS_COLORS_FIXED = {"both": "#009E73"}  # Okabe–Ito green: in both editions' sources
+
+
+def _geo_layout(fig: go.Figure) -> None:
+    fig.update_geos(
+        projection_type="natural earth", resolution=50, fitbounds=False, showframe=False,
+        showcountries=True, countrycolor="#BDBDBD", countrywidth=0.5, showcoastlines=False,
+        showland=True, landcolor="#F2F2F2", showocean=True, oceancolor="#FFFFFF", showlakes=False,
+        lataxis_range=[-58, 85], lonaxis_range=[-180, 180], bgcolor="rgba(0,0,0,0)",
+    )
+
+
+def participation_map(frame, geojson: dict, venue_frame, status_colors: dict[str, str], status_labels: dict[str, str],
+                      title: str, subtitle: str, source: str, lines: bool = False) -> go.Figure:
+    """World map: identified participants' shapes coloured by status, markers for small ones,
+    the venue cities as stars, optionally lines from each participant to the venue.
+
+    Geo traces make plotly.js load its base-map topojson: the app serves it locally and passes
+    ``topojsonURL``; exports set ``plotly.io.defaults.topojson``."""
+    fig = go.Figure()
+    hover = ("<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
+             + t("How known") + ": %{customdata[3]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
+    # One choropleth trace for all statuses (the GeoJSON is sent once), coloured through a stepped
+    # colour scale; the legend comes from marker traces, which also draw the small participants.
+    statuses = list(status_labels)
+    drawn = frame[frame.drawable & frame.status.isin(statuses)]
+    n = max(len(statuses), 1)
+    scale = []
+    for i, status in enumerate(statuses):
+        scale += [[i / n, status_colors[status]], [(i + 1) / n, status_colors[status]]]
+    if len(drawn):
+        fig.add_choropleth(
+            geojson=geojson, featureidkey="properties.code", locations=list(drawn.code),
+            z=[statuses.index(s) + 0.5 for s in drawn.status], zmin=0, zmax=n, colorscale=scale, showscale=False,
+            marker_line_color="#FFFFFF", marker_line_width=0.6, name=t("Identified"), showlegend=False,
+            customdata=drawn[["name_en", "name_zh", "status_label", "how_text", "people_text",
+                              "sources_text"]].values, hovertemplate=hover,
+        )
+    for status, label in status_labels.items():
+        small = drawn[(drawn.status == status) & drawn.marker]
+        fig.add_scattergeo(
+            lon=list(small.rep_lon) or [None], lat=list(small.rep_lat) or [None], mode="markers", name=label,
+            marker=dict(size=10, color=status_colors[status], line=dict(color="#FFFFFF", width=1.5),
+                        symbol="circle"),
+            customdata=small[["name_en", "name_zh", "status_label", "how_text", "people_text",
+                              "sources_text"]].values if len(small) else None, hovertemplate=hover,
+        )
+    if lines and len(venue_frame):
+        v = venue_frame.iloc[-1]
+        lon, lat = [], []
+        for r in frame[frame.drawable].itertuples():
+            lon += [r.rep_lon, v.city_lon, None]
+            lat += [r.rep_lat, v.city_lat, None]
+        fig.add_scattergeo(lon=lon, lat=lat, mode="lines", line=dict(width=0.7, color="rgba(80,80,80,0.35)"),
+                           hoverinfo="skip", showlegend=False, name="lines")
+    fig.add_scattergeo(
+        lon=list(venue_frame.city_lon), lat=list(venue_frame.city_lat), mode="markers+text",
+        text=[f"{c} {e}" for c, e in zip(venue_frame.city_en, venue_frame.edition)], textposition="top right",
+        textfont=dict(size=11, color="#222"), marker=dict(symbol="star", size=15, color="#222",
+                                                          line=dict(color="#FFFFFF", width=1)),
+        name=t("Venue"), hovertemplate="%{text}<extra>" + t("Venue") + "</extra>",
+    )
+    _geo_layout(fig)
+    return frame_fig(fig, title, subtitle, source)
+
+
+def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 560) -> go.Figure:
+    fig = frame(fig, title, subtitle, source, height=height)
+    fig.update_layout(margin=dict(l=0, r=0, t=86, b=92))
+    return fig
+
+
+def region_map(geojson: dict, shares, color: str, title: str, subtitle: str, source: str) -> go.Figure:
+    """UN M49 sub-regions (dissolved country shapes) shaded by the number of identified participants."""
+    fig = go.Figure()
+    fig.add_choropleth(
+        geojson=geojson, featureidkey="properties.sub_region", locations=list(shares.sub_region),
+        z=list(shares.identified), colorscale=[[0, "#E8F1F8"], [1, color]], zmin=0,
+        zmax=max(int(shares.identified.max()) if len(shares) else 1, 1),
+        marker_line_color="#FFFFFF", marker_line_width=0.6,
+        customdata=[[f"{s * 100:.0f}%"] for s in shares.share],
+        hovertemplate="<b>%{location}</b>: %{z} " + t("identified") + " (%{customdata[0]})<extra></extra>",
+        colorbar=dict(title=t("identified"), thickness=10, len=0.5, tickmode="linear", dtick=1, tick0=0),
+    )
+    _geo_layout(fig)
+    return frame_fig(fig, title, subtitle, source)

@@ -28,6 +28,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("pages/2_Countries_and_regions.py", "Countries and regions", ":material/public:"),
     ("pages/3_Organizations.py", "International organizations", ":material/account_balance:"),
     ("pages/4_Speakers.py", "Speakers and roles", ":material/record_voice_over:"),
+    ("pages/5_Map.py", "Map", ":material/map:"),
 ]
 # Query parameters shared by every page; each page may add its own.
 SHARED_PARAMS = ("lang", "edition")

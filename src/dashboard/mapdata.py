@@ -1,0 +1,72 @@
+"""What the map shows, as plain frames: identified countries and regions with their status,
+hover text, and how each is drawn (shape, shape + marker, or not drawable)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import metrics
+from .dataset import Dataset
+from .geo import SMALL_KM2
+from .i18n import t
+
+ROLE_WORDS = {"opening_speech": "opening speech", "welcome_speech": "welcome speech", "keynote": "keynote",
+              "video_address": "video address", "plenary_speech": "plenary speech",
+              "parallel_session": "parallel session", "other": "other role"}
+HOW_WORDS = {"named_as_present": "named as present", "speaker": "a speaker of it is named",
+             "person_named": "a person of it is named", "delegation_in_parallel_session":
+             "delegation in a parallel session", "registration_list": "registration list"}
+
+
+def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
+    p = ds.people[(ds.people.scope == "sub_forum") & ds.people.edition.isin(editions)
+                  & (ds.people.participant_type == "country_or_region")]
+    def line(r) -> str:
+        who = r["name"] or t("(name not given)")
+        return f"{r['edition']}: {who}, {t(ROLE_WORDS[r['role']])}"
+    return p.assign(line=p.apply(line, axis=1)).groupby("code")["line"].agg("<br>".join)
+
+
+def map_participants(ds: Dataset, boundaries: pd.DataFrame, earlier: int, later: int | None = None) -> pd.DataFrame:
+    """One row per identified country or region of one edition (status 'identified') or of two
+    editions (status both / only_earlier / only_later, honestly labelled)."""
+    if later is None:
+        tab = metrics.participants_table(ds, [earlier])
+        tab = tab.assign(status="identified", status_label=t("Identified in {y} sources", y=earlier))
+        editions = [earlier]
+    else:
+        o = metrics.overlap(ds, earlier, later, "country_or_region")
+        tab = metrics.participants_table(ds, [earlier, later])
+        tab = (tab.groupby("code").agg(how_known=("how_known", lambda s: "|".join(sorted({x for v in s for x in
+                                                                                         v.split("|")}))),
+                                       source_ids=("source_ids", lambda s: "|".join(sorted({x for v in s for x in
+                                                                                            v.split("|")}))))
+               .reset_index()
+               .merge(o[["code", "status", "status_label", "name_en", "name_zh", "region", "sub_region"]], on="code"))
+        tab["status"] = tab["status"].astype(str)
+        editions = [earlier, later]
+    b = boundaries.set_index("code")[["area_km2", "rep_lon", "rep_lat"]]
+    tab = tab.join(b, on="code")
+    tab["drawable"] = tab["area_km2"].notna()
+    tab["marker"] = tab["drawable"] & (tab["area_km2"] < SMALL_KM2)
+    pub = ds.sources.set_index("id")
+    tab["sources_text"] = tab.source_ids.map(lambda ids: "<br>".join(
+        f"{pub.loc[i, 'publisher']} ({pub.loc[i, 'language']})" for i in ids.split("|") if i in pub.index))
+    tab["how_text"] = tab.how_known.map(lambda s: ", ".join(t(HOW_WORDS[x]) for x in s.split("|")))
+    people = _people_text(ds, editions)
+    tab["people_text"] = tab.code.map(people).fillna("")
+    cols = ["code", "name_en", "name_zh", "region", "sub_region", "status", "status_label", "how_text",
+            "people_text", "sources_text", "source_ids", "drawable", "marker", "area_km2", "rep_lon", "rep_lat"]
+    return tab[cols].sort_values(["status", "name_en"]).reset_index(drop=True)
+
+
+def venues(ds: Dataset, editions: list[int]) -> pd.DataFrame:
+    e = ds.editions[ds.editions.edition.isin(editions)]
+    return e[["edition", "city_en", "city_zh", "city_lat", "city_lon", "start_date"]].reset_index(drop=True)
+
+
+def region_shares(frame: pd.DataFrame) -> pd.DataFrame:
+    """Share of the identified participants in each UN M49 sub-region."""
+    c = frame.groupby("sub_region").code.nunique().rename("identified").reset_index()
+    c["share"] = (c.identified / c.identified.sum()).round(4)
+    return c.sort_values(["identified", "sub_region"], ascending=[False, True]).reset_index(drop=True)

@@ -1,0 +1,146 @@
+"""Sections of the Map page. Geometry is prepared once per process (cache_resource); a rerun
+only selects rows and sends the few simplified shapes of the identified participants."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import geo, mapdata
+from ..dataset import Dataset
+from ..figures import PALETTE, STATUS_COLORS_FIXED, edition_colors, participation_map, region_map
+from ..formatting import format_figure
+from ..i18n import t
+from .. import metrics
+from ..paths import data_dir
+from .charts import PLOTLY_CONFIG, download_csv
+from .common import preferred_source_md
+from .components import edition_label
+from .state import url_selectbox
+
+# plotly.js loads its base-map topojson from here (static/topojson, served by Streamlit) instead of its CDN.
+MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "/app/static/topojson/", "scrollZoom": False}
+VIEWS = {"one": "One edition", "two": "Two editions", "regions": "Regions"}
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def boundaries(data_folder: str, _entities: pd.DataFrame):
+    return geo.load_boundaries(_entities, base=__import__("pathlib").Path(data_folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def shapes_geojson(data_folder: str, codes: tuple[str, ...], _boundaries) -> dict:
+    """Simplified GeoJSON of just these participants (cached per set of codes)."""
+    sub = _boundaries[_boundaries.code.isin(codes)]
+    return geo.to_geojson(geo.simplified(sub, 0.05, 0.01), "code")
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def regions_geojson(data_folder: str, _boundaries, _entities) -> dict:
+    dissolved = geo.dissolve_regions(_boundaries, _entities, "sub_region")
+    return geo.to_geojson(geo.simplified(dissolved, 0.2, 0.05), "sub_region")
+
+
+def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
+    eds = ds.edition_ids
+    c1, c2, c3 = st.columns([2, 2, 2])
+    with c1:
+        view = url_selectbox(t("View"), list(VIEWS), "view", "one", format_func=lambda v: t(VIEWS[v]))
+    later = None
+    if view == "two" and len(eds) > 1:
+        with c2:
+            earlier = url_selectbox(t("Earlier edition"), eds, "a", eds[-2], format_func=lambda e: edition_label(ds, e))
+        with c3:
+            later = url_selectbox(t("Later edition"), eds, "b", eds[-1], format_func=lambda e: edition_label(ds, e))
+        if earlier == later:
+            st.info(t("Choose two different editions to compare."))
+            st.stop()
+        if eds.index(earlier) > eds.index(later):
+            earlier, later = later, earlier
+    else:
+        with c2:
+            earlier = url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e))
+    lines = False
+    if view != "regions":
+        with c3 if view == "one" else st.container():
+            lines = st.toggle(t("Lines to the venue"), value=st.query_params.get("lines") == "1", key="map_lines",
+                              on_change=_sync_lines)
+    return view, earlier, later, lines
+
+
+def _sync_lines() -> None:
+    if st.session_state["map_lines"]:
+        st.query_params["lines"] = "1"
+    else:
+        st.query_params.pop("lines", None)
+
+
+def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
+    cov = metrics.coverage(ds)
+    cov = cov[(cov.metric == "countries_and_regions") & cov.edition.isin(editions)]
+    parts = [t("{e}: {n} of {total} countries and regions identified", e=r.edition, n=r.identified,
+               total=format_figure(r.reported, r.reported_qualifier)) for r in cov.itertuples()]
+    drawn = int(frame.drawable.sum())
+    st.markdown(" · ".join(parts) + "  \n" + t("On the map: {d} of {n} identified ({m} also as markers, being small).",
+                                                d=drawn, n=len(frame), m=int(frame.marker.sum())))
+
+
+def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) -> pd.DataFrame:
+    base = str(data_dir())
+    b = boundaries(base, ds.entities)
+    frame = mapdata.map_participants(ds, b, earlier, later)
+    editions = [earlier] + ([later] if later else [])
+    summary(ds, frame, editions)
+    codes = tuple(sorted(frame[frame.drawable].code))
+    gj = shapes_geojson(base, codes, b)
+    colors = edition_colors(ds.edition_ids)
+    if later is None:
+        status_colors = {"identified": colors[earlier]}
+        labels = {"identified": t("Identified in {y} sources", y=earlier)}
+        title = t("Countries and regions named in public sources, {y}", y=earlier)
+    else:
+        status_colors = {"both": STATUS_COLORS_FIXED["both"], "only_earlier": colors[earlier],
+                         "only_later": colors[later]}
+        labels = metrics.overlap_labels(earlier, later, bool(ds.editions.set_index("edition").loc[
+            [earlier, later], "participant_list_complete"].all()))
+        title = t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later)
+    subtitle = t("Identified participants only; public sources name part of the participants. Stars: venues.")
+    src = t("Source: public sources cited per participant. Boundaries: Natural Earth 1:50m (public domain).")
+    fig = participation_map(frame, gj, mapdata.venues(ds, editions), status_colors, labels, title, subtitle, src,
+                            lines=lines)
+    st.plotly_chart(fig, key="participants-map", config=MAP_CONFIG)
+    not_drawn = frame[~frame.drawable]
+    if len(not_drawn):
+        st.warning(t("Not drawn (no shape in Natural Earth 1:50m): {names}",
+                     names=", ".join(f"{a} ({z})" for a, z in zip(not_drawn.name_en, not_drawn.name_zh))))
+    else:
+        st.caption(t("Every identified participant is drawn; small ones also as markers: {names}.",
+                     names=", ".join(frame[frame.marker].name_en) or "—"))
+    table = frame.drop(columns=["people_text", "sources_text", "how_text"]).assign(
+        how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),
+        sources=frame.sources_text.str.replace("<br>", "; "))
+    with st.expander(t("Table view: the data drawn")):
+        st.dataframe(table, hide_index=True)
+    download_csv(table, f"map-{'-'.join(map(str, editions))}")
+    return frame
+
+
+def region_view(ds: Dataset, edition: int) -> None:
+    base = str(data_dir())
+    b = boundaries(base, ds.entities)
+    frame = mapdata.map_participants(ds, b, edition)
+    summary(ds, frame, [edition])
+    shares = mapdata.region_shares(frame)
+    gj = regions_geojson(base, b, ds.entities)
+    color = edition_colors(ds.edition_ids).get(edition, PALETTE[0])
+    fig = region_map(gj, shares, color, t("Identified participants by UN M49 sub-region, {y}", y=edition),
+                     t("Share of the {n} identified countries and regions; not of the reported total", n=len(frame)),
+                     t("Source: public sources cited per participant. Regions: UN M49; boundaries: Natural Earth."))
+    st.plotly_chart(fig, key="regions-map", config=MAP_CONFIG)
+    with st.expander(t("Table view: the data drawn")):
+        st.dataframe(shares, hide_index=True)
+    download_csv(shares, f"regions-{edition}")
+
+
+def footer_md(ds: Dataset, editions: list[int]) -> str:
+    return preferred_source_md(ds, editions)
