@@ -7,14 +7,12 @@ import streamlit as st
 
 from .. import metrics
 from ..dataset import Dataset
-from ..figures import grouped_bars
+from .. import keycharts
 from ..formatting import format_figure, format_percent, format_signed, md_escape
 from ..i18n import t
-from ..schema import ROLES
 from .charts import chart_block, download_csv
-from .common import edition_styles, preferred_source_md
+from .common import preferred_source_md
 from .components import METRIC_LABELS, edition_label
-from .filters import ROLE_LABELS
 from .state import url_selectbox
 
 
@@ -96,12 +94,5 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
 
 
 def speakers_by_role(ds: Dataset, a: int, b: int) -> None:
-    eds = [a, b]
-    sp = metrics.speakers(ds, eds)
-    counts = metrics.count_by(sp, "role", eds, ROLES)
-    labels, colors = edition_styles(ds, eds)
-    fig = grouped_bars(counts, "role", {r: t(ROLE_LABELS[r]) for r in ROLES}, eds, labels, colors,
-                       t("People named in the sources, by role"),
-                       t("Named and unnamed people the public sources mention; not complete lists"),
-                       t("Source: chair's statements and news items (data/clean/people.csv)"))
-    chart_block(fig, counts, f"roles-{a}-{b}", preferred_source_md(ds, eds))
+    chart = keycharts.roles(ds, [a, b])
+    chart_block(chart.figure, chart.data, f"roles-{a}-{b}", preferred_source_md(ds, [a, b]))

@@ -7,10 +7,10 @@ import streamlit as st
 
 from .. import metrics
 from ..dataset import Dataset
-from ..figures import grouped_bars
+from .. import keycharts
 from ..i18n import t
 from .charts import chart_block, download_csv
-from .common import coverage_subtitle, edition_styles, first_source_urls, preferred_source_md, publishers
+from .common import first_source_urls, preferred_source_md, publishers
 from .filters import ENTITY_TYPE_LABELS, Filters
 
 HOW_KNOWN_LABELS = {
@@ -31,23 +31,13 @@ def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
 
 def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
     data = metrics.by_region(ds, f.editions, level)
-    tab = filtered_participants(ds, f)
-    keep = set(tab[level]) | {metrics.NOT_NAMED}
     if f.regions or f.entity_types:
         # recount identified under the filters; the unidentified remainder is unknown by region: kept as is
+        tab = filtered_participants(ds, f)
         ident = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index().assign(identified=True)
         data = pd.concat([ident, data[~data.identified]], ignore_index=True)
-    data = data[data[level].isin(keep)]
-    cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED) + [metrics.NOT_NAMED]
-    labels, colors = edition_styles(ds, f.editions)
-    what = t("region") if level == "region" else t("sub-region")
-    fig = grouped_bars(data, level, {c: t(c) for c in cats}, f.editions, labels, colors,
-                       t("Identified countries and regions by UN M49 {what}", what=what),
-                       coverage_subtitle(ds, f.editions),
-                       t("Source: public sources cited per participant; totals from the chair's statements"),
-                       muted=(metrics.NOT_NAMED,))
-    chart_block(fig, data[["edition", level, "count", "identified"]], f"countries-by-{level}",
-                preferred_source_md(ds, f.editions))
+    chart = keycharts.regions(ds, f.editions, level, data)
+    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
 
 
 def participants_table(ds: Dataset, f: Filters) -> None:

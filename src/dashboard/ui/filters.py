@@ -11,16 +11,12 @@ import streamlit as st
 
 from ..dataset import Dataset
 from ..i18n import t
+from ..keycharts import ROLE_LABELS  # noqa: F401 (re-exported for the pages)
 from ..reference import ENTITY_TYPES
 from ..schema import ROLES
 from .components import edition_label
 from .state import url_multiselect
 
-ROLE_LABELS = {
-    "opening_speech": "Opening speech", "welcome_speech": "Welcome speech", "keynote": "Keynote",
-    "video_address": "Video address", "plenary_speech": "Plenary speech",
-    "parallel_session": "Parallel-session contribution", "other": "Other",
-}
 ENTITY_TYPE_LABELS = {
     "sovereign_state": "Sovereign state", "special_administrative_region": "Special administrative region",
     "region": "Region", "territory": "Territory",

@@ -8,7 +8,8 @@ import streamlit as st
 
 from .. import geo, mapdata
 from ..dataset import Dataset
-from ..figures import PALETTE, STATUS_COLORS_FIXED, edition_colors, participation_map, region_map
+from .. import keycharts
+from ..figures import PALETTE, edition_colors, region_map
 from ..formatting import format_figure
 from ..i18n import t
 from .. import metrics
@@ -92,22 +93,8 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) 
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
     codes = tuple(sorted(frame[frame.drawable].code))
-    gj = shapes_geojson(base, codes, b)
-    colors = edition_colors(ds.edition_ids)
-    if later is None:
-        status_colors = {"identified": colors[earlier]}
-        labels = {"identified": t("Identified in {y} sources", y=earlier)}
-        title = t("Countries and regions named in public sources, {y}", y=earlier)
-    else:
-        status_colors = {"both": STATUS_COLORS_FIXED["both"], "only_earlier": colors[earlier],
-                         "only_later": colors[later]}
-        labels = metrics.overlap_labels(earlier, later, bool(ds.editions.set_index("edition").loc[
-            [earlier, later], "participant_list_complete"].all()))
-        title = t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later)
-    subtitle = t("Identified participants only; public sources name part of the participants. Stars: venues.")
-    src = t("Source: public sources cited per participant. Boundaries: Natural Earth 1:50m (public domain).")
-    fig = participation_map(frame, gj, mapdata.venues(ds, editions), status_colors, labels, title, subtitle, src,
-                            lines=lines)
+    chart = keycharts.world_map(ds, b, earlier, later, lines, geojson=shapes_geojson(base, codes, b))
+    fig = chart.figure
     st.plotly_chart(fig, key="participants-map", config=MAP_CONFIG)
     not_drawn = frame[~frame.drawable]
     if len(not_drawn):
@@ -116,9 +103,7 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) 
     else:
         st.caption(t("Every identified participant is drawn; small ones also as markers: {names}.",
                      names=", ".join(frame[frame.marker].name_en) or "—"))
-    table = frame.drop(columns=["people_text", "sources_text", "how_text"]).assign(
-        how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),
-        sources=frame.sources_text.str.replace("<br>", "; "))
+    table = chart.data
     with st.expander(t("Table view: the data drawn")):
         st.dataframe(table, hide_index=True)
     download_csv(table, f"map-{'-'.join(map(str, editions))}")

@@ -7,7 +7,8 @@ import streamlit as st
 
 from .. import metrics
 from ..dataset import Dataset
-from ..figures import coverage_chart, presence_matrix
+from .. import keycharts
+from ..figures import presence_matrix
 from ..formatting import format_figure
 from ..i18n import t
 from .charts import chart_block, download_csv
@@ -44,12 +45,8 @@ def matrix_chart(ds: Dataset, editions: list[int]) -> None:
 
 
 def coverage(ds: Dataset, editions: list[int]) -> None:
-    cov = metrics.coverage(ds)
-    cov = cov[(cov.metric == "international_organizations") & cov.edition.isin(editions)]
-    labels, colors = edition_styles(ds, editions)
-    fig = coverage_chart(cov, labels, colors, t("international organizations"),
-                         t("Source: chair's statements (reported); public sources (identified)."))
-    chart_block(fig, cov, "organizations-coverage", preferred_source_md(ds, editions))
+    chart = keycharts.coverage(ds, editions, "international_organizations")
+    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
 
 
 def by_kind(ds: Dataset, editions: list[int]) -> None:

@@ -7,9 +7,10 @@ import streamlit as st
 
 from .. import metrics
 from ..dataset import Dataset
-from ..figures import coverage_chart, edition_colors
+from .. import keycharts
 from ..formatting import format_figure, md_escape
 from ..i18n import t
+from .charts import PLOTLY_CONFIG, download_csv
 from .components import METRIC_LABELS, edition_label, source_links
 
 WHAT = {"countries_and_regions": "countries and regions", "international_organizations": "international organizations"}
@@ -42,18 +43,14 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
 def coverage_section(ds: Dataset, edition: int) -> None:
     for s in coverage_sentences(ds, edition):
         st.markdown(f"- {s}")
-    cov = metrics.coverage(ds)
-    labels = {e: str(e) for e in ds.edition_ids}
-    colors = edition_colors(ds.edition_ids)
     cols = st.columns(2)
     for col, metric in zip(cols, metrics.IDENTIFIED_FOR):
-        sub = cov[cov.metric == metric]
-        src = t("Source: chair's statements (reported); public sources (identified).")
-        fig = coverage_chart(sub, labels, colors, t(WHAT[metric]), src)
+        chart = keycharts.coverage(ds, ds.edition_ids, metric)
         with col:
-            st.plotly_chart(fig, key=f"coverage-{metric}", config={"displaylogo": False})
-            with st.expander(t("Data behind this chart")):
-                st.dataframe(sub, hide_index=True)
+            st.plotly_chart(chart.figure, key=f"coverage-{metric}", config=PLOTLY_CONFIG)
+            with st.expander(t("Table view: the data drawn")):
+                st.dataframe(chart.data, hide_index=True)
+            download_csv(chart.data, chart.name)
 
 
 def conflicts_section(ds: Dataset, edition: int) -> None:

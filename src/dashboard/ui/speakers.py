@@ -7,28 +7,24 @@ import streamlit as st
 
 from .. import metrics
 from ..dataset import Dataset
-from ..figures import grouped_bars
+from .. import keycharts
 from ..i18n import t
 from ..schema import MODES, ROLES
 from ..tables import SENIORITY
 from .charts import chart_block, download_csv
-from .common import edition_styles, first_source_urls, preferred_source_md, publishers
+from .common import first_source_urls, preferred_source_md, publishers
 from .filters import ROLE_LABELS, Filters
 
 MODE_LABELS = {"in_person": "In person", "video": "By video", "not_stated": "Not stated"}
 SENIORITY_LABELS = {"minister": "Minister or equivalent", "head_of_institution": "Head of institution",
                     "senior_official": "Senior official", "official": "Official",
                     "not_derivable": "Not derivable from the title"}
-SOURCE_NOTE = "Source: chair's statements and news items (data/clean/people.csv)"
 
 
 def _chart(ds: Dataset, f: Filters, sp: pd.DataFrame, column: str, order, labels: dict, title: str,
            name: str) -> None:
-    counts = metrics.count_by(sp, column, f.editions, tuple(order))
-    ed_labels, colors = edition_styles(ds, f.editions)
-    fig = grouped_bars(counts, column, {k: t(labels[k]) for k in order}, f.editions, ed_labels, colors, title,
-                       t("People the public sources mention; not a complete list"), t(SOURCE_NOTE))
-    chart_block(fig, counts, name, preferred_source_md(ds, f.editions))
+    chart = keycharts.by_category(ds, sp, f.editions, column, order, labels, title, name)
+    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
 
 
 def charts(ds: Dataset, f: Filters) -> pd.DataFrame:

@@ -1,0 +1,76 @@
+"""Static figure export (PNG, SVG) with kaleido and the machine's Chromium.
+
+Called only when a user asks for an image (download buttons build their bytes lazily), never
+on a normal rerun. The exported figure carries its title, subtitle and source line (they are
+inside every figure) plus the export date, and always an explicit template: importing
+Streamlit switches plotly's default template, which blacks out kaleido images.
+"""
+
+from __future__ import annotations
+
+import atexit
+import warnings
+import datetime as dt
+import threading
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from .figures import TEMPLATE
+from .i18n import t
+from .paths import REPO_ROOT
+
+TOPOJSON_DIR = REPO_ROOT / "static" / "topojson"
+_lock = threading.Lock()
+_server_started = False
+
+
+def _configure() -> None:
+    """Offline settings: no MathJax from a CDN; geo figures read the local topojson files."""
+    pio.defaults.mathjax = None
+    pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"
+
+
+def _ensure_server() -> None:
+    """One persistent kaleido browser per process: the first image costs ~2 s, later ones much less."""
+    global _server_started
+    if _server_started:
+        return
+    import kaleido
+
+    try:
+        kaleido.start_sync_server(silence_warnings=True)
+        _server_started = True
+        atexit.register(lambda: kaleido.stop_sync_server(silence_warnings=True))
+    except Exception:  # noqa: BLE001 - fall back to one browser per export
+        _server_started = False
+
+
+def with_export_stamp(fig: go.Figure, date: dt.date) -> go.Figure:
+    """A copy with an explicit template and the export date added to the source line."""
+    out = go.Figure(fig)
+    out.update_layout(template=TEMPLATE, paper_bgcolor="white", plot_bgcolor="white")
+    stamp = t("Exported {date} from the Migration Sub-Forum participation dashboard.", date=date.isoformat())
+    annotations = list(out.layout.annotations)
+    if annotations:
+        last = annotations[-1]
+        annotations[-1] = last.update(text=f"{last.text}<br>{stamp}")
+        out.update_layout(annotations=annotations)
+    else:
+        out.add_annotation(text=stamp, xref="paper", yref="paper", x=0, y=0, showarrow=False)
+    out.update_layout(margin=dict(b=(out.layout.margin.b or 60) + 16))
+    return out
+
+
+def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: int = 1000) -> bytes:
+    """PNG (2× scale) or SVG bytes of ``fig``, stamped with the export date."""
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"unsupported format {fmt!r}")
+    stamped = with_export_stamp(fig, date or dt.date.today())
+    height = stamped.layout.height or 500
+    with _lock:
+        _configure()
+        _ensure_server()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            return pio.to_image(stamped, format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)

@@ -1,0 +1,254 @@
+"""Press summaries: factual paragraphs generated from the clean data.
+
+Every figure keeps its qualifier ("about 300", "more than 240") and every claim carries a
+numbered source reference. Only what the data supports is said: no "dropped out" or "new"
+from partial participant lists, no difference computed from a "more than" figure, conflicts
+between sources mentioned with both sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import metrics
+from .dataset import Dataset
+from .formatting import format_figure
+from .i18n import t
+
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth",
+            9: "ninth", 10: "tenth"}
+METRIC_NOUNS = {"attendees": "attendees", "countries_and_regions": "countries and regions",
+                "international_organizations": "international organizations"}
+
+
+@dataclass
+class Refs:
+    """Numbered references in order of first use."""
+    order: list[str] = field(default_factory=list)
+
+    def cite(self, *source_ids: str) -> str:
+        """'[1][3]': numbers for these sources (each a source id or a '|'-joined list), new ones
+        numbered in the order given, so the preferred source should be passed first."""
+        nums = []
+        for sid in source_ids:
+            for s in sid.split("|"):
+                if not s:
+                    continue
+                if s not in self.order:
+                    self.order.append(s)
+                nums.append(self.order.index(s) + 1)
+        return "".join(f"[{n}]" for n in sorted(set(nums)))
+
+
+@dataclass
+class Summary:
+    title: str
+    paragraphs: list[str]
+    refs: Refs
+
+
+def _date_range(start: str, end: str) -> str:
+    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if a.month == b.month:
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+
+
+def _list(names: list[str]) -> str:
+    """'A, B and C'; with semicolons when a name holds a comma ('Hong Kong SAR, China')."""
+    if len(names) <= 1:
+        return "".join(names)
+    sep = "; " if any("," in n for n in names) else ", "
+    return sep.join(names[:-1]) + " and " + names[-1]
+
+
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _count(n: int) -> str:
+    """Numbers up to ten in words (house style for counts in running text)."""
+    return t(NUMBER_WORDS[n]) if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def _ordinal(n: int) -> str:
+    return ORDINALS.get(n, f"{n}th")
+
+
+def _headline_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
+    h = metrics.headline(ds)
+    h = h[(h.edition == edition) & (h.basis == "reported")].set_index("metric")
+    if h.empty:
+        return t("No source found reports how many took part.")
+    fig = {m: format_figure(h.loc[m, "value"], h.loc[m, "qualifier"]) for m in h.index}
+    ref = refs.cite(*dict.fromkeys(h.source_id))
+    if {"attendees", "countries_and_regions", "international_organizations"} <= set(fig):
+        return t("According to the official chair's statement, {a} attendees took part, from {c} countries and "
+                 "regions and {o} international organizations {ref}.", a=fig["attendees"],
+                 c=fig["countries_and_regions"], o=fig["international_organizations"], ref=ref)
+    parts = ", ".join(f"{v} {t(METRIC_NOUNS[m])}" for m, v in fig.items())
+    return t("According to the official chair's statement: {parts} {ref}.", parts=parts, ref=ref)
+
+
+def _conflict_sentences(ds: Dataset, edition: int, refs: Refs) -> list[str]:
+    out = []
+    conf = metrics.figure_conflicts(ds, edition)
+    for metric, grp in conf.groupby("metric", sort=False):
+        pref = grp[grp.is_preferred]
+        others = grp[~grp.is_preferred]
+        for r in others.itertuples():
+            out.append(t("Other sources give {value} {noun} {ref}; this summary uses the chair's statement's "
+                         "{pref}.", value=format_figure(r.value, r.qualifier), noun=t(METRIC_NOUNS[metric]),
+                         ref=refs.cite(r.source_ids),
+                         pref=format_figure(pref.iloc[0].value, pref.iloc[0].qualifier) if len(pref) else "figure"))
+    return out
+
+
+def _coverage_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
+    cov = metrics.coverage(ds).set_index(["edition", "metric"])
+    tab = metrics.participants_table(ds, [edition])
+    c = cov.loc[(edition, "countries_and_regions")]
+    names = sorted(tab.name_en)
+    src = sorted({s for v in tab.source_ids for s in v.split("|")})
+    if c.list_complete:
+        return t("The organizers' list names all {n} countries and regions: {names} {ref}.", n=c.identified,
+                 names=_list(names), ref=refs.cite(*src))
+    total = format_figure(c.reported, c.reported_qualifier) if c.reported is not None else None
+    head = (t("Public sources name {n} of the {total} countries and regions", n=c.identified, total=total)
+            if total else t("Public sources name {n} countries and regions", n=c.identified))
+    return f"{head}: {_list(names)} {refs.cite(*src)}."
+
+
+def _organizations_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
+    cov = metrics.coverage(ds).set_index(["edition", "metric"]).loc[(edition, "international_organizations")]
+    p = ds.participation[(ds.participation.edition == edition)
+                         & (ds.participation.participant_type == "international_organization")]
+    if p.empty:
+        return ""
+    org = ds.organizations.set_index("code")
+    names = [org.loc[c, "name_en"] if org.loc[c, "acronym"] == org.loc[c, "name_en"]
+             else f"{org.loc[c, 'name_en']} ({org.loc[c, 'acronym']})" for c in sorted(p.code.unique())]
+    src = sorted({s for v in p.source_ids for s in v.split("|")})
+    if cov.unidentified:
+        return t("{n} of the {total} international organizations are named: {names} {ref}; the others are not "
+                 "named in the sources found.", n=_capitalize(_count(int(cov.identified))), total=format_figure(cov.reported,
+                                                                                       cov.reported_qualifier),
+                 names=_list(names), ref=refs.cite(*src))
+    return t("The international organizations named are {names} {ref}.", names=_list(names), ref=refs.cite(*src))
+
+
+def _speakers_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
+    all_sp = metrics.speakers(ds, [edition])
+    sp = all_sp[(all_sp["name"] != "") & (all_sp.role != "other")]
+    if sp.empty:
+        return ""
+    parts = []
+    role_words = {"opening_speech": "gave the opening speech", "welcome_speech": "gave a welcome speech",
+                  "keynote": "delivered a keynote speech", "video_address": "spoke by video"}
+    for role, words in role_words.items():
+        who = sp[sp.role == role]
+        if len(who):
+            people = [f"{r.name} ({_title(r.title, r.organization)})" for r in who.itertuples()]
+            parts.append(t("{people} {words} {ref}", people=_list(people), words=t(words),
+                           ref=refs.cite(*sorted({s for v in who.source_ids for s in v.split("|")}))))
+    plenary = all_sp[all_sp.role == "plenary_speech"]
+    if len(plenary):
+        countries = sorted(set(plenary.represents_en.dropna()))
+        parts.append(t("{n} plenary speakers are listed in the sources, from {countries} {ref}",
+                       n=_count(len(plenary)),
+                       countries=_list(countries),
+                       ref=refs.cite(*sorted({s for v in plenary.source_ids for s in v.split("|")}))))
+    return _capitalize("; ".join(parts)) + "."
+
+
+def _title(title: str, organization: str) -> str:
+    """'Director General, International Organization for Migration (IOM)' when the title alone
+    does not say where."""
+    if organization and " of " not in title and organization.split(" (")[0].casefold() not in title.casefold():
+        return f"{title}, {organization}"
+    return title
+
+
+def _capitalize(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def edition_summary(ds: Dataset, edition: int) -> Summary:
+    refs = Refs()
+    e = ds.editions.set_index("edition").loc[edition]
+    pref = e.preferred_source_id
+    intro = t("The {ordinal} Sub-Forum on Migration Management Cooperation of the Global Public Security Cooperation "
+              "Forum (Lianyungang) was held in {city}, {province}, China, on {dates}, hosted by the {host} {ref}.",
+              ordinal=t(_ordinal(int(e.number))), city=e.city_en, province=e.province_en,
+              dates=_date_range(e.start_date, e.end_date), host=e.host_en,
+              ref=refs.cite(pref, e.host_source_ids))
+    if e.theme_en:
+        intro += " " + t("Its theme was \u201c{theme}\u201d {ref}.", theme=e.theme_en, ref=refs.cite(pref))
+    figures = " ".join([_headline_sentence(ds, edition, refs)] + _conflict_sentences(ds, edition, refs))
+    who = " ".join(x for x in [_coverage_sentence(ds, edition, refs), _organizations_sentence(ds, edition, refs)] if x)
+    paragraphs = [intro, figures, who]
+    speakers = _speakers_sentence(ds, edition, refs)
+    if speakers:
+        paragraphs.append(speakers)
+    title = t("The {ordinal} Sub-Forum on Migration Management Cooperation ({city}, {year})",
+              ordinal=t(_ordinal(int(e.number))), city=e.city_en, year=edition)
+    return Summary(title, paragraphs, refs)
+
+
+def comparison_summary(ds: Dataset, earlier: int, later: int) -> Summary:
+    refs = Refs()
+    eds = ds.editions.set_index("edition")
+    a, b = eds.loc[earlier], eds.loc[later]
+    c = metrics.compare_headline(ds, earlier, later).set_index("metric")
+    sentences = [t("The {oa} sub-forum was held in {ca} on {da}; the {ob}, in {cb} on {db} {ref}.",
+                   oa=t(_ordinal(int(a.number))), ca=a.city_en, da=_date_range(a.start_date, a.end_date),
+                   ob=t(_ordinal(int(b.number))), cb=b.city_en, db=_date_range(b.start_date, b.end_date),
+                   ref=refs.cite(a.preferred_source_id, b.preferred_source_id))]
+    for metric in ("attendees", "countries_and_regions", "international_organizations"):
+        r = c.loc[metric]
+        if r.earlier_value is None or r.later_value is None or r.earlier_value != r.earlier_value:
+            continue
+        va, vb = format_figure(r.earlier_value, r.earlier_qualifier), format_figure(r.later_value, r.later_qualifier)
+        noun = t(METRIC_NOUNS[metric])
+        ref = refs.cite(r.earlier_source_id, r.later_source_id)
+        if not r.change_is_approximate:
+            diff = int(r.change)
+            delta = (t("{n} more", n=diff) if diff > 0 else t("{n} fewer", n=-diff) if diff < 0 else t("the same"))
+            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} ({delta}) {ref}.", Noun=_capitalize(noun), va=va,
+                               ya=earlier, vb=vb, yb=later, delta=delta, ref=ref))
+        else:
+            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} {ref}; as the figures are approximate, no exact "
+                               "change can be given.", Noun=_capitalize(noun), va=va, ya=earlier, vb=vb, yb=later,
+                               ref=ref))
+    o = metrics.overlap(ds, earlier, later, "country_or_region")
+    both = o[o.status == "both"]
+    p = ds.participation
+    src = p[p.edition.isin([earlier, later]) & p.code.isin(both.code) & (p.participant_type == "country_or_region")]
+    ref = refs.cite(*sorted({s for v in src.source_ids for s in v.split("|")}))
+    names = _list(list(both.name_en))
+    if bool(o.complete.any()):
+        overlap = t("{n} countries and regions took part in both editions: {names} {ref}.",
+                    n=_capitalize(_count(len(both))), names=names, ref=ref)
+    else:
+        overlap = t("In the sources of both editions, {n} countries and regions are named: {names} {ref}. Public "
+                    "sources name only part of the participants of each edition, so they do not show which "
+                    "countries and regions took part in only one of them.", n=_count(len(both)), names=names,
+                    ref=ref)
+    title = t("The Sub-Forum on Migration Management Cooperation, {a} and {b}", a=earlier, b=later)
+    return Summary(title, [" ".join(sentences), overlap], refs)
+
+
+def to_markdown(ds: Dataset, s: Summary, generated: dt.date | None = None) -> str:
+    src = ds.sources.set_index("id")
+    lines = [f"# {s.title}", ""]
+    for p in s.paragraphs:
+        lines += [p, ""]
+    lines += [f"## {t('Sources')}", ""]
+    for i, sid in enumerate(s.refs.order, 1):
+        r = src.loc[sid]
+        date = f", {r.published}" if r.published else ""
+        lines.append(f"{i}. {r.publisher}: \u201c{r.title}\u201d ({r.language}{date}). <{r.url}>")
+    lines += ["", t("Generated by the Migration Sub-Forum participation dashboard{on}. Figures as reported by the "
+                    "sources; public sources name only part of the participants.",
+                    on=f" on {generated.isoformat()}" if generated else "")]
+    return "\n".join(lines) + "\n"
