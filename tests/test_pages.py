@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import REPO
 
 PAGES = ["pages/1_Year_over_year.py", "pages/2_Countries_and_regions.py", "pages/3_Organizations.py",
-         "pages/4_Speakers.py", "pages/5_Map.py"]
+         "pages/4_Speakers.py", "pages/5_Map.py", "pages/6_Sources.py", "pages/7_Press.py"]
 
 
 def open_page(page: str, query: dict | None = None) -> AppTest:
@@ -127,3 +127,23 @@ def test_map_lists_what_it_cannot_draw(synthetic_data, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(synthetic_data))
     at = open_page("pages/5_Map.py", {"edition": "2030"})
     assert any("Tuvalu" in w.value for w in at.warning)
+
+
+def test_sources_page_lists_sources_conflicts_and_package():
+    at = open_page("pages/6_Sources.py")
+    frames = [d.value for d in at.dataframe]
+    sources = next(f for f in frames if "Publisher" in f.columns)
+    assert len(sources) == 49 and sources["Records citing it"].iloc[0] > 0
+    assert any(len(f) == 11 and "issue" in f.columns for f in frames)  # C1–C11
+    labels = [b.label for b in at.get("download_button")]
+    assert any("data package" in lab for lab in labels)
+    assert "preferred: official chair's statement" in text(at)
+
+
+def test_press_page_summary_and_downloads():
+    at = open_page("pages/7_Press.py", {"mode": "compare", "a": "2024", "b": "2025"})
+    markdown = at.code[0].value  # the Markdown to copy (the rendered text is Markdown-escaped)
+    assert "Countries and regions: 57 in 2024, 51 in 2025 (6 fewer)" in markdown
+    assert r"51 in 2025 \(6 fewer\)" in text(at)
+    labels = [b.label for b in at.get("download_button")]
+    assert "Download summary (Markdown)" in labels

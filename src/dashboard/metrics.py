@@ -279,3 +279,28 @@ def count_by(df: pd.DataFrame, column: str, editions: list[int], order: tuple[st
     idx = pd.MultiIndex.from_product([editions, list(order)], names=["edition", column])
     c = df.groupby(["edition", column]).size().reindex(idx, fill_value=0).rename("count").reset_index()
     return c
+
+
+def source_usage(ds: Dataset) -> pd.DataFrame:
+    """Per source: how many records of each table cite it, and for which editions."""
+    counts: dict[str, dict[str, int]] = {}
+    editions: dict[str, set[int]] = {}
+    for table, col in (("reported_figures", "source_id"), ("participation", "source_ids"), ("people", "source_ids"),
+                       ("topics", "source_id"), ("outcomes", "source_ids"), ("conflicts", "source_ids"),
+                       ("side_events", "source_ids")):
+        df = getattr(ds, table)
+        for ed, ids in zip(df["edition"], df[col]):
+            for sid in str(ids).split("|"):
+                counts.setdefault(sid, {}).setdefault(table, 0)
+                counts[sid][table] += 1
+                editions.setdefault(sid, set()).add(int(ed))
+    rows = []
+    for r in ds.sources.itertuples():
+        c = counts.get(r.id, {})
+        rows.append({"id": r.id, "publisher": r.publisher, "title": r.title, "language": r.language, "kind": r.kind,
+                     "published": r.published, "url": r.url,
+                     "editions": ", ".join(str(e) for e in sorted(editions.get(r.id, set()))),
+                     **{f"n_{k}": c.get(k, 0) for k in ("reported_figures", "participation", "people", "topics",
+                                                        "outcomes", "conflicts", "side_events")},
+                     "n_records": sum(c.values())})
+    return pd.DataFrame(rows).sort_values(["n_records", "id"], ascending=[False, True]).reset_index(drop=True)

@@ -74,3 +74,14 @@ def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: i
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")
             return pio.to_image(stamped, format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
+
+
+def browser_available() -> bool:
+    """kaleido needs a Chrome or Chromium on the machine (Debian: apt-get install chromium)."""
+    import os
+    import shutil
+
+    if os.environ.get("BROWSER_PATH") and os.path.exists(os.environ["BROWSER_PATH"]):
+        return True
+    return any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                                         "chrome"))

@@ -17,6 +17,9 @@ PAGES = [
     ("countries", "/Countries_and_regions?region=Asia", "All identified countries and regions", 4),
     ("organizations", "/Organizations", "2 of 5 international organizations not named in public sources.", 12),
     ("speakers", "/Speakers?role=plenary_speech", "People", 4),
+    ("map", "/Map?edition=2025", "13 of 51 countries and regions identified", 2),
+    ("sources", "/Sources", "Where sources disagree", 0),
+    ("press", "/Press?mode=compare", "no exact change can be given", 4),
 ]
 SHAPES = ("document.querySelectorAll('.js-plotly-plot .bars .point path, "
           ".js-plotly-plot .scatterlayer .point').length")
@@ -79,4 +82,24 @@ def test_filter_change_goes_into_the_url_and_back(browser, server):
     wait_for_app(page)
     page.get_by_text("10 of 57 countries and regions").wait_for()
     assert watch.external == [] and watch.page_errors == []
+    page.close()
+
+
+def test_press_kit_downloads_in_the_browser(browser, server, tmp_path):
+    import io
+    import zipfile
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+    watch = Watch()
+    attach_guards(page, watch)
+    page.goto(server.url + "/Press?edition=2025")
+    wait_for_app(page)
+    with page.expect_download(timeout=90000) as info:
+        page.get_by_text("Download the press kit (ZIP)").click()
+    path = tmp_path / "kit.zip"
+    info.value.save_as(path)
+    names = zipfile.ZipFile(io.BytesIO(path.read_bytes())).namelist()
+    assert "press-kit-2025/summary.md" in names and "press-kit-2025/charts/map-2025.png" in names
+    assert watch.external == [] and watch.page_errors == []
+    assert server.external_connections() == []
     page.close()

@@ -29,6 +29,8 @@ PAGES: list[tuple[str, str, str]] = [
     ("pages/3_Organizations.py", "International organizations", ":material/account_balance:"),
     ("pages/4_Speakers.py", "Speakers and roles", ":material/record_voice_over:"),
     ("pages/5_Map.py", "Map", ":material/map:"),
+    ("pages/6_Sources.py", "Sources and methodology", ":material/menu_book:"),
+    ("pages/7_Press.py", "Press kit", ":material/newspaper:"),
 ]
 # Query parameters shared by every page; each page may add its own.
 SHARED_PARAMS = ("lang", "edition")

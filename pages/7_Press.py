@@ -1,0 +1,23 @@
+"""Press: a factual summary with numbered sources, chart images, the press kit."""
+
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.ui import press
+from dashboard.ui.common import preferred_source_md
+from dashboard.ui.layout import footer, page_setup
+
+ds = page_setup("Press kit")
+st.title(t("Press kit"))
+editions = press.pick(ds)
+
+st.subheader(t("Summary"))
+press.summary_section(ds, editions)
+
+st.subheader(t("Chart images"))
+press.charts_section(ds, editions)
+
+st.subheader(t("Everything in one file"))
+press.press_kit_section(ds, editions)
+
+footer(preferred_source_md(ds, editions))

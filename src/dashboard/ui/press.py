@@ -1,0 +1,90 @@
+"""Sections of the Press page: summary to copy, chart images, the press-kit ZIP.
+Images and the ZIP are built only when a download is asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from .. import keycharts, packaging, summary
+from ..dataset import Dataset
+from ..formatting import md_escape
+from ..i18n import t
+from ..paths import data_dir
+from ..static_export import browser_available, figure_bytes
+from .components import edition_label
+from .mapview import boundaries
+from .state import url_selectbox
+
+MODES = {"one": "One edition", "compare": "Compare two editions"}
+
+
+def pick(ds: Dataset) -> list[int]:
+    eds = ds.edition_ids
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        mode = url_selectbox(t("Summary of"), list(MODES), "mode", "one", format_func=lambda m: t(MODES[m]))
+    if mode == "compare" and len(eds) > 1:
+        with c2:
+            a = url_selectbox(t("Earlier edition"), eds, "a", eds[-2], format_func=lambda e: edition_label(ds, e))
+        with c3:
+            b = url_selectbox(t("Later edition"), eds, "b", eds[-1], format_func=lambda e: edition_label(ds, e))
+        if a == b:
+            st.info(t("Choose two different editions to compare."))
+            st.stop()
+        return sorted([a, b], key=eds.index)
+    with c2:
+        return [url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e))]
+
+
+def summary_section(ds: Dataset, editions: list[int]) -> str:
+    s = packaging.press_summary(ds, editions)
+    md = summary.to_markdown(ds, s, dt.date.today())
+    st.markdown(f"#### {md_escape(s.title)}")
+    for p in s.paragraphs:
+        st.markdown(md_escape(p))
+    src = ds.sources.set_index("id")
+    st.markdown("\n".join(f"{i}. [{md_escape(src.loc[sid, 'publisher'])} ({src.loc[sid, 'language']})]"
+                          f"({src.loc[sid, 'url']})" for i, sid in enumerate(s.refs.order, 1)))
+    with st.expander(t("Markdown to copy")):
+        st.code(md, language="markdown", wrap_lines=True)
+    st.download_button(t("Download summary (Markdown)"), data=md.encode("utf-8"),
+                       file_name=f"summary-{'-'.join(map(str, editions))}.md", mime="text/markdown",
+                       key="summary-md", on_click="ignore", icon=":material/description:")
+    return md
+
+
+def charts_section(ds: Dataset, editions: list[int]) -> None:
+    if not browser_available():
+        st.info(t("Image export needs Chrome or Chromium on this computer (Debian/Ubuntu: apt-get install "
+                  "chromium). Every chart can still be saved from its toolbar."))
+        return
+    b = boundaries(str(data_dir()), ds.entities)
+    charts = packaging.key_charts(ds, b, editions)
+    names = [c.name for c in charts]
+    choice = st.selectbox(t("Chart"), names, key="export_chart")
+    chart = charts[names.index(choice)]
+    st.plotly_chart(chart.figure, key="export-preview", config={"displaylogo": False,
+                                                                "topojsonURL": "/app/static/topojson/"})
+    today = dt.date.today()
+    c1, c2 = st.columns(2)
+    for col, fmt in zip((c1, c2), ("png", "svg")):
+        with col:
+            st.download_button(t("Download {fmt}", fmt=fmt.upper()),
+                               data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today),
+                               file_name=f"{chart.name}.{fmt}", mime="image/png" if fmt == "png" else "image/svg+xml",
+                               key=f"export-{fmt}", on_click="ignore", icon=":material/image:")
+
+
+def press_kit_section(ds: Dataset, editions: list[int]) -> None:
+    if not browser_available():
+        return
+    b = boundaries(str(data_dir()), ds.entities)
+    version = packaging.data_version(data_dir())
+    st.download_button(t("Download the press kit (ZIP)"),
+                       data=lambda: packaging.press_kit_zip(ds, b, editions, dt.date.today(), version),
+                       file_name=f"press-kit-{'-'.join(map(str, editions))}.zip", mime="application/zip",
+                       key="press-kit", on_click="ignore", type="primary", icon=":material/folder_zip:")
+    st.caption(t("summary.md, the key charts as PNG and SVG (title, source and date inside), the CSV behind each "
+                 "chart, sources.csv and a README. Built when you click (a few seconds)."))

@@ -1,0 +1,70 @@
+"""Press kit and data-package ZIPs: complete, deterministic, formula-safe."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from dashboard import geo, packaging
+from dashboard.paths import REPO_ROOT
+
+
+def fake_render(fig, fmt, date):
+    """Stands in for kaleido in the content test (the real renderer is tested in test_static_export)."""
+    return f"{fmt}:{fig.layout.title.text}".encode()
+
+
+@pytest.fixture(scope="module")
+def boundaries(dataset):
+    return geo.load_boundaries(dataset.entities)
+
+
+def test_press_kit_contents(dataset, boundaries):
+    z = packaging.press_kit_zip(dataset, boundaries, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+    names = set(zipfile.ZipFile(io.BytesIO(z)).namelist())
+    base = "press-kit-2024-2025/"
+    charts = ["coverage-countries-and-regions", "coverage-international-organizations", "countries-by-region",
+              "speakers-by-role", "map-2024-2025"]
+    expected = {base + f for f in ["summary.md", "sources.csv", "README.md"]}
+    for c in charts:
+        expected |= {f"{base}charts/{c}.png", f"{base}charts/{c}.svg", f"{base}data/{c}.csv"}
+    assert names == expected
+    zf = zipfile.ZipFile(io.BytesIO(z))
+    summary = zf.read(base + "summary.md").decode()
+    assert "more than 240" in summary and "## Sources" in summary
+    sources = zf.read(base + "sources.csv").decode("utf-8-sig")
+    assert sources.splitlines()[0].startswith("id,url,title")
+    assert "How to cite" in zf.read(base + "README.md").decode()
+
+
+def test_press_kit_is_deterministic(dataset, boundaries):
+    args = (dataset, boundaries, [2025], dt.date(2026, 11, 27), "abc")
+    assert packaging.press_kit_zip(*args, render=fake_render) == packaging.press_kit_zip(*args, render=fake_render)
+
+
+def test_csvs_in_the_kit_neutralise_formulas(dataset, boundaries):
+    ds = dataset
+    people = ds.people.copy()
+    people.loc[people.index[0], "title"] = "=cmd|' /C calc'!A0"
+    from dataclasses import replace
+
+    evil = replace(ds, people=people)
+    z = packaging.press_kit_zip(evil, boundaries, [2024], dt.date(2026, 11, 27), "abc", render=fake_render)
+    zf = zipfile.ZipFile(io.BytesIO(z))
+    for name in zf.namelist():
+        if name.endswith(".csv"):
+            for line in zf.read(name).decode("utf-8-sig").splitlines():
+                for cell in line.split(","):
+                    assert not cell.startswith(("=", "+", "@")), (name, cell)
+
+
+def test_data_package_zip_has_every_clean_file():
+    z = packaging.data_package_zip(REPO_ROOT / "data")
+    names = {n.split("/", 1)[1] for n in zipfile.ZipFile(io.BytesIO(z)).namelist()}
+    assert names == {p.name for p in (REPO_ROOT / "data" / "clean").iterdir()}
+    assert "datapackage.json" in names
+    assert packaging.data_package_zip(REPO_ROOT / "data") == z
+    assert len(packaging.data_version(REPO_ROOT / "data")) == 10
