@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from .. import keycharts, packaging, summary
+from .. import packaging, summary
 from ..dataset import Dataset
 from ..formatting import md_escape
 from ..i18n import t
