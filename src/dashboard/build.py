@@ -22,13 +22,18 @@ from . import datapackage
 from .cleaning import mark_preferred, seniority, slug
 from .errors import DataError, DataIssue
 from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName
-from .paths import clean_dir, data_dir
-from .raw import RawData, check_references, load_raw
+from .paths import clean_dir, data_dir, raw_dir, rel
+from .raw import RawData, check_references, load_raw, read_yaml
+from .registrations import ROLES as REG_ROLES
+from .registrations import merge_into
+from .registrations import source_record as registration_source
 from .reference import load_entities, load_organizations
 from .schema import SPEAKING_ROLES
 from .tables import TABLES, columns
 
 JOIN = "|"
+REGISTRATION_COLUMNS = ["edition", "full_name", "organization", "written_name", "participant_type", "code",
+                        "delegation", "role", "mode"]
 
 
 def _join(values) -> str:
@@ -48,8 +53,52 @@ def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) ->
     return (pref if len(pref) else t).iloc[0]["text"]
 
 
-def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Pure transformation: validated raw records -> the clean tables (no I/O)."""
+def load_registrations(base: Path | None, raw: RawData, entities: pd.DataFrame,
+                       organizations: pd.DataFrame) -> list[tuple[pd.DataFrame, dict]]:
+    """Registration lists added by ``python -m dashboard.ingest`` (data/raw/registrations/<year>.csv
+    with <year>.yaml), checked again: a hand edit can break them."""
+    folder = raw_dir(base) / "registrations"
+    out: list[tuple[pd.DataFrame, dict]] = []
+    issues: list[DataIssue] = []
+    codes = {"country_or_region": set(entities.code), "international_organization": set(organizations.code)}
+    for meta_path in sorted(folder.glob("*.yaml")) if folder.exists() else []:
+        name = rel(meta_path, base)
+        meta = read_yaml(meta_path, base) or {}
+        csv_path = meta_path.with_suffix(".csv")
+        if not isinstance(meta, dict) or not {"edition", "source_id", "file", "accessed"} <= set(meta):
+            issues.append(DataIssue(name, "", "", "needs edition, source_id, file and accessed"))
+            continue
+        if meta["edition"] not in raw.editions:
+            issues.append(DataIssue(name, "", "edition", f"no edition {meta['edition']} in data/raw/editions/"))
+            continue
+        try:
+            table = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+        except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+            issues.append(DataIssue(rel(csv_path, base), "", "", f"cannot be read: {exc}"))
+            continue
+        missing = [c for c in REGISTRATION_COLUMNS if c not in table.columns]
+        if missing:
+            issues.append(DataIssue(rel(csv_path, base), "header", ", ".join(missing), "missing column(s)"))
+            continue
+        for i, r in table.iterrows():
+            where = (rel(csv_path, base), f"row {i + 2}")
+            if r.participant_type not in codes or r.code not in codes[r.participant_type]:
+                issues.append(DataIssue(*where, "code", f"unknown code {r.code!r} ({r.participant_type})"))
+            if r.edition != str(meta["edition"]):
+                issues.append(DataIssue(*where, "edition", f"{r.edition!r} differs from {meta['edition']} in {name}"))
+            if r.role not in REG_ROLES:
+                issues.append(DataIssue(*where, "role", f"{r.role!r} is not one of {', '.join(REG_ROLES)}"))
+        table = table.assign(edition=table.edition.astype(int))
+        out.append((table, registration_source(meta["source_id"], meta["file"], int(meta["edition"]),
+                                               str(meta["accessed"]), bool(meta.get("anonymised")))))
+    if issues:
+        raise DataError(issues)
+    return out
+
+
+def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFrame,
+                 registrations: list[tuple[pd.DataFrame, dict]] = ()) -> dict[str, pd.DataFrame]:
+    """Pure transformation: validated raw records (and registration lists) -> the clean tables."""
     index = AliasIndex(entities, organizations)
     check_references(raw, index)
     lang = _source_language(raw)
@@ -139,6 +188,8 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
         "entities": ents.sort_values("code"),
         "organizations": organizations.sort_values("code"),
     }
+    for table, source in registrations:
+        tables = merge_into(tables, table, source)
     out = {}
     for name, df in tables.items():
         out[name] = df.reindex(columns=columns(name)).reset_index(drop=True)
@@ -193,7 +244,7 @@ def build(base: Path | None = None) -> dict[str, bytes]:
     raw = load_raw(base)
     entities = load_entities(base)
     organizations = load_organizations(base, entity_codes=set(entities["code"]))
-    tables = build_tables(raw, entities, organizations)
+    tables = build_tables(raw, entities, organizations, load_registrations(base, raw, entities, organizations))
     return render(tables, tables["sources"].to_dict("records"))
 
 

@@ -88,6 +88,10 @@ class AliasIndex:
         """Aliases that point at more than one code (the reference tables should have none)."""
         return {k: sorted(self._label[m] for m in v) for k, v in self._index.items() if len(v) > 1}
 
+    def choices(self) -> dict[str, Match]:
+        """Every country, region and organization by its label ('Brazil (BRA)'), for pick lists."""
+        return {label: m for m, label in sorted(self._label.items(), key=lambda kv: kv[1])}
+
     def label(self, match: Match) -> str:
         return self._label[match]
 

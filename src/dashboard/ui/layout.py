@@ -14,6 +14,8 @@ from pathlib import Path
 import streamlit as st
 
 from ..dataset import Dataset, load_clean
+from ..registrations import merge_into
+from ..tables import TABLES
 from ..errors import DataError
 from ..paths import clean_dir, data_dir
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
@@ -31,6 +33,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("pages/5_Map.py", "Map", ":material/map:"),
     ("pages/6_Sources.py", "Sources and methodology", ":material/menu_book:"),
     ("pages/7_Press.py", "Press kit", ":material/newspaper:"),
+    ("pages/8_Import.py", "Import a registration list", ":material/upload_file:"),
 ]
 # Query parameters shared by every page; each page may add its own.
 SHARED_PARAMS = ("lang", "edition")
@@ -60,8 +63,27 @@ def page_setup(title_msgid: str) -> Dataset:
     except DataError as exc:
         st.error(t("The dashboard's data could not be loaded.") + "\n\n" + str(exc))
         st.stop()
+    ds = with_session_lists(ds)
     _sidebar(lang)
     return ds
+
+
+def with_session_lists(ds: Dataset) -> Dataset:
+    """The dataset plus the registration lists this session imported (never written to disk).
+    The merged copy is kept per session, so pages do not redo the merge on every rerun."""
+    lists = st.session_state.get("registration_lists", {})
+    if not lists:
+        return ds
+    key = (id(ds), tuple(sorted((e, src["id"], len(tab)) for e, (tab, src) in lists.items())))
+    cached = st.session_state.get("_merged_dataset")
+    if cached and cached[0] == key:
+        return cached[1]
+    frames = {name: getattr(ds, name) for name in TABLES}
+    for table, source in lists.values():
+        frames = merge_into(frames, table, source)
+    merged = Dataset(**frames)
+    st.session_state["_merged_dataset"] = (key, merged)
+    return merged
 
 
 def shared_query_params(**overrides: str) -> dict[str, str]:
@@ -77,6 +99,9 @@ def _sidebar(lang: str) -> None:
             st.page_link(path, label=t(label), icon=icon, query_params=shared_query_params())
         st.divider()
         url_selectbox(t("Language"), list(LANGUAGES), "lang", DEFAULT_LANGUAGE, format_func=LANGUAGES.get)
+        lists = st.session_state.get("registration_lists", {})
+        if lists:
+            st.info(t("Registration lists loaded in this session: {eds}", eds=", ".join(map(str, sorted(lists)))))
         st.caption(t("Figures come from public sources, each cited; public sources name only part "
                      "of the participants."))
 

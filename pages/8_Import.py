@@ -1,0 +1,22 @@
+"""Import an organizer's registration list into this session (nothing is written to disk)."""
+
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.ui import importer
+from dashboard.ui.layout import footer, page_setup
+
+ds = page_setup("Import a registration list")
+st.title(t("Import a registration list"))
+st.caption(t("Public sources name only part of the participants. Load the organizers' full list to complete an "
+             "edition: every page then uses it, for this session only. Nothing is saved on this computer."))
+
+importer.templates()
+
+st.subheader(t("Upload"))
+importer.upload(ds)
+
+st.subheader(t("Loaded in this session"))
+importer.loaded_lists()
+
+footer(t("Source of imported data: the file you supplied, shown as 'organizer's registration list' on every page."))

@@ -1,0 +1,123 @@
+"""Sections of the Import page: upload, preview, validation report, resolving names, confirm.
+Nothing is written to disk: a confirmed list joins this session's dataset only. Person names
+are shown only in the preview, never put in a URL, and dropped unless the user keeps them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from .. import registrations as R
+from ..dataset import Dataset
+from ..harmonize import AliasIndex
+from ..i18n import t
+from ..paths import data_dir
+from .charts import download_csv
+
+SKIP = "— skip these rows —"
+
+
+@st.cache_resource(show_spinner=False)
+def alias_index(data_folder: str, _entities: pd.DataFrame, _organizations: pd.DataFrame) -> AliasIndex:
+    return AliasIndex(_entities, _organizations)
+
+
+def templates() -> None:
+    folder = data_dir() / "templates"
+    c1, c2 = st.columns(2)
+    for col, ext, mime in ((c1, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                           (c2, "csv", "text/csv")):
+        path = folder / f"registration_template.{ext}"
+        if path.exists():
+            with col:
+                st.download_button(t("Template ({ext})", ext=ext.upper()), data=path.read_bytes(),
+                                   file_name=path.name, mime=mime, key=f"template-{ext}", on_click="ignore")
+    with st.expander(t("What the file must contain")):
+        st.markdown(t("One row per attendee with the columns **edition**, **country_or_organization** and **role** "
+                      "(required), and **full_name**, **organization**, **delegation**, **mode** (optional). "
+                      "Headers in English or Chinese; CSV (UTF-8, GBK, UTF-16; comma, semicolon or tab) or XLSX. "
+                      "Roles: delegate, head_of_delegation, speaker, moderator, observer, staff, other."))
+
+
+def upload(ds: Dataset) -> None:
+    file = st.file_uploader(t("Registration list (CSV or XLSX, up to 5 MB)"), type=["csv", "xlsx", "txt"],
+                            key="registration_upload", max_upload_size=5)
+    if file is None:
+        return
+    data = file.getvalue()
+    try:
+        raw = R.read_file(data, file.name)
+    except R.FileRefused as exc:
+        st.error(t("The file was refused: {reason}", reason=str(exc)))
+        return
+    st.markdown(t("**{name}**: {n} rows read.", name=file.name, n=len(raw)))
+    with st.expander(t("Preview (first 20 rows)")):
+        st.dataframe(raw.head(20), hide_index=True)
+    index = alias_index(str(data_dir()), ds.entities, ds.organizations)
+    resolutions = st.session_state.setdefault("import_resolutions", {})
+    report = R.validate(raw, file.name, index, ds.edition_ids, {k: v for k, v in resolutions.items() if v})
+    skipped = {k for k, v in resolutions.items() if v is None}
+    issues = [i for i in report.issues if not (i.column == "country_or_organization" and i.value in skipped)]
+    resolve_names(report, index, resolutions)
+    if issues:
+        st.warning(t("{n} row(s) have problems:", n=len({i.row for i in issues})))
+        table = pd.DataFrame([{"row": i.row, "column": i.column, "problem": i.message,
+                               "suggestions": ", ".join(i.suggestions)} for i in issues])
+        st.dataframe(table, hide_index=True)
+        download_csv(table, "import-problems", label="Download the problem report (CSV)")
+    ok = report.table
+    if ok.empty:
+        st.error(t("No valid rows to import."))
+        return
+    st.success(t("{n} valid rows for edition(s) {eds}.", n=len(ok), eds=", ".join(map(str, sorted(ok.edition.unique())))))
+    keep_names = st.checkbox(t("Keep person names in this session (otherwise only aggregates are kept)"),
+                             value=False, key="import_keep_names")
+    partial = True
+    if issues:
+        partial = st.checkbox(t("Import the {n} valid rows and leave out the rows with problems", n=len(ok)),
+                              value=False, key="import_partial")
+    if st.button(t("Add to this session's data"), type="primary", disabled=not partial, key="import_confirm"):
+        table = ok if keep_names else R.anonymise(ok)
+        lists = st.session_state.setdefault("registration_lists", {})
+        today = dt.date.today().isoformat()
+        for edition, part in table.groupby("edition"):
+            source = R.source_record(f"upload_{edition}", file.name, int(edition), today, not keep_names)
+            lists[int(edition)] = (part.reset_index(drop=True), source)
+        st.session_state.pop("import_resolutions", None)
+        st.rerun()
+
+
+def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict) -> None:
+    unknown = report.unresolved_names()
+    if not unknown:
+        return
+    st.markdown(f"**{t('Resolve unknown names')}**")
+    choices = index.choices()
+    for written, suggestions in unknown.items():
+        options = [SKIP] + list(suggestions) + [c for c in choices if c not in suggestions]
+        pick = st.selectbox(t("“{name}” is", name=written), options, index=1 if suggestions else 0,
+                            key=f"resolve::{written}")
+        st.session_state["_pending_resolution::" + written] = pick
+    if st.button(t("Apply these choices"), key="apply_resolutions"):
+        for written in unknown:
+            pick = st.session_state.get("_pending_resolution::" + written)
+            resolutions[written] = None if pick == SKIP else choices[pick]
+        st.rerun()
+
+
+def loaded_lists() -> None:
+    lists = st.session_state.get("registration_lists", {})
+    if not lists:
+        st.caption(t("No registration list loaded in this session."))
+        return
+    for edition, (table, source) in sorted(lists.items()):
+        c1, c2 = st.columns([4, 1])
+        with c1:
+            st.markdown(t("**{e}**: {n} attendees, {k} countries, regions and organizations — {title}", e=edition,
+                          n=len(table), k=table.code.nunique(), title=source["title"]))
+        with c2:
+            if st.button(t("Remove"), key=f"remove-{edition}"):
+                del lists[edition]
+                st.rerun()

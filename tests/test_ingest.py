@@ -1,0 +1,91 @@
+"""python -m dashboard.ingest: adds a list and rebuilds, or writes nothing at all."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard import ingest
+
+from conftest import FIXTURES, copy_data
+
+CORPUS = FIXTURES / "registrations"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_ingest_adds_list_and_rebuilds(data_copy, capsys):
+    rc = ingest.main([str(CORPUS / "utf8.csv"), "--edition", "2025", "--anonymise", "--data-dir", str(data_copy)])
+    assert rc == 0, capsys.readouterr().err
+    reg = pd.read_csv(data_copy / "raw" / "registrations" / "2025.csv", dtype=str, keep_default_na=False)
+    assert len(reg) == 6 and (reg.full_name == "").all()
+    editions = pd.read_csv(data_copy / "clean" / "editions.csv", dtype=str)
+    assert editions.set_index("edition").loc["2025", "participant_list_complete"] == "true"
+    part = pd.read_csv(data_copy / "clean" / "participation.csv", dtype=str)
+    assert set(part[part.how_known == "registration_list"].code) == {"PER", "KOR", "TUR", "LAO", "CIV", "UNHCR"}
+    # the build from the raw files reproduces what ingest wrote
+    from dashboard.build import main as build_main
+    assert build_main(["--data-dir", str(data_copy), "--check"]) == 0
+
+
+@pytest.mark.parametrize("name", ["unknown_country.csv", "binary.csv", "empty.csv", "formula_cells.csv",
+                                  "xlsx_formula.xlsx"])
+def test_refused_file_writes_nothing(data_copy, name, capsys):
+    before = digest(data_copy)
+    rc = ingest.main([str(CORPUS / name), "--edition", "2025", "--data-dir", str(data_copy)])
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert name in err and "nothing was written" in err or "refused" in err.lower() or name in err
+    assert digest(data_copy) == before
+
+
+def test_wrong_edition_flag_writes_nothing(data_copy, capsys):
+    before = digest(data_copy)
+    assert ingest.main([str(CORPUS / "utf8.csv"), "--edition", "2024", "--data-dir", str(data_copy)]) == 1
+    assert "--edition 2024" in capsys.readouterr().err
+    assert digest(data_copy) == before
+
+
+def test_failed_rebuild_rolls_back(data_copy, monkeypatch):
+    before = digest(data_copy)
+
+    def broken_build(base):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest, "build", broken_build)
+    with pytest.raises(RuntimeError):
+        ingest.ingest(CORPUS / "utf8.csv", 2025, True, data_copy)
+    assert digest(data_copy) == before
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    return copy_data(tmp_path_factory.mktemp("pristine"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(body=st.text(max_size=400), country=st.sampled_from(["Peru", "Perú", "Brazzil", "", "=1+1", "韩国"]))
+def test_fuzz_ingest_all_or_nothing(pristine, tmp_path_factory, body, country):
+    work = tmp_path_factory.mktemp("fuzz")
+    shutil.copytree(pristine, work / "data")
+    data = work / "data"
+    before = digest(data)
+    f = work / "list.csv"
+    f.write_text(f"edition,country_or_organization,role\n2025,{country},delegate\n{body}", encoding="utf-8")
+    try:
+        ingest.ingest(f, 2025, True, data)
+    except Exception:  # noqa: BLE001 - any refusal is fine, as long as nothing changed
+        assert digest(data) == before
+        return
+    after = digest(data)
+    assert "raw/registrations/2025.csv" in after and after["clean/datapackage.json"]
