@@ -20,7 +20,7 @@ def test_build_is_deterministic(data_copy):
 def test_committed_clean_data_is_up_to_date():
     """Fails when data/raw or data/reference changed without `python -m dashboard.build`."""
     files = build.build(REPO_ROOT / "data")
-    on_disk = {p.name for p in CLEAN.iterdir()}
+    on_disk = {p.relative_to(CLEAN).as_posix() for p in CLEAN.rglob("*") if p.is_file()}
     assert on_disk == set(files), "files in data/clean differ: run python -m dashboard.build"
     stale = [name for name, data in files.items() if (CLEAN / name).read_bytes() != data]
     assert not stale, f"out of date: {stale}; run python -m dashboard.build"
@@ -96,5 +96,6 @@ def test_datapackage_is_valid_frictionless():
 
 def test_datapackage_describes_every_file():
     desc = json.loads((CLEAN / "datapackage.json").read_text(encoding="utf-8"))
-    assert {r["path"] for r in desc["resources"]} | {"datapackage.json"} == {p.name for p in CLEAN.iterdir()}
+    on_disk = {p.relative_to(CLEAN).as_posix() for p in CLEAN.rglob("*") if p.is_file()}
+    assert {r["path"] for r in desc["resources"]} | {"datapackage.json"} == on_disk
     assert desc["licenses"][0]["name"] == "CC-BY-4.0"

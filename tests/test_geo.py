@@ -62,3 +62,28 @@ def test_dissolved_regions(boundaries):
     r = geo.dissolve_regions(boundaries, load_entities(), "sub_region")
     assert {"Eastern Asia", "Melanesia", "Western Europe"} <= set(r.sub_region)
     assert len(r) >= 20
+
+
+def test_build_products_match_the_geometry(boundaries):
+    """data/clean/country_points.csv and geo/*.geojson are what geo.derive computes."""
+    import pandas as pd
+
+    from dashboard.dataset import load_geojson
+    from dashboard.paths import REPO_ROOT
+
+    derived = geo.derive(load_entities())
+    points = pd.read_csv(REPO_ROOT / "data" / "clean" / "country_points.csv")
+    pd.testing.assert_frame_equal(points, derived["points"].reset_index(drop=True), check_dtype=False)
+    countries = load_geojson("countries", REPO_ROOT / "data")
+    assert len(countries["features"]) == len(boundaries)
+
+
+def test_the_app_never_imports_geopandas():
+    """Geometry is prepared by the build; the app's modules must not pull in geopandas (memory)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import dashboard.ui.mapview, dashboard.ui.press, dashboard.keycharts, dashboard.mapdata; "
+            "print('geopandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"

@@ -8,7 +8,8 @@ import zipfile
 
 import pytest
 
-from dashboard import geo, packaging
+from dashboard import packaging
+from dashboard.dataset import load_geojson
 from dashboard.paths import REPO_ROOT
 
 
@@ -18,8 +19,9 @@ def fake_render(fig, fmt, date):
 
 
 @pytest.fixture(scope="module")
-def boundaries(dataset):
-    return geo.load_boundaries(dataset.entities)
+def boundaries():
+    """The countries GeoJSON the build derived (name kept short for the tests below)."""
+    return load_geojson("countries", REPO_ROOT / "data")
 
 
 def test_press_kit_contents(dataset, boundaries):
@@ -64,7 +66,9 @@ def test_csvs_in_the_kit_neutralise_formulas(dataset, boundaries):
 def test_data_package_zip_has_every_clean_file():
     z = packaging.data_package_zip(REPO_ROOT / "data")
     names = {n.split("/", 1)[1] for n in zipfile.ZipFile(io.BytesIO(z)).namelist()}
-    assert names == {p.name for p in (REPO_ROOT / "data" / "clean").iterdir()}
+    clean = REPO_ROOT / "data" / "clean"
+    assert names == {p.relative_to(clean).as_posix() for p in clean.rglob("*") if p.is_file()}
+    assert "geo/countries.geojson" in names
     assert "datapackage.json" in names
     assert packaging.data_package_zip(REPO_ROOT / "data") == z
     assert len(packaging.data_version(REPO_ROOT / "data")) == 10

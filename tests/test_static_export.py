@@ -44,9 +44,10 @@ def test_png_is_valid_and_not_blacked_out(chart):
 
 
 def test_map_exports_with_local_topojson(dataset):
-    from dashboard import geo
+    from dashboard.dataset import load_geojson
+    from dashboard.paths import REPO_ROOT
 
-    chart = keycharts.world_map(dataset, geo.load_boundaries(dataset.entities), 2025)
+    chart = keycharts.world_map(dataset, load_geojson("countries", REPO_ROOT / "data"), 2025)
     svg = figure_bytes(chart.figure, "svg", DATE).decode("utf-8")
     assert svg.count('class="choroplethlocation"') >= 13 or svg.count("choroplethlocation") >= 13
     assert "Natural Earth" in svg

@@ -18,7 +18,8 @@ CORPUS = sorted((FIXTURES / "broken_raw").glob("*.yaml"))
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _expectation(path: Path) -> tuple[str, str, str]:

@@ -10,6 +10,7 @@ as it was.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import datapackage
+from . import datapackage, geo
 from .cleaning import mark_preferred, seniority, slug
 from .errors import DataError, DataIssue
 from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName
@@ -233,8 +234,11 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def render(tables: dict[str, pd.DataFrame], sources: list[dict]) -> dict[str, bytes]:
+def render(tables: dict[str, pd.DataFrame], sources: list[dict], geo_products: dict | None = None) -> dict[str, bytes]:
     files = {f"{name}.csv": to_csv_bytes(df) for name, df in tables.items()}
+    for name, gj in (geo_products or {}).items():
+        files[f"geo/{name}.geojson"] = (json.dumps(gj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                                        + "\n").encode("utf-8")
     files["datapackage.json"] = datapackage.dumps(datapackage.descriptor(sources)).encode("utf-8")
     return files
 
@@ -245,15 +249,21 @@ def build(base: Path | None = None) -> dict[str, bytes]:
     entities = load_entities(base)
     organizations = load_organizations(base, entity_codes=set(entities["code"]))
     tables = build_tables(raw, entities, organizations, load_registrations(base, raw, entities, organizations))
-    return render(tables, tables["sources"].to_dict("records"))
+    derived = geo.derive(entities, base)  # geopandas runs here, once, never in the app
+    tables["country_points"] = derived["points"].reindex(columns=columns("country_points"))
+    check_tables(tables)
+    return render(tables, tables["sources"].to_dict("records"),
+                  {"countries": derived["countries"], "regions": derived["regions"]})
 
 
 def write_atomically(files: dict[str, bytes], target: Path) -> None:
     """Write every file into a temporary sibling folder, then swap it in for ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-", dir=target.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; data/clean is meant to be read by anyone
     try:
         for name, data in sorted(files.items()):
+            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp / name).write_bytes(data)
         old = None
         if target.exists():
@@ -281,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     target = clean_dir(base)
     if args.check:
         stale = sorted(n for n, b in files.items() if not (target / n).exists() or (target / n).read_bytes() != b)
-        extra = sorted(p.name for p in target.glob("*") if p.name not in files) if target.exists() else []
+        on_disk = [p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()] if target.exists() else []
+        extra = sorted(n for n in on_disk if n not in files)
         if stale or extra:
             print(f"data/clean is out of date: {', '.join(stale + extra)}. Run: python -m dashboard.build",
                   file=sys.stderr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .tables import TABLES
+from .tables import GEO_FILES, TABLES
 
 LICENSES = [{
     "name": "CC-BY-4.0",
@@ -30,8 +30,12 @@ def descriptor(sources: list[dict]) -> dict:
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "description": spec["description"], "schema": schema,
         })
+    for path, description in GEO_FILES.items():
+        resources.append({"name": path.split("/")[-1].replace(".", "_"), "path": path, "profile": "data-resource",
+                          "format": "geojson", "mediatype": "application/geo+json", "encoding": "utf-8",
+                          "description": description})
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "migration-subforum-participation",
         "title": "Participation in the Sub-Forum on Migration Management Cooperation, "
                  "Global Public Security Cooperation Forum (Lianyungang)",

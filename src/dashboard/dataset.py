@@ -17,7 +17,7 @@ from .paths import clean_dir, rel
 from .tables import TABLES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: results are memoised per dataset object
 class Dataset:
     editions: pd.DataFrame
     sources: pd.DataFrame
@@ -29,6 +29,7 @@ class Dataset:
     side_events: pd.DataFrame
     conflicts: pd.DataFrame
     entities: pd.DataFrame
+    country_points: pd.DataFrame
     organizations: pd.DataFrame
 
     @property
@@ -72,6 +73,17 @@ def read_table(table: str, base: Path | None = None) -> pd.DataFrame:
         raise DataError([DataIssue(name, "header", ", ".join(missing) or "(order)",
                                    "columns differ from the data package: run `python -m dashboard.build`")])
     return _typed(df, table, name)
+
+
+def load_geojson(name: str, base: Path | None = None) -> dict:
+    """data/clean/geo/<name>.geojson (built by geopandas in the build; the app only reads it)."""
+    import json
+
+    path = clean_dir(base) / "geo" / f"{name}.geojson"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError.single(rel(path, base), "", "", f"cannot be read: {exc}") from exc
 
 
 def load_clean(base: Path | None = None) -> Dataset:

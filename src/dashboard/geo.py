@@ -24,7 +24,6 @@ NE50 = "natural_earth/countries-50m.json"
 # United States' Aleutians, New Zealand's Chatham Islands), which are unwrapped first.
 EQUAL_AREA = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs"
 EQUAL_AREA_180 = "+proj=eqearth +lon_0=180 +datum=WGS84 +units=m +no_defs"
-SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes at world scale
 
 
 def crosses_antimeridian(geom) -> bool:
@@ -81,3 +80,14 @@ def dissolve_regions(g: gpd.GeoDataFrame, entities: pd.DataFrame, level: str = "
 def to_geojson(g: gpd.GeoDataFrame, id_column: str) -> dict:
     """A FeatureCollection with ``properties.<id_column>`` and nothing else (small payload)."""
     return json.loads(g[[id_column, "geometry"]].to_json(drop_id=True))
+
+
+def derive(entities: pd.DataFrame, base: Path | None = None) -> dict[str, object]:
+    """The geometry products the app needs, computed once by the build (``data/clean/geo/``):
+    a point table (area, representative point), simplified country shapes and dissolved
+    UN M49 sub-regions as GeoJSON. The app then never imports geopandas."""
+    g = load_boundaries(entities, base)
+    points = pd.DataFrame(g.drop(columns="geometry"))[["code", "area_km2", "rep_lon", "rep_lat"]]
+    countries = to_geojson(simplified(g, 0.05, 0.01), "code")
+    regions = to_geojson(simplified(dissolve_regions(g, entities, "sub_region"), 0.2, 0.05), "sub_region")
+    return {"points": points, "countries": countries, "regions": regions}

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import geo, mapdata, metrics
+from . import mapdata, metrics
 from .dataset import Dataset
+from .memo import per_dataset
 from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
 from .formatting import format_figure
 from .i18n import t
@@ -36,6 +37,7 @@ def styles(ds: Dataset, editions: list[int]) -> tuple[dict[int, str], dict[int, 
     return {e: str(e) for e in editions}, {e: colors[e] for e in editions}
 
 
+@per_dataset
 def coverage_subtitle(ds: Dataset, editions: list[int], metric: str = "countries_and_regions") -> str:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
@@ -43,6 +45,7 @@ def coverage_subtitle(ds: Dataset, editions: list[int], metric: str = "countries
                        total=format_figure(r.reported, r.reported_qualifier)) for r in cov.itertuples())
 
 
+@per_dataset
 def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
@@ -51,8 +54,20 @@ def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
                  coverage_chart(cov, labels, colors, t(WHAT[metric]), t(COVERAGE_SOURCE)), cov)
 
 
-def regions(ds: Dataset, editions: list[int], level: str = "region", data: pd.DataFrame | None = None) -> Chart:
-    data = metrics.by_region(ds, editions, level) if data is None else data
+@per_dataset
+def regions(ds: Dataset, editions: list[int], level: str = "region", region_filter: tuple[str, ...] = (),
+            type_filter: tuple[str, ...] = ()) -> Chart:
+    """Identified countries and regions per M49 region or sub-region; the filters recount the
+    identified ones (the unidentified remainder has no region and is kept as it is)."""
+    data = metrics.by_region(ds, editions, level)
+    if region_filter or type_filter:
+        tab = metrics.participants_table(ds, editions)
+        if region_filter:
+            tab = tab[tab.region.isin(region_filter)]
+        if type_filter:
+            tab = tab[tab.entity_type.isin(type_filter)]
+        ident = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index().assign(identified=True)
+        data = pd.concat([ident, data[~data.identified]], ignore_index=True)
     cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED) + [metrics.NOT_NAMED]
     labels, colors = styles(ds, editions)
     what = t("region") if level == "region" else t("sub-region")
@@ -74,19 +89,53 @@ def by_category(ds: Dataset, people: pd.DataFrame, editions: list[int], column: 
     return Chart(name, fig, counts)
 
 
-def roles(ds: Dataset, editions: list[int], people: pd.DataFrame | None = None) -> Chart:
-    sp = metrics.speakers(ds, editions) if people is None else people
-    return by_category(ds, sp, editions, "role", ROLES, ROLE_LABELS, t("People named in the sources, by role"),
-                       "speakers-by-role")
+def roles(ds: Dataset, editions: list[int]) -> Chart:
+    return people_chart(ds, editions, "role")
 
 
-def world_map(ds: Dataset, boundaries, earlier: int, later: int | None = None, lines: bool = False,
-              geojson: dict | None = None) -> Chart:
-    frame = mapdata.map_participants(ds, boundaries, earlier, later)
+PEOPLE_CHARTS = {  # column -> (categories, labels, title, chart name)
+    "role": (ROLES, ROLE_LABELS, "People named in the sources, by role", "speakers-by-role"),
+    "mode": (("in_person", "video", "not_stated"), {"in_person": "In person", "video": "By video",
+                                                    "not_stated": "Not stated"},
+             "In person or by video", "speakers-by-mode"),
+    "seniority": (("minister", "head_of_institution", "senior_official", "official", "not_derivable"),
+                  {"minister": "Minister or equivalent", "head_of_institution": "Head of institution",
+                   "senior_official": "Senior official", "official": "Official",
+                   "not_derivable": "Not derivable from the title"},
+                  "Seniority (derived from titles)", "speakers-by-seniority"),
+}
+ORGANIZATION_REGION = "International organization"
+
+
+def filtered_people(ds: Dataset, editions: list[int], roles: tuple[str, ...] = (),
+                    regions: tuple[str, ...] = ()) -> pd.DataFrame:
+    sp = metrics.speakers(ds, editions, list(roles) or None)
+    if regions:
+        sp = sp[sp.region.isin(regions)]
+    return sp
+
+
+@per_dataset
+def people_chart(ds: Dataset, editions: list[int], column: str, roles: tuple[str, ...] = (),
+                 regions: tuple[str, ...] = ()) -> Chart:
+    """People per role, mode, seniority or region of whom they represent, per edition."""
+    sp = filtered_people(ds, editions, roles, regions)
+    if column == "region":
+        sp = sp.assign(region=sp.region.replace("", ORGANIZATION_REGION).fillna(ORGANIZATION_REGION))
+        order = tuple(sorted(set(sp.region)))
+        return by_category(ds, sp, editions, "region", order, {r: r for r in order},
+                           t("Whom speakers represent, by region"), "speakers-by-region")
+    order, labels, title, name = PEOPLE_CHARTS[column]
+    return by_category(ds, sp, editions, column, order, labels, t(title), name)
+
+
+def world_map(ds: Dataset, countries_geojson: dict, earlier: int, later: int | None = None,
+              lines: bool = False) -> Chart:
+    """``countries_geojson``: data/clean/geo/countries.geojson; only the drawn participants' shapes go
+    into the figure."""
+    frame = mapdata.map_participants(ds, earlier, later)
     editions = [earlier] + ([later] if later else [])
-    if geojson is None:
-        drawn = boundaries[boundaries.code.isin(frame[frame.drawable].code)]
-        geojson = geo.to_geojson(geo.simplified(drawn, 0.05, 0.01), "code")
+    geojson = mapdata.geojson_subset(countries_geojson, frame[frame.drawable].code)
     colors = edition_colors(ds.edition_ids)
     if later is None:
         status_colors = {"identified": colors[earlier]}

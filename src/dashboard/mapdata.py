@@ -7,12 +7,13 @@ import pandas as pd
 
 from . import metrics
 from .dataset import Dataset
-from .geo import SMALL_KM2
+from .memo import per_dataset
 from .i18n import t
 
 ROLE_WORDS = {"opening_speech": "opening speech", "welcome_speech": "welcome speech", "keynote": "keynote",
               "video_address": "video address", "plenary_speech": "plenary speech",
               "parallel_session": "parallel session", "other": "other role"}
+SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes at world scale
 HOW_WORDS = {"named_as_present": "named as present", "speaker": "a speaker of it is named",
              "person_named": "a person of it is named", "delegation_in_parallel_session":
              "delegation in a parallel session", "registration_list": "registration list"}
@@ -24,10 +25,13 @@ def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
     def line(r) -> str:
         who = r["name"] or t("(name not given)")
         return f"{r['edition']}: {who}, {t(ROLE_WORDS[r['role']])}"
-    return p.assign(line=p.apply(line, axis=1)).groupby("code")["line"].agg("<br>".join)
+    if p.empty:  # an edition with no named people (e.g. only a registration list)
+        return pd.Series(dtype=str)
+    return p.assign(line=[line(r) for _, r in p.iterrows()]).groupby("code")["line"].agg("<br>".join)
 
 
-def map_participants(ds: Dataset, boundaries: pd.DataFrame, earlier: int, later: int | None = None) -> pd.DataFrame:
+@per_dataset
+def map_participants(ds: Dataset, earlier: int, later: int | None = None) -> pd.DataFrame:
     """One row per identified country or region of one edition (status 'identified') or of two
     editions (status both / only_earlier / only_later, honestly labelled)."""
     if later is None:
@@ -45,7 +49,7 @@ def map_participants(ds: Dataset, boundaries: pd.DataFrame, earlier: int, later:
                .merge(o[["code", "status", "status_label", "name_en", "name_zh", "region", "sub_region"]], on="code"))
         tab["status"] = tab["status"].astype(str)
         editions = [earlier, later]
-    b = boundaries.set_index("code")[["area_km2", "rep_lon", "rep_lat"]]
+    b = ds.country_points.set_index("code")[["area_km2", "rep_lon", "rep_lat"]]
     tab = tab.join(b, on="code")
     tab["drawable"] = tab["area_km2"].notna()
     tab["marker"] = tab["drawable"] & (tab["area_km2"] < SMALL_KM2)
@@ -58,6 +62,13 @@ def map_participants(ds: Dataset, boundaries: pd.DataFrame, earlier: int, later:
     cols = ["code", "name_en", "name_zh", "region", "sub_region", "status", "status_label", "how_text",
             "people_text", "sources_text", "source_ids", "drawable", "marker", "area_km2", "rep_lon", "rep_lat"]
     return tab[cols].sort_values(["status", "name_en"]).reset_index(drop=True)
+
+
+def geojson_subset(collection: dict, codes, key: str = "code") -> dict:
+    """Only the features of these participants: what is sent to the browser per rerun."""
+    wanted = set(codes)
+    return {"type": "FeatureCollection",
+            "features": [f for f in collection["features"] if f["properties"][key] in wanted]}
 
 
 def venues(ds: Dataset, editions: list[int]) -> pd.DataFrame:

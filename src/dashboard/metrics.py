@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .memo import per_dataset
 from .formatting import QUALIFIER_GROUP
 from .schema import HEADLINE_METRICS, SPEAKING_ROLES
 
@@ -24,6 +25,7 @@ def previous_edition(ds: Dataset, edition: int) -> int | None:
     return order[i - 1] if i > 0 else None
 
 
+@per_dataset
 def preferred_figures(ds: Dataset) -> pd.DataFrame:
     """One row per edition × headline metric: the preferred value, its qualifier and source."""
     f = ds.reported_figures
@@ -31,6 +33,7 @@ def preferred_figures(ds: Dataset) -> pd.DataFrame:
     return f[["edition", "metric", "value", "qualifier", "as_written", "source_id"]].reset_index(drop=True)
 
 
+@per_dataset
 def identified_counts(ds: Dataset) -> pd.DataFrame:
     """Per edition: distinct countries/regions and organizations identified, and named speakers."""
     rows = []
@@ -48,6 +51,7 @@ def identified_counts(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@per_dataset
 def headline(ds: Dataset) -> pd.DataFrame:
     """Editions × the four tiles: value, qualifier, whether reported or identified, source, and
     the change from the previous edition. ``named_speakers`` is a count of people named in the
@@ -89,6 +93,7 @@ def headline(ds: Dataset) -> pd.DataFrame:
     return df
 
 
+@per_dataset
 def coverage(ds: Dataset) -> pd.DataFrame:
     """Per edition and kind of participant: reported total (preferred value), identified count,
     the unidentified remainder and the share identified. The remainder is never hidden."""
@@ -113,6 +118,7 @@ def coverage(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@per_dataset
 def figure_conflicts(ds: Dataset, edition: int | None = None) -> pd.DataFrame:
     """Headline metrics on which the sources of an edition disagree: a different value, or a
     qualifier that says something different ("approximately" vs "more than"). One row per
@@ -146,6 +152,7 @@ def sources_for(ds: Dataset, source_ids: str | list[str]) -> pd.DataFrame:
 
 # --- comparison between two editions -------------------------------------------------------
 
+@per_dataset
 def compare_headline(ds: Dataset, earlier: int, later: int) -> pd.DataFrame:
     """Headline figures of two editions side by side, with absolute and relative change.
     Qualifiers travel with the values; a change between approximate figures is flagged."""
@@ -180,6 +187,7 @@ def overlap_labels(earlier: int, later: int, complete: bool) -> dict[str, str]:
             "only_later": t("Named in {b} sources, not named in {a} sources", a=earlier, b=later)}
 
 
+@per_dataset
 def overlap(ds: Dataset, earlier: int, later: int, participant_type: str) -> pd.DataFrame:
     """Identified participants of two editions, classified as both / only earlier / only later.
     ``complete`` says whether both editions carry a complete list (firm wording allowed)."""
@@ -200,6 +208,7 @@ def overlap(ds: Dataset, earlier: int, later: int, participant_type: str) -> pd.
     return df.sort_values(["status", "name_en"]).reset_index(drop=True)
 
 
+@per_dataset
 def participant_names(ds: Dataset) -> pd.DataFrame:
     """code -> English and Chinese names, region, sub-region and type, for countries and organizations."""
     e = ds.entities[["code", "name_en", "name_zh", "region", "sub_region", "entity_type"]].assign(
@@ -209,6 +218,7 @@ def participant_names(ds: Dataset) -> pd.DataFrame:
     return pd.concat([e, o], ignore_index=True)
 
 
+@per_dataset
 def participants_table(ds: Dataset, editions: list[int] | None = None,
                        participant_type: str = "country_or_region") -> pd.DataFrame:
     """One row per edition × identified participant: names, region, how known, sources."""
@@ -224,6 +234,7 @@ def participants_table(ds: Dataset, editions: list[int] | None = None,
         ["edition", "code", "name_en", "name_zh", "region", "sub_region", "entity_type", "how_known", "source_ids"]]
 
 
+@per_dataset
 def by_region(ds: Dataset, editions: list[int] | None = None, level: str = "region") -> pd.DataFrame:
     """Identified countries and regions per UN M49 region (or sub-region) and edition, plus the
     unidentified remainder of the reported total as its own row (region = 'Not named in sources')."""
@@ -244,6 +255,7 @@ def by_region(ds: Dataset, editions: list[int] | None = None, level: str = "regi
 NOT_NAMED = "Not named in public sources"
 
 
+@per_dataset
 def organization_matrix(ds: Dataset, editions: list[int] | None = None) -> pd.DataFrame:
     """Organizations × editions: True where the organization is identified in that edition."""
     p = ds.participation[ds.participation.participant_type == "international_organization"]
@@ -256,6 +268,7 @@ def organization_matrix(ds: Dataset, editions: list[int] | None = None) -> pd.Da
     return m.reset_index().sort_values("code").reset_index(drop=True)
 
 
+@per_dataset
 def unnamed_slots(ds: Dataset) -> pd.DataFrame:
     """Per edition: reported organizations, how many are named, how many are not."""
     cov = coverage(ds)
@@ -263,6 +276,7 @@ def unnamed_slots(ds: Dataset) -> pd.DataFrame:
         ["edition", "reported", "reported_qualifier", "identified", "unidentified", "reported_source_id"]]
 
 
+@per_dataset
 def speakers(ds: Dataset, editions: list[int] | None = None, roles: list[str] | None = None) -> pd.DataFrame:
     """Sub-forum people with role, mode, seniority, whom they represent (names and region)."""
     p = ds.people[ds.people.scope == "sub_forum"]
@@ -281,6 +295,7 @@ def count_by(df: pd.DataFrame, column: str, editions: list[int], order: tuple[st
     return c
 
 
+@per_dataset
 def source_usage(ds: Dataset) -> pd.DataFrame:
     """Per source: how many records of each table cite it, and for which editions."""
     counts: dict[str, dict[str, int]] = {}

@@ -36,8 +36,9 @@ def _zip(files: dict[str, bytes]) -> bytes:
 def data_version(base: Path | None = None) -> str:
     """A short content hash of data/clean: cite it to say exactly which data a figure came from."""
     h = hashlib.sha256()
-    for p in sorted(clean_dir(base).iterdir()):
-        h.update(p.name.encode())
+    folder = clean_dir(base)
+    for p in sorted(x for x in folder.rglob("*") if x.is_file()):
+        h.update(p.relative_to(folder).as_posix().encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:10]
 
@@ -45,7 +46,8 @@ def data_version(base: Path | None = None) -> str:
 def data_package_zip(base: Path | None = None) -> bytes:
     """Every file of data/clean, datapackage.json included, as they are on disk."""
     folder = clean_dir(base)
-    return _zip({f"migration-subforum-data/{p.name}": p.read_bytes() for p in sorted(folder.iterdir())})
+    return _zip({f"migration-subforum-data/{p.relative_to(folder).as_posix()}": p.read_bytes()
+                 for p in sorted(folder.rglob("*")) if p.is_file()})
 
 
 def citation(version: str, date: dt.date) -> str:
@@ -54,15 +56,25 @@ def citation(version: str, date: dt.date) -> str:
              "{d}. Compiled from public sources (CC BY 4.0).", v=version, d=date.isoformat())
 
 
-def key_charts(ds: Dataset, boundaries, editions: list[int]) -> list[keycharts.Chart]:
+KEY_CHARTS = ("coverage-countries-and-regions", "coverage-international-organizations", "countries-by-region",
+              "speakers-by-role", "map")
+
+
+def key_chart(ds: Dataset, countries_geojson: dict, editions: list[int], name: str) -> keycharts.Chart:
+    """One of the press kit's charts, built alone (the press page previews one at a time)."""
     later = editions[1] if len(editions) > 1 else None
-    return [
-        keycharts.coverage(ds, editions, "countries_and_regions"),
-        keycharts.coverage(ds, editions, "international_organizations"),
-        keycharts.regions(ds, editions, "region"),
-        keycharts.roles(ds, editions),
-        keycharts.world_map(ds, boundaries, editions[0], later),
-    ]
+    builders = {
+        "coverage-countries-and-regions": lambda: keycharts.coverage(ds, editions, "countries_and_regions"),
+        "coverage-international-organizations": lambda: keycharts.coverage(ds, editions, "international_organizations"),
+        "countries-by-region": lambda: keycharts.regions(ds, editions, "region"),
+        "speakers-by-role": lambda: keycharts.roles(ds, editions),
+        "map": lambda: keycharts.world_map(ds, countries_geojson, editions[0], later),
+    }
+    return builders[name]()
+
+
+def key_charts(ds: Dataset, countries_geojson: dict, editions: list[int]) -> list[keycharts.Chart]:
+    return [key_chart(ds, countries_geojson, editions, name) for name in KEY_CHARTS]
 
 
 def press_summary(ds: Dataset, editions: list[int]) -> summary.Summary:
@@ -71,7 +83,7 @@ def press_summary(ds: Dataset, editions: list[int]) -> summary.Summary:
     return summary.comparison_summary(ds, editions[0], editions[1])
 
 
-def press_kit_zip(ds: Dataset, boundaries, editions: list[int], date: dt.date, version: str,
+def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], date: dt.date, version: str,
                   render=None) -> bytes:
     """summary.md, the key charts as PNG and SVG, the CSV behind each, sources.csv and a README.
     ``render(fig, fmt, date) -> bytes`` is the image renderer (kaleido by default)."""
@@ -80,7 +92,7 @@ def press_kit_zip(ds: Dataset, boundaries, editions: list[int], date: dt.date, v
     s = press_summary(ds, editions)
     tag = "-".join(map(str, editions))
     files: dict[str, bytes] = {"summary.md": summary.to_markdown(ds, s, date).encode("utf-8")}
-    charts = key_charts(ds, boundaries, editions)
+    charts = key_charts(ds, countries_geojson, editions)
     for c in charts:
         files[f"charts/{c.name}.png"] = render(c.figure, "png", date)
         files[f"charts/{c.name}.svg"] = render(c.figure, "svg", date)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import metrics
 from .dataset import Dataset
+from .memo import per_dataset
 from .formatting import format_figure
 from .i18n import t
 
@@ -173,6 +174,7 @@ def _capitalize(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+@per_dataset
 def edition_summary(ds: Dataset, edition: int) -> Summary:
     refs = Refs()
     e = ds.editions.set_index("edition").loc[edition]
@@ -195,6 +197,7 @@ def edition_summary(ds: Dataset, edition: int) -> Summary:
     return Summary(title, paragraphs, refs)
 
 
+@per_dataset
 def comparison_summary(ds: Dataset, earlier: int, later: int) -> Summary:
     refs = Refs()
     eds = ds.editions.set_index("edition")

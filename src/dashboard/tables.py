@@ -212,6 +212,19 @@ TABLES: dict[str, dict] = {
         ],
         "primaryKey": ["code"],
     },
+    "country_points": {
+        "description": "Map geometry derived by the build with geopandas from Natural Earth 1:50m: area in an "
+                       "equal-area projection and a representative point (inside the shape) per drawable country "
+                       "or region. Shapes are in geo/countries.geojson and geo/regions.geojson.",
+        "fields": [
+            f("code", "string", "ISO 3166-1 alpha-3.", required=True),
+            f("area_km2", "number", "Area in km² (Equal Earth projection; antimeridian-safe)."),
+            f("rep_lon", "number", "Longitude of a point inside the shape (WGS84), for markers."),
+            f("rep_lat", "number", "Latitude of that point."),
+        ],
+        "primaryKey": ["code"],
+        "foreignKeys": [{"fields": ["code"], "reference": {"resource": "entities", "fields": ["code"]}}],
+    },
     "organizations": {
         "description": "Reference: international organizations and multilateral mechanisms.",
         "fields": [
@@ -232,3 +245,12 @@ TABLES: dict[str, dict] = {
 
 def columns(table: str) -> list[str]:
     return [fl["name"] for fl in TABLES[table]["fields"]]
+
+
+# Non-tabular files of the package (GeoJSON written by the build next to the tables).
+GEO_FILES = {
+    "geo/countries.geojson": "Country and region shapes (Natural Earth 1:50m, simplified 0.05°, snapped to a "
+                             "0.01° grid); feature property `code` (ISO alpha-3). Public domain.",
+    "geo/regions.geojson": "UN M49 sub-regions, dissolved from the country shapes (simplified 0.2°); feature "
+                           "property `sub_region`.",
+}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import geo, mapdata
+from dashboard import mapdata
 from dashboard.dataset import load_clean
 
 from .harness import REPO, Watch, attach_guards, streamlit_server, wait_for_app
@@ -27,10 +27,9 @@ def server():
 @pytest.fixture(scope="module")
 def expected():
     ds = load_clean(REPO / "data")
-    b = geo.load_boundaries(ds.entities)
 
     def count(earlier, later=None):
-        f = mapdata.map_participants(ds, b, earlier, later)
+        f = mapdata.map_participants(ds, earlier, later)
         venues = 1 if later is None else 2
         return int(f.drawable.sum()), int(f.marker.sum()) + venues
     return count

@@ -30,13 +30,7 @@ def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
 
 
 def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
-    data = metrics.by_region(ds, f.editions, level)
-    if f.regions or f.entity_types:
-        # recount identified under the filters; the unidentified remainder is unknown by region: kept as is
-        tab = filtered_participants(ds, f)
-        ident = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index().assign(identified=True)
-        data = pd.concat([ident, data[~data.identified]], ignore_index=True)
-    chart = keycharts.regions(ds, f.editions, level, data)
+    chart = keycharts.regions(ds, f.editions, level, tuple(f.regions), tuple(f.entity_types))
     chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
 
 

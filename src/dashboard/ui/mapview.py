@@ -3,16 +3,16 @@ only selects rows and sends the few simplified shapes of the identified particip
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
-from .. import geo, mapdata
-from ..dataset import Dataset
-from .. import keycharts
+from .. import keycharts, mapdata, metrics
+from ..dataset import Dataset, load_geojson
 from ..figures import PALETTE, edition_colors, region_map
 from ..formatting import format_figure
 from ..i18n import t
-from .. import metrics
 from ..paths import data_dir
 from .charts import PLOTLY_CONFIG, download_csv
 from .common import preferred_source_md
@@ -24,22 +24,10 @@ MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "/app/static/topojson/", "scrollZo
 VIEWS = {"one": "One edition", "two": "Two editions", "regions": "Regions"}
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def boundaries(data_folder: str, _entities: pd.DataFrame):
-    return geo.load_boundaries(_entities, base=__import__("pathlib").Path(data_folder))
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def shapes_geojson(data_folder: str, codes: tuple[str, ...], _boundaries) -> dict:
-    """Simplified GeoJSON of just these participants (cached per set of codes)."""
-    sub = _boundaries[_boundaries.code.isin(codes)]
-    return geo.to_geojson(geo.simplified(sub, 0.05, 0.01), "code")
-
-
-@st.cache_resource(show_spinner=False, max_entries=2)
-def regions_geojson(data_folder: str, _boundaries, _entities) -> dict:
-    dissolved = geo.dissolve_regions(_boundaries, _entities, "sub_region")
-    return geo.to_geojson(geo.simplified(dissolved, 0.2, 0.05), "sub_region")
+@st.cache_resource(show_spinner=False, max_entries=4)
+def geojson(data_folder: str, name: str) -> dict:
+    """data/clean/geo/<name>.geojson, parsed once per process (prepared by geopandas in the build)."""
+    return load_geojson(name, Path(data_folder))
 
 
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
@@ -87,13 +75,10 @@ def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
 
 
 def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) -> pd.DataFrame:
-    base = str(data_dir())
-    b = boundaries(base, ds.entities)
-    frame = mapdata.map_participants(ds, b, earlier, later)
+    frame = mapdata.map_participants(ds, earlier, later)
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
-    codes = tuple(sorted(frame[frame.drawable].code))
-    chart = keycharts.world_map(ds, b, earlier, later, lines, geojson=shapes_geojson(base, codes, b))
+    chart = keycharts.world_map(ds, geojson(str(data_dir()), "countries"), earlier, later, lines)
     fig = chart.figure
     st.plotly_chart(fig, key="participants-map", config=MAP_CONFIG)
     not_drawn = frame[~frame.drawable]
@@ -111,12 +96,10 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) 
 
 
 def region_view(ds: Dataset, edition: int) -> None:
-    base = str(data_dir())
-    b = boundaries(base, ds.entities)
-    frame = mapdata.map_participants(ds, b, edition)
+    frame = mapdata.map_participants(ds, edition)
     summary(ds, frame, [edition])
     shares = mapdata.region_shares(frame)
-    gj = regions_geojson(base, b, ds.entities)
+    gj = geojson(str(data_dir()), "regions")
     color = edition_colors(ds.edition_ids).get(edition, PALETTE[0])
     fig = region_map(gj, shares, color, t("Identified participants by UN M49 sub-region, {y}", y=edition),
                      t("Share of the {n} identified countries and regions; not of the reported total", n=len(frame)),

@@ -14,7 +14,7 @@ from ..i18n import t
 from ..paths import data_dir
 from ..static_export import browser_available, figure_bytes
 from .components import edition_label
-from .mapview import boundaries
+from .mapview import geojson
 from .state import url_selectbox
 
 MODES = {"one": "One edition", "compare": "Compare two editions"}
@@ -60,11 +60,8 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         st.info(t("Image export needs Chrome or Chromium on this computer (Debian/Ubuntu: apt-get install "
                   "chromium). Every chart can still be saved from its toolbar."))
         return
-    b = boundaries(str(data_dir()), ds.entities)
-    charts = packaging.key_charts(ds, b, editions)
-    names = [c.name for c in charts]
-    choice = st.selectbox(t("Chart"), names, key="export_chart")
-    chart = charts[names.index(choice)]
+    choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart")
+    chart = packaging.key_chart(ds, geojson(str(data_dir()), "countries"), editions, choice)
     st.plotly_chart(chart.figure, key="export-preview", config={"displaylogo": False,
                                                                 "topojsonURL": "/app/static/topojson/"})
     today = dt.date.today()
@@ -80,10 +77,10 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
 def press_kit_section(ds: Dataset, editions: list[int]) -> None:
     if not browser_available():
         return
-    b = boundaries(str(data_dir()), ds.entities)
+    countries = geojson(str(data_dir()), "countries")
     version = packaging.data_version(data_dir())
     st.download_button(t("Download the press kit (ZIP)"),
-                       data=lambda: packaging.press_kit_zip(ds, b, editions, dt.date.today(), version),
+                       data=lambda: packaging.press_kit_zip(ds, countries, editions, dt.date.today(), version),
                        file_name=f"press-kit-{'-'.join(map(str, editions))}.zip", mime="application/zip",
                        key="press-kit", on_click="ignore", type="primary", icon=":material/folder_zip:")
     st.caption(t("summary.md, the key charts as PNG and SVG (title, source and date inside), the CSV behind each "

@@ -5,42 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import metrics
 from ..dataset import Dataset
 from .. import keycharts
 from ..i18n import t
-from ..schema import MODES, ROLES
-from ..tables import SENIORITY
 from .charts import chart_block, download_csv
 from .common import first_source_urls, preferred_source_md, publishers
 from .filters import ROLE_LABELS, Filters
 
-MODE_LABELS = {"in_person": "In person", "video": "By video", "not_stated": "Not stated"}
-SENIORITY_LABELS = {"minister": "Minister or equivalent", "head_of_institution": "Head of institution",
-                    "senior_official": "Senior official", "official": "Official",
-                    "not_derivable": "Not derivable from the title"}
-
-
-def _chart(ds: Dataset, f: Filters, sp: pd.DataFrame, column: str, order, labels: dict, title: str,
-           name: str) -> None:
-    chart = keycharts.by_category(ds, sp, f.editions, column, order, labels, title, name)
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
+MODE_LABELS = keycharts.PEOPLE_CHARTS["mode"][1]
+SENIORITY_LABELS = keycharts.PEOPLE_CHARTS["seniority"][1]
 
 
 def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
-    sp = metrics.speakers(ds, f.editions, f.roles or None)
-    if f.regions:
-        sp = sp[sp.region.isin(f.regions)]
-    _chart(ds, f, sp, "role", ROLES, ROLE_LABELS, t("Role"), "speakers-by-role")
-    _chart(ds, f, sp, "mode", MODES, MODE_LABELS, t("In person or by video"), "speakers-by-mode")
-    _chart(ds, f, sp, "seniority", SENIORITY, SENIORITY_LABELS, t("Seniority (derived from titles)"),
-           "speakers-by-seniority")
-    regions = sp.assign(region=sp.region.replace("", "International organization").fillna(
-        "International organization"))
-    order = sorted(set(regions.region))
-    _chart(ds, f, regions, "region", order, {r: r for r in order}, t("Whom speakers represent, by region"),
-           "speakers-by-region")
-    return sp
+    roles, regions = tuple(f.roles), tuple(f.regions)
+    for column in ("role", "mode", "seniority", "region"):
+        chart = keycharts.people_chart(ds, f.editions, column, roles, regions)
+        chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
+    return keycharts.filtered_people(ds, f.editions, roles, regions)
 
 
 def people_table(ds: Dataset, sp: pd.DataFrame) -> None:

@@ -1,0 +1,37 @@
+"""Per-dataset memoisation: same results, no leaks between datasets, languages or callers."""
+
+from dataclasses import replace
+
+from dashboard import metrics
+from dashboard.i18n import set_language
+
+
+def test_cached_result_equals_uncached(dataset):
+    assert metrics.coverage(dataset).equals(metrics.coverage.uncached(dataset))
+
+
+def test_caller_mutation_does_not_reach_the_cache(dataset):
+    first = metrics.participants_table(dataset)
+    first["name_en"] = "changed"
+    first.loc[first.index[0], "code"] = "XXX"
+    again = metrics.participants_table(dataset)
+    assert "changed" not in set(again.name_en) and "XXX" not in set(again.code)
+
+
+def test_other_dataset_other_result(dataset):
+    fewer = replace(dataset, participation=dataset.participation[dataset.participation.edition != 2025])
+    assert metrics.identified_counts(fewer).set_index("edition").loc[2025, "countries_and_regions"] == 0
+    assert metrics.identified_counts(dataset).set_index("edition").loc[2025, "countries_and_regions"] == 13
+
+
+def test_language_is_part_of_the_key(dataset, monkeypatch):
+    from dashboard import i18n
+
+    monkeypatch.setitem(i18n.CATALOGUES["zh"], "Named in {a} and {b} sources", "{a}和{b}年来源均提及")
+    en = metrics.overlap(dataset, 2024, 2025, "country_or_region").status_label.iloc[0]
+    set_language("zh")
+    try:
+        zh = metrics.overlap(dataset, 2024, 2025, "country_or_region").status_label.iloc[0]
+    finally:
+        set_language("en")
+    assert en == "Named in 2024 and 2025 sources" and zh == "2024和2025年来源均提及"
