@@ -83,3 +83,26 @@ def test_a_third_edition_is_a_data_change(synthetic_data):
 @pytest.mark.parametrize("edition, expected", [(2024, None), (2025, 2024)])
 def test_previous_edition(dataset, edition, expected):
     assert metrics.previous_edition(dataset, edition) == expected
+
+
+def test_overlap_wording_partial_vs_complete(dataset):
+    from dataclasses import replace
+
+    partial = metrics.overlap(dataset, 2024, 2025, "country_or_region")
+    assert not partial.complete.any()
+    assert set(partial.status_label) == {"Named in 2024 and 2025 sources",
+                                         "Named in 2024 sources, not named in 2025 sources",
+                                         "Named in 2025 sources, not named in 2024 sources"}
+    complete_eds = dataset.editions.assign(participant_list_complete=True)
+    complete = metrics.overlap(replace(dataset, editions=complete_eds), 2024, 2025, "country_or_region")
+    assert complete.complete.all()
+    assert set(complete.status_label) == {"Took part in both", "Only in 2024 (did not return)", "New in 2025"}
+    # same classification, only the words change
+    assert partial.status.tolist() == complete.status.tolist()
+
+
+def test_one_complete_list_is_not_enough_for_firm_words(dataset):
+    from dataclasses import replace
+
+    one = dataset.editions.assign(participant_list_complete=dataset.editions.edition == 2025)
+    assert not metrics.overlap(replace(dataset, editions=one), 2024, 2025, "country_or_region").complete.any()

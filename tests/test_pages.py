@@ -147,3 +147,11 @@ def test_press_page_summary_and_downloads():
     assert r"51 in 2025 \(6 fewer\)" in text(at)
     labels = [b.label for b in at.get("download_button")]
     assert "Download summary (Markdown)" in labels
+
+
+def test_organizations_edition_filter_from_url():
+    at = open_page("pages/3_Organizations.py", {"editions": "2025"})
+    t = text(at)
+    assert "2 of 5 international organizations not named" in t and "all 6 international organizations" not in t
+    spec = chart_specs(at)[1]  # the matrix: one edition column
+    assert {x for tr in spec["data"] for x in tr["x"]} == {"2025"}

@@ -297,7 +297,19 @@ def machine() -> dict:
             "python": platform.python_version(), "platform": platform.platform()}
 
 
-def run(scales: list[int], reps: int, runs: int, load_sessions: int, load_seconds: float) -> dict:
+def attempt(measure, res: dict, name: str):
+    """Run one measurement, once more if it fails; a second failure is recorded, not fatal."""
+    for i in range(2):
+        try:
+            return measure()
+        except Exception as exc:  # noqa: BLE001 - recorded in the results
+            if i == 1:
+                res.setdefault("errors", []).append(f"{name}: {type(exc).__name__}: {str(exc)[:200]}")
+    return None
+
+
+def run(scales: list[int], reps: int, runs: int, load_sessions: int, load_seconds: float,
+        out: Path | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     from .devtools.harness import CHROMIUM_ARGS, chromium_path
@@ -316,16 +328,21 @@ def run(scales: list[int], reps: int, runs: int, load_sessions: int, load_second
                          "build_s": round(time.perf_counter() - t0, 2)}
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-                cold = {w: [cold_start(browser, w, data) for _ in range(reps)] for w in ("minimal", "overview", "map")}
-                res["cold_start_s"] = {w: statistics.median(v) for w, v in cold.items()}
+                cold = {w: [v for v in (attempt(lambda w=w: cold_start(browser, w, data), res, f"cold_{w}")
+                                        for _ in range(reps)) if v is not None]
+                        for w in ("minimal", "overview", "map")}
+                res["cold_start_s"] = {w: statistics.median(v) for w, v in cold.items() if v}
                 res["cold_start_ratio_to_minimal"] = {
-                    w: round(res["cold_start_s"][w] / res["cold_start_s"]["minimal"], 2) for w in ("overview", "map")}
-                res.update(map_payload_and_rss(browser, data))
+                    w: round(res["cold_start_s"][w] / res["cold_start_s"]["minimal"], 2)
+                    for w in ("overview", "map") if w in res["cold_start_s"] and "minimal" in res["cold_start_s"]}
+                res.update(attempt(lambda: map_payload_and_rss(browser, data), res, "payload_rss") or {})
                 browser.close()
             res["reruns"] = rerun_times(data, runs)
             if scale == scales[0] and load_sessions:
-                res["load"] = load_test(data, load_sessions, load_seconds)
+                res["load"] = attempt(lambda: load_test(data, load_sessions, load_seconds), res, "load")
             results["scales"][f"{scale}x"] = res
+            if out is not None:  # keep what is measured so far, whatever happens later
+                out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
             print(f"… {scale}× done", flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -370,6 +387,9 @@ def table(results: dict) -> str:
     row("server RSS idle (MB)", lambda r: r["rss_idle_mb"])
     row("server RSS after all pages (MB)", lambda r: r["rss_after_all_pages_mb"], f"≤ {TARGETS['rss_mb']}")
     row("external requests (browser + server)", lambda r: r["external_requests"], "0")
+    for s in scales:
+        for err in results["scales"][s].get("errors", []):
+            lines.append(f"error at {s}: {err}")
     first = results["scales"][scales[0]].get("load")
     if first:
         lines.append("")
@@ -393,8 +413,8 @@ def main(argv: list[str] | None = None) -> int:
     scales = [int(s) for s in args.scales.split(",")]
     if args.quick:
         scales, args.reps, args.runs, args.load_seconds = [1], 1, 5, 15
-    results = run(scales, args.reps, args.runs, args.load_sessions, args.load_seconds)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    results = run(scales, args.reps, args.runs, args.load_sessions, args.load_seconds, args.out)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results))
     print(f"\nJSON: {args.out}")

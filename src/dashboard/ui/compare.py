@@ -12,22 +12,12 @@ from ..formatting import format_figure, format_percent, format_signed, md_escape
 from ..i18n import t
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
-from .components import METRIC_LABELS, edition_label
-from .state import url_selectbox
+from .components import METRIC_LABELS, edition_label, two_edition_pickers
 
 
 def pick_editions(ds: Dataset) -> tuple[int, int]:
     eds = ds.edition_ids
-    c1, c2 = st.columns(2)
-    with c1:
-        a = url_selectbox(t("Earlier edition"), eds, "a", eds[0], format_func=lambda e: edition_label(ds, e))
-    with c2:
-        b = url_selectbox(t("Later edition"), eds, "b", eds[min(1, len(eds) - 1)],
-                          format_func=lambda e: edition_label(ds, e))
-    if a == b:
-        st.info(t("Choose two different editions to compare."))
-        st.stop()
-    return (a, b) if ds.edition_ids.index(a) < ds.edition_ids.index(b) else (b, a)
+    return two_edition_pickers(ds, st.columns(2), (eds[0], eds[min(1, len(eds) - 1)]))
 
 
 def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:

@@ -30,6 +30,20 @@ def edition_picker(ds: Dataset, param: str = "edition", label: str = "Edition", 
     return url_selectbox(t(label), options, param, default, format_func=lambda e: edition_label(ds, e))
 
 
+def two_edition_pickers(ds: Dataset, columns, default: tuple[int, int]) -> tuple[int, int]:
+    """'Earlier' and 'later' edition pickers bound to ?a= and ?b=, in two given columns; returned in
+    the order the editions were held. Stops the page with a hint when both are the same."""
+    eds = ds.edition_ids
+    with columns[0]:
+        a = url_selectbox(t("Earlier edition"), eds, "a", default[0], format_func=lambda e: edition_label(ds, e))
+    with columns[1]:
+        b = url_selectbox(t("Later edition"), eds, "b", default[1], format_func=lambda e: edition_label(ds, e))
+    if a == b:
+        st.info(t("Choose two different editions to compare."))
+        st.stop()
+    return (a, b) if eds.index(a) < eds.index(b) else (b, a)
+
+
 def source_links(ds: Dataset, source_ids: str | list[str], with_title: bool = False) -> str:
     """Markdown links '[Publisher (language)](url)' for a list of source ids, data text escaped."""
     src = metrics.sources_for(ds, source_ids)

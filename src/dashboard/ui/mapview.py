@@ -16,7 +16,7 @@ from ..i18n import t
 from ..paths import data_dir
 from .charts import PLOTLY_CONFIG, download_csv
 from .common import preferred_source_md
-from .components import edition_label
+from .components import edition_label, two_edition_pickers
 from .state import url_selectbox
 
 # plotly.js loads its base-map topojson from here (static/topojson, served by Streamlit) instead of its CDN.
@@ -37,15 +37,7 @@ def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
         view = url_selectbox(t("View"), list(VIEWS), "view", "one", format_func=lambda v: t(VIEWS[v]))
     later = None
     if view == "two" and len(eds) > 1:
-        with c2:
-            earlier = url_selectbox(t("Earlier edition"), eds, "a", eds[-2], format_func=lambda e: edition_label(ds, e))
-        with c3:
-            later = url_selectbox(t("Later edition"), eds, "b", eds[-1], format_func=lambda e: edition_label(ds, e))
-        if earlier == later:
-            st.info(t("Choose two different editions to compare."))
-            st.stop()
-        if eds.index(earlier) > eds.index(later):
-            earlier, later = later, earlier
+        earlier, later = two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1]))
     else:
         with c2:
             earlier = url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e))

@@ -13,7 +13,7 @@ from ..formatting import md_escape
 from ..i18n import t
 from ..paths import data_dir
 from ..static_export import browser_available, figure_bytes
-from .components import edition_label
+from .components import edition_label, two_edition_pickers
 from .mapview import geojson
 from .state import url_selectbox
 
@@ -26,14 +26,7 @@ def pick(ds: Dataset) -> list[int]:
     with c1:
         mode = url_selectbox(t("Summary of"), list(MODES), "mode", "one", format_func=lambda m: t(MODES[m]))
     if mode == "compare" and len(eds) > 1:
-        with c2:
-            a = url_selectbox(t("Earlier edition"), eds, "a", eds[-2], format_func=lambda e: edition_label(ds, e))
-        with c3:
-            b = url_selectbox(t("Later edition"), eds, "b", eds[-1], format_func=lambda e: edition_label(ds, e))
-        if a == b:
-            st.info(t("Choose two different editions to compare."))
-            st.stop()
-        return sorted([a, b], key=eds.index)
+        return list(two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1])))
     with c2:
         return [url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e))]
 
