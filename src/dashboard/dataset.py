@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError, DataIssue
+from .errors import DataError
+from .reference import read_csv_checked
 from .paths import clean_dir, rel
 from .tables import TABLES
 
@@ -60,19 +61,9 @@ def _typed(df: pd.DataFrame, table: str, file: str) -> pd.DataFrame:
 
 def read_table(table: str, base: Path | None = None) -> pd.DataFrame:
     path = clean_dir(base) / f"{table}.csv"
-    name = rel(path, base)
-    if not path.exists():
-        raise DataError.single(name, "", "", "file not found: run `python -m dashboard.build`")
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
-        raise DataError.single(name, "", "", f"cannot be read as CSV: {exc}") from exc
-    expected = [fl["name"] for fl in TABLES[table]["fields"]]
-    if list(df.columns) != expected:
-        missing = [c for c in expected if c not in df.columns]
-        raise DataError([DataIssue(name, "header", ", ".join(missing) or "(order)",
-                                   "columns differ from the data package: run `python -m dashboard.build`")])
-    return _typed(df, table, name)
+    df = read_csv_checked(path, [fl["name"] for fl in TABLES[table]["fields"]], base,
+                          hint=": run `python -m dashboard.build`")
+    return _typed(df, table, rel(path, base))
 
 
 def load_geojson(name: str, base: Path | None = None) -> dict:

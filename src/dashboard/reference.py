@@ -27,18 +27,19 @@ ENTITY_COLUMNS = ["code", "iso2", "iso_numeric", "name_en", "name_zh", "aliases"
 ORGANIZATION_COLUMNS = ["code", "acronym", "name_en", "name_zh", "aliases", "kind", "hq_country", "note"]
 
 
-def read_csv_checked(path: Path, columns: list[str], base: Path | None = None) -> pd.DataFrame:
-    """Read a CSV as strings; a parse error or a missing column names the file and line."""
+def read_csv_checked(path: Path, columns: list[str], base: Path | None = None, hint: str = "") -> pd.DataFrame:
+    """Read a CSV as strings, its columns in the given order; a missing file, a parse error or a
+    missing column names the file (and ``hint`` says what to do about it)."""
     name = rel(path, base)
     if not path.exists():
-        raise DataError.single(name, "", "", "file not found")
+        raise DataError.single(name, "", "", "file not found" + hint)
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
         raise DataError.single(name, "", "", f"cannot be read as UTF-8 CSV: {exc}") from exc
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise DataError.single(name, "header", ", ".join(missing), "missing column(s)")
+        raise DataError.single(name, "header", ", ".join(missing), "missing column(s)" + hint)
     return df[columns]
 
 

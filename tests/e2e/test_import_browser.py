@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import REPO, Watch, attach_guards, streamlit_server, wait_for_app
+from .harness import guarded_page, REPO, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -17,9 +17,7 @@ def test_upload_changes_map_and_comparison(browser, tmp_path, artifacts):
     f = tmp_path / "list.csv"
     f.write_text(LIST, encoding="utf-8")
     with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv:
-        page = browser.new_page(viewport={"width": 1400, "height": 1600})
-        watch = Watch()
-        attach_guards(page, watch)
+        page, watch = guarded_page(browser, viewport={"width": 1400, "height": 1600})
         page.goto(srv.url + "/Import")
         wait_for_app(page)
         page.locator('input[type="file"]').set_input_files(str(f))

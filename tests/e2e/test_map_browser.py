@@ -9,7 +9,7 @@ import pytest
 from dashboard import mapdata
 from dashboard.dataset import load_clean
 
-from .harness import REPO, Watch, attach_guards, streamlit_server, wait_for_app
+from .harness import guarded_page, REPO, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -42,9 +42,7 @@ def expected():
 def test_map_draws_every_drawable_participant_offline(browser, server, expected, artifacts, path, editions):
     shapes, points = expected(*editions)
     assert shapes > 0
-    page = browser.new_page(viewport={"width": 1400, "height": 1200})
-    watch = Watch()
-    attach_guards(page, watch)
+    page, watch = guarded_page(browser, viewport={"width": 1400, "height": 1200})
     page.goto(server.url + path)
     wait_for_app(page)
     page.wait_for_function(f"document.querySelectorAll('path.choroplethlocation').length >= {shapes}",
@@ -61,9 +59,7 @@ def test_map_draws_every_drawable_participant_offline(browser, server, expected,
 
 def test_map_deep_link_on_fresh_server(browser, artifacts):
     with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv:
-        page = browser.new_page(viewport={"width": 1400, "height": 1200})
-        watch = Watch()
-        attach_guards(page, watch)
+        page, watch = guarded_page(browser, viewport={"width": 1400, "height": 1200})
         page.goto(srv.url + "/Map?view=regions&edition=2025")
         wait_for_app(page)
         page.get_by_role("link", name="Overview").wait_for()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import Watch, attach_guards, streamlit_server, wait_for_app, REPO
+from .harness import guarded_page, streamlit_server, wait_for_app, REPO
 
 pytestmark = pytest.mark.e2e
 
@@ -32,9 +32,7 @@ def server():
 
 
 def check_page(browser, base_url: str, path: str, expect_text: str, min_shapes: int, shot) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 2200})
-    watch = Watch()
-    attach_guards(page, watch)
+    page, watch = guarded_page(browser, viewport={"width": 1400, "height": 2200})
     page.goto(base_url + path)
     wait_for_app(page)
     page.get_by_role("link", name="Overview").wait_for()  # the shared sidebar ran on a deep link
@@ -69,9 +67,7 @@ def test_deep_link_on_a_fresh_server(browser, name, path, text, shapes, artifact
 
 
 def test_filter_change_goes_into_the_url_and_back(browser, server):
-    page = browser.new_page(viewport={"width": 1400, "height": 1600})
-    watch = Watch()
-    attach_guards(page, watch)
+    page, watch = guarded_page(browser, viewport={"width": 1400, "height": 1600})
     page.goto(server.url + "/Countries_and_regions?region=Europe")
     wait_for_app(page)
     page.wait_for_function(f"{SHAPES} >= 2", timeout=20000)
@@ -89,9 +85,7 @@ def test_press_kit_downloads_in_the_browser(browser, server, tmp_path):
     import io
     import zipfile
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
-    watch = Watch()
-    attach_guards(page, watch)
+    page, watch = guarded_page(browser, viewport={"width": 1400, "height": 1600}, accept_downloads=True)
     page.goto(server.url + "/Press?edition=2025")
     wait_for_app(page)
     with page.expect_download(timeout=90000) as info:

@@ -116,6 +116,14 @@ def attach_guards(page, watch: Watch) -> None:
     page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
 
 
+def guarded_page(browser, **kwargs):
+    """A new page with external requests blocked and errors recorded: (page, watch)."""
+    page = browser.new_page(**kwargs)
+    watch = Watch()
+    attach_guards(page, watch)
+    return page, watch
+
+
 def wait_for_app(page, timeout_ms: int = 30000) -> None:
     """Wait until Streamlit has finished running the script (no 'running' status widget)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
