@@ -56,3 +56,23 @@ def test_map_exports_with_local_topojson(dataset):
 def test_unsupported_format(chart):
     with pytest.raises(ValueError):
         figure_bytes(chart.figure, "gif", DATE)
+
+
+def test_export_browser_cannot_reach_the_network(chart):
+    """kaleido's Chromium runs behind a proxy that does not exist, so nothing it requests leaves the machine."""
+    from pathlib import Path
+
+    from dashboard.static_export import DEAD_PROXY
+
+    figure_bytes(chart.figure, "svg", DATE)  # makes sure the export browser is running
+    cmdlines = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        # the browser process (renderers and helpers, "--type=…", have no network of their own)
+        if "chrom" in cmd and "remote-debugging-pipe" in cmd and "--type=" not in cmd:
+            cmdlines.append(cmd)
+    assert cmdlines, "no export browser found"
+    assert all(f"--proxy-server={DEAD_PROXY}" in c for c in cmdlines)

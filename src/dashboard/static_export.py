@@ -9,6 +9,7 @@ Streamlit switches plotly's default template, which blacks out kaleido images.
 from __future__ import annotations
 
 import atexit
+import os
 import warnings
 import datetime as dt
 import threading
@@ -21,6 +22,10 @@ from .i18n import t
 from .paths import REPO_ROOT
 
 TOPOJSON_DIR = REPO_ROOT / "static" / "topojson"
+# kaleido's Chromium gets a proxy that does not exist: any HTTP(S) request it might make (background
+# services, a stray URL in a figure) fails on this machine instead of leaving it. Local files
+# (the topojson) are not proxied. Chromium's own flags here lack --disable-background-networking.
+DEAD_PROXY = "http://127.0.0.1:9"
 _lock = threading.Lock()
 _server_started = False
 
@@ -29,6 +34,7 @@ def _configure() -> None:
     """Offline settings: no MathJax from a CDN; geo figures read the local topojson files."""
     pio.defaults.mathjax = None
     pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"
+    os.environ.setdefault("CHOREO_PROXY_SERVER", DEAD_PROXY)  # also when kaleido starts its own browser
 
 
 def _ensure_server() -> None:
@@ -39,7 +45,7 @@ def _ensure_server() -> None:
     import kaleido
 
     try:
-        kaleido.start_sync_server(silence_warnings=True)
+        kaleido.start_sync_server(silence_warnings=True, proxy_server=DEAD_PROXY)
         _server_started = True
         atexit.register(lambda: kaleido.stop_sync_server(silence_warnings=True))
     except Exception:  # noqa: BLE001 - fall back to one browser per export
@@ -78,7 +84,6 @@ def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: i
 
 def browser_available() -> bool:
     """kaleido needs a Chrome or Chromium on the machine (Debian: apt-get install chromium)."""
-    import os
     import shutil
 
     if os.environ.get("BROWSER_PATH") and os.path.exists(os.environ["BROWSER_PATH"]):
