@@ -28,10 +28,11 @@ def test_grouped_bars_zero_filled_and_muted(dataset):
     cats = {c: c for c in sorted(set(data.region))}
     fig = grouped_bars(data, "region", cats, [2024, 2025], {2024: "2024", 2025: "2025"},
                        edition_colors([2024, 2025]), "T", "S", "Source", muted=(metrics.NOT_NAMED,))
-    assert [tr.name for tr in fig.data] == ["2024", "2025"]
-    by = dict(zip(fig.data[1].y, fig.data[1].x))
+    assert [tr.name for tr in fig.data] == ["2025", "2024"]  # latest added first: earliest drawn on top
+    assert fig.layout.legend.traceorder == "reversed"  # …and listed first
+    by = dict(zip(fig.data[0].y, fig.data[0].x))
     assert by["Asia"] == 6 and by[metrics.NOT_NAMED] == 38
-    opac = dict(zip(fig.data[1].y, fig.data[1].marker.opacity))
+    opac = dict(zip(fig.data[0].y, fig.data[0].marker.opacity))
     assert opac[metrics.NOT_NAMED] < 1 and opac["Asia"] == 1
 
 

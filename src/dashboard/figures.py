@@ -37,7 +37,8 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, height: int,
                    x=0, xanchor="left", xref="container", y=1 - 30 / height, yanchor="top", yref="container"),
         margin=dict(l=10, r=margin_right, t=top, b=bottom),
         showlegend=legend,
-        legend=dict(orientation="h", x=0, xanchor="left", y=-22 / plot_px, yanchor="top", traceorder="normal"),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-22 / plot_px, yanchor="top",
+                    traceorder=fig.layout.legend.traceorder or "normal"),
     )
     fig.add_annotation(text=source, xref="paper", yref="paper", x=0, xanchor="left",
                        y=-(bottom - 14) / plot_px, yanchor="top", showarrow=False,
@@ -79,7 +80,9 @@ def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int],
     Categories listed in ``muted`` (e.g. 'not named in public sources') are drawn pale."""
     cats = [c for c in labels if c in set(df[category])]
     fig = go.Figure()
-    for ed in editions:
+    # plotly stacks a horizontal group bottom-up: add the latest edition first so that the earliest
+    # is on top of each group, and reverse the legend so it still reads earliest first.
+    for ed in reversed(editions):
         sub = df[df.edition == ed].set_index(category)
         xs = [int(sub.loc[c, value]) if c in sub.index else 0 for c in cats]
         fig.add_bar(
@@ -88,7 +91,7 @@ def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int],
             text=xs, textposition="outside", cliponaxis=False,
             hovertemplate=f"{edition_labels[ed]} · %{{y}}: %{{x}}<extra></extra>",
         )
-    fig.update_layout(barmode="group", bargap=0.25,
+    fig.update_layout(barmode="group", bargap=0.25, legend_traceorder="reversed",
                       yaxis=dict(title=None, type="category", categoryorder="array",
                                  categoryarray=[labels[c] for c in cats][::-1], automargin=True),
                       xaxis=dict(title=None, rangemode="tozero"))
