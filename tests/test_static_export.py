@@ -71,8 +71,9 @@ def test_export_browser_cannot_reach_the_network(chart):
             cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        # the browser process (renderers and helpers, "--type=…", have no network of their own)
-        if "chrom" in cmd and "remote-debugging-pipe" in cmd and "--type=" not in cmd:
+        # kaleido's browser process: choreographer's flags (Playwright's Chromium, alive during the e2e
+        # tests, has no --allow-file-access-from-files); renderers ("--type=…") have no network of their own
+        if "chrom" in cmd and "--allow-file-access-from-files" in cmd and "--type=" not in cmd:
             cmdlines.append(cmd)
     assert cmdlines, "no export browser found"
     assert all(f"--proxy-server={DEAD_PROXY}" in c for c in cmdlines)
