@@ -58,7 +58,7 @@ def map_participants(ds: Dataset, earlier: int, later: int | None = None) -> pd.
         f"{pub.loc[i, 'publisher']} ({pub.loc[i, 'language']})" for i in ids.split("|") if i in pub.index))
     tab["how_text"] = tab.how_known.map(lambda s: ", ".join(t(HOW_WORDS[x]) for x in s.split("|")))
     people = _people_text(ds, editions)
-    tab["people_text"] = tab.code.map(people).fillna("")
+    tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
     cols = ["code", "name_en", "name_zh", "region", "sub_region", "status", "status_label", "how_text",
             "people_text", "sources_text", "source_ids", "drawable", "marker", "area_km2", "rep_lon", "rep_lat"]
     return tab[cols].sort_values(["status", "name_en"]).reset_index(drop=True)
