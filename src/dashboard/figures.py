@@ -56,7 +56,7 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
     y = [t("{edition} · reported {total}", edition=labels[e], total=tot) for e, tot in zip(cov.edition, totals)]
     fig = go.Figure()
     for ed, yi, n in list(zip(cov.edition, y, cov.identified))[::-1]:  # one trace per edition, oldest first
-        fig.add_bar(y=[yi], x=[int(n)], orientation="h", name=f"{labels[ed]} · " + t("identified"),
+        fig.add_bar(y=[yi], x=[int(n)], orientation="h", name=labels[ed],
                     marker_color=colors[ed], text=[t("{n} identified", n=int(n))], textposition="inside",
                     hovertemplate="%{y}: %{x} " + t("identified") + "<extra></extra>")
     fig.add_bar(
@@ -69,8 +69,9 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
     fig.update_layout(barmode="stack", xaxis=dict(title=None, showgrid=True),
                       yaxis=dict(title=None, type="category", categoryorder="array", categoryarray=y))
     subtitle = t("Identified {what} against the reported total, per edition", what=what)
+    # no legend: every segment is labelled ("10 identified", "47 not named") and every row names its edition
     return frame(fig, t("{What}: named in public sources", What=what[:1].upper() + what[1:]), subtitle, source,
-                 height=190 + 48 * len(y))
+                 height=150 + 48 * len(y), legend=False)
 
 
 def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int], edition_labels: dict[int, str],

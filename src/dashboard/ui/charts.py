@@ -12,17 +12,16 @@ from ..i18n import t
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Geo figures: plotly.js loads its base-map topojson from the app (static/topojson) instead of its CDN.
+MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "/app/static/topojson/", "scrollZoom": False}
 
 
-def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str) -> None:
-    st.plotly_chart(fig, key=f"chart-{name}", config=PLOTLY_CONFIG)
+def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:
+    st.plotly_chart(fig, key=f"chart-{name}", config=config)
     with st.expander(t("Table view: the data drawn")):
         st.dataframe(data, hide_index=True)
-    left, right = st.columns([3, 1])
-    with left:
-        st.caption(source_md)
-    with right:
-        download_csv(data, name)
+    st.caption(source_md)
+    download_csv(data, name)
 
 
 def download_csv(data: pd.DataFrame, name: str, label: str = "Download CSV") -> None:

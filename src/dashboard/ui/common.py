@@ -7,7 +7,6 @@ import pandas as pd
 
 from ..dataset import Dataset
 from ..i18n import t
-from ..keycharts import coverage_subtitle, styles as edition_styles  # noqa: F401 (re-exported)
 from .components import source_links
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from ..dataset import Dataset
 from ..i18n import t
-from ..keycharts import ROLE_LABELS  # noqa: F401 (re-exported for the pages)
+from ..keycharts import ROLE_LABELS
 from ..reference import ENTITY_TYPES
 from ..schema import ROLES
 from .components import edition_label

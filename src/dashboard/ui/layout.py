@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from .. import packaging
 from ..dataset import Dataset, load_clean
 from ..registrations import merge_into
 from ..tables import TABLES
@@ -45,6 +46,17 @@ def _dataset(data_folder: str, stamp: float) -> Dataset:
     never mutates it). Keyed by the folder and by ``stamp`` (the newest mtime in data/clean),
     so a rebuild shows up without a restart."""
     return load_clean(Path(data_folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _data_version(data_folder: str, stamp: float) -> str:
+    return packaging.data_version(Path(data_folder))
+
+
+def data_version() -> str:
+    """Content hash of data/clean, computed once per build of it (not on every rerun)."""
+    base = data_dir()
+    return _data_version(str(base), _clean_stamp(clean_dir(base)))
 
 
 def _clean_stamp(folder: Path) -> float:

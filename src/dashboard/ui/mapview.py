@@ -14,13 +14,11 @@ from ..figures import PALETTE, edition_colors, region_map
 from ..formatting import format_figure
 from ..i18n import t
 from ..paths import data_dir
-from .charts import PLOTLY_CONFIG, download_csv
+from .charts import MAP_CONFIG, chart_block
 from .common import preferred_source_md
 from .components import edition_label, two_edition_pickers
 from .state import url_selectbox
 
-# plotly.js loads its base-map topojson from here (static/topojson, served by Streamlit) instead of its CDN.
-MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "/app/static/topojson/", "scrollZoom": False}
 VIEWS = {"one": "One edition", "two": "Two editions", "regions": "Regions"}
 
 
@@ -71,8 +69,7 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) 
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
     chart = keycharts.world_map(ds, geojson(str(data_dir()), "countries"), earlier, later, lines)
-    fig = chart.figure
-    st.plotly_chart(fig, key="participants-map", config=MAP_CONFIG)
+    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions), MAP_CONFIG)
     not_drawn = frame[~frame.drawable]
     if len(not_drawn):
         st.warning(t("Not drawn (no shape in Natural Earth 1:50m): {names}",
@@ -80,10 +77,6 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) 
     else:
         st.caption(t("Every identified participant is drawn; small ones also as markers: {names}.",
                      names=", ".join(frame[frame.marker].name_en) or "—"))
-    table = chart.data
-    with st.expander(t("Table view: the data drawn")):
-        st.dataframe(table, hide_index=True)
-    download_csv(table, f"map-{'-'.join(map(str, editions))}")
     return frame
 
 
@@ -96,10 +89,7 @@ def region_view(ds: Dataset, edition: int) -> None:
     fig = region_map(gj, shares, color, t("Identified participants by UN M49 sub-region, {y}", y=edition),
                      t("Share of the {n} identified countries and regions; not of the reported total", n=len(frame)),
                      t("Source: public sources cited per participant. Regions: UN M49; boundaries: Natural Earth."))
-    st.plotly_chart(fig, key="regions-map", config=MAP_CONFIG)
-    with st.expander(t("Table view: the data drawn")):
-        st.dataframe(shares, hide_index=True)
-    download_csv(shares, f"regions-{edition}")
+    chart_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), MAP_CONFIG)
 
 
 def footer_md(ds: Dataset, editions: list[int]) -> str:

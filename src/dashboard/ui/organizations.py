@@ -12,7 +12,7 @@ from ..figures import presence_matrix
 from ..formatting import format_figure
 from ..i18n import t
 from .charts import chart_block, download_csv
-from .common import edition_styles, preferred_source_md
+from .common import preferred_source_md
 
 KIND_LABELS = {
     "un_agency": "UN agency", "intergovernmental_organization": "Intergovernmental organization",
@@ -36,7 +36,7 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
 def matrix_chart(ds: Dataset, editions: list[int]) -> None:
     m = metrics.organization_matrix(ds, editions)
     m["label"] = m.code
-    labels, colors = edition_styles(ds, editions)
+    labels, colors = keycharts.styles(ds, editions)
     fig = presence_matrix(m, editions, labels, colors, t("International organizations across editions"),
                           t("Filled: identified in that edition's sources; open: not named there"),
                           t("Source: chair's statements and news items"))

@@ -10,7 +10,8 @@ from ..dataset import Dataset
 from .. import keycharts
 from ..formatting import format_figure, md_escape
 from ..i18n import t
-from .charts import PLOTLY_CONFIG, download_csv
+from .charts import chart_block
+from .common import preferred_source_md
 from .components import METRIC_LABELS, edition_label, source_links
 
 WHAT = {"countries_and_regions": "countries and regions", "international_organizations": "international organizations"}
@@ -47,10 +48,7 @@ def coverage_section(ds: Dataset, edition: int) -> None:
     for col, metric in zip(cols, metrics.IDENTIFIED_FOR):
         chart = keycharts.coverage(ds, ds.edition_ids, metric)
         with col:
-            st.plotly_chart(chart.figure, key=f"coverage-{metric}", config=PLOTLY_CONFIG)
-            with st.expander(t("Table view: the data drawn")):
-                st.dataframe(chart.data, hide_index=True)
-            download_csv(chart.data, chart.name)
+            chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, ds.edition_ids))
 
 
 def conflicts_section(ds: Dataset, edition: int) -> None:

@@ -14,6 +14,8 @@ from ..i18n import t
 from ..paths import data_dir
 from ..static_export import browser_available, figure_bytes
 from .components import edition_label, two_edition_pickers
+from .charts import MAP_CONFIG
+from .layout import data_version
 from .mapview import geojson
 from .state import url_selectbox
 
@@ -55,8 +57,7 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         return
     choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart")
     chart = packaging.key_chart(ds, geojson(str(data_dir()), "countries"), editions, choice)
-    st.plotly_chart(chart.figure, key="export-preview", config={"displaylogo": False,
-                                                                "topojsonURL": "/app/static/topojson/"})
+    st.plotly_chart(chart.figure, key="export-preview", config=MAP_CONFIG)
     today = dt.date.today()
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
@@ -71,7 +72,7 @@ def press_kit_section(ds: Dataset, editions: list[int]) -> None:
     if not browser_available():
         return
     countries = geojson(str(data_dir()), "countries")
-    version = packaging.data_version(data_dir())
+    version = data_version()
     st.download_button(t("Download the press kit (ZIP)"),
                        data=lambda: packaging.press_kit_zip(ds, countries, editions, dt.date.today(), version),
                        file_name=f"press-kit-{'-'.join(map(str, editions))}.zip", mime="application/zip",

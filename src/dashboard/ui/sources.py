@@ -14,6 +14,7 @@ from ..i18n import t
 from ..paths import data_dir
 from .charts import download_csv
 from .components import METRIC_LABELS, source_links
+from .layout import data_version
 
 DEFINITIONS = [
     ("Reported", "a total a source states (\"more than 240 attendees\", \"51 countries and regions\"), shown with "
@@ -77,7 +78,7 @@ def sources_table(ds: Dataset) -> None:
 
 
 def licence_and_citation(ds: Dataset) -> None:
-    version = packaging.data_version(data_dir())
+    version = data_version()
     st.markdown(t("- **Data**: compiled by this project from the public sources listed above, CC BY 4.0; the facts "
                   "belong to their sources.\n- **Boundaries**: Natural Earth 1:50m, public domain (via world-atlas "
                   "2.0.2); base map topojson from plotly.js 3.4.0 (MIT). Boundaries imply no position on the status "

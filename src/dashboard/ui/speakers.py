@@ -10,7 +10,8 @@ from .. import keycharts
 from ..i18n import t
 from .charts import chart_block, download_csv
 from .common import first_source_urls, preferred_source_md, publishers
-from .filters import ROLE_LABELS, Filters
+from ..keycharts import ROLE_LABELS
+from .filters import Filters
 
 MODE_LABELS = keycharts.PEOPLE_CHARTS["mode"][1]
 SENIORITY_LABELS = keycharts.PEOPLE_CHARTS["seniority"][1]
