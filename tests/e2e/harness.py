@@ -1,4 +1,4 @@
-"""The browser harness lives in the package (dashboard.devtools.harness) so the benchmark can use it too."""
+"""The browser harness lives in the top-level ``devtools`` package so the benchmark can use it too."""
 
-from dashboard.devtools.harness import *  # noqa: F401,F403
-from dashboard.devtools.harness import REPO  # noqa: F401
+from devtools.harness import *  # noqa: F401,F403
+from devtools.harness import REPO  # noqa: F401
