@@ -1,29 +1,6 @@
-"""Overview: headline figures per edition, coverage of the public sources, conflicts."""
+"""The dashboard's frame: set-up once (page config, language, data, sidebar), then the page the
+URL names. The pages and their URLs are listed once, in ``dashboard.ui.layout.PAGES``."""
 
-import streamlit as st
+from dashboard.ui.layout import run_frame
 
-from dashboard.i18n import t
-from dashboard.ui import overview
-from dashboard.ui.components import edition_picker, headline_tiles
-from dashboard.ui.layout import footer, page_setup
-
-ds = page_setup("Overview")
-
-st.title(t("Sub-Forum on Migration Management Cooperation"))
-st.caption(t("Global Public Security Cooperation Forum (Lianyungang) · who took part in each edition, "
-             "as public sources report it"))
-
-edition = edition_picker(ds)
-overview.edition_header(ds, edition)
-headline_tiles(ds, edition)
-
-st.subheader(t("Coverage of the public sources"))
-overview.coverage_section(ds, edition)
-
-st.subheader(t("Where sources disagree"))
-overview.conflicts_section(ds, edition)
-
-st.subheader(t("All editions"))
-overview.editions_table(ds)
-
-footer(overview.source_line(ds))
+run_frame()

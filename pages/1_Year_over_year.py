@@ -5,9 +5,9 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.ui import compare
 from dashboard.ui.common import preferred_source_md
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("Year over year")
+ds = page_dataset()
 st.title(t("Year over year"))
 
 a, b = compare.pick_editions(ds)

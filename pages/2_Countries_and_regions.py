@@ -6,9 +6,9 @@ from dashboard.i18n import t
 from dashboard.ui import countries
 from dashboard.ui.common import preferred_source_md
 from dashboard.ui.filters import sidebar_filters
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("Countries and regions")
+ds = page_dataset()
 f = sidebar_filters(ds, ("editions", "region", "etype"))
 st.title(t("Countries and regions"))
 st.caption(t("Only part of the participating countries and regions is named in public sources; the rest is "

@@ -6,9 +6,9 @@ from dashboard.i18n import t
 from dashboard.ui import organizations
 from dashboard.ui.common import preferred_source_md
 from dashboard.ui.filters import sidebar_filters
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("International organizations")
+ds = page_dataset()
 f = sidebar_filters(ds, ("editions",))
 st.title(t("International organizations"))
 

@@ -6,9 +6,9 @@ from dashboard.i18n import t
 from dashboard.ui import speakers
 from dashboard.ui.common import preferred_source_md
 from dashboard.ui.filters import sidebar_filters
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("Speakers and roles")
+ds = page_dataset()
 f = sidebar_filters(ds, ("editions", "region", "role"))
 st.title(t("Speakers and roles"))
 st.caption(t("The people public sources name; the 2025 chair's statement says its list of plenary speakers "

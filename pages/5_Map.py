@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.ui import mapview
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("Map")
+ds = page_dataset()
 st.title(t("Where participants come from"))
 
 view, earlier, later, lines = mapview.controls(ds)

@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.ui import sources
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("Sources and methodology")
+ds = page_dataset()
 st.title(t("Sources and methodology"))
 
 st.subheader(t("Definitions"))

@@ -5,9 +5,9 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.ui import press
 from dashboard.ui.common import preferred_source_md
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("Press kit")
+ds = page_dataset()
 st.title(t("Press kit"))
 editions = press.pick(ds)
 

@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.ui import importer
-from dashboard.ui.layout import footer, page_setup
+from dashboard.ui.layout import footer, page_dataset
 
-ds = page_setup("Import a registration list")
+ds = page_dataset()
 st.title(t("Import a registration list"))
 st.caption(t("Public sources name only part of the participants. Load the organizers' full list to complete an "
              "edition: every page then uses it, for this session only. Nothing is saved on this computer."))

@@ -2,8 +2,9 @@
 
 import pytest
 
-from dashboard.formatting import format_figure, format_figure_short, format_percent, format_signed, md_escape
-from dashboard.i18n import set_language, t
+from dashboard.formatting import (format_date_range, format_figure, format_figure_noun, format_figure_short, format_list,
+                                  format_percent, format_signed, md_escape)
+from dashboard.i18n import set_language
 
 
 @pytest.mark.parametrize("value, qualifier, expected", [
@@ -28,12 +29,29 @@ def test_markdown_escaped():
     assert md_escape("[x](http://evil)") == r"\[x\]\(http://evil\)"
 
 
-def test_translation_falls_back_to_english():
+@pytest.fixture
+def zh():
     set_language("zh")
-    try:
-        assert t("Attendees") == "与会人数"
-        assert t("Some string without translation") == "Some string without translation"
-    finally:
-        set_language("en")
-    assert t("{n} of {total}", n=1, total=2) == "1 of 2"
-    assert set_language("xx") == "en"
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize("value, qualifier, metric, expected", [
+    (300, "about", "attendees", "约300人"), (240, "more_than", "attendees", "240余人"),
+    (51, "exact", "countries_and_regions", "51个国家和地区"), (6, "exact", "international_organizations", "6个国际组织"),
+])
+def test_chinese_figures_as_chinese_sources_write_them(zh, value, qualifier, metric, expected):
+    assert format_figure_noun(value, qualifier, metric) == expected
+
+
+def test_chinese_dates_lists_numbers(zh):
+    assert format_date_range("2025-09-17", "2025-09-18") == "2025年9月17日至18日"
+    assert format_list(["中国", "俄罗斯", "匈牙利"]) == "中国、俄罗斯和匈牙利"
+    assert format_figure(12345, "exact") == "12,345"
+    assert format_percent(-0.2) == "−20%"
+
+
+def test_english_dates_and_lists():
+    assert format_date_range("2024-09-09", "2024-09-10") == "Sep 9\u2009–\u200910, 2024"  # CLDR's thin spaces
+    assert format_list(["China", "Russia", "Hungary"]) == "China, Russia, and Hungary"
+    assert format_figure_noun(300, "about", "attendees") == "about 300 attendees"

@@ -27,7 +27,8 @@ def test_other_dataset_other_result(dataset):
 def test_language_is_part_of_the_key(dataset, monkeypatch):
     from dashboard import i18n
 
-    monkeypatch.setitem(i18n.CATALOGUES["zh"], "Named in {a} and {b} sources", "{a}和{b}年来源均提及")
+    singles, _plurals, _rule = i18n._catalogue("zh")
+    monkeypatch.setitem(singles, "Named in {a} and {b} sources", "{a}和{b}年来源均提及")
     en = metrics.overlap(dataset, 2024, 2025, "country_or_region").status_label.iloc[0]
     set_language("zh")
     try:

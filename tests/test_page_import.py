@@ -43,7 +43,7 @@ def test_valid_list_joins_the_session_and_pages_change():
     assert any("4 valid rows" in s.value for s in at.success)
     at.button(key="import_confirm").click().run()
     assert any("**2025**: 4 attendees" in m.value for m in at.markdown)
-    at.switch_page("app.py")
+    at.switch_page("pages/0_Overview.py")
     at.run()
     text = " ".join(m.value for m in at.markdown)
     assert "Complete list loaded" in text  # the Overview now says 2025 has a complete list

@@ -22,7 +22,7 @@ def test_imported_list_stays_in_its_session():
     a.file_uploader(key="registration_upload").upload(
         "l.csv", (FIXTURES / "registrations" / "gbk_chinese.csv").read_bytes(), "text/csv").run()
     a.button(key="import_confirm").click().run()
-    a.switch_page("app.py")
+    a.switch_page("pages/0_Overview.py")
     a.run()
     assert "Complete list loaded" in " ".join(m.value for m in a.markdown)
 

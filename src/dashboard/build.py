@@ -29,7 +29,7 @@ from .registrations import ROLES as REG_ROLES
 from .registrations import merge_into
 from .registrations import source_record as registration_source
 from .reference import load_entities, load_organizations
-from .schema import SPEAKING_ROLES
+from .vocab import SPEAKING_ROLES
 from .tables import TABLES, columns
 
 JOIN = "|"

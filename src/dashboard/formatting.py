@@ -1,45 +1,71 @@
-"""How numbers, qualifiers and changes are written on screen.
+"""How numbers, qualifiers, dates, lists and changes are written on screen, in each language.
 
-A figure is never shown without its qualifier: "more than 240" must not become
-"240". Changes between editions keep both qualifiers in view.
+A figure is never shown without its qualifier: "more than 240" must not become "240". Numbers,
+percentages, date ranges and lists are formatted by Babel for the interface language
+("2025年9月17日至18日", "中国、俄罗斯和匈牙利"); the qualifier forms follow the way each language's
+sources write them ("about 300" / "约300", "more than 240" / "240余").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import Iterable
 
-from .i18n import t
+from .i18n import babel_locale, t
 
-QUALIFIER_PREFIX = {
-    "exact": "",
-    "about": "about ",
-    "approximately": "approximately ",
-    "more_than": "more than ",
-    "nearly": "nearly ",
-}
 # Qualifiers that say the same thing; any other difference between sources is a conflict.
 QUALIFIER_GROUP = {"exact": "exact", "about": "approx", "approximately": "approx", "nearly": "nearly",
                    "more_than": "more_than"}
+SYMBOL_PREFIX = {"exact": "", "about": "≈", "approximately": "≈", "more_than": ">", "nearly": "<"}
+
+
+def _missing(value: object) -> bool:
+    return value is None or value != value  # None or NaN
 
 
 def format_number(value: int | float) -> str:
-    return f"{int(value):,}"
+    """A whole number with the language's grouping ('12,345')."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(int(value), locale=babel_locale())
 
 
 def format_figure(value: int | float | None, qualifier: str | None = "exact") -> str:
-    """'about 300', 'more than 240', '51'; an em dash when no source reports the figure."""
-    if value is None or value != value:  # None or NaN
+    """'about 300' / '约300', 'more than 240' / '240余', '51'; an em dash when no source reports it."""
+    if _missing(value):
         return "—"
-    prefix = QUALIFIER_PREFIX.get(qualifier or "exact", "")
-    return t(f"{prefix}{{n}}", n=format_number(value)) if prefix else format_number(value)
+    n = format_number(value)
+    q = qualifier or "exact"
+    if q == "about":
+        return t("about {n}", n=n)
+    if q == "approximately":
+        return t("approximately {n}", n=n)
+    if q == "more_than":
+        return t("more than {n}", n=n)
+    if q == "nearly":
+        return t("nearly {n}", n=n)
+    return n
 
 
-SYMBOL_PREFIX = {"exact": "", "about": "≈", "approximately": "≈", "more_than": ">", "nearly": "<"}
+def format_figure_noun(value: int | float | None, qualifier: str | None, metric: str) -> str:
+    """A figure with its noun, as sources write it: 'about 300 attendees' / '约300人',
+    '51 countries and regions' / '51个国家和地区'."""
+    figure = format_figure(value, qualifier)
+    if metric == "attendees":
+        return t("{figure} attendees", figure=figure)
+    if metric == "countries_and_regions":
+        return t("{figure} countries and regions", figure=figure)
+    if metric == "international_organizations":
+        return t("{figure} international organizations", figure=figure)
+    if metric == "named_speakers":
+        return t("{figure} named speakers", figure=figure)
+    return figure
 
 
 def format_figure_short(value: int | float | None, qualifier: str | None = "exact") -> str:
     """Compact form for tiles: '≈300', '>240', '51'. Always shown next to the spelled-out form."""
-    if value is None or value != value:
+    if _missing(value):
         return "—"
     return SYMBOL_PREFIX.get(qualifier or "exact", "") + format_number(value)
 
@@ -53,9 +79,42 @@ def format_signed(delta: int | float) -> str:
 
 
 def format_percent(ratio: float | None) -> str:
-    if ratio is None or ratio != ratio:
+    """'+20%', '−20%', '±0%' with the language's percent format."""
+    if _missing(ratio):
         return "—"
-    return f"{'+' if ratio > 0 else '−' if ratio < 0 else '±'}{abs(ratio) * 100:.0f}%"
+    from babel.numbers import format_percent as babel_percent
+
+    sign = "+" if ratio > 0 else "−" if ratio < 0 else "±"
+    return sign + babel_percent(abs(ratio), format="#,##0%", locale=babel_locale())
+
+
+def format_date(day: dt.date | str) -> str:
+    """'17 September 2025' style long date / '2025年9月17日'."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(_as_date(day), "long", locale=babel_locale())
+
+
+def format_date_range(start: dt.date | str, end: dt.date | str) -> str:
+    """'Sep 17 – 18, 2025' / '2025年9月17日至18日' (Babel's interval formats)."""
+    from babel.dates import format_interval
+
+    a, b = _as_date(start), _as_date(end)
+    if a == b:
+        return format_date(a)
+    return format_interval(a, b, "yMMMd", locale=babel_locale())
+
+
+def format_list(items: Iterable[str]) -> str:
+    """'China, Russia and Hungary' / '中国、俄罗斯和匈牙利'."""
+    from babel.lists import format_list as babel_list
+
+    items = [str(i) for i in items]
+    return babel_list(items, locale=babel_locale()) if items else ""
+
+
+def _as_date(day: dt.date | str) -> dt.date:
+    return day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")

@@ -1,29 +1,35 @@
-"""One translation function for every user-visible string.
+"""One translation layer for every user-visible string: gettext catalogues managed with Babel.
 
-Strings are written in English in the code (gettext style) and looked up in a
-per-language catalogue; a missing entry falls back to English, so a partly
-translated interface still works. The Chinese catalogue is planned: adding it
-means filling ``CATALOGUES["zh"]``, no code change.
+Strings are written in English in the code and marked for extraction:
+
+- ``t("Text with {placeholder}", placeholder=value)`` translates now (gettext);
+- ``tn("{n} source", "{n} sources", n)`` chooses a plural form of the current language (ngettext);
+- ``N_("Label")`` only marks a constant (vocabulary labels, defined once in :mod:`dashboard.vocab`)
+  so ``pybabel extract`` finds it; :func:`translate_marked` translates it where it is shown.
+
+The first argument of ``t``/``tn`` is always a string literal (a test checks this): a key built
+at run time from data could never be extracted or translated.
+
+Catalogues live in ``locale/<lang>/LC_MESSAGES/messages.po`` (``babel.cfg`` says what is
+extracted). They are read with Babel at first use in a process and kept in memory, so there is
+no compiled ``.mo`` that could fall out of date; a test fails when the ``.po`` lacks a
+translation, has a fuzzy or obsolete entry, or is out of date with the code. A missing entry
+falls back to English, so a half-translated language still works. English is the source
+language and has no catalogue.
 """
 
 from __future__ import annotations
 
 from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 DEFAULT_LANGUAGE = "en"
-
-# msgid (English) -> translation. Kept small on purpose until the Chinese interface lands.
-CATALOGUES: dict[str, dict[str, str]] = {
-    "en": {},
-    "zh": {
-        "Overview": "概览",
-        "Attendees": "与会人数",
-        "Countries and regions": "国家和地区",
-        "International organizations": "国际组织",
-        "Named speakers": "具名发言人",
-    },
-}
+# Babel locale used for numbers, dates and lists in each interface language.
+BABEL_LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+DOMAIN = "messages"
 
 # A context variable, not a module global: Streamlit serves many sessions from one
 # process, each script run in its own thread, so one user's language never leaks to another.
@@ -41,7 +47,74 @@ def get_language() -> str:
     return _current.get()
 
 
+def babel_locale(lang: str | None = None) -> str:
+    return BABEL_LOCALES[lang or _current.get()]
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)
+def _catalogue(lang: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]], object]:
+    """(singular msgid -> translation, singular msgid -> plural forms, plural rule) for ``lang``.
+    Fuzzy and empty entries are left out: they fall back to English."""
+    path = po_path(lang)
+    if lang == DEFAULT_LANGUAGE or not path.exists():
+        return {}, {}, None
+    from babel.messages.pofile import read_po  # only when a catalogue is first needed
+
+    with path.open("rb") as fh:
+        cat = read_po(fh, locale=BABEL_LOCALES[lang])
+    singles: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    for msg in cat:
+        if not msg.id or msg.fuzzy:
+            continue
+        if isinstance(msg.id, tuple):
+            forms = tuple(msg.string)
+            if all(forms):
+                plurals[msg.id[0]] = forms
+        elif msg.string:
+            singles[msg.id] = msg.string
+    return singles, plurals, cat.plural_expr and _plural_function(cat.plural_expr)
+
+
+def _plural_function(expr: str):
+    """The catalogue's C plural expression ("0" for Chinese) as a function, the way the standard
+    library's gettext compiles it (safely: it parses, it does not eval arbitrary code)."""
+    import gettext
+
+    return gettext.c2py(expr)
+
+
+def _format(text: str, kwargs: dict) -> str:
+    return text.format(**kwargs) if kwargs else text
+
+
 def t(msgid: str, /, lang: str | None = None, **kwargs: object) -> str:
     """Translate ``msgid`` and fill ``{placeholders}`` from ``kwargs``."""
-    text = CATALOGUES.get(lang or _current.get(), {}).get(msgid, msgid)
-    return text.format(**kwargs) if kwargs else text
+    singles, _, _ = _catalogue(lang or _current.get())
+    return _format(singles.get(msgid, msgid), kwargs)
+
+
+def tn(singular: str, plural: str, n: int, /, lang: str | None = None, **kwargs: object) -> str:
+    """The plural form of the current language for ``n``; ``{n}`` is filled with ``n``."""
+    _, plurals, rule = _catalogue(lang or _current.get())
+    kwargs.setdefault("n", n)
+    forms = plurals.get(singular)
+    if forms and rule is not None:
+        index = rule(n)
+        return _format(forms[min(index, len(forms) - 1)], kwargs)
+    return _format(singular if n == 1 else plural, kwargs)
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a constant for extraction; it is translated where it is shown (translate_marked)."""
+    return msgid
+
+
+def translate_marked(msgid: str, lang: str | None = None) -> str:
+    """Translate a constant that was marked with :func:`N_` (vocabulary labels)."""
+    singles, _, _ = _catalogue(lang or _current.get())
+    return singles.get(msgid, msgid)

@@ -14,15 +14,7 @@ from .memo import per_dataset
 from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
 from .formatting import format_figure
 from .i18n import t
-from .schema import ROLES
-
-ROLE_LABELS = {
-    "opening_speech": "Opening speech", "welcome_speech": "Welcome speech", "keynote": "Keynote",
-    "video_address": "Video address", "plenary_speech": "Plenary speech",
-    "parallel_session": "Parallel-session contribution", "other": "Other",
-}
-WHAT = {"countries_and_regions": "countries and regions", "international_organizations": "international organizations"}
-COVERAGE_SOURCE = "Source: chair's statements (reported); public sources (identified)."
+from .vocab import METRIC_NOUNS, MODES, ORGANIZATION_GROUP, ROLES, SENIORITY, Vocab, region_label
 
 
 @dataclass
@@ -51,7 +43,8 @@ def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
     labels, colors = styles(ds, editions)
     return Chart(f"coverage-{metric.replace('_', '-')}",
-                 coverage_chart(cov, labels, colors, t(WHAT[metric]), t(COVERAGE_SOURCE)), cov)
+                 coverage_chart(cov, labels, colors, METRIC_NOUNS.label(metric),
+                                t("Source: chair's statements (reported); public sources (identified).")), cov)
 
 
 @per_dataset
@@ -71,7 +64,8 @@ def regions(ds: Dataset, editions: list[int], level: str = "region", region_filt
     cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED) + [metrics.NOT_NAMED]
     labels, colors = styles(ds, editions)
     what = t("region") if level == "region" else t("sub-region")
-    fig = grouped_bars(data, level, {c: t(c) for c in cats}, editions, labels, colors,
+    names = {c: t("Not named in public sources") if c == metrics.NOT_NAMED else region_label(c) for c in cats}
+    fig = grouped_bars(data, level, names, editions, labels, colors,
                        t("Identified countries and regions by UN M49 {what}", what=what),
                        coverage_subtitle(ds, editions),
                        t("Source: public sources cited per participant; totals from the chair's statements"),
@@ -81,9 +75,10 @@ def regions(ds: Dataset, editions: list[int], level: str = "region", region_filt
 
 def by_category(ds: Dataset, people: pd.DataFrame, editions: list[int], column: str, order, labels: dict,
                 title: str, name: str) -> Chart:
+    """``labels``: category code -> label already translated."""
     counts = metrics.count_by(people, column, editions, tuple(order))
     ed_labels, colors = styles(ds, editions)
-    fig = grouped_bars(counts, column, {k: t(labels[k]) for k in order}, editions, ed_labels, colors, title,
+    fig = grouped_bars(counts, column, {k: labels[k] for k in order}, editions, ed_labels, colors, title,
                        t("People the public sources mention; not a complete list"),
                        t("Source: chair's statements and news items (data/clean/people.csv)"))
     return Chart(name, fig, counts)
@@ -93,18 +88,17 @@ def roles(ds: Dataset, editions: list[int]) -> Chart:
     return people_chart(ds, editions, "role")
 
 
-PEOPLE_CHARTS = {  # column -> (categories, labels, title, chart name)
-    "role": (ROLES, ROLE_LABELS, "People named in the sources, by role", "speakers-by-role"),
-    "mode": (("in_person", "video", "not_stated"), {"in_person": "In person", "video": "By video",
-                                                    "not_stated": "Not stated"},
-             "In person or by video", "speakers-by-mode"),
-    "seniority": (("minister", "head_of_institution", "senior_official", "official", "not_derivable"),
-                  {"minister": "Minister or equivalent", "head_of_institution": "Head of institution",
-                   "senior_official": "Senior official", "official": "Official",
-                   "not_derivable": "Not derivable from the title"},
-                  "Seniority (derived from titles)", "speakers-by-seniority"),
+PEOPLE_CHARTS: dict[str, tuple[Vocab, str]] = {  # column -> (vocabulary, chart name)
+    "role": (ROLES, "speakers-by-role"),
+    "mode": (MODES, "speakers-by-mode"),
+    "seniority": (SENIORITY, "speakers-by-seniority"),
 }
-ORGANIZATION_REGION = "International organization"
+ORGANIZATION_REGION = ORGANIZATION_GROUP
+
+
+def _people_chart_title(column: str) -> str:
+    return {"role": t("People named in the sources, by role"), "mode": t("In person or by video"),
+            "seniority": t("Seniority (derived from titles)")}[column]
 
 
 def filtered_people(ds: Dataset, editions: list[int], roles: tuple[str, ...] = (),
@@ -123,10 +117,11 @@ def people_chart(ds: Dataset, editions: list[int], column: str, roles: tuple[str
     if column == "region":
         sp = sp.assign(region=sp.region.replace("", ORGANIZATION_REGION).fillna(ORGANIZATION_REGION))
         order = tuple(sorted(set(sp.region)))
-        return by_category(ds, sp, editions, "region", order, {r: r for r in order},
+        return by_category(ds, sp, editions, "region", order, {r: region_label(r) for r in order},
                            t("Whom speakers represent, by region"), "speakers-by-region")
-    order, labels, title, name = PEOPLE_CHARTS[column]
-    return by_category(ds, sp, editions, column, order, labels, t(title), name)
+    vocab, name = PEOPLE_CHARTS[column]
+    return by_category(ds, sp, editions, column, vocab.codes, {c: vocab.label(c) for c in vocab.codes},
+                       _people_chart_title(column), name)
 
 
 def world_map(ds: Dataset, countries_geojson: dict, earlier: int, later: int | None = None,

@@ -9,14 +9,9 @@ from . import metrics
 from .dataset import Dataset
 from .memo import per_dataset
 from .i18n import t
+from .vocab import HOW_KNOWN, ROLE_WORDS
 
-ROLE_WORDS = {"opening_speech": "opening speech", "welcome_speech": "welcome speech", "keynote": "keynote",
-              "video_address": "video address", "plenary_speech": "plenary speech",
-              "parallel_session": "parallel session", "other": "other role"}
 SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes at world scale
-HOW_WORDS = {"named_as_present": "named as present", "speaker": "a speaker of it is named",
-             "person_named": "a person of it is named", "delegation_in_parallel_session":
-             "delegation in a parallel session", "registration_list": "registration list"}
 
 
 def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
@@ -24,7 +19,7 @@ def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
                   & (ds.people.participant_type == "country_or_region")]
     def line(r) -> str:
         who = r["name"] or t("(name not given)")
-        return f"{r['edition']}: {who}, {t(ROLE_WORDS[r['role']])}"
+        return f"{r['edition']}: {who}, {ROLE_WORDS.label(r['role'])}"
     if p.empty:  # an edition with no named people (e.g. only a registration list)
         return pd.Series(dtype=str)
     return p.assign(line=[line(r) for _, r in p.iterrows()]).groupby("code")["line"].agg("<br>".join)
@@ -56,7 +51,7 @@ def map_participants(ds: Dataset, earlier: int, later: int | None = None) -> pd.
     pub = ds.sources.set_index("id")
     tab["sources_text"] = tab.source_ids.map(lambda ids: "<br>".join(
         f"{pub.loc[i, 'publisher']} ({pub.loc[i, 'language']})" for i in ids.split("|") if i in pub.index))
-    tab["how_text"] = tab.how_known.map(lambda s: ", ".join(t(HOW_WORDS[x]) for x in s.split("|")))
+    tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x) for x in s.split("|")))
     people = _people_text(ds, editions)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
     cols = ["code", "name_en", "name_zh", "region", "sub_region", "status", "status_label", "how_text",

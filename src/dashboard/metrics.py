@@ -12,7 +12,7 @@ import pandas as pd
 from .dataset import Dataset
 from .memo import per_dataset
 from .formatting import QUALIFIER_GROUP
-from .schema import HEADLINE_METRICS, SPEAKING_ROLES
+from .vocab import OVERLAP, REPORTED_METRICS as HEADLINE_METRICS, SPEAKING_ROLES
 
 IDENTIFIED_FOR = {"countries_and_regions": "country_or_region",
                   "international_organizations": "international_organization"}
@@ -172,7 +172,7 @@ def compare_headline(ds: Dataset, earlier: int, later: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-OVERLAP_ORDER = ("both", "only_earlier", "only_later")
+OVERLAP_ORDER = OVERLAP.codes
 
 
 def overlap_labels(earlier: int, later: int, complete: bool) -> dict[str, str]:

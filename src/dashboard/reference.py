@@ -11,17 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import vocab
 from .errors import DataError, DataIssue
 from .paths import reference_dir, rel
 
-ENTITY_TYPES = ("sovereign_state", "special_administrative_region", "region", "territory")
-ORGANIZATION_KINDS = (
-    "un_agency",
-    "intergovernmental_organization",
-    "regional_organization",
-    "law_enforcement_cooperation_mechanism",
-    "multilateral_mechanism",
-)
+ENTITY_TYPES = vocab.ENTITY_TYPES.codes
+ORGANIZATION_KINDS = vocab.ORGANIZATION_KINDS.codes
 ENTITY_COLUMNS = ["code", "iso2", "iso_numeric", "name_en", "name_zh", "aliases", "entity_type",
                   "region", "sub_region", "ne50m_drawn"]
 ORGANIZATION_COLUMNS = ["code", "acronym", "name_en", "name_zh", "aliases", "kind", "hq_country", "note"]
@@ -63,6 +58,10 @@ def load_entities(base: Path | None = None) -> pd.DataFrame:
         if row["entity_type"] not in ENTITY_TYPES:
             issues.append(DataIssue(name, label, "entity_type",
                                     f"{row['entity_type']!r} is not one of {', '.join(ENTITY_TYPES)}"))
+        if vocab.REGIONS.parse(row["region"]) is None:
+            issues.append(DataIssue(name, label, "region", f"{row['region']!r} is not a UN M49 region"))
+        if vocab.SUB_REGIONS.parse(row["sub_region"]) is None:
+            issues.append(DataIssue(name, label, "sub_region", f"{row['sub_region']!r} is not a UN M49 sub-region"))
         if row["ne50m_drawn"] not in ("true", "false"):
             issues.append(DataIssue(name, label, "ne50m_drawn", "must be true or false"))
         if not row["name_en"] or not row["name_zh"]:

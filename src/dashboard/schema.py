@@ -13,15 +13,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import vocab
+
 SourceId = str
-QUALIFIERS = ("exact", "about", "approximately", "more_than", "nearly")
-HEADLINE_METRICS = ("attendees", "countries_and_regions", "international_organizations")
-ROLES = ("opening_speech", "welcome_speech", "keynote", "video_address", "plenary_speech",
-         "parallel_session", "other")
-SPEAKING_ROLES = ROLES[:-1]
-MODES = ("in_person", "video", "not_stated")
-HOW_KNOWN = ("named_as_present", "delegation_in_parallel_session", "registration_list")
-SOURCE_KINDS = ("official", "news", "mirror", "other")
+# Allowed values come from the one vocabulary module.
+QUALIFIERS = vocab.QUALIFIERS.codes
+HEADLINE_METRICS = vocab.REPORTED_METRICS
+ROLES = vocab.ROLES.codes
+MODES = vocab.MODES.codes
+HOW_KNOWN = vocab.HOW_KNOWN_RAW
+SOURCE_KINDS = vocab.SOURCE_KINDS.codes
+PARTICIPANT_TYPES = vocab.PARTICIPANT_TYPES.codes
+TOPIC_KINDS = vocab.TOPIC_KINDS.codes
+CONFLICT_SCOPES = vocab.SCOPES.codes
 
 
 class Strict(BaseModel):
@@ -106,14 +110,14 @@ class Person(Strict):
 
 class Participant(Strict):
     name_as_written: str
-    kind: Literal["country_or_region", "international_organization"]
+    kind: Literal[PARTICIPANT_TYPES]  # type: ignore[valid-type]
     how_known: Literal[HOW_KNOWN]  # type: ignore[valid-type]
     source_ids: list[SourceId] = Field(min_length=1)
     note: str | None = None
 
 
 class Topic(Strict):
-    kind: Literal["theme", "concept", "topic", "panel"]
+    kind: Literal[TOPIC_KINDS]  # type: ignore[valid-type]
     text: str
     source_id: SourceId
     note: str | None = None
@@ -144,7 +148,7 @@ class ParentConference(Strict):
 class Conflict(Strict):
     id: str = Field(pattern=r"^C\d+$")
     edition: int
-    scope: Literal["sub_forum", "parent_conference", "side_event"]
+    scope: Literal[CONFLICT_SCOPES]  # type: ignore[valid-type]
     issue: str
     detail: str
     source_ids: list[SourceId] = Field(min_length=2)

@@ -16,11 +16,8 @@ from .dataset import Dataset
 from .memo import per_dataset
 from .formatting import format_figure
 from .i18n import t
+from .vocab import METRIC_NOUNS
 
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth",
-            9: "ninth", 10: "tenth"}
-METRIC_NOUNS = {"attendees": "attendees", "countries_and_regions": "countries and regions",
-                "international_organizations": "international organizations"}
 
 
 @dataclass
@@ -64,16 +61,17 @@ def _list(names: list[str]) -> str:
     return sep.join(names[:-1]) + " and " + names[-1]
 
 
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-
-
 def _count(n: int) -> str:
     """Numbers up to ten in words (house style for counts in running text)."""
-    return t(NUMBER_WORDS[n]) if 0 <= n < len(NUMBER_WORDS) else str(n)
+    words = [t("zero"), t("one"), t("two"), t("three"), t("four"), t("five"), t("six"), t("seven"), t("eight"),
+             t("nine"), t("ten")]
+    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def _ordinal(n: int) -> str:
-    return ORDINALS.get(n, f"{n}th")
+    words = {1: t("first"), 2: t("second"), 3: t("third"), 4: t("fourth"), 5: t("fifth"), 6: t("sixth"),
+             7: t("seventh"), 8: t("eighth"), 9: t("ninth"), 10: t("tenth")}
+    return words.get(n) or t("{n}th", n=n)
 
 
 def _headline_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
@@ -87,7 +85,7 @@ def _headline_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
         return t("According to the official chair's statement, {a} attendees took part, from {c} countries and "
                  "regions and {o} international organizations {ref}.", a=fig["attendees"],
                  c=fig["countries_and_regions"], o=fig["international_organizations"], ref=ref)
-    parts = ", ".join(f"{v} {t(METRIC_NOUNS[m])}" for m, v in fig.items())
+    parts = ", ".join(f"{v} {METRIC_NOUNS.label(m)}" for m, v in fig.items())
     return t("According to the official chair's statement: {parts} {ref}.", parts=parts, ref=ref)
 
 
@@ -99,7 +97,7 @@ def _conflict_sentences(ds: Dataset, edition: int, refs: Refs) -> list[str]:
         others = grp[~grp.is_preferred]
         for r in others.itertuples():
             out.append(t("Other sources give {value} {noun} {ref}; this summary uses the chair's statement's "
-                         "{pref}.", value=format_figure(r.value, r.qualifier), noun=t(METRIC_NOUNS[metric]),
+                         "{pref}.", value=format_figure(r.value, r.qualifier), noun=METRIC_NOUNS.label(metric),
                          ref=refs.cite(r.source_ids),
                          pref=format_figure(pref.iloc[0].value, pref.iloc[0].qualifier) if len(pref) else "figure"))
     return out
@@ -144,13 +142,13 @@ def _speakers_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
     if sp.empty:
         return ""
     parts = []
-    role_words = {"opening_speech": "gave the opening speech", "welcome_speech": "gave a welcome speech",
-                  "keynote": "delivered a keynote speech", "video_address": "spoke by video"}
+    role_words = {"opening_speech": t("gave the opening speech"), "welcome_speech": t("gave a welcome speech"),
+                  "keynote": t("delivered a keynote speech"), "video_address": t("spoke by video")}
     for role, words in role_words.items():
         who = sp[sp.role == role]
         if len(who):
             people = [f"{r.name} ({_title(r.title, r.organization)})" for r in who.itertuples()]
-            parts.append(t("{people} {words} {ref}", people=_list(people), words=t(words),
+            parts.append(t("{people} {words} {ref}", people=_list(people), words=words,
                            ref=refs.cite(*sorted({s for v in who.source_ids for s in v.split("|")}))))
     plenary = all_sp[all_sp.role == "plenary_speech"]
     if len(plenary):
@@ -181,7 +179,7 @@ def edition_summary(ds: Dataset, edition: int) -> Summary:
     pref = e.preferred_source_id
     intro = t("The {ordinal} Sub-Forum on Migration Management Cooperation of the Global Public Security Cooperation "
               "Forum (Lianyungang) was held in {city}, {province}, China, on {dates}, hosted by the {host} {ref}.",
-              ordinal=t(_ordinal(int(e.number))), city=e.city_en, province=e.province_en,
+              ordinal=_ordinal(int(e.number)), city=e.city_en, province=e.province_en,
               dates=_date_range(e.start_date, e.end_date), host=e.host_en,
               ref=refs.cite(pref, e.host_source_ids))
     if e.theme_en:
@@ -193,7 +191,7 @@ def edition_summary(ds: Dataset, edition: int) -> Summary:
     if speakers:
         paragraphs.append(speakers)
     title = t("The {ordinal} Sub-Forum on Migration Management Cooperation ({city}, {year})",
-              ordinal=t(_ordinal(int(e.number))), city=e.city_en, year=edition)
+              ordinal=_ordinal(int(e.number)), city=e.city_en, year=edition)
     return Summary(title, paragraphs, refs)
 
 
@@ -204,15 +202,15 @@ def comparison_summary(ds: Dataset, earlier: int, later: int) -> Summary:
     a, b = eds.loc[earlier], eds.loc[later]
     c = metrics.compare_headline(ds, earlier, later).set_index("metric")
     sentences = [t("The {oa} sub-forum was held in {ca} on {da}; the {ob}, in {cb} on {db} {ref}.",
-                   oa=t(_ordinal(int(a.number))), ca=a.city_en, da=_date_range(a.start_date, a.end_date),
-                   ob=t(_ordinal(int(b.number))), cb=b.city_en, db=_date_range(b.start_date, b.end_date),
+                   oa=_ordinal(int(a.number)), ca=a.city_en, da=_date_range(a.start_date, a.end_date),
+                   ob=_ordinal(int(b.number)), cb=b.city_en, db=_date_range(b.start_date, b.end_date),
                    ref=refs.cite(a.preferred_source_id, b.preferred_source_id))]
     for metric in ("attendees", "countries_and_regions", "international_organizations"):
         r = c.loc[metric]
         if r.earlier_value is None or r.later_value is None or r.earlier_value != r.earlier_value:
             continue
         va, vb = format_figure(r.earlier_value, r.earlier_qualifier), format_figure(r.later_value, r.later_qualifier)
-        noun = t(METRIC_NOUNS[metric])
+        noun = METRIC_NOUNS.label(metric)
         ref = refs.cite(r.earlier_source_id, r.later_source_id)
         if not r.change_is_approximate:
             diff = int(r.change)

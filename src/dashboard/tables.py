@@ -7,13 +7,20 @@ reads types from it. One spec, three uses, no drift.
 
 from __future__ import annotations
 
-from .schema import HOW_KNOWN, MODES, QUALIFIERS, ROLES, SOURCE_KINDS
+from . import vocab
 
-SENIORITY = ("minister", "head_of_institution", "senior_official", "official", "not_derivable")
-HOW_KNOWN_CLEAN = ("named_as_present", "speaker", "person_named",
-                   *[h for h in HOW_KNOWN if h != "named_as_present"])
-PARTICIPANT_TYPES = ("country_or_region", "international_organization")
+# Enums of the clean tables, from the one vocabulary module.
+QUALIFIERS = vocab.QUALIFIERS.codes
+ROLES = vocab.ROLES.codes
+MODES = vocab.MODES.codes
+SOURCE_KINDS = vocab.SOURCE_KINDS.codes
+SENIORITY = vocab.SENIORITY.codes
+HOW_KNOWN_CLEAN = vocab.HOW_KNOWN.codes
+PARTICIPANT_TYPES = vocab.PARTICIPANT_TYPES.codes
 SCOPES = ("sub_forum", "parent_conference")
+ENTITY_TYPES = vocab.ENTITY_TYPES.codes
+REGION_NAMES = tuple(vocab.REGIONS.labels.values())
+SUB_REGION_NAMES = tuple(vocab.SUB_REGIONS.labels.values())
 
 
 def f(name: str, type_: str, description: str, enum: tuple[str, ...] | None = None, required: bool = False) -> dict:
@@ -148,7 +155,7 @@ TABLES: dict[str, dict] = {
         "fields": [
             f("edition", "integer", "Edition id.", required=True),
             f("scope", "string", "sub_forum or parent_conference.", SCOPES),
-            f("kind", "string", "theme, concept, topic or panel.", ("theme", "concept", "topic", "panel")),
+            f("kind", "string", "theme, concept, topic or panel.", vocab.TOPIC_KINDS.codes),
             f("text", "string", "Text as written."),
             f("language", "string", "Language of the source."),
             f("source_id", "string", "Source.", required=True),
@@ -205,9 +212,9 @@ TABLES: dict[str, dict] = {
             f("name_zh", "string", "Chinese name used by the dashboard."),
             f("aliases", "string", "Other spellings recognised on input. " + LIST),
             f("entity_type", "string", "Kind of entity.",
-              ("sovereign_state", "special_administrative_region", "region", "territory")),
-            f("region", "string", "UN M49 region."),
-            f("sub_region", "string", "UN M49 sub-region."),
+              ENTITY_TYPES),
+            f("region", "string", "UN M49 region (English name).", REGION_NAMES),
+            f("sub_region", "string", "UN M49 sub-region (English name).", SUB_REGION_NAMES),
             f("ne50m_drawn", "boolean", "True when Natural Earth 1:50m has a shape for it."),
         ],
         "primaryKey": ["code"],
@@ -233,8 +240,7 @@ TABLES: dict[str, dict] = {
             f("name_en", "string", "English name."),
             f("name_zh", "string", "Chinese name."),
             f("aliases", "string", "Other spellings recognised on input. " + LIST),
-            f("kind", "string", "Kind of organization.", ("un_agency", "intergovernmental_organization",
-              "regional_organization", "law_enforcement_cooperation_mechanism", "multilateral_mechanism")),
+            f("kind", "string", "Kind of organization.", vocab.ORGANIZATION_KINDS.codes),
             f("hq_country", "string", "Country of the headquarters or seat (ISO alpha-3)."),
             f("note", "string", "Notes."),
         ],

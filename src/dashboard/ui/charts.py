@@ -24,6 +24,6 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, c
     download_csv(data, name)
 
 
-def download_csv(data: pd.DataFrame, name: str, label: str = "Download CSV") -> None:
-    st.download_button(t(label), data=lambda: to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
+def download_csv(data: pd.DataFrame, name: str, label: str | None = None) -> None:
+    st.download_button(label or t("Download CSV"), data=lambda: to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
                        key=f"csv-{name}", on_click="ignore", icon=":material/download:")

@@ -10,9 +10,10 @@ from ..dataset import Dataset
 from .. import keycharts
 from ..formatting import format_figure, format_percent, format_signed, md_escape
 from ..i18n import t
+from ..vocab import METRICS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
-from .components import METRIC_LABELS, edition_label, two_edition_pickers
+from .components import edition_label, two_edition_pickers
 
 
 def pick_editions(ds: Dataset) -> tuple[int, int]:
@@ -26,7 +27,7 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
     for r in c.itertuples():
         approx = "≈ " if r.change_is_approximate else ""
         rows.append({
-            t("Figure"): t(METRIC_LABELS[r.metric]),
+            t("Figure"): METRICS.label(r.metric),
             str(a): format_figure(r.earlier_value, r.earlier_qualifier),
             str(b): format_figure(r.later_value, r.later_qualifier),
             t("Change"): approx + format_signed(r.change) if r.change is not None and r.change == r.change else "—",
@@ -43,10 +44,10 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
 
 
 def overlap_section(ds: Dataset, a: int, b: int) -> None:
-    for ptype, title in (("country_or_region", "Countries and regions"),
-                         ("international_organization", "International organizations")):
+    for ptype, title in (("country_or_region", t("Countries and regions")),
+                         ("international_organization", t("International organizations"))):
         o = metrics.overlap(ds, a, b, ptype)
-        st.markdown(f"**{t(title)}**")
+        st.markdown(f"**{title}**")
         if not o.complete.any():
             st.caption(t("Neither list is complete: a participant missing from one edition's sources may still "
                          "have attended, so this only compares what the sources name."))
@@ -65,7 +66,7 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
     tp = ds.topics[(ds.topics.scope == "sub_forum") & (ds.topics.language == "en")]
     eds = ds.editions.set_index("edition")
     cols = st.columns(2)
-    kinds = {"concept": "Guiding concept", "topic": "Discussion topics", "panel": "Parallel panel sessions"}
+    kinds = {"concept": t("Guiding concept"), "topic": t("Discussion topics"), "panel": t("Parallel panel sessions")}
     for col, ed in zip(cols, (a, b)):
         with col:
             st.markdown(f"**{edition_label(ds, ed)}**")
@@ -78,7 +79,7 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
             for kind, label in kinds.items():
                 texts = list(dict.fromkeys(sub[sub.kind == kind].text))
                 if texts:
-                    st.markdown(f"*{t(label)}*\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
+                    st.markdown(f"*{label}*\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
             if sub[sub.kind == "panel"].empty:
                 st.caption(t("No parallel sessions are described in the sources found."))
 

@@ -8,14 +8,9 @@ from .. import metrics
 from ..dataset import Dataset
 from ..formatting import format_figure, format_figure_short, format_signed, md_escape
 from ..i18n import t
+from ..vocab import METRICS
 from .state import url_selectbox
 
-METRIC_LABELS = {
-    "attendees": "Attendees",
-    "countries_and_regions": "Countries and regions",
-    "international_organizations": "International organizations",
-    "named_speakers": "Named speakers",
-}
 
 
 def edition_label(ds: Dataset, edition: int) -> str:
@@ -23,11 +18,11 @@ def edition_label(ds: Dataset, edition: int) -> str:
     return t("{year} · {city} (edition {n})", year=edition, city=row.city_en, n=int(row.number))
 
 
-def edition_picker(ds: Dataset, param: str = "edition", label: str = "Edition", default: int | None = None) -> int:
+def edition_picker(ds: Dataset, param: str = "edition", label: str | None = None, default: int | None = None) -> int:
     """A select box bound to the URL (?edition=2025); defaults to the latest edition."""
     options = ds.edition_ids
     default = default if default in options else options[-1]
-    return url_selectbox(t(label), options, param, default, format_func=lambda e: edition_label(ds, e))
+    return url_selectbox(label or t("Edition"), options, param, default, format_func=lambda e: edition_label(ds, e))
 
 
 def two_edition_pickers(ds: Dataset, columns, default: tuple[int, int]) -> tuple[int, int]:
@@ -77,7 +72,7 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
         else:
             help_ = t("No source reports this figure.")
         with col:
-            st.metric(t(METRIC_LABELS[r.metric]), value, delta=delta, delta_color="off", delta_arrow=arrow,
+            st.metric(METRICS.label(r.metric), value, delta=delta, delta_color="off", delta_arrow=arrow,
                       help=help_, border=True)
             if r.basis == "identified":
                 st.caption(t("{value}: identified in sources, not a reported total", value=value))

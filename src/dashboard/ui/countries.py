@@ -11,13 +11,9 @@ from .. import keycharts
 from ..i18n import t
 from .charts import chart_block, download_csv
 from .common import first_source_urls, preferred_source_md, publishers
-from .filters import ENTITY_TYPE_LABELS, Filters
+from ..vocab import ENTITY_TYPES, HOW_KNOWN
+from .filters import Filters
 
-HOW_KNOWN_LABELS = {
-    "named_as_present": "named as present", "speaker": "a speaker of it is named", "person_named":
-    "a person of it is named", "delegation_in_parallel_session": "delegation in a parallel session",
-    "registration_list": "organizer's registration list",
-}
 
 
 def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
@@ -44,8 +40,8 @@ def participants_table(ds: Dataset, f: Filters) -> None:
     view = pd.DataFrame({
         t("Edition"): tab.edition, t("Name"): tab.name_en, t("Chinese name"): tab.name_zh, t("Code"): tab.code,
         t("Region"): tab.region.map(t), t("Sub-region"): tab.sub_region.map(t),
-        t("Type"): tab.entity_type.map(lambda v: t(ENTITY_TYPE_LABELS.get(v, v))),
-        t("How known"): tab.how_known.map(lambda s: "; ".join(t(HOW_KNOWN_LABELS[x]) for x in s.split("|"))),
+        t("Type"): tab.entity_type.map(ENTITY_TYPES.label),
+        t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x) for x in s.split("|"))),
         t("Sources"): publishers(ds, tab.source_ids), t("Main source"): first_source_urls(ds, tab.source_ids),
     })
     st.dataframe(view, hide_index=True, column_config={

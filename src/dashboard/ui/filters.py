@@ -1,6 +1,7 @@
 """Sidebar filters shared across pages, each bound to a URL query parameter.
 
-``?editions=2024,2025&region=Asia&etype=sovereign_state&role=plenary_speech`` restores a view.
+``?editions=2024,2025&region=142&etype=sovereign_state&role=plenary_speech`` restores a view. URLs
+hold codes (regions by UN M49 code); old links with English region names still work.
 """
 
 from __future__ import annotations
@@ -11,42 +12,38 @@ import streamlit as st
 
 from ..dataset import Dataset
 from ..i18n import t
-from ..keycharts import ROLE_LABELS
-from ..reference import ENTITY_TYPES
-from ..schema import ROLES
+from ..vocab import ENTITY_TYPES, REGIONS, ROLES
 from .components import edition_label
 from .state import url_multiselect
 
-ENTITY_TYPE_LABELS = {
-    "sovereign_state": "Sovereign state", "special_administrative_region": "Special administrative region",
-    "region": "Region", "territory": "Territory",
-}
 
 
 @dataclass(frozen=True)
 class Filters:
     editions: list[int]
-    regions: list[str]
+    regions: list[str]  # UN M49 English names, as the data holds them
     entity_types: list[str]
     roles: list[str]
 
 
 def sidebar_filters(ds: Dataset, show: tuple[str, ...] = ("editions", "region", "etype", "role")) -> Filters:
     """Render the requested filters in the sidebar; an empty selection means 'all'."""
-    regions_all = sorted(r for r in ds.entities.region.unique() if r)
+    present = set(ds.entities.region.unique())
+    region_codes = [c for c in REGIONS.codes if REGIONS.english(c) in present]
     editions, regions, etypes, roles = ds.edition_ids, [], [], []
     with st.sidebar:
-        st.markdown(f"**{t('Filters')}**")
+        st.markdown("**" + t("Filters") + "**")
         if "editions" in show:
             editions = url_multiselect(t("Editions"), ds.edition_ids, "editions", ds.edition_ids,
                                        format_func=lambda e: edition_label(ds, e)) or ds.edition_ids
         if "region" in show:
-            regions = url_multiselect(t("Region (UN M49)"), regions_all, "region", [], format_func=t,
-                                      placeholder=t("All regions"))
+            codes = url_multiselect(t("Region (UN M49)"), region_codes, "region", [], format_func=REGIONS.label,
+                                    parse=REGIONS.parse, placeholder=t("All regions"))
+            regions = [REGIONS.english(c) for c in codes]  # the data holds M49 English names
         if "etype" in show:
             etypes = url_multiselect(t("Type of country or region"), list(ENTITY_TYPES), "etype", [],
-                                     format_func=lambda v: t(ENTITY_TYPE_LABELS[v]), placeholder=t("All types"))
+                                     format_func=ENTITY_TYPES.label, placeholder=t("All types"))
         if "role" in show:
-            roles = url_multiselect(t("Role"), list(ROLES), "role", [], format_func=lambda v: t(ROLE_LABELS[v]),
+            roles = url_multiselect(t("Role"), list(ROLES), "role", [], format_func=ROLES.label,
                                     placeholder=t("All roles"))
     return Filters(sorted(editions, key=ds.edition_ids.index), regions, etypes, roles)

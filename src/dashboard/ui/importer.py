@@ -66,7 +66,7 @@ def upload(ds: Dataset) -> None:
         table = pd.DataFrame([{"row": i.row, "column": i.column, "problem": i.message,
                                "suggestions": ", ".join(i.suggestions)} for i in issues])
         st.dataframe(table, hide_index=True)
-        download_csv(table, "import-problems", label="Download the problem report (CSV)")
+        download_csv(table, "import-problems", label=t("Download the problem report (CSV)"))
     ok = report.table
     if ok.empty:
         st.error(t("No valid rows to import."))
@@ -93,7 +93,7 @@ def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict) -> Non
     unknown = report.unresolved_names()
     if not unknown:
         return
-    st.markdown(f"**{t('Resolve unknown names')}**")
+    st.markdown("**" + t("Resolve unknown names") + "**")
     choices = index.choices()
     for written, suggestions in unknown.items():
         options = [SKIP] + list(suggestions) + [c for c in choices if c not in suggestions]

@@ -1,43 +1,68 @@
-"""Shared page set-up: every page (``app.py`` and ``pages/*.py``) calls :func:`page_setup` first.
+"""The frame every page runs in: one ``PAGES`` list, set-up once, then ``st.navigation``.
 
-Classic ``pages/`` multipage mode is used on purpose: a browser opening a deep
-link (``/Year_over_year?edition=2025``) on a freshly started server runs that
-page file directly, so the set-up must live in the page's own first call, not
-in ``app.py``. The file-name navigation is hidden (``client.showSidebarNavigation``)
-and replaced by translated links that carry the shared URL state along.
+``app.py`` calls :func:`run_frame`: page config, language, the dataset, the sidebar with
+translated links that carry the shared URL state, then the page the URL names. Page bodies
+live in ``pages/`` and start with ``ds = page_dataset()``.
+
+One Streamlit detail shapes this module: a server that has a ``pages/`` folder starts in the
+legacy multipage mode until the first ``st.navigation`` call, so the very first deep link after
+a server start (``/Map``) runs ``pages/5_Map.py`` without ``app.py``. :func:`page_dataset`
+notices that and runs the frame there; each page's ``url_path`` equals the name the legacy mode
+derives from its file name, so the frame resolves the same page with the same URL state. The
+browser tests open every page by deep link on a freshly started server.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from .. import packaging
 from ..dataset import Dataset, load_clean
-from ..registrations import merge_into
-from ..tables import TABLES
 from ..errors import DataError
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, set_language, t, translate_marked
 from ..paths import clean_dir, data_dir
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
+from ..tables import TABLES
 from .state import url_selectbox
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 
-# (script path relative to the repository root, label msgid, Material icon)
-PAGES: list[tuple[str, str, str]] = [
-    ("app.py", "Overview", ":material/dashboard:"),
-    ("pages/1_Year_over_year.py", "Year over year", ":material/compare_arrows:"),
-    ("pages/2_Countries_and_regions.py", "Countries and regions", ":material/public:"),
-    ("pages/3_Organizations.py", "International organizations", ":material/account_balance:"),
-    ("pages/4_Speakers.py", "Speakers and roles", ":material/record_voice_over:"),
-    ("pages/5_Map.py", "Map", ":material/map:"),
-    ("pages/6_Sources.py", "Sources and methodology", ":material/menu_book:"),
-    ("pages/7_Press.py", "Press kit", ":material/newspaper:"),
-    ("pages/8_Import.py", "Import a registration list", ":material/upload_file:"),
-]
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its file (relative to the repository root), title (msgid), icon, the URL path
+    (stable: old links keep working) and the query parameters that hold its state."""
+
+    path: str
+    title: str
+    icon: str
+    url_path: str
+    params: tuple[str, ...] = ()
+    summary: str = ""
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/0_Overview.py", N_("Overview"), ":material/dashboard:", "Overview", ("edition", "lang")),
+    PageSpec("pages/1_Year_over_year.py", N_("Year over year"), ":material/compare_arrows:", "Year_over_year",
+             ("a", "b")),
+    PageSpec("pages/2_Countries_and_regions.py", N_("Countries and regions"), ":material/public:",
+             "Countries_and_regions", ("editions", "region", "etype")),
+    PageSpec("pages/3_Organizations.py", N_("International organizations"), ":material/account_balance:",
+             "Organizations", ("editions",)),
+    PageSpec("pages/4_Speakers.py", N_("Speakers and roles"), ":material/record_voice_over:", "Speakers",
+             ("editions", "region", "role")),
+    PageSpec("pages/5_Map.py", N_("Map"), ":material/map:", "Map", ("view", "edition", "a", "b", "lines")),
+    PageSpec("pages/6_Sources.py", N_("Sources and methodology"), ":material/menu_book:", "Sources"),
+    PageSpec("pages/7_Press.py", N_("Press kit"), ":material/newspaper:", "Press", ("mode", "edition", "a", "b")),
+    PageSpec("pages/8_Import.py", N_("Import a registration list"), ":material/upload_file:", "Import"),
+)
 # Query parameters shared by every page; each page may add its own.
 SHARED_PARAMS = ("lang", "edition")
+
+# The dataset of the current script run, set by the frame, read by the page body.
+_dataset_of_run: ContextVar[Dataset | None] = ContextVar("dashboard_dataset", default=None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -50,6 +75,8 @@ def _dataset(data_folder: str, stamp: float) -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _data_version(data_folder: str, stamp: float) -> str:
+    from .. import packaging
+
     return packaging.data_version(Path(data_folder))
 
 
@@ -63,12 +90,24 @@ def _clean_stamp(folder: Path) -> float:
     return max((p.stat().st_mtime_ns for p in folder.glob("*")), default=0) / 1e9
 
 
-def page_setup(title_msgid: str) -> Dataset:
-    """Page config, language, sidebar navigation and the dataset; stops the page with a clear
-    message when the data cannot be loaded."""
-    st.set_page_config(page_title=f"{t(title_msgid)} · {t('Migration Sub-Forum dashboard')}",
+def browser_language() -> str:
+    """Chinese when the browser prefers Chinese, English otherwise."""
+    try:
+        locale = st.context.locale or ""
+    except Exception:  # noqa: BLE001 - no browser context (bare script run)
+        locale = ""
+    return "zh" if locale.lower().startswith("zh") else DEFAULT_LANGUAGE
+
+
+def run_frame() -> None:
+    """Set-up once for every page, then run the page the URL names."""
+    default_lang = browser_language()
+    lang = set_language(st.query_params.get("lang") or default_lang)
+    pages = [st.Page(p.path, title=translate_marked(p.title), icon=p.icon, url_path=p.url_path, default=i == 0)
+             for i, p in enumerate(PAGES)]
+    page = st.navigation(pages, position="hidden")
+    st.set_page_config(page_title=page.title + " · " + t("Migration Sub-Forum dashboard"),
                        page_icon=str(ICON), layout="wide")
-    lang = set_language(st.query_params.get("lang"))
     try:
         base = data_dir()
         ds = _dataset(str(base), _clean_stamp(clean_dir(base)))
@@ -76,8 +115,28 @@ def page_setup(title_msgid: str) -> Dataset:
         st.error(t("The dashboard's data could not be loaded.") + "\n\n" + str(exc))
         st.stop()
     ds = with_session_lists(ds)
-    _sidebar(lang)
-    return ds
+    _sidebar(lang, default_lang, pages)
+    token = _dataset_of_run.set(ds)
+    try:
+        page.run()
+    finally:
+        _dataset_of_run.reset(token)
+
+
+def page_dataset() -> Dataset:
+    """The dataset for the page body. Where the frame has not run (a server's very first deep
+    link, see the module docstring, and every AppTest run, which starts in that mode too), switch
+    the legacy mode off and run the frame here: it runs this page inside it, then the frameless
+    run stops before drawing anything."""
+    ds = _dataset_of_run.get()
+    if ds is not None:
+        return ds
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    run_frame()  # runs this very page again, inside the frame
+    st.stop()  # and ends the frameless run
+    raise AssertionError("unreachable")  # st.stop() raises
 
 
 def with_session_lists(ds: Dataset) -> Dataset:
@@ -90,6 +149,8 @@ def with_session_lists(ds: Dataset) -> Dataset:
     cached = st.session_state.get("_merged_dataset")
     if cached and cached[0] == key:
         return cached[1]
+    from ..registrations import merge_into  # only when a list was imported in this session
+
     frames = {name: getattr(ds, name) for name in TABLES}
     for table, source in lists.values():
         frames = merge_into(frames, table, source)
@@ -104,13 +165,13 @@ def shared_query_params(**overrides: str) -> dict[str, str]:
     return params
 
 
-def _sidebar(lang: str) -> None:
+def _sidebar(lang: str, default_lang: str, pages: list) -> None:
     with st.sidebar:
-        st.markdown(f"**{t('Migration Sub-Forum')}**  \n{t('Participation dashboard')}")
-        for path, label, icon in PAGES:
-            st.page_link(path, label=t(label), icon=icon, query_params=shared_query_params())
+        st.markdown("**" + t("Migration Sub-Forum") + "**  \n" + t("Participation dashboard"))
+        for page in pages:
+            st.page_link(page, label=page.title, icon=page.icon, query_params=shared_query_params())
         st.divider()
-        url_selectbox(t("Language"), list(LANGUAGES), "lang", DEFAULT_LANGUAGE, format_func=LANGUAGES.get)
+        url_selectbox(t("Language"), list(LANGUAGES), "lang", default_lang, format_func=LANGUAGES.get)
         lists = st.session_state.get("registration_lists", {})
         if lists:
             st.info(t("Registration lists loaded in this session: {eds}", eds=", ".join(map(str, sorted(lists)))))

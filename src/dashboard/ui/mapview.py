@@ -28,11 +28,15 @@ def geojson(data_folder: str, name: str) -> dict:
     return load_geojson(name, Path(data_folder))
 
 
+def _view_label(view: str) -> str:
+    return {"one": t("One edition"), "two": t("Two editions"), "regions": t("Regions")}[view]
+
+
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
     eds = ds.edition_ids
     c1, c2, c3 = st.columns([2, 2, 2])
     with c1:
-        view = url_selectbox(t("View"), list(VIEWS), "view", "one", format_func=lambda v: t(VIEWS[v]))
+        view = url_selectbox(t("View"), list(VIEWS), "view", "one", format_func=_view_label)
     later = None
     if view == "two" and len(eds) > 1:
         earlier, later = two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1]))

@@ -11,15 +11,10 @@ from .. import keycharts
 from ..figures import presence_matrix
 from ..formatting import format_figure
 from ..i18n import t
+from ..vocab import ORGANIZATION_KINDS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
 
-KIND_LABELS = {
-    "un_agency": "UN agency", "intergovernmental_organization": "Intergovernmental organization",
-    "regional_organization": "Regional organization",
-    "law_enforcement_cooperation_mechanism": "Law-enforcement cooperation mechanism",
-    "multilateral_mechanism": "Multilateral mechanism",
-}
 
 
 def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
@@ -52,8 +47,8 @@ def coverage(ds: Dataset, editions: list[int]) -> None:
 def by_kind(ds: Dataset, editions: list[int]) -> None:
     m = metrics.organization_matrix(ds, editions)
     rows = [{"edition": e, "kind": k, "count": int(m[m.kind == k][e].sum())}
-            for e in editions for k in KIND_LABELS]
+            for e in editions for k in ORGANIZATION_KINDS]
     df = pd.DataFrame(rows)
     df = df[df["count"] > 0]
-    st.dataframe(df.assign(kind=df.kind.map(lambda k: t(KIND_LABELS[k]))), hide_index=True)
+    st.dataframe(df.assign(kind=df.kind.map(ORGANIZATION_KINDS.label)), hide_index=True)
     download_csv(df, "organizations-by-kind")

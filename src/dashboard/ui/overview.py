@@ -10,11 +10,11 @@ from ..dataset import Dataset
 from .. import keycharts
 from ..formatting import format_figure, md_escape
 from ..i18n import t
+from ..vocab import METRIC_NOUNS, METRICS, SCOPES
 from .charts import chart_block
 from .common import preferred_source_md
-from .components import METRIC_LABELS, edition_label, source_links
+from .components import edition_label, source_links
 
-WHAT = {"countries_and_regions": "countries and regions", "international_organizations": "international organizations"}
 
 
 def edition_header(ds: Dataset, edition: int) -> None:
@@ -31,13 +31,13 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
     out = []
     for r in cov[cov.edition == edition].itertuples():
         if r.list_complete:
-            out.append(t("Complete list loaded: {n} {what}.", n=r.identified, what=t(WHAT[r.metric])))
+            out.append(t("Complete list loaded: {n} {what}.", n=r.identified, what=METRIC_NOUNS.label(r.metric)))
         elif r.reported is None:
             out.append(t("{n} {what} named in public sources; no source reports a total.", n=r.identified,
-                         what=t(WHAT[r.metric])))
+                         what=METRIC_NOUNS.label(r.metric)))
         else:
             out.append(t("{n} of {total} {what} named in public sources.", n=r.identified,
-                         total=format_figure(r.reported, r.reported_qualifier), what=t(WHAT[r.metric])))
+                         total=format_figure(r.reported, r.reported_qualifier), what=METRIC_NOUNS.label(r.metric)))
     return out
 
 
@@ -61,13 +61,13 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
             mark = t(" — **preferred** (official chair's statement)") if r.is_preferred else ""
             lines.append(t("- **{value}**{mark}: {sources}", value=format_figure(r.value, r.qualifier), mark=mark,
                            sources=source_links(ds, r.source_ids)))
-        st.markdown(f"**{t(METRIC_LABELS[metric])}**\n" + "\n".join(lines))
+        st.markdown(f"**{METRICS.label(metric)}**\n" + "\n".join(lines))
     notes = ds.conflicts[(ds.conflicts.edition == edition)]
     if len(notes):
         with st.expander(t("All recorded conflicts for {year} ({n})", year=edition, n=len(notes))):
             for r in notes.itertuples():
                 st.markdown(t("**{id}** ({scope}) {issue}: {detail}  \n{sources}", id=r.id,
-                              scope=t(r.scope.replace("_", " ")), issue=md_escape(r.issue),
+                              scope=SCOPES.label(r.scope), issue=md_escape(r.issue),
                               detail=md_escape(r.detail), sources=source_links(ds, r.source_ids)))
 
 
@@ -78,8 +78,8 @@ def editions_table(ds: Dataset) -> None:
         h = head[head.edition == e.edition].set_index("metric")
         row = {t("Edition"): edition_label(ds, e.edition), t("Dates"): f"{e.start_date} – {e.end_date}",
                t("Theme"): e.theme_en}
-        for m, label in METRIC_LABELS.items():
-            row[t(label)] = format_figure(h.loc[m, "value"], h.loc[m, "qualifier"])
+        for m in METRICS:
+            row[METRICS.label(m)] = format_figure(h.loc[m, "value"], h.loc[m, "qualifier"])
         row[t("Complete participant list")] = t("yes") if e.participant_list_complete else t("no (public sources only)")
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True)

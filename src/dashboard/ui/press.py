@@ -19,14 +19,18 @@ from .layout import data_version
 from .mapview import geojson
 from .state import url_selectbox
 
-MODES = {"one": "One edition", "compare": "Compare two editions"}
+MODES = ("one", "compare")
+
+
+def _mode_label(mode: str) -> str:
+    return t("One edition") if mode == "one" else t("Compare two editions")
 
 
 def pick(ds: Dataset) -> list[int]:
     eds = ds.edition_ids
     c1, c2, c3 = st.columns(3)
     with c1:
-        mode = url_selectbox(t("Summary of"), list(MODES), "mode", "one", format_func=lambda m: t(MODES[m]))
+        mode = url_selectbox(t("Summary of"), list(MODES), "mode", "one", format_func=_mode_label)
     if mode == "compare" and len(eds) > 1:
         return list(two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1])))
     with c2:

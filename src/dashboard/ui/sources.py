@@ -11,35 +11,37 @@ from .. import metrics, packaging
 from ..dataset import Dataset
 from ..formatting import format_figure
 from ..i18n import t
+from ..vocab import METRICS
 from ..paths import data_dir
 from .charts import download_csv
-from .components import METRIC_LABELS, source_links
+from .components import source_links
 from .layout import data_version
 
-DEFINITIONS = [
-    ("Reported", "a total a source states (\"more than 240 attendees\", \"51 countries and regions\"), shown with "
-                 "its qualifier."),
-    ("Identified / named", "a country, region, organization or person that a public source names as taking part. "
-                           "Public sources name only part of the participants, so identified counts are lower "
-                           "than reported totals; the remainder is shown, never hidden."),
-    ("Preferred value", "where sources disagree, the value of the edition's official chair's statement (the "
-                        "host's own document). All other values are kept and shown."),
-    ("Complete list", "an organizer's registration list loaded for an edition. Only then do comparisons use "
-                      "firm words such as 'new' or 'returning'."),
-    ("Parent conference and side events", "figures of the Global Public Security Cooperation Forum as a whole, "
-                                           "and events held beside the sub-forum, are context only and never "
-                                           "counted as sub-forum participation."),
-]
+def _definitions() -> list[tuple[str, str]]:
+    return [
+        (t("Reported"), t("a total a source states (\"more than 240 attendees\", \"51 countries and regions\"), "
+                          "shown with its qualifier.")),
+        (t("Identified / named"), t("a country, region, organization or person that a public source names as "
+                                    "taking part. Public sources name only part of the participants, so identified "
+                                    "counts are lower than reported totals; the remainder is shown, never hidden.")),
+        (t("Preferred value"), t("where sources disagree, the value of the edition's official chair's statement "
+                                 "(the host's own document). All other values are kept and shown.")),
+        (t("Complete list"), t("an organizer's registration list loaded for an edition. Only then do comparisons "
+                               "use firm words such as 'new' or 'returning'.")),
+        (t("Parent conference and side events"), t("figures of the Global Public Security Cooperation Forum as a "
+                                                   "whole, and events held beside the sub-forum, are context only "
+                                                   "and never counted as sub-forum participation.")),
+    ]
 
 
 def definitions() -> None:
-    st.markdown("\n".join(f"- **{t(term)}**: {t(text)}" for term, text in DEFINITIONS))
+    st.markdown("\n".join(f"- **{term}**: {text}" for term, text in _definitions()))
 
 
 def coverage_table(ds: Dataset) -> None:
     cov = metrics.coverage(ds)
     view = pd.DataFrame({
-        t("Edition"): cov.edition.astype(str), t("What"): cov.metric.map(lambda m: t(METRIC_LABELS[m])),
+        t("Edition"): cov.edition.astype(str), t("What"): cov.metric.map(METRICS.label),
         t("Reported"): [format_figure(v, q) for v, q in zip(cov.reported, cov.reported_qualifier)],
         t("Identified"): cov.identified,
         t("Share identified"): [f"{s * 100:.0f}%" if s == s and s is not None else "—" for s in cov.share_identified],
@@ -52,13 +54,13 @@ def coverage_table(ds: Dataset) -> None:
 def conflicts(ds: Dataset) -> None:
     fc = metrics.figure_conflicts(ds)
     if len(fc):
-        st.markdown(f"**{t('Headline figures on which sources disagree')}**")
+        st.markdown("**" + t("Headline figures on which sources disagree") + "**")
         for r in fc.itertuples():
             pref = t(" — preferred: official chair's statement") if r.is_preferred else ""
             st.markdown(t("- {year}, {metric}: **{value}**{pref} — {sources}", year=r.edition,
-                          metric=t(METRIC_LABELS[r.metric]).lower(), value=format_figure(r.value, r.qualifier),
+                          metric=METRICS.label(r.metric).lower(), value=format_figure(r.value, r.qualifier),
                           pref=pref, sources=source_links(ds, r.source_ids)))
-    st.markdown(f"**{t('All recorded conflicts')}**")
+    st.markdown("**" + t("All recorded conflicts") + "**")
     view = ds.conflicts.assign(edition=ds.conflicts.edition.astype(str))
     st.dataframe(view, hide_index=True)
     download_csv(ds.conflicts, "conflicts")

@@ -10,11 +10,9 @@ from .. import keycharts
 from ..i18n import t
 from .charts import chart_block, download_csv
 from .common import first_source_urls, preferred_source_md, publishers
-from ..keycharts import ROLE_LABELS
+from ..vocab import MODES, ROLES, SENIORITY
 from .filters import Filters
 
-MODE_LABELS = keycharts.PEOPLE_CHARTS["mode"][1]
-SENIORITY_LABELS = keycharts.PEOPLE_CHARTS["seniority"][1]
 
 
 def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
@@ -29,9 +27,9 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
     view = pd.DataFrame({
         t("Edition"): sp.edition, t("Name"): sp.name.replace("", t("(not named in the source)")),
         t("Name as written"): sp.name_as_written.fillna(""), t("Title"): sp.title, t("Organization"): sp.organization,
-        t("Represents"): sp.represents_en, t("Role"): sp.role.map(lambda r: t(ROLE_LABELS[r])),
-        t("Mode"): sp["mode"].map(lambda m: t(MODE_LABELS[m])),
-        t("Seniority"): sp.seniority.map(lambda s: t(SENIORITY_LABELS[s])),
+        t("Represents"): sp.represents_en, t("Role"): sp.role.map(ROLES.label),
+        t("Mode"): sp["mode"].map(MODES.label),
+        t("Seniority"): sp.seniority.map(SENIORITY.label),
         t("Sources"): publishers(ds, sp.source_ids), t("Main source"): first_source_urls(ds, sp.source_ids),
         t("Note"): sp.note.fillna(""),
     })

@@ -33,25 +33,32 @@ def _sync(param: str, default: Any, many: bool) -> None:
         st.query_params[param] = str(value)
 
 
-def url_value(param: str, options: Sequence[Any], default: Any) -> Any:
-    """The option named by ``?param=``; the default (and a notice) when it names none."""
+def url_value(param: str, options: Sequence[Any], default: Any,
+              parse: Callable[[str], Any] | None = None) -> Any:
+    """The option named by ``?param=``; the default (and a notice) when it names none.
+    ``parse`` maps other spellings that old links used (English labels) to an option."""
     raw = st.query_params.get(param)
     if raw is None:
         return default
     by_str = {str(o): o for o in options}
     if raw in by_str:
         return by_str[raw]
+    if parse is not None and parse(raw) in options:
+        return parse(raw)
     st.toast(t("Unknown value {value!r} for '{param}' in the link; showing the default.", value=raw, param=param))
     st.query_params.pop(param, None)
     return default
 
 
-def url_values(param: str, options: Sequence[Any], default: Sequence[Any]) -> list[Any]:
+def url_values(param: str, options: Sequence[Any], default: Sequence[Any],
+               parse: Callable[[str], Any] | None = None) -> list[Any]:
     raw = st.query_params.get(param)
     if raw is None:
         return list(default)
     by_str = {str(o): o for o in options}
-    picked = [by_str[p] for p in raw.split(",") if p in by_str]
+    if parse is not None:  # old links: English labels instead of codes
+        by_str.update({p: parse(p) for p in raw.split(",") if p not in by_str and parse(p) in options})
+    picked = list(dict.fromkeys(by_str[p] for p in raw.split(",") if p in by_str))
     unknown = [p for p in raw.split(",") if p and p not in by_str]
     if unknown:
         st.toast(t("Ignored unknown value(s) in the link: {values}", values=", ".join(unknown)))
@@ -59,14 +66,16 @@ def url_values(param: str, options: Sequence[Any], default: Sequence[Any]) -> li
 
 
 def url_selectbox(label: str, options: Sequence[Any], param: str, default: Any,
-                  format_func: Callable[[Any], str] = str, **kwargs: Any) -> Any:
-    current = url_value(param, options, default)
+                  format_func: Callable[[Any], str] = str, parse: Callable[[str], Any] | None = None,
+                  **kwargs: Any) -> Any:
+    current = url_value(param, options, default, parse)
     return st.selectbox(label, list(options), index=list(options).index(current), key=_widget_key(param),
                         format_func=format_func, on_change=_sync, args=(param, default, False), **kwargs)
 
 
 def url_multiselect(label: str, options: Sequence[Any], param: str, default: Sequence[Any],
-                    format_func: Callable[[Any], str] = str, **kwargs: Any) -> list[Any]:
-    current = url_values(param, options, default)
+                    format_func: Callable[[Any], str] = str, parse: Callable[[str], Any] | None = None,
+                    **kwargs: Any) -> list[Any]:
+    current = url_values(param, options, default, parse)
     return st.multiselect(label, list(options), default=current, key=_widget_key(param),
                           format_func=format_func, on_change=_sync, args=(param, list(default), True), **kwargs)

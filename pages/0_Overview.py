@@ -1,0 +1,29 @@
+"""Overview: headline figures per edition, coverage of the public sources, conflicts."""
+
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.ui import overview
+from dashboard.ui.components import edition_picker, headline_tiles
+from dashboard.ui.layout import footer, page_dataset
+
+ds = page_dataset()
+
+st.title(t("Sub-Forum on Migration Management Cooperation"))
+st.caption(t("Global Public Security Cooperation Forum (Lianyungang) · who took part in each edition, "
+             "as public sources report it"))
+
+edition = edition_picker(ds)
+overview.edition_header(ds, edition)
+headline_tiles(ds, edition)
+
+st.subheader(t("Coverage of the public sources"))
+overview.coverage_section(ds, edition)
+
+st.subheader(t("Where sources disagree"))
+overview.conflicts_section(ds, edition)
+
+st.subheader(t("All editions"))
+overview.editions_table(ds)
+
+footer(overview.source_line(ds))
