@@ -40,7 +40,7 @@ URLS = ["/" if i == 0 else f"/{p.url_path}" for i, p in enumerate(PAGE_SPECS)]
 OVERVIEW = PAGE_SPECS[0].path
 # scale -> (synthetic editions, registrations per edition)
 SCALES = {1: (2, 250), 10: (5, 1_000), 100: (10, 5_000)}
-TARGETS = {"map_cold_ratio": 1.15, "rerun_median_ms_1x": 100, "rerun_median_ms_100x": 300,
+TARGETS = {"map_cold_ratio": 1.15, "fresh_tab_ratio": 1.15, "rerun_median_ms_1x": 100, "rerun_median_ms_100x": 300,
            "map_payload_kb": 300, "rss_mb": 250}
 ROLES = ["delegate"] * 14 + ["head_of_delegation"] * 3 + ["speaker"] * 2 + ["observer", "staff", "moderator"]
 
@@ -182,6 +182,45 @@ def cold_start(browser, which: str, data: Path) -> float:
         elapsed = time.perf_counter() - t0
         page.close()
     return round(elapsed, 2)
+
+
+# What "first chart drawn" means on each page: a plotly trace with drawn marks; pages without a chart
+# (Sources) count their first data table, the Import page its upload area.
+DRAWN = ("() => !!document.querySelector('.js-plotly-plot .main-svg .bars .point path, "
+         ".js-plotly-plot .main-svg path.choroplethlocation, .js-plotly-plot .main-svg .scatterlayer .point, "
+         "[data-testid=\"stDataFrame\"] canvas, [data-testid=\"stFileUploaderDropzone\"]')")
+
+
+def fresh_tabs(browser, data: Path, reps: int) -> dict:
+    """On a warm server, a fresh browser tab per page: time from navigation to the first chart drawn
+    (median of ``reps``), for every page and for the minimal one-chart app measured the same way,
+    plus the server's script time per run of each page (Streamlit's own timing is not exposed; the
+    AppTest rerun medians in ``reruns`` are that figure)."""
+    from devtools.harness import Watch, attach_guards, streamlit_server
+
+    def measure(srv, path: str) -> float:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        attach_guards(page, Watch())
+        t0 = time.perf_counter()
+        page.goto(srv.url + path, wait_until="commit")
+        page.wait_for_function(DRAWN, timeout=60000, polling=10)
+        elapsed = (time.perf_counter() - t0) * 1000
+        page.close()
+        return elapsed
+
+    out: dict[str, dict] = {}
+    with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(data)},
+                          script=REPO_ROOT / "devtools" / "minimal_app.py") as srv:
+        measure(srv, "/")  # warm
+        out["minimal"] = {"median_ms": round(statistics.median(measure(srv, "/") for _ in range(reps)), 1)}
+    with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(data)}) as srv:
+        for url in URLS:  # warm every page once (caches filled, as after any first visitor)
+            measure(srv, url)
+        for spec, url in zip(PAGE_SPECS, URLS):
+            times = [measure(srv, url) for _ in range(reps)]
+            out[spec.url_path] = {"median_ms": round(statistics.median(times), 1),
+                                  "ratio_to_minimal": round(statistics.median(times) / out["minimal"]["median_ms"], 2)}
+    return out
 
 
 def map_payload_and_rss(browser, data: Path) -> dict:
@@ -336,6 +375,7 @@ def run(scales: list[int], reps: int, runs: int, load_sessions: int, load_second
                 res["cold_start_ratio_to_minimal"] = {
                     w: round(res["cold_start_s"][w] / res["cold_start_s"]["minimal"], 2)
                     for w in ("overview", "map") if w in res["cold_start_s"] and "minimal" in res["cold_start_s"]}
+                res["fresh_tab"] = attempt(lambda: fresh_tabs(browser, data, max(reps, 5)), res, "fresh_tab")
                 res.update(attempt(lambda: map_payload_and_rss(browser, data), res, "payload_rss") or {})
                 browser.close()
             res["reruns"] = rerun_times(data, runs)
@@ -383,6 +423,11 @@ def table(results: dict) -> str:
         name = page.split("/")[-1].replace(".py", "")
         row(f"filter change {name} median / p95 (ms)",
             lambda r, p=page: f"{r['reruns'][p]['filter_median_ms']}/{r['reruns'][p]['filter_p95_ms']}")
+    row("fresh tab, minimal app, first chart (ms)", lambda r: r["fresh_tab"]["minimal"]["median_ms"])
+    for spec in PAGE_SPECS:
+        row(f"fresh tab {spec.url_path} (ms, × minimal)",
+            lambda r, u=spec.url_path: f"{r['fresh_tab'][u]['median_ms']:.0f} ({r['fresh_tab'][u]['ratio_to_minimal']}×)",
+            f"≤ {TARGETS['fresh_tab_ratio']}×")
     row("Map rerun payload, websocket (KB)", lambda r: r["map_rerun_payload_kb"], f"≤ {TARGETS['map_payload_kb']}")
     row("Map figure spec (KB)", lambda r: r["reruns"]["pages/5_Map.py"]["map_spec_kb"])
     row("server RSS idle (MB)", lambda r: r["rss_idle_mb"])
@@ -410,7 +455,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--quick", action="store_true", help="1× only, 1 cold start, 5 reruns, 15 s load")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "bench" / "results.json")
+    parser.add_argument("--fresh-tabs", action="store_true",
+                        help="only the fresh-tab measurement, on the repository's own data (quick check)")
     args = parser.parse_args(argv)
+    if args.fresh_tabs:
+        from playwright.sync_api import sync_playwright
+
+        from devtools.harness import CHROMIUM_ARGS, chromium_path
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            res = fresh_tabs(browser, REPO_ROOT / "data", max(args.reps, 5))
+            browser.close()
+        for name, r in res.items():
+            print(f"{name:24} {r['median_ms']:8.0f} ms  {r.get('ratio_to_minimal', '')}")
+        return 0
     scales = [int(s) for s in args.scales.split(",")]
     if args.quick:
         scales, args.reps, args.runs, args.load_seconds = [1], 1, 5, 15

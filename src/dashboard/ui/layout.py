@@ -103,7 +103,9 @@ def run_frame() -> None:
     """Set-up once for every page, then run the page the URL names."""
     default_lang = browser_language()
     lang = set_language(st.query_params.get("lang") or default_lang)
-    pages = [st.Page(p.path, title=translate_marked(p.title), icon=p.icon, url_path=p.url_path, default=i == 0)
+    # No icon on st.Page: a page icon becomes the favicon, which the browser would fetch from an
+    # external font host; the sidebar links carry the icons (drawn from Streamlit's bundled font).
+    pages = [st.Page(p.path, title=translate_marked(p.title), url_path=p.url_path, default=i == 0)
              for i, p in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden")
     st.set_page_config(page_title=page.title + " · " + t("Migration Sub-Forum dashboard"),
@@ -168,8 +170,8 @@ def shared_query_params(**overrides: str) -> dict[str, str]:
 def _sidebar(lang: str, default_lang: str, pages: list) -> None:
     with st.sidebar:
         st.markdown("**" + t("Migration Sub-Forum") + "**  \n" + t("Participation dashboard"))
-        for page in pages:
-            st.page_link(page, label=page.title, icon=page.icon, query_params=shared_query_params())
+        for page, spec in zip(pages, PAGES):
+            st.page_link(page, label=page.title, icon=spec.icon, query_params=shared_query_params())
         st.divider()
         url_selectbox(t("Language"), list(LANGUAGES), "lang", default_lang, format_func=LANGUAGES.get)
         lists = st.session_state.get("registration_lists", {})
