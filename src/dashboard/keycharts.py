@@ -70,7 +70,8 @@ def regions(ds: Dataset, editions: list[int], level: str = "region", region_filt
                        coverage_subtitle(ds, editions),
                        t("Source: public sources cited per participant; totals from the chair's statements"),
                        muted=(metrics.NOT_NAMED,))
-    return Chart(f"countries-by-{level.replace('_', '-')}", fig, data[["edition", level, "count", "identified"]])
+    table = data[["edition", level, "count", "identified"]].assign(**{level: data[level].map(names)})
+    return Chart(f"countries-by-{level.replace('_', '-')}", fig, table)
 
 
 def by_category(ds: Dataset, people: pd.DataFrame, editions: list[int], column: str, order, labels: dict,

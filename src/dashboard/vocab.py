@@ -157,9 +157,9 @@ TOPIC_KINDS = Vocab("topic_kind", {
 })
 
 SOURCE_KINDS = Vocab("source_kind", {
-    "official": N_("Official"),
-    "news": N_("News"),
-    "mirror": N_("Mirror"),
+    "official": N_("Official source"),
+    "news": N_("News report"),
+    "mirror": N_("Mirror (republished copy)"),
     "other": N_("Other"),
 })
 

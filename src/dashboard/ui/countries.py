@@ -38,7 +38,7 @@ def participants_table(ds: Dataset, f: Filters) -> None:
         tab = tab[tab.name_en.str.casefold().str.contains(q, regex=False) | tab.name_zh.str.contains(query, regex=False)
                   | tab.code.str.casefold().str.contains(q, regex=False)]
     view = pd.DataFrame({
-        t("Edition"): tab.edition, t("Name"): tab.name_en, t("Chinese name"): tab.name_zh, t("Code"): tab.code,
+        t("Edition"): tab.edition, t("Country or region"): tab.name_en, t("Chinese name"): tab.name_zh, t("Code"): tab.code,
         t("Region"): tab.region.map(t), t("Sub-region"): tab.sub_region.map(t),
         t("Type"): tab.entity_type.map(ENTITY_TYPES.label),
         t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x) for x in s.split("|"))),

@@ -69,7 +69,7 @@ def conflicts(ds: Dataset) -> None:
 def sources_table(ds: Dataset) -> None:
     usage = metrics.source_usage(ds)
     view = pd.DataFrame({
-        t("Publisher"): usage.publisher, t("Title"): usage.title, t("Language"): usage.language,
+        t("Publisher"): usage.publisher, t("Document title"): usage.title, t("Language"): usage.language,
         t("Kind"): usage.kind, t("Published"): usage.published.replace("", "—"), t("Editions"): usage.editions,
         t("Records citing it"): usage.n_records, t("Figures"): usage.n_reported_figures,
         t("Participants"): usage.n_participation, t("People"): usage.n_people, t("Link"): usage.url, "id": usage.id,

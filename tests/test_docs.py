@@ -1,0 +1,47 @@
+"""The README cannot drift from the code: its page table is checked against ``PAGES`` and its code
+layout against the modules that exist (as datasette tests its documentation)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dashboard.i18n import N_  # noqa: F401  (the titles below are the msgids of PAGES)
+from dashboard.ui.layout import PAGES
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def section(title: str) -> str:
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## )", README, flags=re.S | re.M)
+    assert match, f"README has no section '## {title}'"
+    return match.group(1)
+
+
+def page_rows() -> list[list[str]]:
+    rows = [line for line in section("Pages").splitlines() if line.startswith("| ") and "---" not in line]
+    return [[c.strip() for c in row.strip("|").split("|")] for row in rows[1:]]
+
+
+def test_page_table_lists_every_page_with_its_file_url_and_state():
+    rows = page_rows()
+    assert len(rows) == len(PAGES)
+    for spec, row in zip(PAGES, rows):
+        first, _what, state = row
+        assert first.startswith(spec.title), (spec.title, first)
+        assert f"`{spec.path}`" in first, (spec.path, first)
+        url = "/" if spec is PAGES[0] else f"/{spec.url_path}"
+        assert f"`{url}`" in first, (url, first)
+        documented = set(re.findall(r"`([a-z]+)`", state))
+        assert documented == set(spec.params), (spec.title, documented, spec.params)
+
+
+def test_code_layout_names_every_module_and_only_existing_ones():
+    layout = section("Code layout")
+    modules = {p.name for p in (REPO / "src" / "dashboard").rglob("*.py") if p.name != "__init__.py"}
+    missing = sorted(m for m in modules if m not in layout)
+    assert not missing, f"README code layout does not mention: {missing}"
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", layout))
+    stale = sorted(n for n in named if not list(REPO.rglob(n)))
+    assert not stale, f"README code layout names files that do not exist: {stale}"
