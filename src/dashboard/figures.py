@@ -17,7 +17,10 @@ from .i18n import t
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 MUTED = "#D9D9D9"
 TEMPLATE = "plotly_white"
-FONT = dict(family="Source Sans Pro, Helvetica, Arial, sans-serif", size=13, color="#262730")
+# Latin text in the interface's font; Chinese in Noto Sans CJK SC (Debian's fonts-noto-cjk, installed by
+# .ci/run), then the usual Chinese system fonts of Windows and macOS: exported images never show boxes.
+CJK_FONTS = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei"
+FONT = dict(family=f"Source Sans Pro, Helvetica, Arial, {CJK_FONTS}, sans-serif", size=13, color="#262730")
 
 
 def edition_colors(edition_ids: list[int]) -> dict[int, str]:

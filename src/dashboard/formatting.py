@@ -113,6 +113,13 @@ def format_list(items: Iterable[str]) -> str:
     return babel_list(items, locale=babel_locale()) if items else ""
 
 
+def join_clauses(items: Iterable[str]) -> str:
+    """Clauses joined by the language's semicolon: 'a; b' / 'a；b'."""
+    from .i18n import get_language
+
+    return ("；" if get_language() == "zh" else "; ").join(items)
+
+
 def _as_date(day: dt.date | str) -> dt.date:
     return day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
 

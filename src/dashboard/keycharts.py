@@ -12,7 +12,7 @@ from . import mapdata, metrics
 from .dataset import Dataset
 from .memo import per_dataset
 from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
-from .formatting import format_figure
+from .formatting import format_figure, join_clauses
 from .i18n import t
 from .vocab import METRIC_NOUNS, MODES, ORGANIZATION_GROUP, ROLES, SENIORITY, Vocab, region_label
 
@@ -33,7 +33,7 @@ def styles(ds: Dataset, editions: list[int]) -> tuple[dict[int, str], dict[int, 
 def coverage_subtitle(ds: Dataset, editions: list[int], metric: str = "countries_and_regions") -> str:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
-    return "; ".join(t("{e}: {n} of {total} identified", e=r.edition, n=r.identified,
+    return join_clauses(t("{e}: {n} of {total} identified", e=r.edition, n=r.identified,
                        total=format_figure(r.reported, r.reported_qualifier)) for r in cov.itertuples())
 
 
