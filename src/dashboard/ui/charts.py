@@ -18,8 +18,11 @@ MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "/app/static/topojson/", "scrollZo
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:
     st.plotly_chart(fig, key=f"chart-{name}", config=config)
-    with st.expander(t("Table view: the data drawn")):
-        st.dataframe(data, hide_index=True)
+    # The table is sent only when its expander is opened: a page's first draw carries the charts,
+    # not a hidden copy of every table (see README, Performance).
+    table = st.expander(t("Table view: the data drawn"), key=f"table-{name}", on_change="rerun")
+    if table.open:
+        table.dataframe(data, hide_index=True)
     st.caption(source_md)
     download_csv(data, name)
 
