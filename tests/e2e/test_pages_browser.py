@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import guarded_page, streamlit_server, wait_for_app, REPO
+from dashboard.ui.layout import PAGES as PAGE_SPECS
+
+from .harness import REPO, guarded_page, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -64,6 +66,23 @@ def test_overview_on_a_fresh_server(browser, fresh_server, artifacts):
 def test_deep_link_on_a_fresh_server(browser, name, path, text, shapes, artifacts):
     with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv:
         check_page(browser, srv.url, path, text, shapes, artifacts / f"{name}.png")
+
+
+STATELESS = [(spec.url_path, "/" if i == 0 else f"/{spec.url_path}") for i, spec in enumerate(PAGE_SPECS)]
+
+
+@pytest.mark.parametrize("name, path", STATELESS, ids=[s[0] for s in STATELESS])
+def test_deep_link_without_state_on_a_fresh_server(browser, name, path, artifacts):
+    """The first request a new server gets is a bare deep link: the frame still runs (sidebar, title)."""
+    with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv:
+        page, watch = guarded_page(browser, viewport={"width": 1400, "height": 1600})
+        page.goto(srv.url + path)
+        wait_for_app(page)
+        page.get_by_role("link", name="Overview").wait_for()
+        page.locator("h1").first.wait_for()
+        page.screenshot(path=str(artifacts / f"bare-{name}.png"), full_page=True)
+        assert watch.external == [] and watch.page_errors == []
+        page.close()
 
 
 def test_filter_change_goes_into_the_url_and_back(browser, server):
