@@ -66,6 +66,7 @@ def test_edition_names_city_host_and_theme(dataset):
     assert names.edition_name(row, "en").startswith("Sub-Forum on Migration Management Cooperation")
     assert names.edition_city(row, "zh") == "苏州" and names.edition_city(row, "en") == "Suzhou"
     assert names.edition_host(row, "zh") == "国家移民管理局"
+    assert names.edition_province(row, "zh") == "江苏省" and names.edition_province(row, "en") == "Jiangsu Province"
     # the 2024 chair's statement mirror writes the theme in traditional characters; shown simplified
     assert names.theme(dataset, 2024, "zh") == "变革环境下,移民治理的发展与创新"
     assert names.theme_source_id(dataset, 2024, "zh") == "shangliankeji_zh_2024_chair"
@@ -115,7 +116,7 @@ def _forms(dataset) -> list[tuple[str, str, str, str]]:
                 for simple, part in zip(value.split(" / "), written.split(" / ")):
                     out.append((f"people {r.person_id} {col}", simple, part, r.zh_source_id))
     for r in dataset.editions.itertuples():
-        for col in ("name_zh", "city_zh", "host_zh", "theme_zh"):
+        for col in ("name_zh", "city_zh", "province_zh", "host_zh", "theme_zh"):
             sid = getattr(r, f"{col}_source_id")
             if sid:
                 out.append((f"editions {r.edition} {col}", getattr(r, col), "", sid))

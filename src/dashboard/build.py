@@ -182,10 +182,12 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
         eds.append({
             "edition": year, "number": e.number, "name_en": e.name_en, "name_zh": e.name_zh,
             "start_date": e.start_date.isoformat(), "end_date": e.end_date.isoformat(),
-            "city_en": e.city_en, "city_zh": e.city_zh, "province_en": e.province_en, "country": e.country,
+            "city_en": e.city_en, "city_zh": e.city_zh, "province_en": e.province_en,
+            "province_zh": e.province_zh, "country": e.country,
             "city_lat": e.city_lat, "city_lon": e.city_lon, "venue": e.venue,
             "host_en": e.host_en, "host_zh": e.host_zh, "host_source_ids": _join(e.host_source_ids),
             "name_zh_source_id": e.name_zh_source_id, "city_zh_source_id": e.city_zh_source_id,
+            "province_zh_source_id": e.province_zh_source_id,
             "host_zh_source_id": e.host_zh_source_id,
             "theme_en": theme_en, "theme_en_source_id": theme_en_source,
             "theme_zh": theme_zh, "theme_zh_source_id": theme_zh_source,

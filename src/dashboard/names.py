@@ -67,6 +67,10 @@ def edition_city(row: Any, lang: str | None = None) -> str:
     return _choose(row, "city_en", "city_zh", lang)
 
 
+def edition_province(row: Any, lang: str | None = None) -> str:
+    return _choose(row, "province_en", "province_zh", lang)
+
+
 def edition_host(row: Any, lang: str | None = None) -> str:
     return _choose(row, "host_en", "host_zh", lang)
 

@@ -209,7 +209,8 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
         f, ed = er.file, er.edition
         for sid in ed.host_source_ids + ed.described_as_first_source_ids + [ed.preferred_source_id]:
             need(f, "edition", "source ids", sid)
-        for fieldname in ("name_zh_source_id", "city_zh_source_id", "host_zh_source_id"):
+        for fieldname in ("name_zh_source_id", "city_zh_source_id", "province_zh_source_id",
+                          "host_zh_source_id"):
             need_chinese(f, "edition", fieldname, getattr(ed, fieldname))
         for section, recs in list(er.sections.items()) + [(f"parent_conference.{k}", v) for k, v in er.context.items()]:
             for i, rec in enumerate(recs):

@@ -57,6 +57,7 @@ class Edition(Strict):
     city_en: str
     city_zh: str
     province_en: str
+    province_zh: str | None = None
     country: str
     city_lat: float = Field(ge=-90, le=90)
     city_lon: float = Field(ge=-180, le=180)
@@ -68,6 +69,7 @@ class Edition(Strict):
     # source id whose language is zh). Null where no Chinese source of this edition writes it.
     name_zh_source_id: SourceId | None = None
     city_zh_source_id: SourceId | None = None
+    province_zh_source_id: SourceId | None = None
     host_zh_source_id: SourceId | None = None
     host_note: str | None = None
     described_as_first_source_ids: list[SourceId] = []

@@ -50,6 +50,7 @@ TABLES: dict[str, dict] = {
             f("city_en", "string", "City (English)."),
             f("city_zh", "string", "City (Chinese)."),
             f("province_en", "string", "Province (English)."),
+            f("province_zh", "string", "Province (Chinese); empty when no Chinese source of this edition gives it."),
             f("country", "string", "Host country."),
             f("city_lat", "number", "City latitude (WGS84), for the map's venue marker."),
             f("city_lon", "number", "City longitude (WGS84)."),
@@ -59,6 +60,8 @@ TABLES: dict[str, dict] = {
             f("host_source_ids", "string", "Sources for the host. " + LIST),
             f("name_zh_source_id", "string", "Chinese-language source that writes name_zh; empty when none does."),
             f("city_zh_source_id", "string", "Chinese-language source that writes city_zh; empty when none does."),
+            f("province_zh_source_id", "string", "Chinese-language source that writes province_zh; empty when none "
+              "does."),
             f("host_zh_source_id", "string", "Chinese-language source that writes host_zh; empty when no Chinese "
               "source of this edition does."),
             f("theme_en", "string", "Theme (English) as given by the preferred source, else the first English source."),
@@ -76,7 +79,7 @@ TABLES: dict[str, dict] = {
         "primaryKey": ["edition"],
         "foreignKeys": [{"fields": [col], "reference": {"resource": "sources", "fields": ["id"]}}
                         for col in ("preferred_source_id", "name_zh_source_id", "city_zh_source_id",
-                                    "host_zh_source_id", "theme_en_source_id", "theme_zh_source_id")],
+                                    "province_zh_source_id", "host_zh_source_id", "theme_en_source_id", "theme_zh_source_id")],
     },
     "sources": {
         "description": "Every public page (or organizer's file) a record comes from.",
