@@ -83,3 +83,20 @@ def test_failed_write_leaves_clean_untouched(data_copy, monkeypatch):
         build.write_atomically(files, data_copy / "clean")
     assert _digest(data_copy / "clean") == before
     assert not list(data_copy.glob("clean.tmp-*"))
+
+
+@pytest.mark.parametrize("replacement, message", [
+    ("\n  zh_source_id: nia_en_2024_chair", "of a Chinese form is in language 'en', not 'zh'"),
+    ("\n  zh_source_id: no_such_source", "unknown source id 'no_such_source'"),
+])
+def test_chinese_form_must_cite_a_known_chinese_source(data_copy, replacement, message):
+    """A Chinese name or title cites a Chinese-language source in data/raw/sources.yaml."""
+    path = data_copy / "raw" / "editions" / "2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    person = "\n  zh_source_id: shangliankeji_zh_2024_chair"  # the first person's (Xu Ganlu)
+    assert person in text
+    path.write_text(text.replace(person, replacement, 1), encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        build.build(data_copy)
+    hits = [i for i in exc.value.issues if i.field == "zh_source_id" and message in i.message]
+    assert hits and hits[0].record.startswith("people #1 (Xu Ganlu)"), exc.value.issues

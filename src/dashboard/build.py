@@ -22,7 +22,7 @@ import pandas as pd
 from . import datapackage, geo
 from .cleaning import mark_preferred, seniority, slug
 from .errors import DataError, DataIssue
-from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName
+from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName, to_simplified
 from .paths import clean_dir, data_dir, raw_dir, rel
 from .raw import RawData, check_references, load_raw, read_yaml
 from .registrations import ROLES as REG_ROLES
@@ -45,13 +45,22 @@ def _source_language(raw: RawData) -> dict[str, str]:
     return {s.id: s.language for s in raw.sources}
 
 
-def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) -> str:
+def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) -> tuple[str, str]:
+    """(theme, its source id): the preferred source's, else the first source's in the edition file;
+    Chinese in simplified characters."""
     t = topics[(topics.edition == edition) & (topics.scope == "sub_forum") & (topics.kind == "theme")
                & (topics.language == language)]
     if t.empty:
-        return ""
+        return "", ""
     pref = t[t.source_id == preferred]
-    return (pref if len(pref) else t).iloc[0]["text"]
+    row = (pref if len(pref) else t).iloc[0]
+    return (row["text_simplified"] if language == "zh" else row["text"]), row["source_id"]
+
+
+def _zh_forms(value: str | None) -> tuple[str, str]:
+    """(simplified form, form as the source writes it when that differs: traditional script)."""
+    simple = to_simplified(value)
+    return simple, (value if value and value != simple else "")
 
 
 def load_registrations(base: Path | None, raw: RawData, entities: pd.DataFrame,
@@ -112,6 +121,7 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
                 figures.append({"edition": year, "scope": scope, **fig.model_dump()})
             for t in sections.get("topics", []):
                 topics.append({"edition": year, "scope": scope, "kind": t.kind, "text": t.text,
+                               "text_simplified": to_simplified(t.text) if lang[t.source_id] == "zh" else "",
                                "language": lang[t.source_id], "source_id": t.source_id, "note": t.note})
             for o in sections.get("outcomes", []):
                 outcomes.append({"edition": year, "scope": scope, "item": o.item, "source_ids": _join(o.source_ids)})
@@ -125,13 +135,20 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
                     ptype, code = "", ""
                 base = slug(p.name) if p.name else f"unnamed-{slug(code or 'x')}-{i + 1}"
                 pid = f"{year}-{'conf-' if scope != 'sub_forum' else ''}{base}"
+                name_zh, name_zh_written = _zh_forms(p.name_zh)
+                title_zh, title_zh_written = _zh_forms(p.title_zh)
+                org_zh, org_zh_written = _zh_forms(p.organization_zh)
                 people.append({
                     "edition": year, "scope": scope, "person_id": pid, "name": p.name or "",
                     "name_as_written": p.name_as_written, "name_unofficial": p.name_unofficial,
-                    "title": p.title, "organization": p.organization, "participant_type": ptype, "code": code,
+                    "name_zh": name_zh, "name_zh_as_written": name_zh_written,
+                    "title": p.title, "title_zh": title_zh, "title_zh_as_written": title_zh_written,
+                    "organization": p.organization, "organization_zh": org_zh,
+                    "organization_zh_as_written": org_zh_written, "participant_type": ptype, "code": code,
                     "role": p.role, "role_as_written": p.role_as_written, "mode": p.mode,
                     "mode_as_written": p.mode_as_written, "seniority": seniority(p.title),
-                    "source_ids": _join(p.source_ids), "verification": p.verification, "note": p.note,
+                    "source_ids": _join(p.source_ids), "zh_source_id": p.zh_source_id or "",
+                    "verification": p.verification, "note": p.note,
                 })
                 if scope == "sub_forum":
                     evidence.append({"edition": year, "participant_type": ptype, "code": code,
@@ -160,14 +177,20 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
     eds = []
     for year, er in sorted(raw.editions.items()):
         e = er.edition
+        theme_en, theme_en_source = _theme(topics_df, year, "en", e.preferred_source_id)
+        theme_zh, theme_zh_source = _theme(topics_df, year, "zh", e.preferred_source_id)
         eds.append({
             "edition": year, "number": e.number, "name_en": e.name_en, "name_zh": e.name_zh,
             "start_date": e.start_date.isoformat(), "end_date": e.end_date.isoformat(),
-            "city_en": e.city_en, "city_zh": e.city_zh, "province_en": e.province_en, "country": e.country,
+            "city_en": e.city_en, "city_zh": e.city_zh, "province_en": e.province_en,
+            "province_zh": e.province_zh, "country": e.country,
             "city_lat": e.city_lat, "city_lon": e.city_lon, "venue": e.venue,
             "host_en": e.host_en, "host_zh": e.host_zh, "host_source_ids": _join(e.host_source_ids),
-            "theme_en": _theme(topics_df, year, "en", e.preferred_source_id),
-            "theme_zh": _theme(topics_df, year, "zh", e.preferred_source_id),
+            "name_zh_source_id": e.name_zh_source_id, "city_zh_source_id": e.city_zh_source_id,
+            "province_zh_source_id": e.province_zh_source_id,
+            "host_zh_source_id": e.host_zh_source_id,
+            "theme_en": theme_en, "theme_en_source_id": theme_en_source,
+            "theme_zh": theme_zh, "theme_zh_source_id": theme_zh_source,
             "preferred_source_id": e.preferred_source_id,
             "participant_list_complete": e.participant_list_complete, "not_found": JOIN.join(e.not_found),
         })

@@ -31,6 +31,14 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str | None) -> str:
+    """Chinese text in simplified characters (OpenCC t2s); text without Chinese is returned as is.
+    The build stores Chinese forms as their source writes them and this simplified form beside."""
+    if not text:
+        return ""
+    return _t2s().convert(text) if _CJK.search(text) else text
+
+
 def normalize(name: str) -> str:
     """A comparison key: NFKC, traditional→simplified Chinese, no accents, case-folded,
     apostrophes unified, whitespace collapsed, a leading "the" dropped."""

@@ -180,13 +180,24 @@ def load_raw(base: Path | None = None) -> RawData:
 
 
 def check_references(raw: RawData, index: AliasIndex) -> None:
-    """Every source id exists; every country, region and organization name resolves."""
+    """Every source id exists (and every source of a Chinese form is in Chinese); every country,
+    region and organization name resolves."""
     ids = {s.id for s in raw.sources}
+    language = {s.id: s.language for s in raw.sources}
     issues: list[DataIssue] = []
 
     def need(file: str, label: str, fieldname: str, sid: str) -> None:
         if sid not in ids:
             issues.append(DataIssue(file, label, fieldname, f"unknown source id {sid!r} (not in data/raw/sources.yaml)"))
+
+    def need_chinese(file: str, label: str, fieldname: str, sid: str | None) -> None:
+        """The source of a Chinese form: a known source written in Chinese."""
+        if sid is None:
+            return
+        need(file, label, fieldname, sid)
+        if sid in language and language[sid] != "zh":
+            issues.append(DataIssue(file, label, fieldname, f"source {sid!r} of a Chinese form is in language "
+                                                            f"{language[sid]!r}, not 'zh'"))
 
     def resolve(file: str, label: str, fieldname: str, name: str, kinds: tuple[str, ...]) -> None:
         try:
@@ -198,11 +209,16 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
         f, ed = er.file, er.edition
         for sid in ed.host_source_ids + ed.described_as_first_source_ids + [ed.preferred_source_id]:
             need(f, "edition", "source ids", sid)
+        for fieldname in ("name_zh_source_id", "city_zh_source_id", "province_zh_source_id",
+                          "host_zh_source_id"):
+            need_chinese(f, "edition", fieldname, getattr(ed, fieldname))
         for section, recs in list(er.sections.items()) + [(f"parent_conference.{k}", v) for k, v in er.context.items()]:
             for i, rec in enumerate(recs):
                 label = _label(section, i, rec.model_dump())
                 for sid in getattr(rec, "source_ids", None) or [getattr(rec, "source_id", None)]:
                     need(f, label, "source_ids" if hasattr(rec, "source_ids") else "source_id", sid)
+                if section.endswith("people"):
+                    need_chinese(f, label, "zh_source_id", rec.zh_source_id)
                 if section == "people":
                     resolve(f, label, "represents", rec.represents, (ENTITY, ORGANIZATION))
                 if section == "participants":

@@ -57,6 +57,7 @@ class Edition(Strict):
     city_en: str
     city_zh: str
     province_en: str
+    province_zh: str | None = None
     country: str
     city_lat: float = Field(ge=-90, le=90)
     city_lon: float = Field(ge=-180, le=180)
@@ -64,6 +65,12 @@ class Edition(Strict):
     host_en: str
     host_zh: str
     host_source_ids: list[SourceId] = Field(min_length=1)
+    # The Chinese-language source that writes each Chinese form (checked in dashboard.raw: a known
+    # source id whose language is zh). Null where no Chinese source of this edition writes it.
+    name_zh_source_id: SourceId | None = None
+    city_zh_source_id: SourceId | None = None
+    province_zh_source_id: SourceId | None = None
+    host_zh_source_id: SourceId | None = None
     host_note: str | None = None
     described_as_first_source_ids: list[SourceId] = []
     preferred_source_id: SourceId
@@ -106,6 +113,22 @@ class Person(Strict):
     source_ids: list[SourceId] = Field(min_length=1)
     verification: str | None = None
     note: str | None = None
+    # Chinese forms, exactly as the Chinese-language source ``zh_source_id`` writes them (traditional
+    # script kept; the build adds the simplified form). Left out where no Chinese source gives
+    # them: a Chinese name is never transliterated by this project.
+    name_zh: str | None = Field(default=None, min_length=1)
+    title_zh: str | None = Field(default=None, min_length=1)
+    organization_zh: str | None = Field(default=None, min_length=1)
+    zh_source_id: SourceId | None = None
+
+    @model_validator(mode="after")
+    def _zh_forms_cite_a_source(self) -> "Person":
+        has_form = any((self.name_zh, self.title_zh, self.organization_zh))
+        if has_form and not self.zh_source_id:
+            raise ValueError("name_zh, title_zh or organization_zh is given without zh_source_id")
+        if self.zh_source_id and not has_form:
+            raise ValueError("zh_source_id is given without name_zh, title_zh or organization_zh")
+        return self
 
 
 class Participant(Strict):

@@ -50,6 +50,7 @@ TABLES: dict[str, dict] = {
             f("city_en", "string", "City (English)."),
             f("city_zh", "string", "City (Chinese)."),
             f("province_en", "string", "Province (English)."),
+            f("province_zh", "string", "Province (Chinese); empty when no Chinese source of this edition gives it."),
             f("country", "string", "Host country."),
             f("city_lat", "number", "City latitude (WGS84), for the map's venue marker."),
             f("city_lon", "number", "City longitude (WGS84)."),
@@ -57,8 +58,18 @@ TABLES: dict[str, dict] = {
             f("host_en", "string", "Host (English)."),
             f("host_zh", "string", "Host (Chinese)."),
             f("host_source_ids", "string", "Sources for the host. " + LIST),
+            f("name_zh_source_id", "string", "Chinese-language source that writes name_zh; empty when none does."),
+            f("city_zh_source_id", "string", "Chinese-language source that writes city_zh; empty when none does."),
+            f("province_zh_source_id", "string", "Chinese-language source that writes province_zh; empty when none "
+              "does."),
+            f("host_zh_source_id", "string", "Chinese-language source that writes host_zh; empty when no Chinese "
+              "source of this edition does."),
             f("theme_en", "string", "Theme (English) as given by the preferred source, else the first English source."),
-            f("theme_zh", "string", "Theme (Chinese)."),
+            f("theme_en_source_id", "string", "Source of theme_en."),
+            f("theme_zh", "string", "Theme (Chinese, simplified characters) as given by the preferred source, else "
+              "the first Chinese source; converted from traditional characters (OpenCC t2s) where that source "
+              "writes them."),
+            f("theme_zh_source_id", "string", "Source of theme_zh (a Chinese-language source)."),
             f("preferred_source_id", "string", "Source whose figures are preferred when sources disagree "
               "(the official chair's statement)."),
             f("participant_list_complete", "boolean", "True when a complete participant list (an organizer's "
@@ -66,7 +77,9 @@ TABLES: dict[str, dict] = {
             f("not_found", "string", "What the sources searched do not say. " + LIST),
         ],
         "primaryKey": ["edition"],
-        "foreignKeys": [{"fields": ["preferred_source_id"], "reference": {"resource": "sources", "fields": ["id"]}}],
+        "foreignKeys": [{"fields": [col], "reference": {"resource": "sources", "fields": ["id"]}}
+                        for col in ("preferred_source_id", "name_zh_source_id", "city_zh_source_id",
+                                    "province_zh_source_id", "host_zh_source_id", "theme_en_source_id", "theme_zh_source_id")],
     },
     "sources": {
         "description": "Every public page (or organizer's file) a record comes from.",
@@ -133,8 +146,21 @@ TABLES: dict[str, dict] = {
             f("name", "string", "Name in Latin script; empty when the source does not give it."),
             f("name_as_written", "string", "Name as written in non-Latin sources."),
             f("name_unofficial", "boolean", "True when the Latin form is this project's rendering, not a source's."),
+            f("name_zh", "string", "Chinese name as the Chinese-language source zh_source_id gives it, in simplified "
+              "characters; empty when no Chinese source gives the name (never transliterated by this project)."),
+            f("name_zh_as_written", "string", "The Chinese name exactly as the source writes it, when it writes "
+              "traditional characters (name_zh is then OpenCC's t2s conversion); empty otherwise."),
             f("title", "string", "Title as written."),
+            f("title_zh", "string", "Chinese title as the source zh_source_id gives it, in simplified characters; "
+              "empty when no Chinese source gives it."),
+            f("title_zh_as_written", "string", "The Chinese title exactly as the source writes it, when in "
+              "traditional characters; empty otherwise."),
             f("organization", "string", "Organization."),
+            f("organization_zh", "string", "Organization in Chinese as the source zh_source_id writes it, in "
+              "simplified characters; empty when no Chinese source gives it. "
+              "Several organizations separated by ' / '."),
+            f("organization_zh_as_written", "string", "The Chinese organization exactly as the source writes it, "
+              "when in traditional characters; empty otherwise."),
             f("participant_type", "string", "Whom the person represents: country/region or organization.",
               PARTICIPANT_TYPES + ("",)),
             f("code", "string", "Code of the country/region or organization represented."),
@@ -144,11 +170,14 @@ TABLES: dict[str, dict] = {
             f("mode_as_written", "string", "Mode as the source describes it."),
             f("seniority", "string", "Derived from the title by rules (dashboard.cleaning.seniority).", SENIORITY),
             f("source_ids", "string", "Sources. " + LIST, required=True),
+            f("zh_source_id", "string", "Chinese-language source of name_zh, title_zh and organization_zh; empty "
+              "when there are none."),
             f("verification", "string", "How the record was checked (fact sheet)."),
             f("note", "string", "Caveats."),
         ],
         "primaryKey": ["person_id"],
-        "foreignKeys": [{"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}}],
+        "foreignKeys": [{"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}},
+                        {"fields": ["zh_source_id"], "reference": {"resource": "sources", "fields": ["id"]}}],
     },
     "topics": {
         "description": "Themes, guiding concepts, discussion topics and panels, per source and language.",
@@ -157,6 +186,8 @@ TABLES: dict[str, dict] = {
             f("scope", "string", "sub_forum or parent_conference.", SCOPES),
             f("kind", "string", "theme, concept, topic or panel.", vocab.TOPIC_KINDS.codes),
             f("text", "string", "Text as written."),
+            f("text_simplified", "string", "For a Chinese source: the text in simplified characters (OpenCC t2s "
+              "at build time where the source writes traditional characters); empty for other languages."),
             f("language", "string", "Language of the source."),
             f("source_id", "string", "Source.", required=True),
             f("note", "string", "Caveats."),

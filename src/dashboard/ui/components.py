@@ -8,6 +8,7 @@ from .. import metrics
 from ..dataset import Dataset
 from ..formatting import format_figure, format_figure_short, format_signed, md_escape
 from ..i18n import t
+from ..names import edition_city
 from ..vocab import METRICS
 from .state import url_selectbox
 
@@ -15,7 +16,7 @@ from .state import url_selectbox
 
 def edition_label(ds: Dataset, edition: int) -> str:
     row = ds.editions.set_index("edition").loc[edition]
-    return t("{year} · {city} (edition {n})", year=edition, city=row.city_en, n=int(row.number))
+    return t("{year} · {city} (edition {n})", year=edition, city=edition_city(row), n=int(row.number))
 
 
 def edition_picker(ds: Dataset, param: str = "edition", label: str | None = None, default: int | None = None) -> int:

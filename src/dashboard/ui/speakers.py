@@ -8,6 +8,7 @@ import streamlit as st
 from ..dataset import Dataset
 from .. import keycharts
 from ..i18n import t
+from ..names import entity_name, person_name, person_organization, person_title
 from .charts import chart_block, download_csv
 from .common import first_source_urls, preferred_source_md, publishers
 from ..vocab import MODES, ROLES, SENIORITY
@@ -23,11 +24,17 @@ def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
     return keycharts.filtered_people(ds, f.editions, roles, regions)
 
 
+def _per_row(sp: pd.DataFrame, accessor) -> pd.Series:
+    """Names and titles in the interface language: a Chinese source's form in Chinese (dashboard.names)."""
+    return pd.Series([accessor(r) for r in sp.itertuples(index=False)], index=sp.index, dtype=object)
+
+
 def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
     view = pd.DataFrame({
-        t("Edition"): sp.edition, t("Name"): sp.name.replace("", t("(not named in the source)")),
-        t("Name as written"): sp.name_as_written.fillna(""), t("Title"): sp.title, t("Organization"): sp.organization,
-        t("Represents"): sp.represents_en, t("Role"): sp.role.map(ROLES.label),
+        t("Edition"): sp.edition, t("Name"): _per_row(sp, person_name).replace("", t("(not named in the source)")),
+        t("Name as written"): sp.name_as_written.fillna(""), t("Title"): _per_row(sp, person_title),
+        t("Organization"): _per_row(sp, person_organization),
+        t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code)), t("Role"): sp.role.map(ROLES.label),
         t("Mode"): sp["mode"].map(MODES.label),
         t("Seniority"): sp.seniority.map(SENIORITY.label),
         t("Sources"): publishers(ds, sp.source_ids), t("Main source"): first_source_urls(ds, sp.source_ids),

@@ -1,0 +1,115 @@
+"""Names and titles in the language of the interface, from the data only (no Streamlit).
+
+Every Chinese form comes from a Chinese-language source cited in the data (``zh_source_id`` on
+people, ``*_zh_source_id`` and ``theme_zh_source_id`` on editions, ``language == "zh"`` on
+topics), in simplified characters (the build converts traditional script with OpenCC and keeps
+the source's own form in ``*_zh_as_written``). Where no Chinese source gives a form, the
+accessors return the form the sources write (a Latin-script name, an English title): a name is
+never transliterated or translated here.
+
+``row`` may be a pandas Series, a dict or a named tuple from ``itertuples()``; ``lang`` defaults
+to the language of the current run (:func:`dashboard.i18n.get_language`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .dataset import Dataset
+from .i18n import get_language
+
+ZH = "zh"
+
+
+def _get(row: Any, key: str) -> str:
+    """A text field of ``row``; '' when missing, None or NaN."""
+    if isinstance(row, (pd.Series, dict)):
+        value = row.get(key)
+    else:
+        value = getattr(row, key, None)
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _choose(row: Any, field: str, zh_field: str, lang: str | None) -> str:
+    if (lang or get_language()) == ZH:
+        chinese = _get(row, zh_field)
+        if chinese:
+            return chinese
+    return _get(row, field)
+
+
+def person_name(row: Any, lang: str | None = None) -> str:
+    """The Chinese name a Chinese source gives (in Chinese), else the name as the sources write it;
+    '' when no source names the person."""
+    return _choose(row, "name", "name_zh", lang)
+
+
+def person_title(row: Any, lang: str | None = None) -> str:
+    """The title as a Chinese source writes it (in Chinese), else as the sources write it."""
+    return _choose(row, "title", "title_zh", lang)
+
+
+def person_organization(row: Any, lang: str | None = None) -> str:
+    """The organization as a Chinese source writes it (in Chinese), else as the sources write it."""
+    return _choose(row, "organization", "organization_zh", lang)
+
+
+def edition_name(row: Any, lang: str | None = None) -> str:
+    """Official name of the edition (name_zh in Chinese, name_en otherwise)."""
+    return _choose(row, "name_en", "name_zh", lang)
+
+
+def edition_city(row: Any, lang: str | None = None) -> str:
+    return _choose(row, "city_en", "city_zh", lang)
+
+
+def edition_province(row: Any, lang: str | None = None) -> str:
+    return _choose(row, "province_en", "province_zh", lang)
+
+
+def edition_host(row: Any, lang: str | None = None) -> str:
+    return _choose(row, "host_en", "host_zh", lang)
+
+
+def _edition_row(ds: Dataset, edition: int) -> pd.Series:
+    return ds.editions.set_index("edition").loc[edition]
+
+
+def theme(ds: Dataset, edition: int, lang: str | None = None) -> str:
+    """The sub-forum's theme: a Chinese source's wording in Chinese, else the English one; '' if none."""
+    return _choose(_edition_row(ds, edition), "theme_en", "theme_zh", lang)
+
+
+def theme_source_id(ds: Dataset, edition: int, lang: str | None = None) -> str:
+    """The source of the theme :func:`theme` returns, for a citation."""
+    row = _edition_row(ds, edition)
+    if (lang or get_language()) == ZH and _get(row, "theme_zh"):
+        return _get(row, "theme_zh_source_id")
+    return _get(row, "theme_en_source_id")
+
+
+def topic_texts(ds: Dataset, edition: int, kind: str, lang: str | None = None,
+                scope: str = "sub_forum") -> list[str]:
+    """Distinct texts of one kind of topic (theme, concept, topic, panel) of an edition, in the
+    order of the data: the Chinese sources' wording (simplified) in Chinese when there is any,
+    else the English sources'."""
+    tp = ds.topics[(ds.topics.edition == edition) & (ds.topics.scope == scope) & (ds.topics.kind == kind)]
+    if (lang or get_language()) == ZH:
+        zh = tp[tp.language == ZH]
+        if len(zh):
+            return list(dict.fromkeys(zh.text_simplified.where(zh.text_simplified != "", zh.text)))
+    return list(dict.fromkeys(tp[tp.language == "en"].text))
+
+
+def entity_name(ds: Dataset, code: str, lang: str | None = None) -> str:
+    """Name of a country, region or international organization by its code, from the reference
+    tables (name_zh in Chinese, name_en otherwise); the code itself when it is unknown."""
+    for table in (ds.entities, ds.organizations):
+        hit = table[table.code == code]
+        if len(hit):
+            return _choose(hit.iloc[0], "name_en", "name_zh", lang)
+    return code

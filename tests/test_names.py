@@ -1,0 +1,191 @@
+"""Chinese names from the data, never invented: the accessors of dashboard.names, and that every
+Chinese form (people, editions, topics) cites a Chinese-language source whose text has that form."""
+
+from __future__ import annotations
+
+import re
+from collections import namedtuple
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import REPO
+
+from dashboard import names
+from dashboard.harmonize import to_simplified
+from dashboard.i18n import set_language, t
+
+SHARED = REPO.parent / "shared" / "sources"
+# The shangliankeji mirror prints the pinyin of some characters after them: 會(huì), 達(dá). The data
+# copies the characters without that pinyin (see the comment at the top of data/raw/editions/*.yaml).
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-z\u00c0-\u024f]+\)")
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    yield
+    set_language("en")
+
+
+# --- accessors ---------------------------------------------------------------------------------
+
+PERSON = {"name": "Xu Ganlu", "name_zh": "许甘露", "title": "Vice Minister", "title_zh": "公安部副部长",
+          "organization": "NIA", "organization_zh": ""}
+
+
+def test_person_accessors_choose_chinese_only_when_the_data_has_it():
+    assert names.person_name(PERSON, "zh") == "许甘露"
+    assert names.person_name(PERSON, "en") == "Xu Ganlu"
+    assert names.person_title(PERSON, "zh") == "公安部副部长"
+    assert names.person_title(PERSON, "en") == "Vice Minister"
+    assert names.person_organization(PERSON, "zh") == "NIA"  # no Chinese form: as the source writes it
+
+
+def test_person_accessors_fall_back_to_the_sources_form_never_a_transliteration():
+    row = {"name": "Wang Zhizhong", "name_zh": float("nan"), "title": "Vice Minister", "title_zh": None}
+    assert names.person_name(row, "zh") == "Wang Zhizhong"
+    assert names.person_title(row, "zh") == "Vice Minister"
+    assert names.person_name({"name": "", "name_zh": ""}, "zh") == ""  # unnamed: the caller says so
+
+
+def test_accessors_take_series_named_tuples_and_the_current_language():
+    Row = namedtuple("Row", PERSON)
+    assert names.person_name(Row(**PERSON), "zh") == "许甘露"
+    assert names.person_name(pd.Series(PERSON), "zh") == "许甘露"
+    set_language("zh")
+    assert names.person_name(PERSON) == "许甘露"
+    set_language("en")
+    assert names.person_name(PERSON) == "Xu Ganlu"
+
+
+def test_edition_names_city_host_and_theme(dataset):
+    row = dataset.editions.set_index("edition").loc[2024]
+    assert names.edition_name(row, "zh") == "全球公共安全合作论坛(连云港)2024年大会移民管理合作分论坛"
+    assert names.edition_name(row, "en").startswith("Sub-Forum on Migration Management Cooperation")
+    assert names.edition_city(row, "zh") == "苏州" and names.edition_city(row, "en") == "Suzhou"
+    assert names.edition_host(row, "zh") == "国家移民管理局"
+    assert names.edition_province(row, "zh") == "江苏省" and names.edition_province(row, "en") == "Jiangsu Province"
+    # the 2024 chair's statement mirror writes the theme in traditional characters; shown simplified
+    assert names.theme(dataset, 2024, "zh") == "变革环境下,移民治理的发展与创新"
+    assert names.theme_source_id(dataset, 2024, "zh") == "shangliankeji_zh_2024_chair"
+    assert names.theme(dataset, 2025, "zh") == "合作共赢,共同应对新形势下国际移民治理风险挑战"
+    assert names.theme(dataset, 2025, "en").startswith("Promoting Mutually Beneficial Cooperation")
+
+
+def test_topic_texts_in_chinese_when_a_chinese_source_states_them(dataset):
+    assert names.topic_texts(dataset, 2025, "concept", "zh") == ["合作促安全,安全保发展"]
+    assert names.topic_texts(dataset, 2025, "panel", "zh") == ["优化移民管理服务,保障有序安全便利流动",
+                                                              "全球化背景下,共同防范口岸安全风险、促进人员顺畅通关"]
+    assert len(names.topic_texts(dataset, 2025, "panel", "en")) == 2
+    # no Chinese source names the 2024 discussion topics: the English wording stays
+    assert names.topic_texts(dataset, 2024, "topic", "zh") == names.topic_texts(dataset, 2024, "topic", "en")
+
+
+def test_entity_names_from_the_reference_tables(dataset):
+    assert names.entity_name(dataset, "CHN", "zh") == "中国"
+    assert names.entity_name(dataset, "CHN", "en") == "China"
+    org = dataset.organizations.iloc[0]
+    assert names.entity_name(dataset, org.code, "zh") == org.name_zh
+    assert names.entity_name(dataset, "NOPE", "zh") == "NOPE"
+
+
+def test_people_with_chinese_forms_from_the_sources(dataset):
+    p = dataset.people.set_index("person_id")
+    assert p.loc["2024-xu-ganlu", "name_zh"] == "许甘露"
+    assert p.loc["2024-xu-ganlu", "name_zh_as_written"] == "許甘露"  # as the mirror writes it
+    assert p.loc["2025-benson-kwok-joon-fung", "name_zh"] == "郭俊峰"
+    assert p.loc["2025-filippo-grandi", "name_zh"] == "格兰迪"
+    # no Chinese source gives these names: left empty, shown as the sources write them
+    for pid in ("2025-wang-zhizhong", "2025-harry-kuma", "2024-riley-mesepitu"):
+        assert p.loc[pid, "name_zh"] == "" and p.loc[pid, "zh_source_id"] == ""
+    assert names.person_name(p.loc["2025-wang-zhizhong"], "zh") == "Wang Zhizhong"
+
+
+# --- every Chinese form cites a Chinese source that has it ---------------------------------------
+
+def _forms(dataset) -> list[tuple[str, str, str, str]]:
+    """(where, simplified form, form as written, source id) of every Chinese form in the clean data."""
+    out = []
+    for r in dataset.people.itertuples():
+        for col in ("name_zh", "title_zh", "organization_zh"):
+            value = getattr(r, col)
+            if value:
+                written = getattr(r, f"{col}_as_written") or value
+                for simple, part in zip(value.split(" / "), written.split(" / ")):
+                    out.append((f"people {r.person_id} {col}", simple, part, r.zh_source_id))
+    for r in dataset.editions.itertuples():
+        for col in ("name_zh", "city_zh", "province_zh", "host_zh", "theme_zh"):
+            sid = getattr(r, f"{col}_source_id")
+            if sid:
+                out.append((f"editions {r.edition} {col}", getattr(r, col), "", sid))
+    for r in dataset.topics[dataset.topics.language == "zh"].itertuples():
+        out.append((f"topics {r.edition} {r.scope} {r.kind}", r.text_simplified, r.text, r.source_id))
+    return out
+
+
+def test_every_chinese_form_has_a_chinese_source(dataset):
+    forms = _forms(dataset)
+    assert len(forms) > 40
+    language = dict(zip(dataset.sources.id, dataset.sources.language))
+    for where, simple, _, sid in forms:
+        assert sid, f"{where}: no source"
+        assert language.get(sid) == "zh", f"{where}: source {sid!r} is not a Chinese-language source"
+        assert simple == to_simplified(simple), f"{where}: {simple!r} is not in simplified characters"
+    for r in dataset.people.itertuples():
+        if r.zh_source_id:
+            assert r.zh_source_id in r.source_ids.split("|"), f"{r.person_id}: zh source not among its sources"
+        else:
+            assert not (r.name_zh or r.title_zh or r.organization_zh), r.person_id
+    eds = dataset.editions.set_index("edition")
+    for year in (2024, 2025):  # the real editions: the Chinese official name and city cite a source
+        assert eds.loc[year, "name_zh_source_id"] and eds.loc[year, "city_zh_source_id"]
+
+
+@pytest.mark.skipif(not (SHARED / "source_texts").is_dir(),
+                    reason="the stored source texts (../shared/sources/source_texts) are not beside this clone")
+def test_every_chinese_form_is_in_its_sources_text(dataset):
+    excerpts = dict(zip(dataset.sources.id, dataset.sources.excerpt))
+    checked = 0
+    for where, simple, written, sid in _forms(dataset):
+        path = SHARED / excerpts[sid] if excerpts.get(sid) else None
+        if path is None or not path.exists():
+            continue
+        text = _PINYIN.sub("", path.read_text(encoding="utf-8"))
+        if written:
+            assert written in text, f"{where}: {written!r} is not in {path.name}"
+        assert simple in to_simplified(text), f"{where}: {simple!r} is not in {path.name} (simplified)"
+        checked += 1
+    assert checked == len(_forms(dataset))  # every Chinese source used has a stored text
+
+
+# --- wired into the pages ---------------------------------------------------------------------
+
+def test_speakers_page_shows_chinese_names_and_titles_in_chinese(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    # AppTest calls a select box's format_func (edition_label) in the test's thread too, where the
+    # language of the run is not set: set it here as well.
+    set_language("zh")
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.switch_page("pages/4_Speakers.py")
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    people = at.dataframe[-1].value
+    name, title = people[t("Name", lang="zh")], people[t("Title", lang="zh")]
+    assert {"许甘露", "郭俊峰", "艾米·珀普"} <= set(name)
+    assert "Wang Zhizhong" in set(name)  # no Chinese source names him: not transliterated
+    assert "中华人民共和国公安部副部长、国家移民管理局局长" in set(title)
+    assert "中国" in set(people[t("Represents", lang="zh")])
+
+
+def test_edition_label_names_the_city_in_chinese(dataset):
+    from dashboard.ui.components import edition_label
+
+    set_language("zh")
+    assert "苏州" in edition_label(dataset, 2024) and "连云港" in edition_label(dataset, 2025)
+    set_language("en")
+    assert "Suzhou" in edition_label(dataset, 2024)
