@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import metrics
+from .. import names, metrics
 from ..dataset import Dataset
 from .. import keycharts
-from ..formatting import format_figure, format_percent, format_signed, md_escape
+from ..formatting import format_figure, format_percent, format_signed, join_clauses, md_escape
 from ..i18n import t
 from ..vocab import METRICS
 from .charts import chart_block, download_csv
@@ -57,30 +57,28 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
             with col:
                 label = metrics.overlap_labels(a, b, bool(o.complete.any()))[status]
                 st.markdown(f"*{label}* ({len(sub)})")
-                st.markdown("\n".join(f"- {n} · {z}" for n, z in zip(sub.name_en, sub.name_zh)) or "—")
+                st.markdown("\n".join(f"- {md_escape(n)} · {md_escape(z)}" for n, z in zip(sub.name_en, sub.name_zh))
+                            or "—")
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
         download_csv(table, f"overlap-{ptype}-{a}-{b}")
 
 
 def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
-    tp = ds.topics[(ds.topics.scope == "sub_forum") & (ds.topics.language == "en")]
-    eds = ds.editions.set_index("edition")
     cols = st.columns(2)
     kinds = {"concept": t("Guiding concept"), "topic": t("Discussion topics"), "panel": t("Parallel panel sessions")}
     for col, ed in zip(cols, (a, b)):
         with col:
             st.markdown(f"**{edition_label(ds, ed)}**")
-            sub = tp[tp.edition == ed]
-            theme = eds.loc[ed, "theme_en"]
-            st.markdown(f"*{t('Theme')}*\n- {md_escape(theme)}")
-            variants = [x for x in dict.fromkeys(sub[sub.kind == "theme"].text) if x != theme]
+            theme = names.theme(ds, ed)
+            st.markdown("*" + t("Theme") + f"*\n- {md_escape(theme)}")
+            variants = [x for x in names.topic_texts(ds, ed, "theme") if x != theme]
             if variants:
-                st.caption(t("Other wording in a source: {v}", v="; ".join(md_escape(v) for v in variants)))
+                st.caption(t("Other wording in a source: {v}", v=join_clauses(md_escape(v) for v in variants)))
             for kind, label in kinds.items():
-                texts = list(dict.fromkeys(sub[sub.kind == kind].text))
+                texts = names.topic_texts(ds, ed, kind)
                 if texts:
                     st.markdown(f"*{label}*\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
-            if sub[sub.kind == "panel"].empty:
+            if not names.topic_texts(ds, ed, "panel"):
                 st.caption(t("No parallel sessions are described in the sources found."))
 
 

@@ -8,7 +8,8 @@ import streamlit as st
 from .. import metrics
 from ..dataset import Dataset
 from .. import keycharts
-from ..formatting import format_figure, md_escape
+from .. import names
+from ..formatting import format_date_range, format_figure, md_escape
 from ..i18n import t
 from ..vocab import METRIC_NOUNS, METRICS, SCOPES
 from .charts import chart_block
@@ -19,11 +20,13 @@ from .components import edition_label, source_links
 
 def edition_header(ds: Dataset, edition: int) -> None:
     e = ds.editions.set_index("edition").loc[edition]
-    st.markdown(t("**{name}**  \n{start} – {end} · {city}, {province} · {host}",
-                  name=md_escape(e.name_en), start=e.start_date, end=e.end_date, city=md_escape(e.city_en),
-                  province=md_escape(e.province_en), host=t("hosted by {host}", host=md_escape(e.host_en))))
-    if e.theme_en:
-        st.markdown(t("Theme: *{theme}*", theme=md_escape(e.theme_en)))
+    st.markdown(t("**{name}**  \n{dates} · {city}, {province} · {host}",
+                  name=md_escape(names.edition_name(e)), dates=format_date_range(e.start_date, e.end_date),
+                  city=md_escape(names.edition_city(e)), province=md_escape(names.edition_province(e)),
+                  host=t("hosted by {host}", host=md_escape(names.edition_host(e)))))
+    theme = names.theme(ds, edition)
+    if theme:
+        st.markdown(t("Theme: *{theme}*", theme=md_escape(theme)))
 
 
 def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
@@ -76,8 +79,8 @@ def editions_table(ds: Dataset) -> None:
     rows = []
     for e in ds.editions.sort_values("number").itertuples():
         h = head[head.edition == e.edition].set_index("metric")
-        row = {t("Edition"): edition_label(ds, e.edition), t("Dates"): f"{e.start_date} – {e.end_date}",
-               t("Theme"): e.theme_en}
+        row = {t("Edition"): edition_label(ds, e.edition), t("Dates"): format_date_range(e.start_date, e.end_date),
+               t("Theme"): names.theme(ds, e.edition)}
         for m in METRICS:
             row[METRICS.label(m)] = format_figure(h.loc[m, "value"], h.loc[m, "qualifier"])
         row[t("Complete participant list")] = t("yes") if e.participant_list_complete else t("no (public sources only)")
