@@ -77,3 +77,52 @@ def test_export_browser_cannot_reach_the_network(chart):
             cmdlines.append(cmd)
     assert cmdlines, "no export browser found"
     assert all(f"--proxy-server={DEAD_PROXY}" in c for c in cmdlines)
+
+
+def _descendant_browsers() -> list[int]:
+    """Chromium processes started by this test process (other worktrees' exports are not counted)."""
+    import os
+    from pathlib import Path
+
+    parent, cmd = {}, {}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text()
+            parent[int(proc.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+            cmd[int(proc.name)] = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue
+    me, found = os.getpid(), []
+    for pid in parent:
+        p, seen = pid, 0
+        while p in parent and p != me and seen < 50:
+            p, seen = parent[p], seen + 1
+        if p == me and pid != me and "chrom" in cmd.get(pid, ""):
+            found.append(pid)
+    return found
+
+
+def test_export_browser_is_shut_down_after_use(chart, monkeypatch):
+    """No Chromium outlives an export by more than a minute: the idle timer stops it (shortened here)."""
+    import time
+
+    from dashboard import static_export
+
+    monkeypatch.setattr(static_export, "IDLE_SECONDS", 1.0)
+    figure_bytes(chart.figure, "svg", DATE)
+    assert _descendant_browsers(), "the export browser should be running right after an export"
+    deadline = time.monotonic() + 20
+    while _descendant_browsers() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _descendant_browsers() == []
+    # the next export starts it again
+    assert figure_bytes(chart.figure, "svg", DATE).startswith(b"<svg")
+    static_export.shutdown_browser()
+
+
+def test_default_idle_time_is_under_a_minute():
+    from dashboard import static_export
+
+    assert 0 < static_export.IDLE_SECONDS <= 60
