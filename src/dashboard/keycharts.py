@@ -8,13 +8,13 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import mapdata, metrics
+from . import citations, mapdata, metrics
 from .dataset import Dataset
 from .memo import per_dataset
 from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
 from .formatting import format_figure
 from .i18n import t
-from .schema import ROLES
+from .schema import ROLES, SPEAKING_ROLES
 
 ROLE_LABELS = {
     "opening_speech": "Opening speech", "welcome_speech": "Welcome speech", "keynote": "Keynote",
@@ -51,7 +51,8 @@ def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
     labels, colors = styles(ds, editions)
     return Chart(f"coverage-{metric.replace('_', '-')}",
-                 coverage_chart(cov, labels, colors, t(WHAT[metric]), t(COVERAGE_SOURCE)), cov)
+                 coverage_chart(cov, labels, colors, t(WHAT[metric]), t(COVERAGE_SOURCE)),
+                 citations.reader_sources(ds, cov, citations.FIGURES))
 
 
 @per_dataset
@@ -60,20 +61,31 @@ def regions(ds: Dataset, editions: list[int], level: str = "region", region_filt
     """Identified countries and regions per M49 region or sub-region; the filters recount the
     identified ones (the unidentified remainder has no region and is kept as it is)."""
     data = metrics.by_region(ds, editions, level)
+    subtitle = coverage_subtitle(ds, editions)
     if region_filter or type_filter:
+        # A filter applies to every element: the unnamed remainder of the reported totals has no known
+        # region or type, so under a filter it is left out (and the subtitle says so), never shown
+        # as if it belonged to the filtered group.
         tab = metrics.participants_table(ds, editions)
         if region_filter:
             tab = tab[tab.region.isin(region_filter)]
         if type_filter:
             tab = tab[tab.entity_type.isin(type_filter)]
         ident = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index().assign(identified=True)
-        data = pd.concat([ident, data[~data.identified]], ignore_index=True)
-    cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED) + [metrics.NOT_NAMED]
+        data = ident
+        counts = tab.groupby("edition").code.nunique()
+        shown = "; ".join(t("{e}: {n} identified", e=e, n=int(counts.get(e, 0))) for e in editions)
+        subtitle = t("Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
+                     "they are not shown under a filter.", what=", ".join(t(x) for x in (*region_filter,
+                                                                                        *type_filter)),
+                     shown=shown)
+    cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED)
+    if (data[level] == metrics.NOT_NAMED).any():
+        cats.append(metrics.NOT_NAMED)
     labels, colors = styles(ds, editions)
     what = t("region") if level == "region" else t("sub-region")
     fig = grouped_bars(data, level, {c: t(c) for c in cats}, editions, labels, colors,
-                       t("Identified countries and regions by UN M49 {what}", what=what),
-                       coverage_subtitle(ds, editions),
+                       t("Identified countries and regions by UN M49 {what}", what=what), subtitle,
                        t("Source: public sources cited per participant; totals from the chair's statements"),
                        muted=(metrics.NOT_NAMED,))
     return Chart(f"countries-by-{level.replace('_', '-')}", fig, data[["edition", level, "count", "identified"]])
@@ -84,9 +96,20 @@ def by_category(ds: Dataset, people: pd.DataFrame, editions: list[int], column: 
     counts = metrics.count_by(people, column, editions, tuple(order))
     ed_labels, colors = styles(ds, editions)
     fig = grouped_bars(counts, column, {k: t(labels[k]) for k in order}, editions, ed_labels, colors, title,
-                       t("People the public sources mention; not a complete list"),
-                       t("Source: chair's statements and news items (data/clean/people.csv)"))
+                       people_subtitle(people, editions),
+                       t("Source: chair's statements and news items cited per person"))
     return Chart(name, fig, counts)
+
+
+def people_subtitle(people: pd.DataFrame, editions: list[int]) -> str:
+    """'People mentioned, named or not (not a complete list) — 2024: 10, of whom 8 named speakers; …':
+    the chart's total and the Named-speakers tile's count side by side, so the two reconcile."""
+    parts = []
+    for e in editions:
+        p = people[people.edition == e]
+        named = p[(p["name"] != "") & p.role.isin(SPEAKING_ROLES)].person_id.nunique()
+        parts.append(t("{e}: {n}, of whom {k} named speakers", e=e, n=len(p), k=named))
+    return t("People mentioned in the sources, named or not; not a complete list. {parts}", parts="; ".join(parts))
 
 
 def roles(ds: Dataset, editions: list[int]) -> Chart:
@@ -94,7 +117,7 @@ def roles(ds: Dataset, editions: list[int]) -> Chart:
 
 
 PEOPLE_CHARTS = {  # column -> (categories, labels, title, chart name)
-    "role": (ROLES, ROLE_LABELS, "People named in the sources, by role", "speakers-by-role"),
+    "role": (ROLES, ROLE_LABELS, "People mentioned in the sources, by role", "speakers-by-role"),
     "mode": (("in_person", "video", "not_stated"), {"in_person": "In person", "video": "By video",
                                                     "not_stated": "Not stated"},
              "In person or by video", "speakers-by-mode"),
@@ -152,7 +175,7 @@ def world_map(ds: Dataset, countries_geojson: dict, earlier: int, later: int | N
         t("Identified participants only; public sources name part of the participants. Stars: venues."),
         t("Source: public sources cited per participant. Boundaries: Natural Earth 1:50m (public domain)."),
         lines=lines)
-    data = frame.drop(columns=["people_text", "sources_text", "how_text"]).assign(
+    data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"]).assign(
         how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),
         sources=frame.sources_text.str.replace("<br>", "; "))
     return Chart(f"map-{'-'.join(map(str, editions))}", fig, data)

@@ -22,6 +22,9 @@ SPEAKING_ROLES = ROLES[:-1]
 MODES = ("in_person", "video", "not_stated")
 HOW_KNOWN = ("named_as_present", "delegation_in_parallel_session", "registration_list")
 SOURCE_KINDS = ("official", "news", "mirror", "other")
+# What a source can be cited for. name_or_title: only how a person's name or title is written (never
+# evidence that anyone took part); context: background only (side events, previews, paid content).
+SOURCE_SUPPORTS = ("participation", "figures", "name_or_title", "context")
 
 
 class Strict(BaseModel):
@@ -36,11 +39,23 @@ class Source(Strict):
     language: str = Field(pattern=r"^[a-z]{2,3}$")
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     subkind: str
+    short_title: str = Field(min_length=1, max_length=70)
+    supports: list[Literal[SOURCE_SUPPORTS]] = Field(min_length=1)  # type: ignore[valid-type]
     published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     published_note: str | None = None
     accessed: dt.date | None = None
     excerpt: str | None = None
     notes: str | None = None
+
+
+    @field_validator("supports")
+    @classmethod
+    def _supports_consistent(cls, v: list[str]) -> list[str]:
+        if len(set(v)) != len(v):
+            raise ValueError("values repeat")
+        if "name_or_title" in v and "participation" in v:
+            raise ValueError("a name_or_title source cannot also support participation")
+        return v
 
 
 class Edition(Strict):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import metrics
+from .. import citations, metrics
 from ..dataset import Dataset
 from .. import keycharts
+from ..comparison import figure_with_others
 from ..formatting import format_figure, md_escape
 from ..i18n import t
 from .charts import chart_block
@@ -67,8 +68,9 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
         with st.expander(t("All recorded conflicts for {year} ({n})", year=edition, n=len(notes))):
             for r in notes.itertuples():
                 st.markdown(t("**{id}** ({scope}) {issue}: {detail}  \n{sources}", id=r.id,
-                              scope=t(r.scope.replace("_", " ")), issue=md_escape(r.issue),
-                              detail=md_escape(r.detail), sources=source_links(ds, r.source_ids)))
+                              scope=t(r.scope.replace("_", " ")),
+                              issue=md_escape(citations.readable_text(ds, r.issue)),
+                              detail=md_escape(citations.readable_text(ds, r.detail)), sources=source_links(ds, r.source_ids)))
 
 
 def editions_table(ds: Dataset) -> None:
@@ -79,7 +81,7 @@ def editions_table(ds: Dataset) -> None:
         row = {t("Edition"): edition_label(ds, e.edition), t("Dates"): f"{e.start_date} – {e.end_date}",
                t("Theme"): e.theme_en}
         for m, label in METRIC_LABELS.items():
-            row[t(label)] = format_figure(h.loc[m, "value"], h.loc[m, "qualifier"])
+            row[t(label)] = figure_with_others(metrics.stated(ds, e.edition, m))
         row[t("Complete participant list")] = t("yes") if e.participant_list_complete else t("no (public sources only)")
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True)
