@@ -70,10 +70,11 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, height: int,
     height = plot_px + top + bottom
     text = "<br>".join(f"<b>{line}</b>" for line in title_lines)
     if subtitle:
-        text += "<br>" + "<br>".join(f"<span style='font-size:12px;color:#555'>{line}</span>" for line in sub_lines)
+        sub = "<span style='font-size:12px;color:#555;font-weight:normal'>{}</span>"
+        text += "<br>" + "<br>".join(sub.format(line) for line in sub_lines)
     fig.update_layout(
         template=TEMPLATE, font=FONT, height=height,
-        title=dict(text=text, font=dict(size=16), x=0, xanchor="left", xref="container",
+        title=dict(text=text, font=dict(size=16, weight="normal"), x=0, xanchor="left", xref="container",
                    # plotly puts the first line's top ~16 px above the anchor: this starts it ~8 px below
                    # the toolbar strip
                    y=1 - (TOOLBAR_PX + 24) / height, yanchor="top", yref="container"),
@@ -234,7 +235,9 @@ def participation_map(frame, geojson: dict, venue_frame, status_colors: dict[str
                            hoverinfo="skip", showlegend=False, name="lines")
     fig.add_scattergeo(
         lon=list(venue_frame.city_lon), lat=list(venue_frame.city_lat), mode="markers+text",
-        text=[f"{c} {e}" for c, e in zip(venue_frame.city_en, venue_frame.edition)], textposition="top right",
+        text=[f"{c} {e}" for c, e in zip(venue_frame.city_en, venue_frame.edition)],
+        # labels to the left of the star: venues in east Asia sit near the right edge of a phone's map
+        textposition=["top left" if i == len(venue_frame) - 1 else "bottom left" for i in range(len(venue_frame))],
         textfont=dict(size=11, color="#222"), marker=dict(symbol="star", size=15, color="#222",
                                                           line=dict(color="#FFFFFF", width=1)),
         name=t("Venue"), hovertemplate="%{text}<extra>" + t("Venue") + "</extra>",

@@ -26,7 +26,7 @@ CHECK = """() => {
     const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${i}`;
     const mb = plot.querySelector('.modebar');
     const mbBox = mb ? mb.getBoundingClientRect() : null;
-    plot.querySelectorAll('.gtitle, .annotation-text, .legendtext, .ytick text, .xtick text, text.bartext').forEach(t => {
+    plot.querySelectorAll('.gtitle, .annotation-text, .legendtext, .ytick text, .xtick text, text.bartext, .textpoint text').forEach(t => {
       const r = t.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) return;
       const what = `${title.slice(0, 40)} / ${t.textContent.slice(0, 40)}`;

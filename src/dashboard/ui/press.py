@@ -14,7 +14,7 @@ from ..i18n import t
 from ..paths import data_dir
 from ..static_export import browser_available, figure_bytes
 from .components import edition_label, two_edition_pickers
-from .charts import MAP_CONFIG
+from .charts import MAP_CONFIG, PLOTLY_CONFIG
 from .layout import data_version
 from .mapview import geojson
 from .state import url_selectbox
@@ -57,7 +57,7 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
     choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart",
                           format_func=lambda name: packaging.key_chart_title(name))
     chart = packaging.key_chart(ds, geojson(str(data_dir()), "countries"), editions, choice)
-    st.plotly_chart(chart.figure, key="export-preview", config=MAP_CONFIG)
+    st.plotly_chart(chart.figure, key="export-preview", config=MAP_CONFIG if choice == "map" else PLOTLY_CONFIG)
     today = dt.date.today()
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
