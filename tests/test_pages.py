@@ -222,3 +222,14 @@ def test_countries_main_source_is_never_a_name_or_title_source():
     assert not (set(table["Main source"]) & name_only_urls)
     assert (table["Main source"] != "").all()
     assert all(s.count(";") <= 2 for s in table["Sources"])  # at most three references per row
+
+
+def test_type_filter_names_the_type_not_its_code():
+    at = open_page("pages/2_Countries_and_regions.py", {"etype": "special_administrative_region"})
+    import re
+
+    title = " ".join(re.sub(r"<[^>]+>", " ", chart_specs(at)[0]["layout"]["title"]["text"]).split())
+    assert "Filtered (Special administrative region)" in title and "special_administrative_region" not in title
+    # the table and its CSV follow the same filter
+    table = next(d.value for d in at.dataframe if "Main source" in d.value.columns)
+    assert set(table["Type"]) == {"Special administrative region"}

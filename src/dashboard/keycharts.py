@@ -21,6 +21,10 @@ ROLE_LABELS = {
     "video_address": "Video address", "plenary_speech": "Plenary speech",
     "parallel_session": "Parallel-session contribution", "other": "Other",
 }
+ENTITY_TYPE_LABELS = {
+    "sovereign_state": "Sovereign state", "special_administrative_region": "Special administrative region",
+    "region": "Region", "territory": "Territory",
+}
 WHAT = {"countries_and_regions": "countries and regions", "international_organizations": "international organizations"}
 COVERAGE_SOURCE = "Source: chair's statements (reported); public sources (identified)."
 
@@ -75,10 +79,9 @@ def regions(ds: Dataset, editions: list[int], level: str = "region", region_filt
         data = ident
         counts = tab.groupby("edition").code.nunique()
         shown = "; ".join(t("{e}: {n} identified", e=e, n=int(counts.get(e, 0))) for e in editions)
+        chosen = [*region_filter, *(t(ENTITY_TYPE_LABELS.get(x, x)) for x in type_filter)]
         subtitle = t("Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
-                     "they are not shown under a filter.", what=", ".join(t(x) for x in (*region_filter,
-                                                                                        *type_filter)),
-                     shown=shown)
+                     "they are not shown under a filter.", what=", ".join(chosen), shown=shown)
     cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED)
     if (data[level] == metrics.NOT_NAMED).any():
         cats.append(metrics.NOT_NAMED)

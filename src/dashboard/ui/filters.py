@@ -11,16 +11,13 @@ import streamlit as st
 
 from ..dataset import Dataset
 from ..i18n import t
-from ..keycharts import ROLE_LABELS
+from ..keycharts import ENTITY_TYPE_LABELS, ROLE_LABELS
 from ..reference import ENTITY_TYPES
 from ..schema import ROLES
 from .components import edition_label
 from .state import url_multiselect
 
-ENTITY_TYPE_LABELS = {
-    "sovereign_state": "Sovereign state", "special_administrative_region": "Special administrative region",
-    "region": "Region", "territory": "Territory",
-}
+__all__ = ["ENTITY_TYPE_LABELS", "Filters", "sidebar_filters"]
 
 
 @dataclass(frozen=True)
