@@ -150,7 +150,7 @@ def people_chart(ds: Dataset, editions: list[int], column: str, roles: tuple[str
         sp = sp.assign(region=sp.region.replace("", ORGANIZATION_REGION).fillna(ORGANIZATION_REGION))
         order = tuple(sorted(set(sp.region)))
         return by_category(ds, sp, editions, "region", order, {r: r for r in order},
-                           t("Whom speakers represent, by region"), "speakers-by-region")
+                           t("Whom the people mentioned represent, by region"), "speakers-by-region")
     order, labels, title, name = PEOPLE_CHARTS[column]
     return by_category(ds, sp, editions, column, order, labels, t(title), name)
 

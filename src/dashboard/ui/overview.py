@@ -45,6 +45,8 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
 def coverage_section(ds: Dataset, edition: int) -> None:
     for s in coverage_sentences(ds, edition):
         st.markdown(f"- {s}")
+    if len(ds.edition_ids) > 1:
+        st.caption(t("The two charts below show every edition, whichever edition is chosen above."))
     cols = st.columns(2)
     for col, metric in zip(cols, metrics.IDENTIFIED_FOR):
         chart = keycharts.coverage(ds, ds.edition_ids, metric)
