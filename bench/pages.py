@@ -65,7 +65,8 @@ def synthetic_data(dest: Path, scale: int, seed: int = 20240909) -> Path:
     src.write_text(src.read_text(encoding="utf-8") + yaml.safe_dump([{
         "id": "synthetic_benchmark", "url": "http://127.0.0.1/synthetic-benchmark",
         "title": "SYNTHETIC benchmark data (not real)", "publisher": "bench", "language": "en",
-        "kind": "other", "subkind": "synthetic", "published": None, "accessed": None}], sort_keys=False),
+        "kind": "other", "subkind": "synthetic", "short_title": "Synthetic benchmark data",
+        "supports": ["participation", "figures"], "published": None, "accessed": None}], sort_keys=False),
         encoding="utf-8")
     reg_dir = data / "raw" / "registrations"
     reg_dir.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ compare.overlap_section(ds, a, b)
 st.subheader(t("Themes, topics and formats"))
 compare.themes_side_by_side(ds, a, b)
 
-st.subheader(t("Speakers by role"))
+st.subheader(t("People mentioned in the sources"))
 compare.speakers_by_role(ds, a, b)
 
 footer(preferred_source_md(ds, [a, b]))

@@ -14,9 +14,12 @@ def test_coverage_chart(dataset):
     cov = cov[cov.metric == "countries_and_regions"]
     fig = coverage_chart(cov, {2024: "2024", 2025: "2025"}, edition_colors([2024, 2025]), "countries", "Source: X")
     assert [tr.type for tr in fig.data] == ["bar", "bar", "bar"]
-    ident = {tr.y[0]: tr.x[0] for tr in fig.data[:2]}
+    ident = {tr.y[0].replace("<br>", " "): tr.x[0] for tr in fig.data[:2]}
     assert ident == {"2024 · reported 57": 10, "2025 · reported 51": 13}
-    assert dict(zip(fig.data[2].y, fig.data[2].x)) == {"2025 · reported 51": 38, "2024 · reported 57": 47}
+    assert dict(zip([y.replace("<br>", " ") for y in fig.data[2].y], fig.data[2].x)) == {
+        "2025 · reported 51": 38, "2024 · reported 57": 47}
+    # labels stay horizontal on a narrow bar (no sideways text)
+    assert all(tr.textangle == 0 for tr in fig.data)
     assert fig.layout.template.layout.to_plotly_json() == __import__("plotly.io").io.templates[TEMPLATE].layout \
         .to_plotly_json()
     assert "Source: X" in [a.text for a in fig.layout.annotations]
@@ -30,9 +33,10 @@ def test_grouped_bars_zero_filled_and_muted(dataset):
                        edition_colors([2024, 2025]), "T", "S", "Source", muted=(metrics.NOT_NAMED,))
     assert [tr.name for tr in fig.data] == ["2025", "2024"]  # latest added first: earliest drawn on top
     assert fig.layout.legend.traceorder == "reversed"  # …and listed first
-    by = dict(zip(fig.data[0].y, fig.data[0].x))
+    ys = [y.replace("<br>", " ") for y in fig.data[0].y]
+    by = dict(zip(ys, fig.data[0].x))
     assert by["Asia"] == 6 and by[metrics.NOT_NAMED] == 38
-    opac = dict(zip(fig.data[0].y, fig.data[0].marker.opacity))
+    opac = dict(zip(ys, fig.data[0].marker.opacity))
     assert opac[metrics.NOT_NAMED] < 1 and opac["Asia"] == 1
 
 
@@ -43,3 +47,19 @@ def test_presence_matrix(dataset):
     present_2025 = set(fig.data[2].y)
     assert present_2025 == {"IOM", "UNHCR", "UNODC"}
     assert set(fig.data[3].y) == {"ASEAN", "INTERPOL", "LMLECC"}
+
+
+def test_texts_are_wrapped_for_a_phone_and_titles_start_below_the_toolbar():
+    import plotly.graph_objects as go
+
+    from dashboard.figures import SOURCE_CHARS, TITLE_CHARS, TOOLBAR_PX, frame, wrap
+
+    long = "Identified countries and regions by UN M49 sub-region, with a very long title for a phone"
+    fig = frame(go.Figure(), long, "A subtitle " * 12, "Source: " + "a public source; " * 10, height=400)
+    title_lines = [line for line in fig.layout.title.text.split("<br>")]
+    assert len(title_lines) > 2
+    assert all(len(line) <= TITLE_CHARS for line in wrap(long, TITLE_CHARS))
+    assert all(len(line) <= SOURCE_CHARS for line in fig.layout.annotations[-1].text.split("<br>"))
+    # the first line starts below the toolbar's strip
+    assert (1 - fig.layout.title.y) * fig.layout.height >= TOOLBAR_PX
+    assert fig.layout.margin.t >= TOOLBAR_PX + 21 * 3

@@ -28,18 +28,37 @@ def test_press_kit_contents(dataset, boundaries):
     z = packaging.press_kit_zip(dataset, boundaries, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
     names = set(zipfile.ZipFile(io.BytesIO(z)).namelist())
     base = "press-kit-2024-2025/"
-    charts = ["coverage-countries-and-regions", "coverage-international-organizations", "countries-by-region",
-              "speakers-by-role", "map-2024-2025"]
+    charts = ["countries and regions named vs reported", "international organizations named vs reported",
+              "countries and regions by region", "people mentioned by role", "map of identified participants"]
     expected = {base + f for f in ["summary.md", "sources.csv", "README.md"]}
     for c in charts:
-        expected |= {f"{base}charts/{c}.png", f"{base}charts/{c}.svg", f"{base}data/{c}.csv"}
+        expected |= {f"{base}charts/{c} 2024-2025.png", f"{base}charts/{c} 2024-2025.svg",
+                     f"{base}data/{c} 2024-2025.csv"}
     assert names == expected
     zf = zipfile.ZipFile(io.BytesIO(z))
     summary = zf.read(base + "summary.md").decode()
     assert "more than 240" in summary and "## Sources" in summary
     sources = zf.read(base + "sources.csv").decode("utf-8-sig")
-    assert sources.splitlines()[0].startswith("id,url,title")
+    assert sources.splitlines()[0].startswith("reference,label,publisher,title")
     assert "How to cite" in zf.read(base + "README.md").decode()
+
+
+def test_press_kit_shows_no_internal_id_or_path(dataset, boundaries):
+    """Readers see labels and addresses, never a source id, a chart id or a file path of the project."""
+    z = packaging.press_kit_zip(dataset, boundaries, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+    zf = zipfile.ZipFile(io.BytesIO(z))
+    ids = set(dataset.sources.id)
+    for name in zf.namelist():
+        if name.endswith((".png", ".svg")):
+            continue
+        text = zf.read(name).decode("utf-8-sig")
+        found = [i for i in ids if i in text]
+        assert not found, (name, found)
+        for bad in ("data/clean", "source_texts/", ".txt", "coverage-countries-and-regions", "speakers-by-role",
+                    "source_id"):
+            assert bad not in text, (name, bad)
+    for key in packaging.KEY_CHARTS:
+        assert not any(key in n for n in zf.namelist() if "-" in key), key
 
 
 def test_press_kit_is_deterministic(dataset, boundaries):

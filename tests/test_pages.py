@@ -57,8 +57,11 @@ def test_year_over_year_defaults_and_honest_wording():
     for word in ("dropped", "Dropped", "New in", "did not return"):
         assert word not in t
     table = at.dataframe[0].value
-    assert table.iloc[0].tolist()[:4] == ["Attendees", "about 300", "more than 240", "≈ −60"]
-    assert table.iloc[1].tolist()[:4] == ["Countries and regions", "57", "51", "−6"]
+    assert table.iloc[0].tolist()[:5] == ["Attendees", "about 300", "more than 240 (another source: approximately 240)",
+                                          "about −60", "about −20%"]
+    assert table.iloc[1].tolist()[:5] == ["Countries and regions", "57", "51 (another source: 50)", "−6", "−11%"]
+    # a count of what the sources name: both counts, no change, no percentage
+    assert table.iloc[3].tolist()[:5] == ["Named speakers", "8 named in sources", "13 named in sources", "—", "—"]
     roles = chart_specs(at)[0]
     assert [tr["type"] for tr in roles["data"]] == ["bar", "bar"]
 
@@ -73,7 +76,13 @@ def test_countries_region_filter_round_trips_through_url(region):
     at = open_page("pages/2_Countries_and_regions.py", {"region": region})
     spec = chart_specs(at)[0]
     ys = {y for tr in spec["data"] for y in tr["y"]}
-    assert ys == {"Europe", "Not named in public sources"}
+    # the filter governs every element: the worldwide unnamed remainder has no region, so it is not
+    # drawn under a filter, and the subtitle says what is shown
+    assert ys == {"Europe"}
+    import re
+
+    title = " ".join(re.sub(r"<[^>]+>", " ", spec["layout"]["title"]["text"]).split())
+    assert "Filtered (Europe)" in title and "not shown under a filter" in title
     at.multiselect(key="url_region").set_value(["150", "002"]).run()
     assert at.query_params["region"] in ("150,002", ["150,002"])
 
@@ -81,7 +90,7 @@ def test_countries_region_filter_round_trips_through_url(region):
 def test_countries_chart_values_and_remainder():
     at = open_page("pages/2_Countries_and_regions.py", {"editions": "2025"})
     spec = chart_specs(at)[0]
-    values = dict(zip(spec["data"][0]["y"], spec["data"][0]["x"]))
+    values = dict(zip([y.replace("<br>", " ") for y in spec["data"][0]["y"]], spec["data"][0]["x"]))
     assert values["Asia"] == 6 and values["Not named in public sources"] == 38
 
 
@@ -136,7 +145,7 @@ def test_sources_page_lists_sources_conflicts_and_package():
     frames = [d.value for d in at.dataframe]
     sources = next(f for f in frames if "Publisher" in f.columns)
     assert len(sources) == 49 and sources["Records citing it"].iloc[0] > 0
-    assert any(len(f) == 11 and "issue" in f.columns for f in frames)  # C1–C11
+    assert any(len(f) == 11 and "Issue" in f.columns for f in frames)  # C1–C11
     labels = [b.label for b in at.get("download_button")]
     assert any("data package" in lab for lab in labels)
     assert "preferred: official chair's statement" in text(at)
@@ -157,3 +166,73 @@ def test_organizations_edition_filter_from_url():
     assert "2 of 5 international organizations not named" in t and "all 6 international organizations" not in t
     spec = chart_specs(at)[1]  # the matrix: one edition column
     assert {x for tr in spec["data"] for x in tr["x"]} == {"2025"}
+
+
+INTERNAL = ("data/clean", "data/raw", "source_texts/", ".csv)", "people.csv", "coverage-countries-and-regions",
+            "coverage-international-organizations", "speakers-by-role", "countries-by-region")
+
+
+def _visible(at) -> str:
+    """Everything a reader sees: text, captions, tables, chart texts, select-box options."""
+    parts = [text(at)] + [e.value for e in at.get("metric")] if False else [text(at)]
+    for d in at.dataframe:
+        parts.append(d.value.to_csv(index=False))
+    for spec in chart_specs(at):
+        layout = spec.get("layout", {})
+        parts.append(json.dumps(layout.get("title", {})))
+        parts += [a.get("text", "") for a in layout.get("annotations", [])]
+        for tr in spec.get("data", []):
+            parts += [str(tr.get("name", "")), json.dumps(tr.get("y", "")), json.dumps(tr.get("customdata", ""))]
+    for sb in at.selectbox:
+        parts += [str(o) for o in sb.options]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("page, query", [
+    ("pages/2_Countries_and_regions.py", {}), ("pages/4_Speakers.py", {}), ("pages/5_Map.py", {"edition": "2025"}),
+    ("pages/6_Sources.py", {}), ("pages/7_Press.py", {"mode": "compare", "a": "2024", "b": "2025"}),
+    ("pages/7_Press.py", {"edition": "2025"}), ("pages/1_Year_over_year.py", {}), ("pages/3_Organizations.py", {}),
+])
+def test_no_page_shows_an_internal_id_or_path(page, query):
+    at = open_page(page, query)
+    seen = _visible(at)
+    from dashboard.dataset import load_clean
+
+    ids = set(load_clean(REPO / "data").sources.id)
+    assert [i for i in ids if i in seen] == []
+    assert [x for x in INTERNAL if x in seen] == []
+
+
+def test_overview_shows_no_internal_id_and_named_speakers_have_no_change():
+    at = open_page("app.py") if False else AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
+    from dashboard.dataset import load_clean
+
+    ids = set(load_clean(REPO / "data").sources.id)
+    seen = _visible(at)
+    assert [i for i in ids if i in seen] == []
+    named = next(m for m in at.get("metric") if m.label == "Named speakers")
+    assert not named.proto.delta  # a count of names: no arrow, no percentage
+    assert "2024: 8 named in sources" in text(at)
+
+
+def test_countries_main_source_is_never_a_name_or_title_source():
+    at = open_page("pages/2_Countries_and_regions.py", {"editions": "2025"})
+    from dashboard.dataset import load_clean
+
+    src = load_clean(REPO / "data").sources
+    name_only_urls = set(src[src.supports == "name_or_title"].url)
+    table = next(d.value for d in at.dataframe if "Main source" in d.value.columns)
+    assert not (set(table["Main source"]) & name_only_urls)
+    assert (table["Main source"] != "").all()
+    assert all(s.count(";") <= 2 for s in table["Sources"])  # at most three references per row
+
+
+def test_type_filter_names_the_type_not_its_code():
+    at = open_page("pages/2_Countries_and_regions.py", {"etype": "special_administrative_region"})
+    import re
+
+    title = " ".join(re.sub(r"<[^>]+>", " ", chart_specs(at)[0]["layout"]["title"]["text"]).split())
+    assert "Filtered (Special administrative region)" in title and "special_administrative_region" not in title
+    # the table and its CSV follow the same filter
+    table = next(d.value for d in at.dataframe if "Main source" in d.value.columns)
+    assert set(table["Type"]) == {"Special administrative region"}

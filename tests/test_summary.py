@@ -60,8 +60,12 @@ def test_comparison_is_honest(dataset):
     check_common(s)
     text = " ".join(s.paragraphs)
     assert "Attendees: about 300 in 2024, more than 240 in 2025" in text
-    assert "no exact change can be given" in text
+    # the same rule as Year over year: an approximate change with its basis, not "no change"
+    assert "about 60 fewer (−20%), an approximate change because the figures are qualified" in text
     assert "Countries and regions: 57 in 2024, 51 in 2025 (6 fewer)" in text
+    # conflicting values are shown here too
+    assert "For 2025, other sources give 50 countries and regions" in text
+    assert "For 2025, other sources give approximately 240 attendees" in text
     assert "China, Hungary, Russia and Solomon Islands" in text
     assert "do not show which countries and regions took part in only one of them" in text
 
@@ -70,7 +74,7 @@ def test_markdown_lists_numbered_sources(dataset):
     s = summary.edition_summary(dataset, 2025)
     md = summary.to_markdown(dataset, s, dt.date(2026, 11, 27))
     assert md.startswith("# The second Sub-Forum")
-    assert "1. National Immigration Administration of China (English site): “Chair's Statement" in md
+    assert "1. National Immigration Administration of China, “Chair's statement, 2025”, 14 Oct 2025, English." in md
     assert "<https://en.nia.gov.cn/n147413/c185410/content.html>" in md
     assert "on 2026-11-27" in md
 
@@ -83,3 +87,61 @@ def test_synthetic_edition(synthetic_data, edition):
     s = summary.edition_summary(ds, edition)
     check_common(s)
     assert "third Sub-Forum" in " ".join(s.paragraphs)
+
+
+def _all_summaries(ds):
+    eds = ds.edition_ids
+    out = [summary.edition_summary(ds, e) for e in eds]
+    out += [summary.comparison_summary(ds, a, b) for i, a in enumerate(eds) for b in eds[i + 1:]]
+    return out
+
+
+def test_no_claim_cites_more_than_three_sources_and_labels_are_unique(dataset):
+    from dashboard import citations
+
+    for s in _all_summaries(dataset):
+        for p in s.paragraphs:
+            for group in re.findall(r"(?:\[\d+\])+", p):
+                assert group.count("[") <= 3, (s.title, group)
+    labels = citations.labels(dataset)
+    assert len(set(labels.values())) == len(labels)
+    for lab in labels.values():
+        assert "_" not in lab and ".csv" not in lab and "/" not in lab.split("\u201d")[0], lab
+
+
+def test_name_or_title_sources_never_cited_as_evidence_of_participation(dataset):
+    name_only = set(dataset.sources[dataset.sources.supports == "name_or_title"].id)
+    assert {"pidcsec_2024_name_ref", "larepublica_garcia_chunga_name_ref", "sme_ao_2020_name_ref"} <= name_only
+    for s in _all_summaries(dataset):
+        assert not (set(s.refs.order) & name_only), (s.title, set(s.refs.order) & name_only)
+
+
+def test_mirrors_only_when_nothing_else_and_marked(dataset):
+    from dashboard import citations
+
+    s = summary.edition_summary(dataset, 2024)
+    md = summary.to_markdown(dataset, s)
+    mirrors = set(dataset.sources[dataset.sources.kind == "mirror"].id)
+    for sid in set(s.refs.order) & mirrors:
+        assert "(mirror copy)" in citations.label(dataset, sid)
+        assert "(mirror copy)" in md
+    # the 2024 headline figures come from the chair's statement, not from a mirror with a 404.php address
+    assert "404.php" not in md
+    assert citations.strongest(dataset, "xinhua_2024_subforum_mirror|nia_en_2024_chair", "figures") == [
+        "nia_en_2024_chair"]
+    assert citations.strongest(dataset, "xinhua_2024_subforum_mirror", "figures") == ["xinhua_2024_subforum_mirror"]
+
+
+def test_summary_wording_comes_from_the_data(dataset):
+    """Which source supplied the figures and the host country are read from the data."""
+    from dataclasses import replace
+
+    eds = dataset.editions.assign(country=dataset.editions.country.where(dataset.editions.edition != 2025, "Utopia"))
+    figs = dataset.reported_figures.copy()
+    mask = (figs.edition == 2025) & figs.is_preferred
+    figs.loc[mask, "source_id"] = "nia_en_2025_news"
+    ds = replace(dataset, editions=eds, reported_figures=figs)
+    text = " ".join(summary.edition_summary(ds, 2025).paragraphs)
+    assert "Jiangsu Province, Utopia, on" in text
+    assert "According to National Immigration Administration of China, \u201cNews item on the 2025 sub-forum\u201d" in text
+    assert "chair's statement" not in text.split("According to")[1].split(".")[0]

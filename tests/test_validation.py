@@ -75,6 +75,34 @@ def test_unknown_source_in_sources_registry_is_caught(data_copy):
     assert any(i.file == "data/raw/sources.yaml" and i.field == "language" for i in exc.value.issues)
 
 
+@pytest.mark.parametrize("old, new", [
+    ("  supports: [name_or_title]\n", "  supports: [name_or_title, participation]\n"),  # name-only cannot prove presence
+    ("  supports: [participation, figures]\n", "  supports: [participation, rumours]\n"),
+    ("  supports: [participation, figures]\n", ""),  # every source must say what it supports
+])
+def test_what_a_source_supports_is_validated(data_copy, old, new):
+    src = data_copy / "raw" / "sources.yaml"
+    text = src.read_text(encoding="utf-8")
+    assert old in text
+    src.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        build.build(data_copy)
+    assert any(i.file == "data/raw/sources.yaml" and "supports" in i.field for i in exc.value.issues)
+
+
+def test_supports_is_carried_into_the_clean_sources_and_the_datapackage(dataset):
+    import json
+
+    from dashboard.paths import REPO_ROOT
+
+    s = dataset.sources.set_index("id")
+    assert set(s.loc["nia_en_2025_chair", "supports"].split("|")) == {"participation", "figures"}
+    assert s.loc["pidcsec_2024_name_ref", "supports"] == "name_or_title"
+    dp = json.loads((REPO_ROOT / "data" / "clean" / "datapackage.json").read_text())
+    fields = {f["name"] for r in dp["resources"] if r["name"] == "sources" for f in r["schema"]["fields"]}
+    assert {"supports", "short_title"} <= fields
+
+
 def test_failed_write_leaves_clean_untouched(data_copy, monkeypatch):
     before = _digest(data_copy / "clean")
     files = build.build(data_copy)

@@ -194,8 +194,8 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
             "preferred_source_id": e.preferred_source_id,
             "participant_list_complete": e.participant_list_complete, "not_found": JOIN.join(e.not_found),
         })
-    sources = pd.DataFrame([{**s.model_dump(), "accessed": s.accessed.isoformat() if s.accessed else None}
-                            for s in raw.sources])
+    sources = pd.DataFrame([{**s.model_dump(), "accessed": s.accessed.isoformat() if s.accessed else None,
+                             "supports": _join(s.supports)} for s in raw.sources])
     conflicts = pd.DataFrame([{**c.model_dump(), "source_ids": _join(c.source_ids)} for c in raw.conflicts],
                              columns=columns("conflicts"))
     ents = entities.copy()

@@ -28,23 +28,66 @@ def edition_colors(edition_ids: list[int]) -> dict[int, str]:
     return {ed: PALETTE[i % len(PALETTE)] for i, ed in enumerate(edition_ids)}
 
 
+# Text inside a figure is wrapped for the narrowest screen the dashboard supports (a 390 px phone:
+# about 350 px of chart): plotly never wraps titles or annotations itself, and the server does not
+# know the width of the reader's screen. Characters per line, per font size:
+TITLE_CHARS, SUBTITLE_CHARS, SOURCE_CHARS, TICK_CHARS = 36, 50, 56, 18
+# The plotly toolbar (hidden until hover or tap) takes the top 28 px at the right: titles start below.
+TOOLBAR_PX = 30
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters (a longer single word stays whole); existing <br> kept."""
+    import textwrap
+
+    lines: list[str] = []
+    for part in str(text).split("<br>"):
+        lines += textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return lines
+
+
+def wrap_label(text: str, width: int = TICK_CHARS) -> str:
+    """A category label wrapped with <br> (plotly draws each line)."""
+    return "<br>".join(wrap(text, width))
+
+
+def label_margin(labels) -> int:
+    """Left margin (px) that holds wrapped category labels: plotly's automargin is not used, so the
+    source line can start at the figure's left edge (see :func:`frame`)."""
+    longest = max((len(line) for lab in labels for line in str(lab).split("<br>")), default=4)
+    return int(min(20 + 7.2 * longest, 160))
+
+
 def frame(fig: go.Figure, title: str, subtitle: str, source: str, height: int,
-          margin_right: int = 20, legend: bool = True) -> go.Figure:
+          margin_right: int = 20, legend: bool = True, margin_left: int = 10) -> go.Figure:
     """Title and subtitle on top, legend and source line below the plot, all inside the figure
-    so that a screenshot or an exported image still says what it shows and where it comes from."""
-    top, bottom = 86, 92 if legend else 56
-    plot_px = max(height - top - bottom, 40)
+    so that a screenshot or an exported image still says what it shows and where it comes from.
+    ``height`` is the height the caller wants with a one-line title and source; wrapped lines are
+    added on top. Titles begin below the toolbar's strip; every text is wrapped to fit a phone."""
+    plot_px = max(height - 86 - (92 if legend else 56), 40)
+    title_lines, sub_lines, src_lines = wrap(title, TITLE_CHARS), wrap(subtitle, SUBTITLE_CHARS), wrap(source,
+                                                                                                    SOURCE_CHARS)
+    top = TOOLBAR_PX + 26 + 21 * len(title_lines) + 16 * len(sub_lines) + 12
+    legend_px = 30 if legend else 0
+    bottom = 24 + legend_px + 14 * len(src_lines) + 10
+    height = plot_px + top + bottom
+    text = "<br>".join(f"<b>{line}</b>" for line in title_lines)
+    if subtitle:
+        sub = "<span style='font-size:12px;color:#555;font-weight:normal'>{}</span>"
+        text += "<br>" + "<br>".join(sub.format(line) for line in sub_lines)
     fig.update_layout(
         template=TEMPLATE, font=FONT, height=height,
-        title=dict(text=f"<b>{title}</b><br><span style='font-size:12px;color:#555'>{subtitle}</span>",
-                   x=0, xanchor="left", xref="container", y=1 - 30 / height, yanchor="top", yref="container"),
-        margin=dict(l=10, r=margin_right, t=top, b=bottom),
+        title=dict(text=text, font=dict(size=16, weight="normal"), x=0, xanchor="left", xref="container",
+                   # plotly puts the first line's top ~16 px above the anchor: this starts it ~8 px below
+                   # the toolbar strip
+                   y=1 - (TOOLBAR_PX + 24) / height, yanchor="top", yref="container"),
+        margin=dict(l=margin_left, r=margin_right, t=top, b=bottom),
         showlegend=legend,
-        legend=dict(orientation="h", x=0, xanchor="left", y=-22 / plot_px, yanchor="top",
+        legend=dict(orientation="h", x=0, xanchor="left", y=-24 / plot_px, yanchor="top",
                     traceorder=fig.layout.legend.traceorder or "normal"),
     )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, xanchor="left",
-                       y=-(bottom - 14) / plot_px, yanchor="top", showarrow=False,
+    fig.add_annotation(text="<br>".join(src_lines), xref="paper", yref="paper", x=0, xanchor="left",
+                       xshift=-(margin_left - 8), y=-(24 + legend_px) / plot_px, yanchor="top", showarrow=False,
                        font=dict(size=11, color="#666"), align="left")
     return fig
 
@@ -56,25 +99,32 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
     totals = [format_figure(r, q) for r, q in zip(cov.reported, cov.reported_qualifier)]
     # The reported total goes into the category label ("2025 · reported 51"): an annotation
     # placed on a category axis blanks the bars in plotly.js.
-    y = [t("{edition} · reported {total}", edition=labels[e], total=tot) for e, tot in zip(cov.edition, totals)]
+    y = [wrap_label(t("{edition} · reported {total}", edition=labels[e], total=tot), 14)
+         for e, tot in zip(cov.edition, totals)]
     fig = go.Figure()
+    # Labels stay horizontal (textangle=0) and short enough for a narrow bar on a phone: the number
+    # alone in the identified segment; the subtitle says what the colours mean.
     for ed, yi, n in list(zip(cov.edition, y, cov.identified))[::-1]:  # one trace per edition, oldest first
         fig.add_bar(y=[yi], x=[int(n)], orientation="h", name=labels[ed],
-                    marker_color=colors[ed], text=[t("{n} identified", n=int(n))], textposition="inside",
+                    marker_color=colors[ed], text=[str(int(n))], textposition="inside", textangle=0,
+                    insidetextanchor="middle",
                     hovertemplate="%{y}: %{x} " + t("identified") + "<extra></extra>")
     fig.add_bar(
         y=y, x=[int(v) if v == v and v is not None else 0 for v in cov.unidentified], orientation="h",
         name=t("Not named in public sources"), marker_color=MUTED,
         text=[t("{n} not named", n=int(n)) if n and n == n else "" for n in cov.unidentified],
-        textposition="inside", insidetextfont=dict(color="#333"),
+        textposition="inside", textangle=0, insidetextanchor="middle", insidetextfont=dict(color="#333"),
         hovertemplate="%{y}: %{x} " + t("not named in public sources") + "<extra></extra>",
     )
-    fig.update_layout(barmode="stack", xaxis=dict(title=None, showgrid=True),
-                      yaxis=dict(title=None, type="category", categoryorder="array", categoryarray=y))
-    subtitle = t("Identified {what} against the reported total, per edition", what=what)
-    # no legend: every segment is labelled ("10 identified", "47 not named") and every row names its edition
+    fig.update_layout(barmode="stack", uniformtext=dict(minsize=10, mode="show"),
+                      xaxis=dict(title=None, showgrid=True),
+                      yaxis=dict(title=None, type="category", categoryorder="array", categoryarray=y,
+                                 automargin=False))
+    subtitle = t("Identified {what} (coloured, one colour per edition) and those not named in public sources "
+                 "(grey), against the reported total", what=what)
+    # no legend: every segment is labelled and every row names its edition
     return frame(fig, t("{What}: named in public sources", What=what[:1].upper() + what[1:]), subtitle, source,
-                 height=150 + 48 * len(y), legend=False)
+                 height=150 + 48 * len(y), legend=False, margin_left=label_margin(y))
 
 
 def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int], edition_labels: dict[int, str],
@@ -83,6 +133,7 @@ def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int],
     """Horizontal bars, one group per category, one bar per edition in the edition's colour.
     Categories listed in ``muted`` (e.g. 'not named in public sources') are drawn pale."""
     cats = [c for c in labels if c in set(df[category])]
+    labels = {c: wrap_label(labels[c]) for c in cats}
     fig = go.Figure()
     # plotly stacks a horizontal group bottom-up: add the latest edition first so that the earliest
     # is on top of each group, and reverse the legend so it still reads earliest first.
@@ -92,14 +143,18 @@ def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int],
         fig.add_bar(
             y=[labels[c] for c in cats], x=xs, orientation="h", name=edition_labels[ed],
             marker=dict(color=colors[ed], opacity=[0.35 if c in muted else 1 for c in cats]),
-            text=xs, textposition="outside", cliponaxis=False,
+            text=xs, textposition="outside", textangle=0, cliponaxis=False,
             hovertemplate=f"{edition_labels[ed]} · %{{y}}: %{{x}}<extra></extra>",
         )
     fig.update_layout(barmode="group", bargap=0.25, legend_traceorder="reversed",
                       yaxis=dict(title=None, type="category", categoryorder="array",
-                                 categoryarray=[labels[c] for c in cats][::-1], automargin=True),
+                                 categoryarray=[labels[c] for c in cats][::-1], automargin=False),
                       xaxis=dict(title=None, rangemode="tozero"))
-    return frame(fig, title, subtitle, source, height=170 + 22 * len(cats) * max(len(editions), 1))
+    # room on the right for the outside labels: pad the value axis by ~15%
+    top_value = max([int(v) for v in df[value]] + [1])
+    fig.update_xaxes(range=[0, top_value * 1.18 + 0.5])
+    return frame(fig, title, subtitle, source, height=170 + 22 * len(cats) * max(len(editions), 1),
+                 margin_left=label_margin(labels[c] for c in cats), margin_right=16)
 
 
 def presence_matrix(matrix, editions: list[int], edition_labels: dict[int, str], colors: dict[int, str],
@@ -119,8 +174,8 @@ def presence_matrix(matrix, editions: list[int], edition_labels: dict[int, str],
     fig.update_layout(xaxis=dict(type="category", categoryorder="array",
                                  categoryarray=[edition_labels[e] for e in editions], side="top", title=None),
                       yaxis=dict(type="category", categoryorder="array", categoryarray=ys[::-1], title=None,
-                                 automargin=True))
-    return frame(fig, title, subtitle, source, height=200 + 34 * len(ys), legend=False)
+                                 automargin=False))
+    return frame(fig, title, subtitle, source, height=200 + 34 * len(ys), legend=False, margin_left=label_margin(ys))
 
 
 STATUS_COLORS_FIXED = {"both": "#009E73"}  # Okabe–Ito green: in both editions' sources
@@ -183,7 +238,9 @@ def participation_map(frame, geojson: dict, venue_frame, status_colors: dict[str
                            hoverinfo="skip", showlegend=False, name="lines")
     fig.add_scattergeo(
         lon=list(venue_frame.city_lon), lat=list(venue_frame.city_lat), mode="markers+text",
-        text=[f"{c} {e}" for c, e in zip(venue_frame.city_en, venue_frame.edition)], textposition="top right",
+        text=[f"{c} {e}" for c, e in zip(venue_frame.city_en, venue_frame.edition)],
+        # labels to the left of the star: venues in east Asia sit near the right edge of a phone's map
+        textposition=["top left" if i == len(venue_frame) - 1 else "bottom left" for i in range(len(venue_frame))],
         textfont=dict(size=11, color="#222"), marker=dict(symbol="star", size=15, color="#222",
                                                           line=dict(color="#FFFFFF", width=1)),
         name=t("Venue"), hovertemplate="%{text}<extra>" + t("Venue") + "</extra>",
@@ -193,9 +250,8 @@ def participation_map(frame, geojson: dict, venue_frame, status_colors: dict[str
 
 
 def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 560) -> go.Figure:
-    fig = frame(fig, title, subtitle, source, height=height)
-    fig.update_layout(margin=dict(l=0, r=0, t=86, b=92))
-    return fig
+    """A map: the plot spans the full width (no axis labels), the texts framed as for the charts."""
+    return frame(fig, title, subtitle, source, height=height, margin_left=8, margin_right=0)
 
 
 def region_map(geojson: dict, shares, color: str, title: str, subtitle: str, source: str) -> go.Figure:

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import mapdata, metrics
+from . import citations, mapdata, metrics
 from .dataset import Dataset
 from .memo import per_dataset
 from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
 from .formatting import format_figure, join_clauses
 from .i18n import t
-from .vocab import METRIC_NOUNS, MODES, ORGANIZATION_GROUP, ROLES, SENIORITY, Vocab, region_label
+from .vocab import ENTITY_TYPES, SPEAKING_ROLES, METRIC_NOUNS, MODES, ORGANIZATION_GROUP, ROLES, SENIORITY, Vocab, region_label
 
 
 @dataclass
@@ -44,7 +44,8 @@ def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
     labels, colors = styles(ds, editions)
     return Chart(f"coverage-{metric.replace('_', '-')}",
                  coverage_chart(cov, labels, colors, METRIC_NOUNS.label(metric),
-                                t("Source: chair's statements (reported); public sources (identified).")), cov)
+                                t("Source: chair's statements (reported); public sources (identified).")),
+                 citations.reader_sources(ds, cov, citations.FIGURES))
 
 
 @per_dataset
@@ -53,21 +54,31 @@ def regions(ds: Dataset, editions: list[int], level: str = "region", region_filt
     """Identified countries and regions per M49 region or sub-region; the filters recount the
     identified ones (the unidentified remainder has no region and is kept as it is)."""
     data = metrics.by_region(ds, editions, level)
+    subtitle = coverage_subtitle(ds, editions)
     if region_filter or type_filter:
+        # A filter applies to every element: the unnamed remainder of the reported totals has no known
+        # region or type, so under a filter it is left out (and the subtitle says so), never shown
+        # as if it belonged to the filtered group.
         tab = metrics.participants_table(ds, editions)
         if region_filter:
             tab = tab[tab.region.isin(region_filter)]
         if type_filter:
             tab = tab[tab.entity_type.isin(type_filter)]
         ident = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index().assign(identified=True)
-        data = pd.concat([ident, data[~data.identified]], ignore_index=True)
-    cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED) + [metrics.NOT_NAMED]
+        data = ident
+        counts = tab.groupby("edition").code.nunique()
+        shown = join_clauses(t("{e}: {n} identified", e=e, n=int(counts.get(e, 0))) for e in editions)
+        chosen = [*(region_label(x) for x in region_filter), *(ENTITY_TYPES.label(x) for x in type_filter)]
+        subtitle = t("Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
+                     "they are not shown under a filter.", what=", ".join(chosen), shown=shown)
+    cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED)
+    if (data[level] == metrics.NOT_NAMED).any():
+        cats.append(metrics.NOT_NAMED)
     labels, colors = styles(ds, editions)
     what = t("region") if level == "region" else t("sub-region")
     names = {c: t("Not named in public sources") if c == metrics.NOT_NAMED else region_label(c) for c in cats}
     fig = grouped_bars(data, level, names, editions, labels, colors,
-                       t("Identified countries and regions by UN M49 {what}", what=what),
-                       coverage_subtitle(ds, editions),
+                       t("Identified countries and regions by UN M49 {what}", what=what), subtitle,
                        t("Source: public sources cited per participant; totals from the chair's statements"),
                        muted=(metrics.NOT_NAMED,))
     table = data[["edition", level, "count", "identified"]].assign(**{level: data[level].map(names)})
@@ -80,9 +91,20 @@ def by_category(ds: Dataset, people: pd.DataFrame, editions: list[int], column: 
     counts = metrics.count_by(people, column, editions, tuple(order))
     ed_labels, colors = styles(ds, editions)
     fig = grouped_bars(counts, column, {k: labels[k] for k in order}, editions, ed_labels, colors, title,
-                       t("People the public sources mention; not a complete list"),
-                       t("Source: chair's statements and news items (data/clean/people.csv)"))
+                       people_subtitle(people, editions),
+                       t("Source: chair's statements and news items cited per person"))
     return Chart(name, fig, counts)
+
+
+def people_subtitle(people: pd.DataFrame, editions: list[int]) -> str:
+    """'People mentioned, named or not (not a complete list) — 2024: 10, of whom 8 named speakers; …':
+    the chart's total and the Named-speakers tile's count side by side, so the two reconcile."""
+    parts = []
+    for e in editions:
+        p = people[people.edition == e]
+        named = p[(p["name"] != "") & p.role.isin(SPEAKING_ROLES)].person_id.nunique()
+        parts.append(t("{e}: {n}, of whom {k} named speakers", e=e, n=len(p), k=named))
+    return t("People mentioned in the sources, named or not; not a complete list. {parts}", parts="; ".join(parts))
 
 
 def roles(ds: Dataset, editions: list[int]) -> Chart:
@@ -98,7 +120,7 @@ ORGANIZATION_REGION = ORGANIZATION_GROUP
 
 
 def _people_chart_title(column: str) -> str:
-    return {"role": t("People named in the sources, by role"), "mode": t("In person or by video"),
+    return {"role": t("People mentioned in the sources, by role"), "mode": t("In person or by video"),
             "seniority": t("Seniority (derived from titles)")}[column]
 
 
@@ -119,7 +141,7 @@ def people_chart(ds: Dataset, editions: list[int], column: str, roles: tuple[str
         sp = sp.assign(region=sp.region.replace("", ORGANIZATION_REGION).fillna(ORGANIZATION_REGION))
         order = tuple(sorted(set(sp.region)))
         return by_category(ds, sp, editions, "region", order, {r: region_label(r) for r in order},
-                           t("Whom speakers represent, by region"), "speakers-by-region")
+                           t("Whom the people mentioned represent, by region"), "speakers-by-region")
     vocab, name = PEOPLE_CHARTS[column]
     return by_category(ds, sp, editions, column, vocab.codes, {c: vocab.label(c) for c in vocab.codes},
                        _people_chart_title(column), name)
@@ -148,7 +170,7 @@ def world_map(ds: Dataset, countries_geojson: dict, earlier: int, later: int | N
         t("Identified participants only; public sources name part of the participants. Stars: venues."),
         t("Source: public sources cited per participant. Boundaries: Natural Earth 1:50m (public domain)."),
         lines=lines)
-    data = frame.drop(columns=["people_text", "sources_text", "how_text"]).assign(
+    data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"]).assign(
         how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),
         sources=frame.sources_text.str.replace("<br>", "; "))
     return Chart(f"map-{'-'.join(map(str, editions))}", fig, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import metrics
+from . import citations, metrics
 from .dataset import Dataset
 from .memo import per_dataset
 from .i18n import t
@@ -48,9 +48,8 @@ def map_participants(ds: Dataset, earlier: int, later: int | None = None) -> pd.
     tab = tab.join(b, on="code")
     tab["drawable"] = tab["area_km2"].notna()
     tab["marker"] = tab["drawable"] & (tab["area_km2"] < SMALL_KM2)
-    pub = ds.sources.set_index("id")
     tab["sources_text"] = tab.source_ids.map(lambda ids: "<br>".join(
-        f"{pub.loc[i, 'publisher']} ({pub.loc[i, 'language']})" for i in ids.split("|") if i in pub.index))
+        citations.label(ds, i) for i in citations.strongest(ds, ids, citations.PARTICIPATION)))
     tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x) for x in s.split("|")))
     people = _people_text(ds, editions)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import comparison
 from .dataset import Dataset
 from .memo import per_dataset
 from .formatting import QUALIFIER_GROUP
@@ -54,8 +55,9 @@ def identified_counts(ds: Dataset) -> pd.DataFrame:
 @per_dataset
 def headline(ds: Dataset) -> pd.DataFrame:
     """Editions × the four tiles: value, qualifier, whether reported or identified, source, and
-    the change from the previous edition. ``named_speakers`` is a count of people named in the
-    sources, not a reported total, and says so in ``basis``."""
+    the change from the previous edition under the one comparison rule
+    (:func:`dashboard.comparison.compare_figures`). ``named_speakers`` is a count of people named
+    in the sources, not a reported total: it has ``basis`` 'identified' and never a change."""
     pref = preferred_figures(ds).set_index(["edition", "metric"])
     ident = identified_counts(ds).set_index("edition")
     rows = []
@@ -74,23 +76,43 @@ def headline(ds: Dataset) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     df["previous_edition"] = df["previous_edition"].astype("Int64")
     prev_vals = df.set_index(["edition", "metric"])[["value", "qualifier"]]
+    cols = ["change", "relative_change", "previous_value", "previous_qualifier", "change_kind", "bound"]
     changes = []
     for r in df.itertuples():
         if pd.isna(r.previous_edition) or (r.previous_edition, r.metric) not in prev_vals.index:
-            changes.append((None, None, None, None))
+            changes.append((None, None, None, None, None, None))
             continue
         pv = prev_vals.loc[(r.previous_edition, r.metric)]
-        if r.value is None or pv.value is None or pd.isna(pv.value):
-            changes.append((None, None, pv.value, pv.qualifier))
-            continue
-        delta = r.value - pv.value
-        changes.append((delta, delta / pv.value if pv.value else None, pv.value, pv.qualifier))
-    df[["change", "relative_change", "previous_value", "previous_qualifier"]] = pd.DataFrame(
-        changes, index=df.index, columns=["change", "relative_change", "previous_value", "previous_qualifier"])
-    df["change_is_approximate"] = [
-        (q not in (None, "exact")) or (pq not in (None, "exact"))
-        for q, pq in zip(df.qualifier, df.previous_qualifier)]
+        c = compare(ds, int(r.previous_edition), r.edition, r.metric)
+        changes.append((c.delta, c.ratio, pv.value, pv.qualifier, c.kind, c.bound))
+    df[cols] = pd.DataFrame(changes, index=df.index, columns=cols)
+    df["change_is_approximate"] = df.change_kind.isin([comparison.APPROXIMATE, comparison.BOUNDED])
     return df
+
+
+@per_dataset
+def stated(ds: Dataset, edition: int, metric: str) -> comparison.Stated:
+    """A headline figure of one edition as the sources state it, with every other value another
+    source gives for it (the conflicts travel with the figure)."""
+    if metric == "named_speakers":
+        n = int(identified_counts(ds).set_index("edition").loc[edition, metric])
+        return comparison.Stated(n, "exact", comparison.NAMED)
+    pref = preferred_figures(ds).set_index(["edition", "metric"])
+    if (edition, metric) not in pref.index:
+        return comparison.Stated(None, None, comparison.NOT_REPORTED)
+    r = pref.loc[(edition, metric)]
+    conf = figure_conflicts(ds, edition)
+    conf = conf[(conf.metric == metric) & ~conf.is_preferred]
+    others = tuple((int(c.value), c.qualifier, tuple(c.source_ids.split("|"))) for c in conf.itertuples())
+    return comparison.Stated(int(r.value), r.qualifier, comparison.REPORTED, (r.source_id,), others)
+
+
+def compare(ds: Dataset, earlier: int, later: int, metric: str) -> comparison.Comparison:
+    """A headline metric of two editions under the one comparison rule."""
+    return comparison.compare_figures(stated(ds, earlier, metric), stated(ds, later, metric))
+
+
+compare_figures = comparison.compare_figures
 
 
 @per_dataset
@@ -154,20 +176,20 @@ def sources_for(ds: Dataset, source_ids: str | list[str]) -> pd.DataFrame:
 
 @per_dataset
 def compare_headline(ds: Dataset, earlier: int, later: int) -> pd.DataFrame:
-    """Headline figures of two editions side by side, with absolute and relative change.
-    Qualifiers travel with the values; a change between approximate figures is flagged."""
-    h = headline(ds).set_index(["edition", "metric"])
+    """Headline figures of two editions side by side under the one comparison rule: the
+    :class:`~dashboard.comparison.Comparison` itself (``comparison``) and its parts as columns.
+    Qualifiers and conflicting values travel with the figures."""
     rows = []
     for metric in (*HEADLINE_METRICS, "named_speakers"):
-        a, b = h.loc[(earlier, metric)], h.loc[(later, metric)]
-        comparable = a.value is not None and b.value is not None and not pd.isna(a.value) and not pd.isna(b.value)
-        change = b.value - a.value if comparable else None
+        c = compare(ds, earlier, later, metric)
+        a, b = c.earlier, c.later
         rows.append({
-            "metric": metric, "basis": b.basis,
-            "earlier_value": a.value, "earlier_qualifier": a.qualifier, "earlier_source_id": a.source_id,
-            "later_value": b.value, "later_qualifier": b.qualifier, "later_source_id": b.source_id,
-            "change": change, "relative_change": change / a.value if comparable and a.value else None,
-            "change_is_approximate": (a.qualifier not in (None, "exact")) or (b.qualifier not in (None, "exact")),
+            "metric": metric, "basis": "identified" if b.basis == comparison.NAMED else b.basis,
+            "earlier_value": a.value, "earlier_qualifier": a.qualifier,
+            "earlier_source_id": "|".join(a.source_ids),
+            "later_value": b.value, "later_qualifier": b.qualifier, "later_source_id": "|".join(b.source_ids),
+            "change_kind": c.kind, "change": c.delta, "relative_change": c.ratio,
+            "change_is_approximate": c.is_approximate, "comparison": c,
         })
     return pd.DataFrame(rows)
 
@@ -312,7 +334,8 @@ def source_usage(ds: Dataset) -> pd.DataFrame:
     rows = []
     for r in ds.sources.itertuples():
         c = counts.get(r.id, {})
-        rows.append({"id": r.id, "publisher": r.publisher, "title": r.title, "language": r.language, "kind": r.kind,
+        rows.append({"id": r.id, "short_title": getattr(r, "short_title", ""),
+                     "supports": getattr(r, "supports", ""), "publisher": r.publisher, "title": r.title, "language": r.language, "kind": r.kind,
                      "published": r.published, "url": r.url,
                      "editions": ", ".join(str(e) for e in sorted(editions.get(r.id, set()))),
                      **{f"n_{k}": c.get(k, 0) for k in ("reported_figures", "participation", "people", "topics",

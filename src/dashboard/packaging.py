@@ -17,7 +17,7 @@ import pandas as pd
 from . import keycharts, summary
 from .dataset import Dataset
 from .exports import to_csv_bytes
-from .i18n import t
+from .i18n import N_, t, translate_marked
 from .paths import clean_dir
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
@@ -58,6 +58,49 @@ def citation(version: str, date: dt.date) -> str:
 
 KEY_CHARTS = ("coverage-countries-and-regions", "coverage-international-organizations", "countries-by-region",
               "speakers-by-role", "map")
+# What a reader sees for each key chart (picker, file names, README); the keys above stay internal.
+KEY_CHART_TITLES = {
+    "coverage-countries-and-regions": N_("Countries and regions: named in public sources vs reported"),
+    "coverage-international-organizations": N_("International organizations: named in public sources vs reported"),
+    "countries-by-region": N_("Identified countries and regions by UN M49 region"),
+    "speakers-by-role": N_("People mentioned in the sources, by role"),
+    "map": N_("Map of identified participants"),
+}
+FILE_STEMS = {  # readable English file names inside the press kit and for single downloads
+    "coverage-countries-and-regions": "countries and regions named vs reported",
+    "coverage-international-organizations": "international organizations named vs reported",
+    "countries-by-region": "countries and regions by region",
+    "speakers-by-role": "people mentioned by role",
+    "map": "map of identified participants",
+}
+
+
+def key_chart_title(name: str) -> str:
+    return translate_marked(KEY_CHART_TITLES[name])
+
+
+def file_stem(chart_name: str, editions: list[int]) -> str:
+    """'countries and regions by region 2024-2025': a file name a reader recognises (no internal id)."""
+    key = chart_name if chart_name in FILE_STEMS else next((k for k in FILE_STEMS if chart_name.startswith(k)), "")
+    stem = FILE_STEMS.get(key, "chart")
+    return f"{stem} {'-'.join(map(str, editions))}"
+
+
+def reader_sources_frame(ds: Dataset, order: list[str]) -> pd.DataFrame:
+    """Every source as a reader sees it: the summary's references first (numbered), then the others;
+    label, publisher, title, date, language, kind, what it can support and the address. No internal
+    id, file path or excerpt location."""
+    from . import citations
+
+    numbered = {sid: i + 1 for i, sid in enumerate(order)}
+    src = ds.sources.assign(reference=ds.sources.id.map(numbered))
+    src = pd.concat([src[src.reference.notna()].sort_values("reference"), src[src.reference.isna()]])
+    return pd.DataFrame({
+        "reference": src.reference.astype("Int64"), "label": src.id.map(citations.labels(ds)),
+        "publisher": src.publisher, "title": src.title, "published": src.published,
+        "language": src.language.map(citations.language_name), "kind": src.kind,
+        "can_support": src.supports.fillna("").str.replace("|", ", "), "url": src.url,
+    })
 
 
 def key_chart(ds: Dataset, countries_geojson: dict, editions: list[int], name: str) -> keycharts.Chart:
@@ -71,6 +114,14 @@ def key_chart(ds: Dataset, countries_geojson: dict, editions: list[int], name: s
         "map": lambda: keycharts.world_map(ds, countries_geojson, editions[0], later),
     }
     return builders[name]()
+
+
+def readable_data(ds: Dataset, data: pd.DataFrame) -> pd.DataFrame:
+    """A chart's data for readers: source ids replaced by readable labels (see
+    :func:`dashboard.citations.reader_sources`)."""
+    from . import citations
+
+    return citations.reader_sources(ds, data)
 
 
 def key_charts(ds: Dataset, countries_geojson: dict, editions: list[int]) -> list[keycharts.Chart]:
@@ -93,27 +144,26 @@ def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], dat
     tag = "-".join(map(str, editions))
     files: dict[str, bytes] = {"summary.md": summary.to_markdown(ds, s, date).encode("utf-8")}
     charts = key_charts(ds, countries_geojson, editions)
-    for c in charts:
-        files[f"charts/{c.name}.png"] = render(c.figure, "png", date)
-        files[f"charts/{c.name}.svg"] = render(c.figure, "svg", date)
-        files[f"data/{c.name}.csv"] = to_csv_bytes(c.data)
-    cited = ds.sources[ds.sources.id.isin(s.refs.order)]
-    order = {sid: i + 1 for i, sid in enumerate(s.refs.order)}
-    cited = cited.assign(reference=cited.id.map(order)).sort_values("reference")
-    files["sources.csv"] = to_csv_bytes(pd.concat([cited, ds.sources[~ds.sources.id.isin(s.refs.order)]]))
+    stems = [file_stem(k, editions) for k in KEY_CHARTS]
+    for c, stem in zip(charts, stems):
+        files[f"charts/{stem}.png"] = render(c.figure, "png", date)
+        files[f"charts/{stem}.svg"] = render(c.figure, "svg", date)
+        files[f"data/{stem}.csv"] = to_csv_bytes(readable_data(ds, c.data))
+    files["sources.csv"] = to_csv_bytes(reader_sources_frame(ds, s.refs.order))
     readme = [
         f"# {t('Press kit')}: {s.title}", "",
         t("Generated {d} from the Migration Sub-Forum participation dashboard (data version {v}).",
           d=date.isoformat(), v=version), "",
         "- `summary.md`: " + t("factual summary; numbers in brackets refer to the numbered sources at its end"),
-        "- `charts/*.png`, `charts/*.svg`: " + t("the key charts, with title, source line and date inside"),
-        "- `data/*.csv`: " + t("exactly the data each chart draws"),
+        "- `charts/`: " + t("the key charts as PNG and SVG, with title, source line and date inside"),
+        "- `data/`: " + t("exactly the data each chart draws (CSV)"),
         "- `sources.csv`: " + t("every source (the summary's references first, numbered)"), "",
         t("Public sources name only part of the participants; reported totals and identified participants are "
-          "shown side by side. Where sources disagree the official chair's statement is preferred."), "",
+          "shown side by side. Where sources disagree the edition's preferred source (its chair's statement) "
+          "is used and the other values are given."), "",
         t("How to cite") + ": " + citation(version, date), "",
         t("Licence: data compilation CC BY 4.0; boundaries Natural Earth (public domain)."), "",
-        t("Charts") + ": " + ", ".join(c.name for c in charts), "",
+        t("Charts") + ":", *[f"- {key_chart_title(k)}" for k in KEY_CHARTS], "",
     ]
     files["README.md"] = "\n".join(readme).encode("utf-8")
     return _zip({f"press-kit-{tag}/{k}": v for k, v in files.items()})

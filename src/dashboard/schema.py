@@ -20,12 +20,15 @@ SourceId = str
 QUALIFIERS = vocab.QUALIFIERS.codes
 HEADLINE_METRICS = vocab.REPORTED_METRICS
 ROLES = vocab.ROLES.codes
+SPEAKING_ROLES = vocab.SPEAKING_ROLES
 MODES = vocab.MODES.codes
 HOW_KNOWN = vocab.HOW_KNOWN_RAW
 SOURCE_KINDS = vocab.SOURCE_KINDS.codes
 PARTICIPANT_TYPES = vocab.PARTICIPANT_TYPES.codes
 TOPIC_KINDS = vocab.TOPIC_KINDS.codes
 CONFLICT_SCOPES = vocab.SCOPES.codes
+# What a source can be cited for (see vocab.SOURCE_SUPPORTS).
+SOURCE_SUPPORTS = vocab.SOURCE_SUPPORTS.codes
 
 
 class Strict(BaseModel):
@@ -40,11 +43,23 @@ class Source(Strict):
     language: str = Field(pattern=r"^[a-z]{2,3}$")
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     subkind: str
+    short_title: str = Field(min_length=1, max_length=70)
+    supports: list[Literal[SOURCE_SUPPORTS]] = Field(min_length=1)  # type: ignore[valid-type]
     published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     published_note: str | None = None
     accessed: dt.date | None = None
     excerpt: str | None = None
     notes: str | None = None
+
+
+    @field_validator("supports")
+    @classmethod
+    def _supports_consistent(cls, v: list[str]) -> list[str]:
+        if len(set(v)) != len(v):
+            raise ValueError("values repeat")
+        if "name_or_title" in v and "participation" in v:
+            raise ValueError("a name_or_title source cannot also support participation")
+        return v
 
 
 class Edition(Strict):

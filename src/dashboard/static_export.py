@@ -26,8 +26,14 @@ TOPOJSON_DIR = REPO_ROOT / "static" / "topojson"
 # services, a stray URL in a figure) fails on this machine instead of leaving it. Local files
 # (the topojson) are not proxied. Chromium's own flags here lack --disable-background-networking.
 DEAD_PROXY = "http://127.0.0.1:9"
+# The export browser (Chromium with its children, about 1 GB) is shut down this many seconds after the
+# last export, so it never outlives an export by more than a minute; the next export starts it again
+# (about 2 s). DASHBOARD_EXPORT_IDLE_SECONDS overrides it (tests use a short value).
+IDLE_SECONDS = float(os.environ.get("DASHBOARD_EXPORT_IDLE_SECONDS", "30"))
 _lock = threading.Lock()
 _server_started = False
+_timer: threading.Timer | None = None
+_atexit_registered = False
 
 
 def _configure() -> None:
@@ -38,8 +44,9 @@ def _configure() -> None:
 
 
 def _ensure_server() -> None:
-    """One persistent kaleido browser per process: the first image costs ~2 s, later ones much less."""
-    global _server_started
+    """One kaleido browser shared by the exports of a burst (a press kit renders ten images); the first
+    image costs ~2 s, later ones much less. Called with ``_lock`` held."""
+    global _server_started, _atexit_registered
     if _server_started:
         return
     import kaleido
@@ -47,8 +54,35 @@ def _ensure_server() -> None:
     try:
         kaleido.start_sync_server(silence_warnings=True, proxy_server=DEAD_PROXY)
         _server_started = True
-        atexit.register(lambda: kaleido.stop_sync_server(silence_warnings=True))
+        if not _atexit_registered:
+            atexit.register(shutdown_browser)
+            _atexit_registered = True
     except Exception:  # noqa: BLE001 - fall back to one browser per export
+        _server_started = False
+
+
+def _schedule_shutdown() -> None:
+    """(Re)start the idle timer: the browser stops IDLE_SECONDS after the last export."""
+    global _timer
+    if _timer is not None:
+        _timer.cancel()
+    _timer = threading.Timer(IDLE_SECONDS, shutdown_browser)
+    _timer.daemon = True
+    _timer.start()
+
+
+def shutdown_browser() -> None:
+    """Stop the export browser now (idempotent)."""
+    global _server_started
+    with _lock:
+        if not _server_started:
+            return
+        import kaleido
+
+        try:
+            kaleido.stop_sync_server(silence_warnings=True)
+        except Exception:  # noqa: BLE001 - already gone
+            pass
         _server_started = False
 
 
@@ -79,7 +113,11 @@ def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: i
         _ensure_server()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-            return pio.to_image(stamped, format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
+            try:
+                return pio.to_image(stamped, format=fmt, width=width, height=height,
+                                    scale=2 if fmt == "png" else 1)
+            finally:
+                _schedule_shutdown()
 
 
 def browser_available() -> bool:

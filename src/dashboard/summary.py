@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import metrics
+from . import citations, comparison, metrics
 from .dataset import Dataset
 from .memo import per_dataset
 from .formatting import format_figure
@@ -22,20 +22,25 @@ from .vocab import METRIC_NOUNS
 
 @dataclass
 class Refs:
-    """Numbered references in order of first use."""
+    """Numbered references in order of first use. Each claim cites at most three sources, the
+    strongest that support it (:func:`dashboard.citations.strongest`): never a name-or-title-only
+    source as evidence of participation, mirrors only when nothing else supports the claim."""
+    ds: Dataset
     order: list[str] = field(default_factory=list)
 
-    def cite(self, *source_ids: str) -> str:
-        """'[1][3]': numbers for these sources (each a source id or a '|'-joined list), new ones
-        numbered in the order given, so the preferred source should be passed first."""
+    def __post_init__(self) -> None:
+        # the editions' official originals (chair's statements) come first within their tier
+        self.prefer = tuple(self.ds.editions.preferred_source_id)
+
+    def cite(self, *source_ids: str, claim: str = citations.PARTICIPATION) -> str:
+        """'[1][3]': numbers for the strongest sources among these ids (each an id or a '|'-joined
+        list), new ones numbered in order of strength."""
+        best = citations.strongest(self.ds, source_ids, claim, prefer=self.prefer)
         nums = []
-        for sid in source_ids:
-            for s in sid.split("|"):
-                if not s:
-                    continue
-                if s not in self.order:
-                    self.order.append(s)
-                nums.append(self.order.index(s) + 1)
+        for s in best:
+            if s not in self.order:
+                self.order.append(s)
+            nums.append(self.order.index(s) + 1)
         return "".join(f"[{n}]" for n in sorted(set(nums)))
 
 
@@ -74,19 +79,40 @@ def _ordinal(n: int) -> str:
     return words.get(n) or t("{n}th", n=n)
 
 
+def _source_name(ds: Dataset, source_id: str) -> str:
+    """'the National Immigration Administration of China's “Chair's statement, 2025”' — whichever source
+    supplied the figure."""
+    r = ds.sources.set_index("id").loc[source_id]
+    short = r.short_title if isinstance(r.short_title, str) and r.short_title else r.title
+    return t("{publisher}, \u201c{title}\u201d", publisher=citations.publisher(ds, source_id), title=short)
+
+
+def _preferred_source(ds: Dataset, edition: int, metric: str, fallback: str) -> str:
+    h = metrics.headline(ds)
+    h = h[(h.edition == edition) & (h.metric == metric)]
+    return h.source_id.iloc[0] if len(h) and h.source_id.iloc[0] else fallback.split("|")[0]
+
+
 def _headline_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
     h = metrics.headline(ds)
     h = h[(h.edition == edition) & (h.basis == "reported")].set_index("metric")
     if h.empty:
         return t("No source found reports how many took part.")
     fig = {m: format_figure(h.loc[m, "value"], h.loc[m, "qualifier"]) for m in h.index}
-    ref = refs.cite(*dict.fromkeys(h.source_id))
-    if {"attendees", "countries_and_regions", "international_organizations"} <= set(fig):
-        return t("According to the official chair's statement, {a} attendees took part, from {c} countries and "
-                 "regions and {o} international organizations {ref}.", a=fig["attendees"],
-                 c=fig["countries_and_regions"], o=fig["international_organizations"], ref=ref)
-    parts = ", ".join(f"{v} {METRIC_NOUNS.label(m)}" for m, v in fig.items())
-    return t("According to the official chair's statement: {parts} {ref}.", parts=parts, ref=ref)
+    sources = list(dict.fromkeys(h.source_id))
+    if len(sources) == 1:
+        ref = refs.cite(sources[0], claim=citations.FIGURES)
+        who = _source_name(ds, sources[0])
+        if {"attendees", "countries_and_regions", "international_organizations"} <= set(fig):
+            return t("According to {source}, {a} attendees took part, from {c} countries and regions and {o} "
+                     "international organizations {ref}.", source=who, a=fig["attendees"],
+                     c=fig["countries_and_regions"], o=fig["international_organizations"], ref=ref)
+        parts = ", ".join(f"{v} {METRIC_NOUNS.label(m)}" for m, v in fig.items())
+        return t("According to {source}: {parts} {ref}.", source=who, parts=parts, ref=ref)
+    parts = "; ".join(t("{figure} {noun} according to {source} {ref}", figure=v, noun=METRIC_NOUNS.label(m),
+                        source=_source_name(ds, h.loc[m, "source_id"]),
+                        ref=refs.cite(h.loc[m, "source_id"], claim=citations.FIGURES)) for m, v in fig.items())
+    return _capitalize(parts) + "."
 
 
 def _conflict_sentences(ds: Dataset, edition: int, refs: Refs) -> list[str]:
@@ -96,10 +122,16 @@ def _conflict_sentences(ds: Dataset, edition: int, refs: Refs) -> list[str]:
         pref = grp[grp.is_preferred]
         others = grp[~grp.is_preferred]
         for r in others.itertuples():
-            out.append(t("Other sources give {value} {noun} {ref}; this summary uses the chair's statement's "
-                         "{pref}.", value=format_figure(r.value, r.qualifier), noun=METRIC_NOUNS.label(metric),
-                         ref=refs.cite(r.source_ids),
-                         pref=format_figure(pref.iloc[0].value, pref.iloc[0].qualifier) if len(pref) else "figure"))
+            if len(pref):
+                p = pref.iloc[0]
+                out.append(t("Other sources give {value} {noun} {ref}; this summary uses {pref} from {source}.",
+                             value=format_figure(r.value, r.qualifier), noun=METRIC_NOUNS.label(metric),
+                             ref=refs.cite(r.source_ids, claim=citations.FIGURES),
+                             pref=format_figure(p.value, p.qualifier),
+                             source=_source_name(ds, _preferred_source(ds, edition, metric, p.source_ids))))
+            else:
+                out.append(t("Other sources give {value} {noun} {ref}.", value=format_figure(r.value, r.qualifier),
+                             noun=METRIC_NOUNS.label(metric), ref=refs.cite(r.source_ids, claim=citations.FIGURES)))
     return out
 
 
@@ -174,12 +206,12 @@ def _capitalize(s: str) -> str:
 
 @per_dataset
 def edition_summary(ds: Dataset, edition: int) -> Summary:
-    refs = Refs()
+    refs = Refs(ds)
     e = ds.editions.set_index("edition").loc[edition]
     pref = e.preferred_source_id
     intro = t("The {ordinal} Sub-Forum on Migration Management Cooperation of the Global Public Security Cooperation "
-              "Forum (Lianyungang) was held in {city}, {province}, China, on {dates}, hosted by the {host} {ref}.",
-              ordinal=_ordinal(int(e.number)), city=e.city_en, province=e.province_en,
+              "Forum (Lianyungang) was held in {city}, {province}, {country}, on {dates}, hosted by the {host} {ref}.",
+              ordinal=_ordinal(int(e.number)), city=e.city_en, province=e.province_en, country=e.country,
               dates=_date_range(e.start_date, e.end_date), host=e.host_en,
               ref=refs.cite(pref, e.host_source_ids))
     if e.theme_en:
@@ -197,30 +229,37 @@ def edition_summary(ds: Dataset, edition: int) -> Summary:
 
 @per_dataset
 def comparison_summary(ds: Dataset, earlier: int, later: int) -> Summary:
-    refs = Refs()
+    refs = Refs(ds)
     eds = ds.editions.set_index("edition")
     a, b = eds.loc[earlier], eds.loc[later]
-    c = metrics.compare_headline(ds, earlier, later).set_index("metric")
     sentences = [t("The {oa} sub-forum was held in {ca} on {da}; the {ob}, in {cb} on {db} {ref}.",
                    oa=_ordinal(int(a.number)), ca=a.city_en, da=_date_range(a.start_date, a.end_date),
                    ob=_ordinal(int(b.number)), cb=b.city_en, db=_date_range(b.start_date, b.end_date),
                    ref=refs.cite(a.preferred_source_id, b.preferred_source_id))]
     for metric in ("attendees", "countries_and_regions", "international_organizations"):
-        r = c.loc[metric]
-        if r.earlier_value is None or r.later_value is None or r.earlier_value != r.earlier_value:
+        cmp_ = metrics.compare(ds, earlier, later, metric)
+        if not cmp_.has_change:
             continue
-        va, vb = format_figure(r.earlier_value, r.earlier_qualifier), format_figure(r.later_value, r.later_qualifier)
-        noun = METRIC_NOUNS.label(metric)
-        ref = refs.cite(r.earlier_source_id, r.later_source_id)
-        if not r.change_is_approximate:
-            diff = int(r.change)
-            delta = (t("{n} more", n=diff) if diff > 0 else t("{n} fewer", n=-diff) if diff < 0 else t("the same"))
-            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} ({delta}) {ref}.", Noun=_capitalize(noun), va=va,
-                               ya=earlier, vb=vb, yb=later, delta=delta, ref=ref))
+        ea, lb = cmp_.earlier, cmp_.later
+        va, vb = format_figure(ea.value, ea.qualifier), format_figure(lb.value, lb.qualifier)
+        noun = _capitalize(METRIC_NOUNS.label(metric))
+        ref = refs.cite(*ea.source_ids, *lb.source_ids, claim=citations.FIGURES)
+        change = comparison.change_sentence(cmp_)
+        if cmp_.kind == comparison.EXACT:
+            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} ({delta}) {ref}.", Noun=noun, va=va, ya=earlier,
+                               vb=vb, yb=later, delta=change, ref=ref))
+        elif cmp_.kind == comparison.APPROXIMATE:
+            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} {ref}: {delta}, an approximate change because "
+                               "the figures are qualified.", Noun=noun, va=va, ya=earlier, vb=vb, yb=later,
+                               delta=change, ref=ref))
         else:
-            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} {ref}; as the figures are approximate, no exact "
-                               "change can be given.", Noun=_capitalize(noun), va=va, ya=earlier, vb=vb, yb=later,
-                               ref=ref))
+            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} {ref}: {delta}, as a figure is a bound.",
+                               Noun=noun, va=va, ya=earlier, vb=vb, yb=later, delta=change, ref=ref))
+        for year, st_ in ((earlier, ea), (later, lb)):
+            for value, qualifier, ids in st_.others:
+                sentences.append(t("For {year}, other sources give {value} {noun} {ref}.", year=year,
+                                   value=format_figure(value, qualifier), noun=METRIC_NOUNS.label(metric),
+                                   ref=refs.cite(*ids, claim=citations.FIGURES)))
     o = metrics.overlap(ds, earlier, later, "country_or_region")
     both = o[o.status == "both"]
     p = ds.participation
@@ -246,9 +285,7 @@ def to_markdown(ds: Dataset, s: Summary, generated: dt.date | None = None) -> st
         lines += [p, ""]
     lines += [f"## {t('Sources')}", ""]
     for i, sid in enumerate(s.refs.order, 1):
-        r = src.loc[sid]
-        date = f", {r.published}" if r.published else ""
-        lines.append(f"{i}. {r.publisher}: \u201c{r.title}\u201d ({r.language}{date}). <{r.url}>")
+        lines.append(f"{i}. {citations.label(ds, sid)}. <{src.loc[sid, 'url']}>")
     lines += ["", t("Generated by the Migration Sub-Forum participation dashboard{on}. Figures as reported by the "
                     "sources; public sources name only part of the participants.",
                     on=f" on {generated.isoformat()}" if generated else "")]

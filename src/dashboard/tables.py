@@ -91,6 +91,9 @@ TABLES: dict[str, dict] = {
             f("language", "string", "Language (ISO 639-1)."),
             f("kind", "string", "Coarse kind of source.", SOURCE_KINDS + ("organizer_list",)),
             f("subkind", "string", "Finer classification from the fact sheet."),
+            f("short_title", "string", "Short English description, used in reference labels."),
+            f("supports", "string", "What the source can be cited for: participation, figures, name_or_title "
+              "(only how a person's name or title is written, never evidence of participation), context. " + LIST),
             f("published", "string", "Publication date as given (YYYY, YYYY-MM or YYYY-MM-DD); empty if none."),
             f("published_note", "string", "What the date is (date of statement, dateline, page date)."),
             f("accessed", "string", "When the page was read; empty where the fact sheet does not record it."),

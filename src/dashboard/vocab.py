@@ -163,6 +163,15 @@ SOURCE_KINDS = Vocab("source_kind", {
     "other": N_("Other"),
 })
 
+# What a source can be cited for. name_or_title: only how a person's name or title is written (never
+# evidence that anyone took part); context: background only (side events, previews, paid content).
+SOURCE_SUPPORTS = Vocab("source_support", {
+    "participation": N_("participation"),
+    "figures": N_("figures"),
+    "name_or_title": N_("a person's name or title only"),
+    "context": N_("context only"),
+})
+
 SCOPES = Vocab("scope", {
     "sub_forum": N_("Sub-forum"),
     "parent_conference": N_("Parent conference"),
@@ -236,5 +245,5 @@ def region_label(name_or_code: str, lang: str | None = None) -> str:
 
 
 ALL: tuple[Vocab, ...] = (QUALIFIERS, METRICS, METRIC_NOUNS, ROLES, ROLE_WORDS, MODES, SENIORITY, HOW_KNOWN,
-                          ENTITY_TYPES, ORGANIZATION_KINDS, PARTICIPANT_TYPES, TOPIC_KINDS, SOURCE_KINDS, SCOPES,
+                          ENTITY_TYPES, ORGANIZATION_KINDS, PARTICIPANT_TYPES, TOPIC_KINDS, SOURCE_KINDS, SOURCE_SUPPORTS, SCOPES,
                           OVERLAP, REGIONS, SUB_REGIONS)

@@ -21,7 +21,7 @@ PAGES = [
     ("speakers", "/Speakers?role=plenary_speech", "People", 4),
     ("map", "/Map?edition=2025", "13 of 51 countries and regions identified", 2),
     ("sources", "/Sources", "Where sources disagree", 0),
-    ("press", "/Press?mode=compare", "no exact change can be given", 4),
+    ("press", "/Press?mode=compare", "an approximate change because the figures are qualified", 4),
 ]
 SHAPES = ("document.querySelectorAll('.js-plotly-plot .bars .point path, "
           ".js-plotly-plot .scatterlayer .point').length")
@@ -112,7 +112,7 @@ def test_press_kit_downloads_in_the_browser(browser, server, tmp_path):
     path = tmp_path / "kit.zip"
     info.value.save_as(path)
     names = zipfile.ZipFile(io.BytesIO(path.read_bytes())).namelist()
-    assert "press-kit-2025/summary.md" in names and "press-kit-2025/charts/map-2025.png" in names
+    assert "press-kit-2025/summary.md" in names and "press-kit-2025/charts/map of identified participants 2025.png" in names
     assert watch.external == [] and watch.page_errors == []
     assert server.external_connections() == []
     page.close()

@@ -10,10 +10,14 @@ import streamlit as st
 from ..exports import to_csv_bytes
 from ..i18n import t
 
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
-                 "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# The toolbar shows only on hover (a tap on a phone) and only the buttons a bar chart needs; figures
+# start their titles below its strip (figures.TOOLBAR_PX), so it never covers a title.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": "hover",
+                 "modeBarButtonsToRemove": ["lasso2d", "select2d", "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d",
+                                            "autoScale2d"]}
 # Geo figures: plotly.js loads its base-map topojson from the app (static/topojson) instead of its CDN.
-MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "/app/static/topojson/", "scrollZoom": False}
+MAP_CONFIG = {**PLOTLY_CONFIG, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+              "topojsonURL": "/app/static/topojson/", "scrollZoom": False}
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:

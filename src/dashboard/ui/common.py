@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import citations
 from ..dataset import Dataset
 from ..i18n import t
 from .components import source_links
 
 
 def first_source_urls(ds: Dataset, source_ids: pd.Series) -> pd.Series:
-    url = ds.sources.set_index("id")["url"]
-    return source_ids.map(lambda ids: url.get(ids.split("|")[0], ""))
+    """Each row's main source: its strongest evidence of participation (never a name-or-title-only
+    source, a mirror only when nothing else names the participant)."""
+    return source_ids.map(lambda ids: citations.main_source_url(ds, ids, citations.PARTICIPATION))
 
 
 def publishers(ds: Dataset, source_ids: pd.Series) -> pd.Series:
-    pub = ds.sources.set_index("id")
-    return source_ids.map(lambda ids: "; ".join(f"{pub.loc[i, 'publisher']} ({pub.loc[i, 'language']})"
-                                                for i in ids.split("|") if i in pub.index))
+    """Each row's (at most three) strongest sources as readable labels, the rest counted."""
+    return source_ids.map(lambda ids: citations.cited_labels(ds, ids, citations.PARTICIPATION))
 
 
 def preferred_source_md(ds: Dataset, editions: list[int]) -> str:

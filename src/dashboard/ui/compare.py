@@ -8,7 +8,8 @@ import streamlit as st
 from .. import names, metrics
 from ..dataset import Dataset
 from .. import keycharts
-from ..formatting import format_figure, format_percent, format_signed, join_clauses, md_escape
+from ..comparison import BOUNDED, EXACT, NOT_COMPARABLE, SOURCE_COUNT, basis_text, change_parts, figure_with_others
+from ..formatting import join_clauses, md_escape
 from ..i18n import t
 from ..vocab import METRICS
 from .charts import chart_block, download_csv
@@ -22,23 +23,40 @@ def pick_editions(ds: Dataset) -> tuple[int, int]:
 
 
 def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
+    """Both editions' headline figures under the one comparison rule: a change only between reported
+    figures (approximate when either is qualified), none for counts of names; every value another
+    source gives shown beside the figure."""
     c = metrics.compare_headline(ds, a, b)
     rows = []
     for r in c.itertuples():
-        approx = "≈ " if r.change_is_approximate else ""
+        cmp_ = r.comparison
+        change, relative = change_parts(cmp_)
+        if cmp_.kind == SOURCE_COUNT:
+            basis = t("named in sources: a count of what the sources say, not a reported total; no change given")
+        elif cmp_.kind == EXACT:
+            basis = t("reported; exact figures")
+        elif cmp_.kind == NOT_COMPARABLE:
+            basis = t("not reported for both editions")
+        elif cmp_.kind == BOUNDED:
+            basis = t("reported; a figure is a bound (\"more than\", \"nearly\")")
+        else:
+            basis = t("reported; approximate (a figure is qualified)")
         rows.append({
             t("Figure"): METRICS.label(r.metric),
-            str(a): format_figure(r.earlier_value, r.earlier_qualifier),
-            str(b): format_figure(r.later_value, r.later_qualifier),
-            t("Change"): approx + format_signed(r.change) if r.change is not None and r.change == r.change else "—",
-            t("Relative change"): approx + format_percent(r.relative_change),
-            t("Basis"): t("reported (chair's statements)") if r.basis == "reported"
-            else t("named in public sources (not a reported total)"),
+            str(a): figure_with_others(cmp_.earlier),
+            str(b): figure_with_others(cmp_.later),
+            t("Change"): change,
+            t("Relative change"): relative,
+            t("Basis"): basis,
         })
     df = pd.DataFrame(rows)
+    # the same comparisons in one line each, their basis stated: readable on a phone, where the table scrolls
+    st.markdown("\n".join(f"- **{METRICS.label(r.metric)}**: {md_escape(basis_text(r.comparison))}"
+                           for r in c.itertuples()))
     st.dataframe(df, hide_index=True)
-    st.caption(t("≈: at least one of the two figures is approximate (\"about\", \"more than\"), so the change is "
-                 "approximate too."))
+    st.caption(t("A change is given only between reported figures; \"about\" marks an approximate change (one "
+                 "of the figures is qualified). Named speakers are counts of what the sources name, so no change "
+                 "is given. Values other sources give are shown in brackets."))
     download_csv(df, f"headline-{a}-{b}")
     return df
 

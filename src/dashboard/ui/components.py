@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from .. import metrics
+from .. import citations, metrics
+from ..comparison import change_parts, others_text
 from ..dataset import Dataset
-from ..formatting import format_figure, format_figure_short, format_signed, md_escape
+from ..formatting import format_figure, format_figure_short, md_escape
 from ..i18n import t
 from ..names import edition_city
 from ..vocab import METRICS
@@ -40,43 +42,59 @@ def two_edition_pickers(ds: Dataset, columns, default: tuple[int, int]) -> tuple
     return (a, b) if eds.index(a) < eds.index(b) else (b, a)
 
 
-def source_links(ds: Dataset, source_ids: str | list[str], with_title: bool = False) -> str:
-    """Markdown links '[Publisher (language)](url)' for a list of source ids, data text escaped."""
-    src = metrics.sources_for(ds, source_ids)
-    def text(r) -> str:
-        label = f"{r.publisher}: {r.title}" if with_title else r.publisher
-        return md_escape(f"{label} ({r.language})")
-    return "; ".join(f"[{text(r)}]({r.url})" for r in src.itertuples())
+def source_links(ds: Dataset, source_ids: str | list[str], with_title: bool = False,
+                 claim: str = citations.FIGURES) -> str:
+    """Markdown links to the (at most three) strongest sources for a claim, each with its readable
+    label (publisher, short title, date, language), data text escaped. ``with_title`` is kept for
+    callers; labels always carry the short title."""
+    ids = source_ids if isinstance(source_ids, str) else "|".join(source_ids)
+    best = citations.strongest(ds, ids, claim, prefer=tuple(ds.editions.preferred_source_id), limit=None)
+    links = "; ".join(f"[{md_escape(citations.label(ds, s))}]({citations.url(ds, s)})"
+                      for s in best[:citations.MAX_REFERENCES])
+    rest = len(best) - citations.MAX_REFERENCES
+    if rest > 0:
+        links += " " + md_escape(t("(+{n} more on the Sources page)", n=rest))
+    return links
 
 
 def headline_tiles(ds: Dataset, edition: int) -> None:
+    """One tile per headline metric. The change from the previous edition follows the one
+    comparison rule: none for counts of what the sources name (both counts shown instead), '≈' for
+    an approximate change, every conflicting value under the figure."""
     head = metrics.headline(ds)
     head = head[head.edition == edition]
     cols = st.columns(len(head))
     for col, r in zip(cols, head.itertuples()):
         value = format_figure_short(r.value, r.qualifier)
+        now = metrics.stated(ds, edition, r.metric)
         delta, help_, arrow = None, None, "off"
-        if r.change is not None and r.change == r.change:
-            approx = "≈ " if r.change_is_approximate else ""
-            delta = t("{approx}{change} vs {prev} ({prev_value})", approx=approx, change=format_signed(r.change),
-                      prev=int(r.previous_edition), prev_value=format_figure(r.previous_value, r.previous_qualifier))
-            arrow = "up" if r.change > 0 else "down" if r.change < 0 else "off"
+        c = (metrics.compare(ds, int(r.previous_edition), edition, r.metric)
+             if not pd.isna(r.previous_edition) else None)
+        if c is not None and c.has_change:
+            delta = t("{change} vs {prev} ({prev_value})", change=change_parts(c)[0], prev=int(r.previous_edition),
+                      prev_value=format_figure(c.earlier.value, c.earlier.qualifier))
+            arrow = "up" if c.delta > 0 else "down" if c.delta < 0 else "off"
         if r.basis == "reported":
             fig = ds.reported_figures
             row = fig[(fig.edition == edition) & (fig.metric == r.metric) & (fig.source_id == r.source_id)].iloc[0]
-            src = metrics.sources_for(ds, r.source_id).iloc[0]
-            help_ = t('"{as_written}" — {publisher}, {title}', as_written=row.as_written, publisher=src.publisher,
-                      title=src.title)
+            help_ = t('"{as_written}" — {source}', as_written=row.as_written,
+                      source=citations.label(ds, r.source_id))
         elif r.basis == "identified":
-            help_ = t("People named as speakers in public sources; not a reported total, so the change "
-                      "between editions reflects what the sources say as much as the forum.")
+            help_ = t("People named as speakers in public sources: a count of what the sources say, not a "
+                      "reported total, so no change between editions is given.")
         else:
             help_ = t("No source reports this figure.")
         with col:
             st.metric(METRICS.label(r.metric), value, delta=delta, delta_color="off", delta_arrow=arrow,
                       help=help_, border=True)
             if r.basis == "identified":
-                st.caption(t("{value}: identified in sources, not a reported total", value=value))
+                caption = t("{value} named in sources, not a reported total", value=value)
+                if c is not None:
+                    caption += "  \n" + t("{year}: {n} named in sources", year=int(r.previous_edition),
+                                          n=format_figure(c.earlier.value))
+                st.caption(caption)
             elif r.basis == "reported":
                 st.caption(t("**{figure}**, as reported by {source}", figure=format_figure(r.value, r.qualifier),
-                             source=md_escape(metrics.sources_for(ds, r.source_id).iloc[0].publisher)))
+                             source=md_escape(citations.publisher(ds, r.source_id))))
+            if now.others:
+                st.caption(t("Other sources give {others}", others=others_text(now)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import metrics
+from .. import citations, metrics
 from ..dataset import Dataset
 from .. import keycharts
 from ..i18n import t
@@ -47,4 +47,4 @@ def participants_table(ds: Dataset, f: Filters) -> None:
     st.dataframe(view, hide_index=True, column_config={
         t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
         t("Edition"): st.column_config.NumberColumn(format="%d")})
-    download_csv(tab, "countries-and-regions")
+    download_csv(citations.reader_sources(ds, tab), "countries-and-regions")

@@ -36,6 +36,7 @@ def matrix_chart(ds: Dataset, editions: list[int]) -> None:
                           t("Filled: identified in that edition's sources; open: not named there"),
                           t("Source: chair's statements and news items"))
     data = m.drop(columns=["label"]).rename(columns={e: str(e) for e in editions})
+    data["kind"] = data["kind"].map(ORGANIZATION_KINDS.label)
     chart_block(fig, data, "organizations-matrix", preferred_source_md(ds, editions))
 
 

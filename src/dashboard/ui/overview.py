@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import metrics
+from .. import citations, metrics
 from ..dataset import Dataset
 from .. import keycharts
 from .. import names
+from ..comparison import figure_with_others
 from ..formatting import format_date_range, format_figure, md_escape
 from ..i18n import t
 from ..vocab import METRIC_NOUNS, METRICS, SCOPES
@@ -47,6 +48,8 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
 def coverage_section(ds: Dataset, edition: int) -> None:
     for s in coverage_sentences(ds, edition):
         st.markdown(f"- {s}")
+    if len(ds.edition_ids) > 1:
+        st.caption(t("The two charts below show every edition, whichever edition is chosen above."))
     cols = st.columns(2)
     for col, metric in zip(cols, metrics.IDENTIFIED_FOR):
         chart = keycharts.coverage(ds, ds.edition_ids, metric)
@@ -70,8 +73,10 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
         with st.expander(t("All recorded conflicts for {year} ({n})", year=edition, n=len(notes))):
             for r in notes.itertuples():
                 st.markdown(t("**{id}** ({scope}) {issue}: {detail}  \n{sources}", id=r.id,
-                              scope=SCOPES.label(r.scope), issue=md_escape(r.issue),
-                              detail=md_escape(r.detail), sources=source_links(ds, r.source_ids)))
+                              scope=SCOPES.label(r.scope),
+                              issue=md_escape(citations.readable_text(ds, r.issue)),
+                              detail=md_escape(citations.readable_text(ds, r.detail)),
+                              sources=source_links(ds, r.source_ids)))
 
 
 def editions_table(ds: Dataset) -> None:
@@ -82,7 +87,7 @@ def editions_table(ds: Dataset) -> None:
         row = {t("Edition"): edition_label(ds, e.edition), t("Dates"): format_date_range(e.start_date, e.end_date),
                t("Theme"): names.theme(ds, e.edition)}
         for m in METRICS:
-            row[METRICS.label(m)] = format_figure(h.loc[m, "value"], h.loc[m, "qualifier"])
+            row[METRICS.label(m)] = figure_with_others(metrics.stated(ds, e.edition, m))
         row[t("Complete participant list")] = t("yes") if e.participant_list_complete else t("no (public sources only)")
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True)

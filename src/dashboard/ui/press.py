@@ -7,14 +7,14 @@ import datetime as dt
 
 import streamlit as st
 
-from .. import packaging, summary
+from .. import citations, packaging, summary
 from ..dataset import Dataset
 from ..formatting import md_escape
 from ..i18n import t
 from ..paths import data_dir
 from ..static_export import browser_available, figure_bytes
 from .components import edition_label, two_edition_pickers
-from .charts import MAP_CONFIG
+from .charts import MAP_CONFIG, PLOTLY_CONFIG
 from .layout import data_version
 from .mapview import geojson
 from .state import url_selectbox
@@ -43,9 +43,8 @@ def summary_section(ds: Dataset, editions: list[int]) -> str:
     st.markdown(f"#### {md_escape(s.title)}")
     for p in s.paragraphs:
         st.markdown(md_escape(p))
-    src = ds.sources.set_index("id")
-    st.markdown("\n".join(f"{i}. [{md_escape(src.loc[sid, 'publisher'])} ({src.loc[sid, 'language']})]"
-                          f"({src.loc[sid, 'url']})" for i, sid in enumerate(s.refs.order, 1)))
+    st.markdown("\n".join(f"{i}. [{md_escape(citations.label(ds, sid))}]({citations.url(ds, sid)})"
+                          for i, sid in enumerate(s.refs.order, 1)))
     with st.expander(t("Markdown to copy")):
         st.code(md, language="markdown", wrap_lines=True)
     st.download_button(t("Download summary (Markdown)"), data=md.encode("utf-8"),
@@ -59,16 +58,17 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         st.info(t("Image export needs Chrome or Chromium on this computer (Debian/Ubuntu: apt-get install "
                   "chromium). Every chart can still be saved from its toolbar."))
         return
-    choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart")
+    choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart",
+                          format_func=lambda name: packaging.key_chart_title(name))
     chart = packaging.key_chart(ds, geojson(str(data_dir()), "countries"), editions, choice)
-    st.plotly_chart(chart.figure, key="export-preview", config=MAP_CONFIG)
+    st.plotly_chart(chart.figure, key="export-preview", config=MAP_CONFIG if choice == "map" else PLOTLY_CONFIG)
     today = dt.date.today()
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
         with col:
             st.download_button(t("Download {fmt}", fmt=fmt.upper()),
                                data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today),
-                               file_name=f"{chart.name}.{fmt}", mime="image/png" if fmt == "png" else "image/svg+xml",
+                               file_name=f"{packaging.file_stem(chart.name, editions)}.{fmt}", mime="image/png" if fmt == "png" else "image/svg+xml",
                                key=f"export-{fmt}", on_click="ignore", icon=":material/image:")
 
 
@@ -81,5 +81,5 @@ def press_kit_section(ds: Dataset, editions: list[int]) -> None:
                        data=lambda: packaging.press_kit_zip(ds, countries, editions, dt.date.today(), version),
                        file_name=f"press-kit-{'-'.join(map(str, editions))}.zip", mime="application/zip",
                        key="press-kit", on_click="ignore", type="primary", icon=":material/folder_zip:")
-    st.caption(t("summary.md, the key charts as PNG and SVG (title, source and date inside), the CSV behind each "
-                 "chart, sources.csv and a README. Built when you click (a few seconds)."))
+    st.caption(t("The summary (Markdown), the key charts as PNG and SVG (title, source and date inside), the data "
+                 "behind each chart (CSV), the list of sources and a README. Built when you click (a few seconds)."))

@@ -7,11 +7,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import metrics, packaging
+from .. import citations, metrics, packaging
 from ..dataset import Dataset
 from ..formatting import format_figure
 from ..i18n import t
-from ..vocab import METRICS
+from ..vocab import METRICS, SCOPES, SOURCE_KINDS, SOURCE_SUPPORTS
 from ..paths import data_dir
 from .charts import download_csv
 from .components import source_links
@@ -48,7 +48,7 @@ def coverage_table(ds: Dataset) -> None:
         t("Complete list"): cov.list_complete.map({True: t("yes"), False: t("no")}),
     })
     st.dataframe(view, hide_index=True)
-    download_csv(cov, "coverage")
+    download_csv(view, "coverage")
 
 
 def conflicts(ds: Dataset) -> None:
@@ -61,22 +61,40 @@ def conflicts(ds: Dataset) -> None:
                           metric=METRICS.label(r.metric).lower(), value=format_figure(r.value, r.qualifier),
                           pref=pref, sources=source_links(ds, r.source_ids)))
     st.markdown("**" + t("All recorded conflicts") + "**")
-    view = ds.conflicts.assign(edition=ds.conflicts.edition.astype(str))
+    labels = citations.labels(ds)
+    view = pd.DataFrame({
+        t("Conflict"): ds.conflicts.id, t("Edition"): ds.conflicts.edition.astype(str),
+        t("Scope"): ds.conflicts.scope.map(SCOPES.label),
+        t("Issue"): ds.conflicts.issue.map(lambda v: citations.readable_text(ds, v)),
+        t("Detail"): ds.conflicts.detail.map(lambda v: citations.readable_text(ds, v)),
+        t("Sources"): ds.conflicts.source_ids.map(lambda ids: "; ".join(labels.get(i, "") for i in ids.split("|"))),
+    })
     st.dataframe(view, hide_index=True)
-    download_csv(ds.conflicts, "conflicts")
+    download_csv(view, "conflicts")
+
+
 
 
 def sources_table(ds: Dataset) -> None:
+    """The full list of sources, each with its readable label and what it can support."""
     usage = metrics.source_usage(ds)
+    labels = citations.labels(ds)
+    supports = usage.supports.fillna("").map(
+        lambda v: ", ".join(SOURCE_SUPPORTS.label(x) for x in v.split("|") if x in SOURCE_SUPPORTS))
     view = pd.DataFrame({
-        t("Publisher"): usage.publisher, t("Document title"): usage.title, t("Language"): usage.language,
-        t("Kind"): usage.kind, t("Published"): usage.published.replace("", "—"), t("Editions"): usage.editions,
-        t("Records citing it"): usage.n_records, t("Figures"): usage.n_reported_figures,
-        t("Participants"): usage.n_participation, t("People"): usage.n_people, t("Link"): usage.url, "id": usage.id,
+        t("Reference"): usage.id.map(labels), t("Publisher"): usage.publisher, t("Document title"): usage.title,
+        t("Language"): usage.language.map(citations.language_name), t("Kind"): usage.kind.map(SOURCE_KINDS.label),
+        t("Can support"): supports, t("Published"): usage.published.fillna("").replace("", "—"),
+        t("Editions"): usage.editions, t("Records citing it"): usage.n_records, t("Figures"): usage.n_reported_figures,
+        t("Participants"): usage.n_participation, t("People"): usage.n_people, t("Link"): usage.url,
     })
     st.dataframe(view, hide_index=True, column_config={t("Link"): st.column_config.LinkColumn(
         t("Link"), display_text=t("open"))})
-    download_csv(usage, "sources")
+    st.caption(t("A source that supports \"a person's name or title only\" confirms how a name or title is written; "
+                 "it is never cited as evidence that anyone took part. Summaries and tables cite at most the "
+                 "three strongest sources of a claim (official originals first, mirrors only when nothing else "
+                 "exists); this table lists them all."))
+    download_csv(view, "sources")
 
 
 def licence_and_citation(ds: Dataset) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from .. import citations
 from ..dataset import Dataset
 from .. import keycharts
 from ..i18n import t
@@ -38,11 +39,11 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
         t("Mode"): sp["mode"].map(MODES.label),
         t("Seniority"): sp.seniority.map(SENIORITY.label),
         t("Sources"): publishers(ds, sp.source_ids), t("Main source"): first_source_urls(ds, sp.source_ids),
-        t("Note"): sp.note.fillna(""),
+        t("Note"): sp.note.map(lambda v: citations.readable_text(ds, v)),
     })
     st.dataframe(view, hide_index=True, column_config={
         t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
         t("Edition"): st.column_config.NumberColumn(format="%d")})
     st.caption(t("Latin spellings marked as unofficial in the data are this project's renderings of Chinese "
                  "text, not a source's."))
-    download_csv(sp.drop(columns=["scope"]), "people")
+    download_csv(citations.reader_sources(ds, sp.drop(columns=["scope"])), "people")

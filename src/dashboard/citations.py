@@ -1,0 +1,194 @@
+"""Citations as an editor wants them: what each source can support, which sources a claim cites,
+and a readable, unique label per source.
+
+* Each source record says what it can support (``supports`` in ``data/raw/sources.yaml``):
+  ``participation``, ``figures``, ``name_or_title`` (only how a person's name or title is written)
+  or ``context``. A source is cited only for a claim it supports: a name-or-title source is never
+  evidence that a country or person took part.
+* A claim cites at most :data:`MAX_REFERENCES` sources, the strongest first: the official original
+  (the edition's preferred source, the chair's statement, first), then other official pages, then
+  independent reports, then other pages; mirrors only when nothing else supports the claim, and
+  then labelled as mirrors. The full list stays on the Sources page.
+* Labels: publisher, short title, date, language ("National Immigration Administration of China,
+  “Chair's statement, 2025”, 14 Oct 2025, English"): unique, and no id, path or file name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+import pandas as pd
+
+from .dataset import Dataset
+from .i18n import babel_locale, t
+from .memo import per_dataset
+
+MAX_REFERENCES = 3
+PARTICIPATION, FIGURES, NAME_OR_TITLE, CONTEXT = "participation", "figures", "name_or_title", "context"
+# Strength of a kind of source (lower is stronger). The host's own pages first, then other governments'
+# official pages, then news, then other pages (press releases, rewrites, aggregators); mirrors last.
+TIER = {("official", "official"): 0, ("organizer_list", "registration_list"): 0, ("official", None): 1,
+        ("news", None): 2, ("other", "press_release"): 3, ("other", None): 4, ("mirror", None): 9}
+MIRROR_TIER = 9
+
+
+def _ids(source_ids: str | Iterable[str]) -> list[str]:
+    parts = source_ids.split("|") if isinstance(source_ids, str) else [p for s in source_ids for p in str(s).split("|")]
+    return list(dict.fromkeys(p for p in parts if p and p != "nan"))
+
+
+def supports(row) -> set[str]:
+    """What a source record can support. Organizers' lists (added at run time) support participation
+    and figures."""
+    val = getattr(row, "supports", None)
+    if isinstance(val, str) and val:
+        return set(val.split("|"))
+    if getattr(row, "kind", "") == "organizer_list":
+        return {PARTICIPATION, FIGURES}
+    return set()
+
+
+def tier(row) -> int:
+    kind, sub = row.kind, row.subkind
+    return TIER.get((kind, sub), TIER.get((kind, None), 5))
+
+
+def _table(ds: Dataset) -> pd.DataFrame:
+    return ds.sources.set_index("id")
+
+
+def strongest(ds: Dataset, source_ids: str | Iterable[str], claim: str = PARTICIPATION,
+              prefer: Iterable[str] = (), limit: int | None = MAX_REFERENCES) -> list[str]:
+    """The sources to cite for ``claim``, strongest first, at most ``limit``: only sources that
+    support the claim; mirrors only when nothing else does. ``prefer``: ids ranked first within
+    their tier (the edition's chair's statement)."""
+    src = _table(ds)
+    prefer = list(prefer)
+    rows = []
+    for i, sid in enumerate(_ids(source_ids)):
+        if sid not in src.index:
+            continue
+        r = src.loc[sid]
+        if claim not in supports(r):
+            continue
+        published = r.published if isinstance(r.published, str) else ""
+        rows.append((tier(r), 0 if sid in prefer else 1, 0 if r.language == "en" else 1, published or "9999", i,
+                     sid))
+    rows.sort()
+    if any(r[0] != MIRROR_TIER for r in rows):
+        rows = [r for r in rows if r[0] != MIRROR_TIER]
+    ids = [r[-1] for r in rows]
+    return ids[:limit] if limit else ids
+
+
+def _date(published) -> str:
+    if not isinstance(published, str) or not published:
+        return t("undated")
+    parts = published.split("-")
+    try:
+        if len(parts) == 3:
+            d = dt.date.fromisoformat(published)
+            return f"{d.day} {d:%b %Y}"
+        if len(parts) == 2:
+            return dt.date(int(parts[0]), int(parts[1]), 1).strftime("%b %Y")
+    except ValueError:
+        pass
+    return published
+
+
+def publisher(ds: Dataset, source_id: str) -> str:
+    """The publisher's name without the notes the fact sheet keeps in brackets: 'National Immigration
+    Administration of China', 'Xinhua'."""
+    return _publisher(_table(ds).loc[source_id])
+
+
+def _publisher(r) -> str:
+    name = str(r.publisher).split(" (")[0].split(", third-party mirror")[0].strip()
+    return name or str(r.publisher)
+
+
+def language_name(code: str) -> str:
+    """The language's name in the interface language, from CLDR through Babel ('English' / '英语')."""
+    from babel import Locale
+
+    return Locale.parse(babel_locale()).languages.get(code, code)
+
+
+def _label(r) -> str:
+    short = r.short_title if isinstance(getattr(r, "short_title", None), str) and r.short_title else str(r.title)
+    label = t("{publisher}, \u201c{title}\u201d, {date}, {language}", publisher=_publisher(r), title=short,
+              date=_date(r.published), language=language_name(r.language))
+    if r.kind == "mirror":
+        label = t("{label} (mirror copy)", label=label)
+    return label
+
+
+@per_dataset
+def labels(ds: Dataset) -> dict[str, str]:
+    """id -> readable label, unique across the registry (a repeat gets the page's own title added)."""
+    out = {sid: _label(r) for sid, r in _table(ds).iterrows()}
+    seen: dict[str, list[str]] = {}
+    for sid, lab in out.items():
+        seen.setdefault(lab, []).append(sid)
+    src = _table(ds)
+    for lab, ids in seen.items():
+        if len(ids) > 1:
+            for sid in ids:
+                out[sid] = f"{lab} \u2014 {src.loc[sid, 'title']}"
+    return out
+
+
+def label(ds: Dataset, source_id: str) -> str:
+    return labels(ds).get(source_id, "")
+
+
+def url(ds: Dataset, source_id: str) -> str:
+    return str(_table(ds).loc[source_id, "url"])
+
+
+def main_source_url(ds: Dataset, source_ids: str, claim: str = PARTICIPATION) -> str:
+    """The link to show as a row's 'main source': its strongest source for the claim, never a
+    name-or-title-only source; '' when none supports the claim."""
+    best = strongest(ds, source_ids, claim, limit=1)
+    return url(ds, best[0]) if best else ""
+
+
+def cited_labels(ds: Dataset, source_ids: str, claim: str = PARTICIPATION) -> str:
+    """'label; label; label (+2 more on the Sources page)': the strongest sources of a row for the
+    claim, the others counted."""
+    best = strongest(ds, source_ids, claim, limit=None)
+    text = "; ".join(label(ds, s) for s in best[:MAX_REFERENCES])
+    rest = len(best) - MAX_REFERENCES
+    if rest > 0:
+        text += " " + t("(+{n} more on the Sources page)", n=rest)
+    return text
+
+
+def readable_text(ds: Dataset, text: object) -> str:
+    """Free text (a note, a conflict's detail) with every source id in it replaced by the source's
+    label: notes were written for maintainers and cite sources by id."""
+    import re
+
+    s = "" if text is None or (isinstance(text, float) and text != text) else str(text)
+    labs = labels(ds)
+    if not s or not any(i in s for i in labs):
+        return s
+    pattern = re.compile(r"\b(" + "|".join(re.escape(i) for i in sorted(labs, key=len, reverse=True)) + r")\b")
+    return pattern.sub(lambda m: labs[m.group(1)], s)
+
+
+def reader_sources(ds: Dataset, frame: pd.DataFrame, claim: str = PARTICIPATION) -> pd.DataFrame:
+    """A copy of ``frame`` fit for readers: every column of source ids replaced by the readable labels
+    of its strongest sources (and a column with the main source's address); internal ids dropped."""
+    out = frame.copy()
+    for col in [c for c in out.columns if c == "source_id" or c.endswith("source_id") or c.endswith("source_ids")]:
+        name = col.replace("source_ids", "sources").replace("source_id", "source")
+        claim_here = FIGURES if ("reported" in col or "metric" in out.columns) else claim
+        vals = out[col].fillna("").astype(str)
+        out[name] = [cited_labels(ds, v, claim_here) if v else "" for v in vals]
+        out[name + "_link"] = [main_source_url(ds, v, claim_here) if v else "" for v in vals]
+        out = out.drop(columns=[col])
+    for col in [c for c in ("note", "detail", "issue", "notes") if c in out.columns]:
+        out[col] = out[col].map(lambda v: readable_text(ds, v))
+    return out.drop(columns=[c for c in ("person_id", "excerpt", "id") if c in out.columns])

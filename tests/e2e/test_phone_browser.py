@@ -1,0 +1,96 @@
+"""Every page at phone width (390 px) in headless Chromium: no chart text under the plotly toolbar
+or past its chart, no horizontal overflow of the page. Screenshots at 390 px and 1440 px are saved
+under artifacts/e2e/phone/ (look at them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import guarded_page, streamlit_server, wait_for_app, REPO
+from .test_pages_browser import PAGES, SHAPES
+
+pytestmark = pytest.mark.e2e
+
+CHECK = """() => {
+  const problems = [];
+  const over = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  for (const el of [document.documentElement, document.querySelector('[data-testid="stMain"]'),
+                    document.querySelector('[data-testid="stAppViewContainer"]')]) {
+    if (el && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`horizontal overflow: ${el.getAttribute('data-testid') || 'page'} ${el.scrollWidth} > ${el.clientWidth}`);
+  }
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, i) => {
+    const svg = plot.querySelector('.main-svg');
+    if (!svg) return;
+    const box = svg.getBoundingClientRect();
+    const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${i}`;
+    const mb = plot.querySelector('.modebar');
+    const mbBox = mb ? mb.getBoundingClientRect() : null;
+    plot.querySelectorAll('.gtitle, .annotation-text, .legendtext, .ytick text, .xtick text, text.bartext, .textpoint text').forEach(t => {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return;
+      const what = `${title.slice(0, 40)} / ${t.textContent.slice(0, 40)}`;
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+        problems.push(`runs past its chart: ${what} (${Math.round(r.left)}-${Math.round(r.right)} vs ${Math.round(box.left)}-${Math.round(box.right)})`);
+      if (mbBox && mbBox.width > 0 && over(r, mbBox))
+        problems.push(`under the toolbar: ${what}`);
+      if (t.classList.contains('bartext')) {
+        const tr = t.getAttribute('transform') || '';
+        if (/rotate\\((?!0[ ,)])/.test(tr)) problems.push(`sideways bar label: ${what}`);
+      }
+    });
+  });
+  return problems;
+}"""
+
+
+def full_shot(page, path, width: int) -> None:
+    """Streamlit scrolls inside its main container: grow the viewport to the content to capture it all."""
+    h = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
+                                 return Math.max(m ? m.scrollHeight : 0, document.documentElement.scrollHeight); }""")
+    page.set_viewport_size({"width": width, "height": min(int(h) + 40, 14000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(path), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def shots(artifacts):
+    folder = artifacts / "phone"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize("name, path, text, shapes", PAGES, ids=[p[0] for p in PAGES])
+def test_page_at_390_px(browser, server, shots, name, path, text, shapes):
+    page, watch = guarded_page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                               is_mobile=True, has_touch=True)
+    page.goto(server.url + path)
+    wait_for_app(page)
+    page.get_by_text(text, exact=False).first.wait_for()
+    page.wait_for_function(f"{SHAPES} >= {min(shapes, 1)}", timeout=30000)
+    page.wait_for_timeout(800)  # plotly's responsive relayout after the first draw
+    problems = page.evaluate(CHECK)
+    full_shot(page, shots / f"{name}-390.png", 390)
+    assert problems == [], "\n".join(problems)
+    assert watch.external == [] and watch.page_errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("name, path, text, shapes", PAGES, ids=[p[0] for p in PAGES])
+def test_page_at_1440_px(browser, server, shots, name, path, text, shapes):
+    page, watch = guarded_page(browser, viewport={"width": 1440, "height": 1000})
+    page.goto(server.url + path)
+    wait_for_app(page)
+    page.get_by_text(text, exact=False).first.wait_for()
+    page.wait_for_function(f"{SHAPES} >= {min(shapes, 1)}", timeout=30000)
+    page.wait_for_timeout(500)
+    problems = page.evaluate(CHECK)
+    full_shot(page, shots / f"{name}-1440.png", 1440)
+    assert problems == [], "\n".join(problems)
+    page.close()
