@@ -1,0 +1,24 @@
+"""Cleaning of text typed by people: what every written name and cell goes through first.
+
+NFKC folds compatibility forms (full-width letters, ideographic and no-break spaces become
+plain ones); zero-width characters, soft hyphens and stray byte-order marks are removed; runs
+of whitespace become one space. Pure standard library: cheap to import anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# zero-width space / non-joiner / joiner, word joiner, BOM (zero-width no-break space), soft hyphen,
+# left-to-right and right-to-left marks
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(value: object) -> str:
+    """``value`` as a clean one-line string: NFKC, invisible characters removed, no-break and other
+    spaces turned into one plain space, trimmed."""
+    s = unicodedata.normalize("NFKC", str(value))
+    s = _INVISIBLE.sub("", s)
+    return _SPACE.sub(" ", s).strip()
