@@ -44,11 +44,16 @@ def test_corpus_file(name, index):
         assert name in str(exc.value)
         return
     report = run(path, index)
+    for col in ("organization", "full_name", "role"):  # decoded and cleaned text, where the case checks it
+        if col in exp:
+            assert list(report.table[col]) == exp[col]
     if "ok" in exp:
         assert report.issues == [], [str(i) for i in report.issues]
         assert len(report.table) == exp["ok"]
         assert list(report.table.code) == exp["codes"]
         return
+    if "codes" in exp:
+        assert list(report.table.code) == exp["codes"]
     got = [(i.row, i.column, i.message) for i in report.issues]
     assert len(got) == len(exp["issues"]), got
     for (row, col, text), (grow, gcol, gmsg) in zip(exp["issues"], got):
