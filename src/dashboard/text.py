@@ -22,3 +22,14 @@ def clean_text(value: object) -> str:
     s = unicodedata.normalize("NFKC", str(value))
     s = _INVISIBLE.sub("", s)
     return _SPACE.sub(" ", s).strip()
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|<>~$])")
+
+
+def escape_markdown(value: object) -> str:
+    """User-supplied text made literal inside Markdown (Streamlit's st.markdown, widget labels,
+    st.error…): every character with a Markdown or Streamlit meaning (emphasis, links, code,
+    headings, tables, HTML, LaTeX ``$``, ``:color[…]`` directives) is backslash-escaped, line
+    breaks become spaces (so "-", "+" and "1." can never start a list: they are left as they are)."""
+    return _MARKDOWN.sub(r"\\\1", re.sub(r"[\r\n]+", " ", str(value)))
