@@ -145,14 +145,3 @@ def test_suggestions_are_batched_and_cached(index):
     assert all(len(v) <= 3 for v in out.values())
     assert index.suggest_many(["Solomon Islnds"]) == {"Solomon Islnds": out["Solomon Islnds"]}  # from the cache
     assert ("Solomon Islnds", (ENTITY, ORGANIZATION)) in index._suggestions
-
-
-def test_harmonize_import_is_light():
-    """opencc and rapidfuzz load on first use only (every page imports the merge path)."""
-    import subprocess
-    import sys
-
-    code = ("import sys, dashboard.harmonize, dashboard.registrations.merge; "
-            "print(sorted(m for m in ('opencc', 'rapidfuzz', 'openpyxl', 'charset_normalizer') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"

@@ -39,6 +39,9 @@ _PAREN = re.compile(r"^(?P<outer>.*?)\s*[(（](?P<inner>[^()（）]*)[)）]\s*$"
 # Words that make the part in brackets a note about the participant, not another name.
 _NOTE = re.compile(r"\b(as|member|members|delegation|delegations|session|sessions|behalf|representing|represented|"
                    r"presented|participated|attended|via|video|online|observer|views)\b|代表团|成员|身份", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u3000]+")
+_AMPERSAND = re.compile(r"\s*&\s*")
+_SAINT = re.compile(r"\bst\.?\s+")
 SUGGEST_CHUNK = 512  # queries per cdist call: bounds the score matrix (512 × keys bytes)
 
 
@@ -60,12 +63,16 @@ def normalize(name: str) -> str:
     as "and", "St." as "Saint"."""
     s = to_simplified(clean_text(name))
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-    s = unicodedata.normalize("NFC", s).casefold()
-    s = re.sub(r"[\s\u3000]+", " ", s).strip(" .,;:")
-    s = re.sub(r"^the ", "", s)
-    s = re.sub(r"\s*&\s*", " and ", s)  # "Trinidad & Tobago"
-    s = re.sub(r"\bst\.?\s+", "saint ", s)  # "St. Lucia", "St Helena"
+    if not s.isascii():  # accents off (ASCII has none: the common case, kept fast)
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+        s = unicodedata.normalize("NFC", s)
+    s = _SPACES.sub(" ", s.casefold()).strip(" .,;:")
+    if s.startswith("the "):
+        s = s[4:]
+    if "&" in s:
+        s = _AMPERSAND.sub(" and ", s)  # "Trinidad & Tobago"
+    if "st" in s:
+        s = _SAINT.sub("saint ", s)  # "St. Lucia", "St Helena"
     return s
 
 

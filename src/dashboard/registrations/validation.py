@@ -49,6 +49,16 @@ def _text(v: object) -> str:
     return clean_text(v)
 
 
+def _checked(v: str) -> tuple[str, str]:
+    """(text, problem): formulas and markup are refused whatever the column."""
+    if v.startswith(FORMULA_START) and not _NUMBER.fullmatch(v):
+        return v, "looks like a spreadsheet formula; write the value itself"
+    if "<" in v or ":" in v or "=" in v:
+        if MARKUP.search(v):
+            return v, "contains HTML or script markup; plain text only"
+    return v, ""
+
+
 def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int],
              resolutions: dict[str, Match] | None = None) -> Report:
     """Check every row; resolve country/organization names (``resolutions`` maps an unknown written
@@ -59,18 +69,24 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
     out = []
     seen: dict[tuple, int] = {}
     resolved: dict[str, tuple[Match | None, str, list[str]]] = {}
-    for rec in df.to_dict("records"):
-        row = int(rec["row"])
-        values = {c: _text(rec.get(c)) for c in COLUMNS}
-        bad = False
-        for col, v in values.items():
-            if v.startswith(FORMULA_START) and not _NUMBER.fullmatch(v):
-                issues.append(RowIssue(row, col, "looks like a spreadsheet formula; write the value itself", value=v))
-                bad = True
-            elif MARKUP.search(v):
-                issues.append(RowIssue(row, col, "contains HTML or script markup; plain text only", value=v))
-                bad = True
-        if bad:
+    texts: dict[object, tuple[str, str]] = {}  # cell value → (cleaned text, problem); values repeat
+
+    def text(v: object) -> tuple[str, str]:
+        try:
+            return texts[v]
+        except KeyError:
+            texts[v] = out_ = _checked(_text(v))
+            return out_
+        except TypeError:  # unhashable
+            return _checked(_text(v))
+
+    columns = [df[c].astype(object).tolist() if c in df.columns else [None] * len(df) for c in COLUMNS]
+    for row, *cells in zip(df["row"].astype(int).tolist(), *columns):
+        checked = [text(v) for v in cells]
+        values = {c: v for c, (v, _) in zip(COLUMNS, checked)}
+        problems = [(c, v, p) for c, (v, p) in zip(COLUMNS, checked) if p]
+        if problems:
+            issues.extend(RowIssue(row, c, p, value=v) for c, v, p in problems)
             continue
         if not values["edition"]:
             issues.append(RowIssue(row, "edition", "missing edition (the year of the sub-forum)"))

@@ -1,0 +1,119 @@
+"""registrations.reading: encodings decided on evidence, limits that hold whatever the file says."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from dashboard.registrations import common as C
+from dashboard.registrations import reading
+from dashboard.registrations.common import FileRefused
+from dashboard.text import clean_text, escape_markdown
+
+from conftest import FIXTURES
+
+CORPUS = FIXTURES / "registrations"
+HEAD = "edition,full_name,organization,country_or_organization,delegation,role,mode\n"
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    (HEAD + "2025,Kouassi,Ministère de l'Intérieur,Côte d'Ivoire,,observer,\n", "cp1252", "cp1252"),
+    (HEAD + "2025,,Ministère,Côte d'Ivoire,,observer,\n", "cp1252", "cp1252"),  # short: still not GB18030
+    ("届次,国家/地区,身份\n2025,中国,团长\n", "gbk", "gb18030"),
+    ("屆次,國家/地區,身份\n2025,中國,團長\n", "big5", "big5"),
+    (HEAD + "2025,,,Peru,,delegate,\n", "utf-16-le", "utf-16-le"),  # no byte-order mark
+    (HEAD + "2025,,,Peru,,delegate,\n", "utf-16-be", "utf-16-be"),
+    (HEAD + "2025,,,Perú,,delegate,\n", "utf-8", "utf-8"),
+    (HEAD + "2025,,,Perú,,delegate,\n", "utf-8-sig", "utf-8-sig"),
+    (HEAD + "2025,,,Perú,,delegate,\n", "utf-16", "utf-16"),
+])
+def test_encoding_is_decided_on_evidence(text, encoding, expected):
+    data = text.encode(encoding)
+    assert reading.detect_encoding(data, "f.csv") == expected
+    assert reading.decode(data, "f.csv") == text.lstrip("\ufeff")
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_refused_clearly(encoding):
+    with pytest.raises(FileRefused, match="f.csv: the file is UTF-32 text"):
+        reading.decode((HEAD + "2025,,,Peru,,delegate,\n").encode(encoding), "f.csv")
+
+
+def test_bytes_invalid_in_the_detected_encoding_name_the_row():
+    with pytest.raises(FileRefused, match=r"f.csv, row 2: bytes that are not valid UTF-16 text"):
+        reading.decode(b"\xff\xfe" + "a,b\n".encode("utf-16-le") + b"\x00\xdc", "f.csv")
+
+
+def test_clean_text_removes_invisible_characters_and_no_break_spaces():
+    assert clean_text("\ufeff Hong\u00a0Kong\u200b SAR\u202f ") == "Hong Kong SAR"
+    assert clean_text("ＡＢＣ　１２") == "ABC 12"  # full-width forms (NFKC)
+
+
+def test_escape_markdown_makes_text_literal():
+    assert escape_markdown("**a** [b](c) $x$ <i> `d` :red[e]\nf") == (
+        r"\*\*a\*\* \[b\]\(c\) \$x\$ \<i\> \`d\` :red\[e\] f")
+
+
+def test_time_limit(monkeypatch):
+    monkeypatch.setattr(C, "MAX_SECONDS", 0.0)
+    data = (HEAD + "2025,,,Peru,,delegate,\n" * 600).encode()
+    with pytest.raises(FileRefused, match=r"big.csv: reading stopped at row 256 after 0 s \(the time limit"):
+        reading.read_file(data, "big.csv")
+
+
+def test_cell_limit(monkeypatch):
+    monkeypatch.setattr(C, "MAX_CELLS", 20)
+    with pytest.raises(FileRefused, match=r"c.csv, row 3: more than 20 cells \(the limit\)"):
+        reading.read_file((HEAD + "2025,,,Peru,,delegate,\n" * 5).encode(), "c.csv")
+
+
+def test_row_limit_in_a_workbook(monkeypatch):
+    monkeypatch.setattr(C, "MAX_ROWS", 1)
+    monkeypatch.setattr(C, "HEADER_ROWS", 1)
+    path = CORPUS / "xlsx_title_rows_merged.xlsx"  # declares A1:G7
+    with pytest.raises(FileRefused, match="declares cells up to G7"):
+        reading.read_file(path.read_bytes(), path.name)
+
+
+def rewrite(path, change) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, change(info.filename, zin.read(info.filename)))
+    return out.getvalue()
+
+
+def test_a_merged_range_to_the_end_of_the_sheet_is_clipped():
+    """D5:D1048576 merged: filled only over the rows that exist (Peru on every row), at once."""
+    data = rewrite(CORPUS / "xlsx_title_rows_merged.xlsx",
+                   lambda f, b: b.replace(b'ref="D5:D6"', b'ref="D5:D1048576"') if "worksheets" in f else b)
+    df = reading.read_file(data, "merged.xlsx")
+    assert df.country_or_organization.tolist() == ["Peru", "Peru", "Peru"]
+
+
+def test_too_many_parts_and_a_large_styles_part_are_refused(monkeypatch):
+    big_styles = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: b + b" " * (5 * 1024 * 1024)
+                         if f == "xl/styles.xml" else b)
+    with pytest.raises(FileRefused, match=r"the part xl/styles.xml unpacks to 5 MB \(the limit is 4 MB\)"):
+        reading.read_file(big_styles, "s.xlsx")
+    monkeypatch.setattr(C, "MAX_PARTS", 3)
+    with pytest.raises(FileRefused, match=r"parts inside the workbook \(the limit is 3\)"):
+        reading.read_file((CORPUS / "xlsx_formula.xlsx").read_bytes(), "p.xlsx")
+
+
+def test_traditional_chinese_headers_are_recognised():
+    df = reading.read_file("屆次,國家/地區,身份\n2025,中國,團長\n".encode("utf-8"), "t.csv")
+    assert df[["edition", "country_or_organization", "role"]].values.tolist() == [["2025", "中國", "團長"]]
+
+
+def test_blank_lines_keep_the_row_numbers_the_user_sees():
+    df = reading.read_file((HEAD + "\n2025,,,Peru,,delegate,\n,,,,,,\n2025,,,Chile,,delegate,\n").encode(), "b.csv")
+    assert df.row.tolist() == [3, 5]
+
+
+def test_not_a_workbook_at_all():
+    with pytest.raises(FileRefused, match=re.escape("x.xlsx: not a readable XLSX workbook")):
+        reading.read_file(b"PK\x03\x04" + b"\x00" * 100, "x.xlsx")
