@@ -9,7 +9,8 @@ reads the peak (``VmHWM``). "peak above idle" is what refusing or reporting the 
 server. Cases:
 
 - core: ``registrations.read_file`` (+ ``validate`` for the report), as ``python -m dashboard.ingest``
-  and the Import page both call them;
+  and the Import page both call them — the corpus's hostile files, 50,000 rows of unknown names,
+  and the largest list accepted (a 50,000-row workbook, generated in a temporary folder);
 - page: the Import page in Streamlit's AppTest (the whole server-side run: upload, read, report,
   pickers), for the far-cell workbook and the 50,000 unknown names.
 
@@ -21,15 +22,32 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT / "tests" / "fixtures" / "registrations"
 HEAD = "edition,full_name,organization,country_or_organization,delegation,role,mode\n"
+
+
+def valid_workbook(path: Path, n: int = 50_000) -> Path:
+    """The largest list accepted: n valid rows (7 columns) in one sheet, written once per run."""
+    if not path.exists():
+        import openpyxl
+
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet("Registrations")
+        ws.append(HEAD.strip().split(","))
+        countries = ["Peru", "Republic of Korea", "Türkiye", "Lao PDR", "Côte d'Ivoire", "UNHCR", "中国", "Hong Kong SAR"]
+        for i in range(n):
+            ws.append([2025, f"Person {i}", "Ministry", countries[i % len(countries)], "", "delegate", "in_person"])
+        wb.save(path)
+    return path
 
 
 def unknown_names_csv(n: int = 50_000) -> bytes:
@@ -44,6 +62,7 @@ CASES = {
     "zip_bomb": ("core", "zip_bomb.xlsx"),
     "too_many_rows_csv": ("core", "too_many_rows.csv"),
     "unknown_names_50k": ("core", None),
+    "valid_50k_rows_xlsx": ("core", "valid_50k.xlsx"),
     "page_far_cell": ("page", "far_cell.xlsx"),
     "page_unknown_names_50k": ("page", None),
 }
@@ -69,7 +88,9 @@ def _reset_peak() -> bool:
 def child(case: str) -> dict:
     kind, file = CASES[case]
     name = file or "unknown_names_50k.csv"
-    data = (CORPUS / file).read_bytes() if file else unknown_names_csv()
+    folder = Path(os.environ.get("BENCH_UPLOADS_TMP", CORPUS))
+    source = folder / file if file and (folder / file).exists() else CORPUS / (file or "")
+    data = source.read_bytes() if file else unknown_names_csv()
     if kind == "core":
         from dashboard import registrations as R
         from dashboard.harmonize import AliasIndex
@@ -144,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(child(args.child), ensure_ascii=False))
         return 0
+    tmp = Path(tempfile.mkdtemp(prefix="bench-uploads-"))
+    os.environ["BENCH_UPLOADS_TMP"] = str(tmp)
+    valid_workbook(tmp / "valid_50k.xlsx")
     results = []
     print(f"{'case':<24} {'time s':>8} {'idle MB':>8} {'peak MB':>8} {'+peak MB':>9}  outcome")
     for case in args.case or list(CASES):
@@ -164,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{med['peak_above_idle_mb']:>9.1f}  {med['outcome'][:110]}")
     meta = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "load_average": os.getloadavg(),
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    shutil.rmtree(tmp, ignore_errors=True)
     args.out.write_text(json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n",
                         encoding="utf-8")
     print(f"load average during the run: {meta['load_average'][0]:.1f} on {meta['cpus']} cores; wrote {args.out}")

@@ -7,6 +7,7 @@ rendered as Markdown."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 
 import pandas as pd
@@ -53,17 +54,16 @@ def upload(ds: Dataset) -> None:
     if file is None:
         return
     data = file.getvalue()
-    try:
-        raw = R.read_file(data, file.name)
-    except R.FileRefused as exc:
-        st.error(t("The file was refused: {reason}", reason=esc(exc)))
+    raw, refusal = read_once(data, file.name)
+    if refusal is not None:
+        st.error(t("The file was refused: {reason}", reason=esc(refusal)))
         return
     st.markdown(t("**{name}**: {n} rows read.", name=esc(file.name), n=len(raw)))
     with st.expander(t("Preview (first 20 rows)")):
         st.dataframe(raw.head(20), hide_index=True)
     index = alias_index(str(data_dir()), ds.entities, ds.organizations)
     resolutions = st.session_state.setdefault("import_resolutions", {})
-    report = R.validate(raw, file.name, index, ds.edition_ids, {k: v for k, v in resolutions.items() if v})
+    report = validate_once(raw, file.name, index, ds.edition_ids, {k: v for k, v in resolutions.items() if v})
     skipped = {k for k, v in resolutions.items() if v is None}
     issues = [i for i in report.issues if not (i.column == "country_or_organization" and i.value in skipped)]
     resolve_names(report, index, resolutions, skipped)
@@ -93,6 +93,30 @@ def upload(ds: Dataset) -> None:
             lists[int(edition)] = (part.reset_index(drop=True), source)
         st.session_state.pop("import_resolutions", None)
         st.rerun()
+
+
+def read_once(data: bytes, name: str) -> tuple[pd.DataFrame | None, str | None]:
+    """The file read once per upload, not on every click: (rows, None) or (None, why refused).
+    Kept in this session only (the next upload replaces it)."""
+    key = (name, len(data), hashlib.sha256(data).hexdigest())
+    memo = st.session_state.get("_import_read")
+    if memo is None or memo[0] != key:
+        try:
+            memo = (key, R.read_file(data, name), None)
+        except R.FileRefused as exc:
+            memo = (key, None, str(exc))
+        st.session_state["_import_read"] = memo
+    return memo[1], memo[2]
+
+
+def validate_once(raw: pd.DataFrame, name: str, index: AliasIndex, editions: list[int], resolutions: dict) -> R.Report:
+    """The report, recomputed only when the rows, the editions or the user's resolutions change."""
+    key = (id(raw), name, tuple(editions), tuple(sorted((k, v.kind, v.code) for k, v in resolutions.items())))
+    memo = st.session_state.get("_import_report")
+    if memo is None or memo[0] != key:
+        memo = (key, R.validate(raw, name, index, editions, resolutions))
+        st.session_state["_import_report"] = memo
+    return memo[1]
 
 
 def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict, skipped: set[str] = frozenset()) -> None:
