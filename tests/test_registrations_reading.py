@@ -117,3 +117,39 @@ def test_blank_lines_keep_the_row_numbers_the_user_sees():
 def test_not_a_workbook_at_all():
     with pytest.raises(FileRefused, match=re.escape("x.xlsx: not a readable XLSX workbook")):
         reading.read_file(b"PK\x03\x04" + b"\x00" * 100, "x.xlsx")
+
+
+SHEET = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+         '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+         '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>edition</x:t></x:is></x:c>'
+         '<x:c r="B1" t="inlineStr"><x:is><x:r><x:t>country_or_</x:t></x:r><x:r><x:t>organization</x:t></x:r></x:is></x:c>'
+         '<x:c r="C1" t="str"><x:v>role</x:v></x:c></x:row>'
+         '<x:row r="3"><x:c r="A3"><x:v>2025</x:v></x:c><x:c r="B3" t="inlineStr"><x:is><x:t>Peru</x:t></x:is></x:c>'
+         '<x:c r="C3" t="str"><x:f t="shared" si="0">LOWER("DELEGATE")</x:f><x:v>delegate</x:v></x:c></x:row>'
+         '<x:row><x:c><x:v>2025.0</x:v></x:c><x:c t="inlineStr"><x:is><x:t>Chile</x:t></x:is></x:c>'
+         '<x:c t="b"><x:v>1</x:v></x:c></x:row>'
+         '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B3:B4"/></x:mergeCells></x:worksheet>')
+
+
+def test_hand_written_sheet_xml_is_read_as_openpyxl_would():
+    """Prefixed namespace, inline and rich-text strings, rows and cells without references, a
+    (shared) formula read as written, a boolean, a merged range over rows that have values."""
+    data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: SHEET.encode() if f == "xl/worksheets/sheet1.xml" else b)
+    df = reading.read_file(data, "hand.xlsx")
+    assert df[["row", "edition", "country_or_organization", "role"]].values.tolist() == [
+        [3, 2025, "Peru", '=LOWER("DELEGATE")'], [4, 2025.0, "Peru", True]]
+
+
+def test_a_doctype_in_a_sheet_is_refused():
+    sheet = SHEET.replace("<x:worksheet", '<!DOCTYPE x [<!ENTITY a "aaaa">]><x:worksheet', 1)
+    data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
+    with pytest.raises(FileRefused, match="hand.xlsx, sheet 'Sheet': the sheet declares a DOCTYPE"):
+        reading.read_file(data, "hand.xlsx")
+
+
+def test_broken_sheet_xml_is_refused():
+    data = rewrite(CORPUS / "xlsx_formula.xlsx",
+                   lambda f, b: SHEET.replace("<x:sheetData>", '<x:dimension ref="A1:C4"/><x:sheetData>')[:460].encode()
+                   + b"<<" if f == "xl/worksheets/sheet1.xml" else b)
+    with pytest.raises(FileRefused, match=r"hand.xlsx, sheet 'Sheet': not a readable worksheet \(XML error at line"):
+        reading.read_file(data, "hand.xlsx")
