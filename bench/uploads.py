@@ -97,7 +97,6 @@ def child(case: str) -> dict:
         from dashboard.reference import load_entities, load_organizations
         import dashboard.registrations.reading  # noqa: F401 - loaded before "idle", as in a warm server
         import dashboard.registrations.validation  # noqa: F401
-        import openpyxl  # noqa: F401
         import charset_normalizer  # noqa: F401
         import rapidfuzz.process  # noqa: F401
 

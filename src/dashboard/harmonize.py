@@ -208,7 +208,7 @@ class AliasIndex:
             if len(readings) > 1:
                 return None, "ambiguous", readings
         found = self._exact(key, kinds)
-        if not found:
+        if not found and ("(" in name or "（" in name):
             parts = split_qualified(clean_text(name))
             if parts:
                 outer, inner = (self._exact(normalize(p), kinds) for p in parts)

@@ -13,15 +13,15 @@ import unicodedata
 # zero-width space / non-joiner / joiner, word joiner, BOM (zero-width no-break space), soft hyphen,
 # left-to-right and right-to-left marks
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
-_SPACE = re.compile(r"\s+")
 
 
 def clean_text(value: object) -> str:
     """``value`` as a clean one-line string: NFKC, invisible characters removed, no-break and other
     spaces turned into one plain space, trimmed."""
-    s = unicodedata.normalize("NFKC", str(value))
-    s = _INVISIBLE.sub("", s)
-    return _SPACE.sub(" ", s).strip()
+    s = str(value)
+    if not s.isascii():  # ASCII (the common case) has nothing to fold or remove
+        s = _INVISIBLE.sub("", unicodedata.normalize("NFKC", s))
+    return " ".join(s.split())
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|<>~$])")

@@ -7,13 +7,13 @@ data/raw/registrations/ atomically).
 
 One module per concern, each with its own tests:
 
-- :mod:`.common`   columns, allowed values, limits, report types (pandas only)
+- :mod:`.common`     columns, allowed values, limits, report types (pandas only)
 - :mod:`.reading`    bytes → raw rows: encodings decided on evidence, CSV and XLSX read within
-                   limits (rows, columns, cells, seconds, unpacked size) — openpyxl and
-                   charset-normalizer are imported here, on first use
-- :mod:`.validation` raw rows → normalised rows and a row-and-column report (imports the
-                   harmoniser: opencc, rapidfuzz on first use)
-- :mod:`.merge`    a validated list → the dataset's tables (pandas only: every page imports it)
+                     limits (rows, columns, cells, seconds, unpacked size); charset-normalizer
+                     is imported on first use
+- :mod:`.validation` raw rows → normalised rows and a row-and-column report (through the
+                     harmoniser: opencc and rapidfuzz on first use)
+- :mod:`.merge`      a validated list → the dataset's tables (pandas only: every page imports it)
 
 This package imports only ``common`` and ``merge`` eagerly; ``read_file``, ``validate`` and the
 rest are loaded when first used (``from dashboard.registrations import merge_into`` stays cheap).

@@ -24,7 +24,7 @@ MAX_UNPACKED = 64 * 1024 * 1024  # an XLSX: all parts together, uncompressed
 MAX_SHEET_PART = 32 * 1024 * 1024  # one worksheet or the shared strings, uncompressed
 MAX_OTHER_PART = 4 * 1024 * 1024  # styles, themes, anything else, uncompressed
 MAX_PARTS = 500
-MAX_SUGGESTED_NAMES = 100  # distinct unknown names given suggestions in a report; the rest are counted
+MAX_SUGGESTED_NAMES = 50  # distinct unknown names given suggestions in a report; the rest are counted
 
 
 class FileRefused(ValueError):

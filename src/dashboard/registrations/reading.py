@@ -9,8 +9,9 @@ Nothing here trusts the file. The encoding is decided on evidence (byte-order ma
 pattern of NUL bytes, strict UTF-8, then charset-normalizer's scoring of a fixed list of
 candidates — never "GB18030 first"). A workbook is checked before it is loaded: the number and
 uncompressed size of its parts (from the zip directory: a zip bomb is refused before anything is
-unpacked), each sheet's declared dimensions; then it is streamed in openpyxl's read-only mode and
-reading stops at the first limit reached (rows, columns, cells, seconds). CSV has the same limits.
+unpacked), each sheet's declared dimensions; then its parts are streamed through parser targets
+of Python's C XML parser (no tree is built; DOCTYPEs refused) and reading stops at the first limit
+reached (rows, columns, cells, seconds). CSV has the same limits.
 Every refusal is a :class:`FileRefused` naming the file and the limit, row, column or cell.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import re
 import time
 import zipfile
@@ -264,6 +266,141 @@ def _column_letters(n: int) -> str:
     return out
 
 
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*\bref=\"([A-Za-z]{1,3}\d+)(?::([A-Za-z]{1,3})(\d+))?\"")
+
+
+def _unescape(text: str) -> str:
+    """OOXML writes some characters as _xHHHH_ (a line break in a cell is _x000D_…)."""
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _no_doctype(head: bytes, where: str) -> None:
+    if b"<!DOCTYPE" in head[:4096] or b"<!ENTITY" in head[:4096]:
+        raise FileRefused(f"{where}: declares a DOCTYPE, which a workbook never needs")
+
+
+def _xml_part(zf: zipfile.ZipFile, path: str, name: str):
+    """A small part (workbook, relationships) as an element tree; None if the part is absent."""
+    from xml.etree.ElementTree import ParseError, fromstring
+
+    try:
+        data = zf.read(path)
+    except KeyError:
+        return None
+    _no_doctype(data, f"{name}, part {path}")
+    try:
+        return fromstring(data)
+    except ParseError as exc:
+        raise FileRefused(f"{name}: not a readable XLSX workbook (XML error in {path}, line {exc.position[0]})") from None
+
+
+def _relationships(zf: zipfile.ZipFile, part: str, name: str) -> dict[str, tuple[str, str]]:
+    """Id → (type, part path) of a part's relationships."""
+    folder, base = posixpath.split(part)
+    root = _xml_part(zf, posixpath.join(folder, "_rels", base + ".rels"), name)
+    out = {}
+    for rel in root.iter() if root is not None else []:
+        if _local(rel.tag) == "Relationship" and rel.get("Id") and rel.get("Target"):
+            target = rel.get("Target")
+            path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[rel.get("Id")] = (rel.get("Type", ""), path)
+    return out
+
+
+def workbook_sheets(zf: zipfile.ZipFile, name: str) -> tuple[list[tuple[str, str]], str | None]:
+    """[(sheet title, worksheet part)] in the workbook's order (chart and dialog sheets left out),
+    and the shared-strings part, from the workbook's own relationships."""
+    root_rels = _relationships(zf, "", name)
+    book = next((p for t, p in root_rels.values() if t.endswith("/officeDocument")), "xl/workbook.xml")
+    root = _xml_part(zf, book, name)
+    if root is None:
+        raise FileRefused(f"{name}: not a readable XLSX workbook (no workbook part)")
+    rels = _relationships(zf, book, name)
+    sheets = []
+    for el in root.iter():
+        if _local(el.tag) == "sheet":
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            kind, path = rels.get(rid, ("", ""))
+            if kind.endswith("/worksheet") and path in zf.NameToInfo:
+                sheets.append((el.get("name", path), path))
+    shared = next((p for t, p in rels.values() if t.endswith("/sharedStrings") and p in zf.NameToInfo), None)
+    return sheets, shared
+
+
+class _SharedStrings:
+    """Parser target for the shared-strings part: each <si>'s text (rich-text runs joined,
+    phonetic guides left out), no tree built."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.parts: list[str] = []
+        self.text: list[str] | None = None
+        self.phonetic = 0
+
+    def start(self, tag: str, attrib: dict) -> None:
+        name = tag[tag.rfind("}") + 1:]
+        if name == "si":
+            self.parts = []
+        elif name == "rPh":
+            self.phonetic += 1
+        elif name == "t" and not self.phonetic:
+            self.text = []
+
+    def data(self, text: str) -> None:
+        if self.text is not None:
+            self.text.append(text)
+
+    def end(self, tag: str) -> None:
+        name = tag[tag.rfind("}") + 1:]
+        if name == "t" and self.text is not None:
+            self.parts.append("".join(self.text))
+            self.text = None
+        elif name == "rPh":
+            self.phonetic -= 1
+        elif name == "si":
+            self.items.append(_unescape("".join(self.parts)))
+
+    def close(self) -> None:
+        return None
+
+
+def _stream(zf: zipfile.ZipFile, path: str, target, budget: _Budget, where: str) -> None:
+    """Feed a part to a parser target in 64 KB chunks, within the time limit."""
+    from xml.etree.ElementTree import ParseError, XMLParser
+
+    parser = XMLParser(target=target)
+    try:
+        with zf.open(path) as fh:
+            first = True
+            while chunk := fh.read(1 << 16):
+                if first:
+                    _no_doctype(chunk, where)
+                    first = False
+                parser.feed(chunk)
+                budget.clock(where, getattr(target, "row_n", 0))
+            parser.close()
+    except ParseError as exc:
+        raise FileRefused(f"{where}: not a readable worksheet (XML error at line {exc.position[0]})") from None
+
+
+def declared_size(zf: zipfile.ZipFile, path: str) -> tuple[int, int] | None:
+    """(rows, columns) the sheet declares in its <dimension>, read from the part's first 64 KB."""
+    with zf.open(path) as fh:
+        head = fh.read(1 << 16)
+    m = _DIMENSION.search(head.split(b"sheetData", 1)[0])
+    if not m:
+        return None
+    if m.group(2):
+        return int(m.group(3)), _column_index(m.group(2).decode())
+    last = _CELL_REF.match(m.group(1).decode())
+    return int(last.group(2)), _column_index(last.group(1))
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
 class _SheetReader:
     """Parser target for a worksheet's XML: Python's C XML parser calls start/data/end; no tree is
     built, so memory stays flat whatever the sheet holds. Keeps the rows with values (as openpyxl
@@ -342,7 +479,7 @@ class _SheetReader:
         if self.formula:
             return self.v
         if self.inline:
-            return "".join(self.inline_text)
+            return _unescape("".join(self.inline_text))
         v = self.v
         if v is None:
             return None
@@ -352,7 +489,7 @@ class _SheetReader:
             except (ValueError, IndexError):
                 return None
         if kind in ("str", "e", "d", "inlineStr"):
-            return v
+            return _unescape(v)
         if kind == "b":
             return v.strip() in ("1", "true")
         try:
@@ -387,34 +524,17 @@ class _SheetReader:
         return None
 
 
-def _sheet_rows(ws, zf: zipfile.ZipFile, budget: _Budget, where: str) -> list[list[object]]:
+def _sheet_rows(zf: zipfile.ZipFile, path: str, shared: list[str], budget: _Budget, where: str) -> list[list[object]]:
     """The sheet's rows, streamed from its XML in one pass within the limits; merged ranges filled
     with their top-left value, clipped to the rows and columns read."""
-    from xml.etree.ElementTree import ParseError, XMLParser
-
-    declared_rows, declared_cols = ws.max_row or 0, ws.max_column or 0
-    if declared_rows > C.MAX_ROWS + C.HEADER_ROWS or declared_cols > C.MAX_COLUMNS:
-        ref = f"{_column_letters(max(declared_cols, 1))}{max(declared_rows, 1)}"
-        raise FileRefused(f"{where}: the sheet declares cells up to {ref} ({declared_rows:,} rows × {declared_cols:,} "
-                          f"columns; the limits are {C.MAX_ROWS:,} rows and {C.MAX_COLUMNS} columns); delete what "
-                          "lies beyond the list or copy the list into a new workbook")
-    # openpyxl (pinned) has read the workbook's structure, the declared dimension and the shared
-    # strings; the sheet itself is parsed here: openpyxl's cell parser reads about 30,000 cells a
-    # second on this machine, a parser target without a tree several times that.
-    path, shared = ws._worksheet_path, ws._shared_strings
+    declared = declared_size(zf, path)
+    if declared and (declared[0] > C.MAX_ROWS + C.HEADER_ROWS or declared[1] > C.MAX_COLUMNS):
+        rows_, cols_ = declared
+        raise FileRefused(f"{where}: the sheet declares cells up to {_column_letters(cols_)}{rows_} ({rows_:,} rows × "
+                          f"{cols_:,} columns; the limits are {C.MAX_ROWS:,} rows and {C.MAX_COLUMNS} columns); delete "
+                          "what lies beyond the list or copy the list into a new workbook")
     reader = _SheetReader(shared, budget, where)
-    parser = XMLParser(target=reader)
-    try:
-        with zf.open(path) as fh:
-            first = True
-            while chunk := fh.read(1 << 16):
-                if first and b"<!DOCTYPE" in chunk[:4096]:
-                    raise FileRefused(f"{where}: the sheet declares a DOCTYPE, which a workbook never needs")
-                first = False
-                parser.feed(chunk)
-            parser.close()
-    except ParseError as exc:
-        raise FileRefused(f"{where}: not a readable worksheet (XML error at line {exc.position[0]})") from None
+    _stream(zf, path, reader, budget, where)
     rows = reader.rows
     for min_row, min_col, max_row, max_col in sorted(set(reader.merges)):
         if min_row > len(rows) or min_col > C.MAX_COLUMNS:
@@ -434,37 +554,36 @@ def _sheet_rows(ws, zf: zipfile.ZipFile, budget: _Budget, where: str) -> list[li
 
 def read_xlsx_bytes(data: bytes, name: str) -> pd.DataFrame:
     """Every sheet whose header names the required columns is read; merged cells are filled with
-    their top-left value; formulas are read as written (and refused by validation)."""
-    import openpyxl
+    their top-left value; formulas are read as written (and refused by validation).
 
+    The workbook's parts are parsed here with Python's C XML parser and parser targets (no tree):
+    openpyxl's read-only mode parses a whole sheet when opening it if the sheet has no declared
+    dimension (outside any limit), and reads about 30,000 cells a second on this machine."""
     zf = check_zip(data, name)
     budget = _Budget(name)
     frames = []
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except FileRefused:
-        raise
-    except Exception as exc:  # noqa: BLE001 - whatever the parser trips on, the file is refused
-        raise FileRefused(f"{name}: not a readable XLSX workbook ({exc.__class__.__name__})") from None
-    try:
-        for ws in wb.worksheets:
-            where = f"{name}, sheet '{ws.title}'"
-            try:
-                rows = _sheet_rows(ws, zf, budget, where)
-            except FileRefused:
-                raise
-            except Exception as exc:  # noqa: BLE001
-                raise FileRefused(f"{where}: not a readable worksheet ({exc.__class__.__name__})") from None
+        sheets, shared_path = workbook_sheets(zf, name)
+        shared = _SharedStrings()
+        if shared_path:
+            _stream(zf, shared_path, shared, budget, f"{name}, shared strings")
+        for title, path in sheets:
+            where = f"{name}, sheet '{title}'"
+            rows = _sheet_rows(zf, path, shared.items, budget, where)
             if not rows:
                 continue
             try:
                 df = frame_from_rows(rows, where)
             except FileRefused:
                 continue
-            df.insert(0, "sheet", ws.title)
+            df.insert(0, "sheet", title)
             frames.append(df)
+    except FileRefused:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever the file trips on, it is refused, never a traceback
+        raise FileRefused(f"{name}: not a readable XLSX workbook ({exc.__class__.__name__})") from None
     finally:
-        wb.close()
+        zf.close()
     if not frames:
         raise FileRefused(f"{name}: no sheet has a header row with the columns {', '.join(REQUIRED)}")
     return pd.concat(frames, ignore_index=True)

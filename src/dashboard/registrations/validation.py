@@ -80,6 +80,14 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
         except TypeError:  # unhashable
             return _checked(_text(v))
 
+    choices: dict[tuple[str, int], str | None] = {}
+
+    def choice(value: str, lookup: dict[str, str]) -> str | None:
+        key = (value, id(lookup))
+        if key not in choices:
+            choices[key] = lookup.get(_norm(value))
+        return choices[key]
+
     columns = [df[c].astype(object).tolist() if c in df.columns else [None] * len(df) for c in COLUMNS]
     for row, *cells in zip(df["row"].astype(int).tolist(), *columns):
         checked = [text(v) for v in cells]
@@ -100,12 +108,12 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
             issues.append(RowIssue(row, "edition", f"edition {edition} is not in the data (known: "
                                    f"{', '.join(map(str, editions))})", value=values["edition"]))
             continue
-        role = _ROLE_LOOKUP.get(_norm(values["role"])) if values["role"] else None
+        role = choice(values["role"], _ROLE_LOOKUP) if values["role"] else None
         if role is None:
             issues.append(RowIssue(row, "role", f"{values['role']!r} is not a known role" if values["role"]
                                    else "missing role", suggestions=ROLES, value=values["role"]))
             continue
-        mode = _MODE_LOOKUP.get(_norm(values["mode"])) if values["mode"] else "in_person"
+        mode = choice(values["mode"], _MODE_LOOKUP) if values["mode"] else "in_person"
         if mode is None:
             issues.append(RowIssue(row, "mode", f"{values['mode']!r} is not a known mode", suggestions=MODES,
                                    value=values["mode"]))
