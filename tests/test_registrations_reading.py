@@ -153,3 +153,20 @@ def test_broken_sheet_xml_is_refused():
                    + b"<<" if f == "xl/worksheets/sheet1.xml" else b)
     with pytest.raises(FileRefused, match=r"hand.xlsx, sheet 'Sheet': not a readable worksheet \(XML error at line"):
         reading.read_file(data, "hand.xlsx")
+
+
+def test_a_workbook_without_declared_dimension_is_streamed(tmp_path):
+    """openpyxl's write-only mode (like some exporters) writes no <dimension>: read as it streams."""
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("List")
+    ws.append(HEAD.strip().split(","))
+    ws.append([2025, "A", "MOJ", "Peru", None, "delegate", "in_person"])
+    ws.append([2025, "B", "MOJ", "Line_x000D_Break", None, "delegate", "in_person"])
+    wb.save(tmp_path / "w.xlsx")
+    data = (tmp_path / "w.xlsx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert reading.declared_size(zf, "xl/worksheets/sheet1.xml") is None
+    df = reading.read_file(data, "w.xlsx")
+    assert df.country_or_organization.tolist() == ["Peru", "Line\rBreak"] and df.sheet.tolist() == ["List", "List"]
