@@ -90,7 +90,7 @@ def test_unknown_names_get_one_picker_each_and_are_paged():
                                                   "delegation,role,mode\n" + body + "2025,,,Peru,,delegate,\n").encode())
     pickers = [s for s in at.selectbox if s.key and s.key.startswith("resolve::")]
     assert [s.key for s in pickers] == [f"resolve::{n}" for n in names[:10]]  # one per name, not one per row
-    assert "(2 rows)" in pickers[0].label
+    assert "(2 row(s))" in pickers[0].label
     assert any("25 distinct unknown names in 50 rows" in c.value for c in at.caption)
     at.number_input(key="resolve_page").set_value(3).run()
     assert [s.key for s in at.selectbox if s.key and s.key.startswith("resolve::")] == [

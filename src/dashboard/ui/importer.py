@@ -146,7 +146,7 @@ def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict, skippe
     for written in shown:
         suggestions = unknown[written]
         options = [SKIP] + list(suggestions) + [c for c in choices if c not in suggestions]
-        pick = st.selectbox(t("“{name}” ({n} rows) is", name=esc(written), n=counts.get(written, 1)), options,
+        pick = st.selectbox(t("“{name}” ({n} row(s)) is", name=esc(written), n=counts.get(written, 1)), options,
                             index=1 if suggestions else 0, key=f"resolve::{written}")
         st.session_state["_pending_resolution::" + written] = pick
     if st.button(t("Apply these choices"), key="apply_resolutions"):
