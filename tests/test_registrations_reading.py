@@ -7,6 +7,8 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.registrations import common as C
 from dashboard.registrations import reading
@@ -170,3 +172,33 @@ def test_a_workbook_without_declared_dimension_is_streamed(tmp_path):
         assert reading.declared_size(zf, "xl/worksheets/sheet1.xml") is None
     df = reading.read_file(data, "w.xlsx")
     assert df.country_or_organization.tolist() == ["Peru", "Line\rBreak"] and df.sheet.tolist() == ["List", "List"]
+
+
+_VALID_SHEET = SHEET.replace("<x:sheetData>", '<x:dimension ref="A1:C4"/><x:sheetData>')
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(0, len(_VALID_SHEET)), junk=st.text(max_size=40))
+def test_fuzz_sheet_xml_never_crashes(cut, junk):
+    """Whatever the worksheet XML, the reader gives rows or a refusal naming the file."""
+    sheet = (_VALID_SHEET[:cut] + junk + _VALID_SHEET[cut:]).encode("utf-8", "surrogatepass")
+    data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet if f == "xl/worksheets/sheet1.xml" else b)
+    try:
+        reading.read_file(data, "fuzz.xlsx")
+    except FileRefused as exc:
+        assert str(exc).startswith("fuzz.xlsx")
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(part=st.sampled_from(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+                             "_rels/.rels", "xl/worksheets/sheet1.xml"]),
+       cut=st.integers(0, 2000), junk=st.binary(max_size=40))
+def test_fuzz_workbook_parts_never_crash(part, cut, junk):
+    def change(f, b):
+        return b[:cut] + junk + b[cut:] if f == part else b
+
+    data = rewrite(CORPUS / "xlsx_several_sheets.xlsx", change)
+    try:
+        reading.read_file(data, "fuzz.xlsx")
+    except FileRefused as exc:
+        assert str(exc).startswith("fuzz.xlsx")
