@@ -117,3 +117,11 @@ def test_file_names_and_values_are_escaped():
 def test_hostile_files_are_refused_with_a_message(name, text):
     at = upload(import_page(), name)
     assert at.error and text in at.error[0].value
+
+
+def test_a_name_with_two_readings_is_not_preselected():
+    at = upload(import_page(), "qualified_names.csv")
+    au = at.selectbox(key="resolve::AU")
+    assert au.value.startswith("—") and au.options[1:3] == ["African Union (AU)", "Australia (AUS)"]
+    assert at.selectbox(key="resolve::Peru (Lima)").value == "Peru (PER)"  # a suggestion, applied only on request
+    assert any("5 valid rows" in s.value for s in at.success)

@@ -143,11 +143,14 @@ def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict, skippe
     if missing:
         unknown.update(index.suggest_many(missing))
     choices = index.choices()
+    # a name with two readings ("AU") starts on "skip": preselecting one reading would be a guess
+    ambiguous = {i.value for i in report.issues
+                 if i.column == "country_or_organization" and i.message.startswith("ambiguous")}
     for written in shown:
         suggestions = unknown[written]
         options = [SKIP] + list(suggestions) + [c for c in choices if c not in suggestions]
         pick = st.selectbox(t("“{name}” ({n} row(s)) is", name=esc(written), n=counts.get(written, 1)), options,
-                            index=1 if suggestions else 0, key=f"resolve::{written}")
+                            index=1 if suggestions and written not in ambiguous else 0, key=f"resolve::{written}")
         st.session_state["_pending_resolution::" + written] = pick
     if st.button(t("Apply these choices"), key="apply_resolutions"):
         for written in shown:
