@@ -197,8 +197,40 @@ def test_fuzz_workbook_parts_never_crash(part, cut, junk):
     def change(f, b):
         return b[:cut] + junk + b[cut:] if f == part else b
 
-    data = rewrite(CORPUS / "xlsx_several_sheets.xlsx", change)
+    data = rewrite(io.BytesIO(with_shared_strings((CORPUS / "xlsx_several_sheets.xlsx").read_bytes(),
+                                                  ["Peru", "delegate"])), change)
     try:
         reading.read_file(data, "fuzz.xlsx")
     except FileRefused as exc:
         assert str(exc).startswith("fuzz.xlsx")
+
+
+def with_shared_strings(data: bytes, strings: list[str]) -> bytes:
+    """The workbook with a shared-strings part (as Excel writes them) holding ``strings``."""
+    rel = (b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+           b'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    base = rewrite(io.BytesIO(data),
+                   lambda f, b: b.replace(b"</Relationships>", rel) if f == "xl/_rels/workbook.xml.rels" else b)
+    sst = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           + "".join(f"<si><r><t>{s[:1]}</t></r><r><t>{s[1:]}</t></r><rPh><t>phonetic</t></rPh></si>" for s in strings)
+           + "</sst>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+        zout.writestr("xl/sharedStrings.xml", sst)
+    return out.getvalue()
+
+
+def test_shared_strings_rich_text_and_their_limit(monkeypatch):
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+             '<row r="2"><c r="A2"><v>2025</v></c><c r="B2" t="s"><v>3</v></c><c r="C2" t="s"><v>4</v></c></row>'
+             '</sheetData></worksheet>')
+    data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
+    full = with_shared_strings(data, ["edition", "country_or_organization", "role", "Peru", "delegate"])
+    df = reading.read_file(full, "s.xlsx")
+    assert df[["edition", "country_or_organization", "role"]].values.tolist() == [[2025, "Peru", "delegate"]]
+    monkeypatch.setattr(C, "MAX_CELLS", 4)
+    with pytest.raises(FileRefused, match=r"s.xlsx, shared strings: more than 4 strings"):
+        reading.read_file(full, "s.xlsx")

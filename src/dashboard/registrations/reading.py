@@ -216,9 +216,6 @@ def read_csv_bytes(data: bytes, name: str) -> pd.DataFrame:
 
 # --- XLSX -----------------------------------------------------------------------------------------
 
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)\"")
-
-
 def _part_limit(filename: str) -> int:
     if filename.startswith("xl/worksheets/") or filename == "xl/sharedStrings.xml":
         return C.MAX_SHEET_PART
@@ -332,7 +329,8 @@ class _SharedStrings:
     """Parser target for the shared-strings part: each <si>'s text (rich-text runs joined,
     phonetic guides left out), no tree built."""
 
-    def __init__(self) -> None:
+    def __init__(self, where: str) -> None:
+        self.where = where
         self.items: list[str] = []
         self.parts: list[str] = []
         self.text: list[str] | None = None
@@ -360,6 +358,9 @@ class _SharedStrings:
             self.phonetic -= 1
         elif name == "si":
             self.items.append(_unescape("".join(self.parts)))
+            if len(self.items) > C.MAX_CELLS:  # Excel keeps only strings in use: never more than cells
+                raise FileRefused(f"{self.where}: more than {C.MAX_CELLS:,} strings (the limit is {C.MAX_CELLS:,} "
+                                  "cells)")
 
     def close(self) -> None:
         return None
@@ -564,9 +565,9 @@ def read_xlsx_bytes(data: bytes, name: str) -> pd.DataFrame:
     frames = []
     try:
         sheets, shared_path = workbook_sheets(zf, name)
-        shared = _SharedStrings()
+        shared = _SharedStrings(f"{name}, shared strings")
         if shared_path:
-            _stream(zf, shared_path, shared, budget, f"{name}, shared strings")
+            _stream(zf, shared_path, shared, budget, shared.where)
         for title, path in sheets:
             where = f"{name}, sheet '{title}'"
             rows = _sheet_rows(zf, path, shared.items, budget, where)
