@@ -1,5 +1,8 @@
 """Name harmonisation: every written form to one code; unknown names are errors with suggestions."""
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from dashboard.harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName, normalize
@@ -73,3 +76,72 @@ def test_reference_tables_have_no_ambiguous_alias(index):
 def test_normalize_folds_case_accents_and_script():
     assert normalize("  The Côte D’Ivoire ") == normalize("cote d'ivoire")
     assert normalize("香港特別行政區") == normalize("香港特别行政区")
+
+
+# --- never a wrong match ---
+
+@pytest.mark.parametrize("name, code", [
+    # the bad-input campaign of issue 13: each used to come back as the wrong country
+    ("Congo (Kinshasa)", "COD"), ("Congo (Democratic Republic of the)", "COD"), ("Congo (Brazzaville)", "COG"),
+    ("Virgin Islands (U.S.)", "VIR"), ("Taiwan Province (China)", "TWN"), ("Hong Kong, SAR (China)", "HKG"),
+    ("Macao Special Administrative Region (China)", "MAC"), ("Guinea (Bissau)", "GNB"), ("Korea, South", "KOR"),
+    ("Korea, North", "PRK"), ("U.S. Virgin Islands", "VIR"), ("Trinidad & Tobago", "TTO"), ("St. Lucia", "LCA"),
+    ("Myanmar (Burma)", "MMR"),  # both halves name the same country
+    ("Hong\u00a0Kong\u200b SAR", "HKG"),  # no-break and zero-width spaces
+])
+def test_statistical_and_official_variants(index, name, code):
+    assert index.resolve(name).code == code
+
+
+@pytest.mark.parametrize("name", ["Faeroe Islands (Denmark)", "Peru (Lima)", "Foo (Peru)", "Taiwan (Japan)",
+                                  "Hong Kong (United Kingdom)", "China: Hong Kong", "Chad, Lake", "Congo (Ruanda)"])
+def test_qualified_names_match_whole_or_not_at_all(index, name):
+    """Half of a qualified name is never taken for the whole: refused with suggestions instead."""
+    with pytest.raises(UnknownName) as exc:
+        index.resolve(name)
+    assert exc.value.reason == "unknown"
+
+
+def test_ambiguous_short_code_is_refused_with_both_readings(index):
+    assert index.short_code_clashes() == {"au": ["African Union (AU)", "Australia (AUS)"]}
+    with pytest.raises(UnknownName) as exc:
+        index.resolve("AU")
+    assert exc.value.reason == "ambiguous"
+    assert exc.value.suggestions == ["African Union (AU)", "Australia (AUS)"]
+    assert index.resolve("African Union").code == "AU" and index.resolve("Australia").code == "AUS"
+
+
+def test_two_letter_iso_code_is_suggested_not_matched(index):
+    with pytest.raises(UnknownName) as exc:
+        index.resolve("PE")
+    assert exc.value.suggestions[0] == "Peru (PER)"
+
+
+PUBLIC_NAMES = Path(__file__).parent / "fixtures" / "names" / "public_names.csv"
+
+
+def test_public_names_zero_wrong_and_at_least_95_percent_resolved(index):
+    """Country names as pycountry, country_converter and CLDR (babel) write them — see
+    tests/fixtures/names/make_public_names.py for the origin of every row."""
+    df = pd.read_csv(PUBLIC_NAMES, dtype=str, keep_default_na=False)
+    assert len(df) > 900 and set(df.origin.str.split().str[0]) == {"pycountry", "country_converter", "babel"}
+    wrong, refused = [], []
+    for r in df.itertuples():
+        m, _reason, _ = index.match(r.name)
+        if m is None:
+            refused.append(r.name)
+        elif m.code != r.code:
+            wrong.append((r.name, r.code, m.code))
+    rate = 1 - len(refused) / len(df)
+    print(f"\npublic names: {len(df)}, wrong {len(wrong)}, resolved {rate:.1%}, refused: {refused}")
+    assert wrong == []
+    assert rate >= 0.95
+
+
+def test_suggestions_are_batched_and_cached(index):
+    names = [f"Nowhereland {i}" for i in range(50)] + ["Solomon Islnds"]
+    out = index.suggest_many(names)
+    assert out["Solomon Islnds"][0] == "Solomon Islands (SLB)"
+    assert all(len(v) <= 3 for v in out.values())
+    assert index.suggest_many(["Solomon Islnds"]) == {"Solomon Islnds": out["Solomon Islnds"]}  # from the cache
+    assert ("Solomon Islnds", (ENTITY, ORGANIZATION)) in index._suggestions

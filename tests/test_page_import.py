@@ -75,3 +75,53 @@ def test_unknown_country_is_resolved_in_the_page():
     assert at.selectbox(key="resolve::Solomon Islnds").value == "Solomon Islands (SLB)"
     at.button(key="apply_resolutions").click().run()
     assert any("2 valid rows" in s.value for s in at.success)
+
+
+def upload_bytes(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="registration_upload").upload(name, data, "text/csv").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_unknown_names_get_one_picker_each_and_are_paged():
+    names = [f"Atlantis {i:02d}" for i in range(25)]
+    body = "".join(f"2025,,,{n},,delegate,\n" * 2 for n in names)  # every name in two rows
+    at = upload_bytes(import_page(), "many.csv", ("edition,full_name,organization,country_or_organization,"
+                                                  "delegation,role,mode\n" + body + "2025,,,Peru,,delegate,\n").encode())
+    pickers = [s for s in at.selectbox if s.key and s.key.startswith("resolve::")]
+    assert [s.key for s in pickers] == [f"resolve::{n}" for n in names[:10]]  # one per name, not one per row
+    assert "(2 row(s))" in pickers[0].label
+    assert any("25 distinct unknown names in 50 rows" in c.value for c in at.caption)
+    at.number_input(key="resolve_page").set_value(3).run()
+    assert [s.key for s in at.selectbox if s.key and s.key.startswith("resolve::")] == [
+        f"resolve::{n}" for n in names[20:]]
+    for n in names[20:]:
+        at.selectbox(key=f"resolve::{n}").set_value("Peru (PER)")
+    at.button(key="apply_resolutions").click().run()
+    assert any("11 valid rows" in s.value for s in at.success)  # Peru + 5 names × 2 rows
+    at.number_input(key="resolve_page").set_value(1).run()
+    at.button(key="apply_resolutions").click().run()  # the first page: all skipped
+    assert [s.key for s in at.selectbox if s.key and s.key.startswith("resolve::")] == [
+        f"resolve::{n}" for n in names[10:20]]
+
+
+def test_file_names_and_values_are_escaped():
+    name = "**bold** [link](http://example.org) $x$ <b>.csv"
+    at = upload_bytes(import_page(), name, (CORPUS / "utf8.csv").read_bytes())
+    shown = [m.value for m in at.markdown if "rows read" in m.value]
+    assert shown and r"\*\*bold\*\* \[link\]\(http://example.org\) \$x\$ \<b\>.csv" in shown[0]
+
+
+@pytest.mark.parametrize("name, text", [("utf32.csv", "UTF-32"), ("far_cell.xlsx", "declares cells up to XFD1048576"),
+                                        ("undecodable.csv", "not text in a known encoding")])
+def test_hostile_files_are_refused_with_a_message(name, text):
+    at = upload(import_page(), name)
+    assert at.error and text in at.error[0].value
+
+
+def test_a_name_with_two_readings_is_not_preselected():
+    at = upload(import_page(), "qualified_names.csv")
+    au = at.selectbox(key="resolve::AU")
+    assert au.value.startswith("—") and au.options[1:3] == ["African Union (AU)", "Australia (AUS)"]
+    assert at.selectbox(key="resolve::Peru (Lima)").value == "Peru (PER)"  # a suggestion, applied only on request
+    assert any("5 valid rows" in s.value for s in at.success)

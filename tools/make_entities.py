@@ -112,6 +112,46 @@ EXTRA_ALIASES = {
     "ARE": ["UAE", "United Arab Emirates"],
 }
 
+# Official, short and statistical variants that refusals showed (the public-name test in
+# tests/fixtures/names/ and the bad-input campaign of issue 13). Each names exactly one entity;
+# Taiwan, Hong Kong and Macao forms that mention China are those entities, never China itself.
+# Left out on purpose (refused, with suggestions): "Micronesia" (also a UN sub-region), "St. Martin"
+# (the island is shared with Sint Maarten), "Republic of China".
+MORE_ALIASES = {
+    "COD": ["Congo (Kinshasa)", "Congo - Kinshasa", "Congo-Kinshasa", "Congo (Democratic Republic of the)",
+            "Congo, Democratic Republic of the", "Congo, The Democratic Republic of the",
+            "Democratic Republic of Congo", "D.R. Congo", "DR of the Congo", "刚果（金夏沙）", "刚果金", "刚果民主共和国"],
+    "COG": ["Congo (Brazzaville)", "Congo - Brazzaville", "Congo (Republic of the)", "Congo, Republic of the",
+            "Republic of Congo", "刚果（布拉萨）", "刚果布", "刚果共和国"],
+    "KOR": ["Korea, South", "Korea (South)", "South Korea (Republic of Korea)"],
+    "PRK": ["Korea, North", "Korea (North)"],
+    "VIR": ["Virgin Islands (U.S.)", "U.S. Virgin Islands", "US Virgin Islands", "United States Virgin Islands",
+            "Virgin Islands, U.S."],
+    "VGB": ["Virgin Islands (British)", "British Virgin Islands", "Virgin Islands, British"],
+    "HKG": ["Hong Kong SAR China", "Hong Kong SAR (China)", "Hong Kong, SAR (China)", "Hong Kong (China)",
+            "Hong Kong Special Administrative Region of China", "Hong Kong Special Administrative Region (China)",
+            "China, Hong Kong Special Administrative Region", "Hong Kong, China SAR"],
+    "MAC": ["Macao SAR China", "Macau SAR China", "Macao SAR (China)", "Macao (China)", "Macau, China", "Macao, China",
+            "Macao Special Administrative Region", "Macao Special Administrative Region (China)",
+            "Macao Special Administrative Region of China", "China, Macao Special Administrative Region"],
+    "TWN": ["Taiwan Province (China)", "Taiwan (Province of China)", "Taiwan (China)", "Taiwan, Province of China"],
+    "GNB": ["Guinea (Bissau)", "Guinea Bissau"],
+    "FRO": ["Faeroe Islands", "Faroes"],
+    "PSE": ["Palestinian Territories", "Occupied Palestinian Territory", "巴勒斯坦领土", "巴勒斯坦自治区"],
+    "PCN": ["Pitcairn Islands", "皮特凯恩群岛", "皮特肯群岛"],
+    "BES": ["Caribbean Netherlands", "荷属加勒比区"],
+    "HMD": ["Heard and McDonald Islands", "赫德岛和麦克唐纳群岛", "赫德岛及麦唐纳群岛"],
+    "SGS": ["South Georgia and South Sandwich Islands", "南乔治亚和南桑威奇群岛", "南乔治亚与南三明治群岛"],
+    "VCT": ["Saint Vincent and Grenadines", "圣文森及格瑞那丁"],
+    "UMI": ["U.S. Outlying Islands", "US Minor Outlying Islands"],
+    "MNP": ["北马利安纳群岛"], "KGZ": ["吉尔吉斯斯坦"], "TCA": ["土克斯及开科斯群岛"],
+    "SPM": ["圣皮埃尔和密克隆群岛", "圣皮埃与密克隆群岛"], "SHN": ["圣赫勒拿", "圣赫勒拿岛"], "TZA": ["坦尚尼亚"],
+    "BGD": ["孟加拉国"], "AIA": ["安奎拉"], "LAO": ["寮国"], "BVT": ["布韦岛"], "SJM": ["挪威属斯瓦巴及尖棉"],
+    "PYF": ["法属波利尼西亚"], "ATF": ["法属南部属地"], "BIH": ["波士尼亚与赫塞哥维纳"], "AUS": ["澳洲"],
+    "WLF": ["瓦利斯群岛和富图那群岛"], "CCK": ["科科斯（基林）群岛", "科克斯（基灵）群岛"], "NIU": ["纽埃岛"],
+    "STP": ["圣多美普林西比"], "ABW": ["荷属阿鲁巴"], "MSR": ["蒙哲腊"], "MYT": ["马约特岛"], "IMN": ["马恩岛"],
+}
+
 M49_REGION = {"America": "Americas", "Africa": "Africa", "Asia": "Asia", "Europe": "Europe",
               "Oceania": "Oceania", "Antarctica": "Antarctica"}
 M49_SUBREGION_FIX = {  # the UN splits the Americas into Latin America and the Caribbean / Northern America
@@ -159,7 +199,7 @@ def main() -> None:
                         if tr != a:
                             aliases.append(tr)
                             aliases.append(t2s.convert(tr))
-        aliases += EXTRA_ALIASES.get(code, [])
+        aliases += EXTRA_ALIASES.get(code, []) + MORE_ALIASES.get(code, [])
         seen, clean = {name_en.casefold(), name_zh}, []
         for a in aliases:
             a = (a or "").strip()

@@ -1,33 +1,54 @@
-"""Map any written name of a country, region or organization to its code.
+"""Map any written name of a country, region or organization to its code — or refuse.
 
 Sources write names in many ways: "Republic of Korea", "Korea, Rep.", "韩国",
 "安哥拉共和國" (traditional characters), "Hong Kong SAR (as member of the PRC
 delegation)". Matching is exact on a normalised form of the aliases in the
 reference tables, never fuzzy: a fuzzy match is how pycountry turns "Republic of
-Korea" into North Korea. Fuzzy matching (rapidfuzz) is used only to *suggest*
-the closest names in the error message for an unknown name.
+Korea" into North Korea. A wrong match is worse than a refusal, so:
+
+- A qualified name ("X (Y)", "X, Y", "Y: X") matches only as a whole, through an alias.
+  The one exception is "X (Y)" where both halves name the *same* thing ("伊朗伊斯蘭共和國
+  (Iran)", "International Organization for Migration (IOM)"), or where the part in
+  brackets is an explanatory note ("Hong Kong SAR (as member of the PRC delegation)").
+  "Congo (Kinshasa)" is never the Congo, "Virgin Islands (U.S.)" never the United States.
+- A short code that is both a country's ISO code and an organization's acronym ("AU":
+  Australia or the African Union) is refused with both readings suggested.
+
+Fuzzy matching (rapidfuzz) is used only to *suggest* the closest names for an unknown name:
+in batches (one vectorised pass over every distinct unknown name), cached per alias table.
+opencc and rapidfuzz are imported on first use, so importing this module is cheap.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import opencc
 import pandas as pd
-from rapidfuzz import fuzz, process
+
+from .text import clean_text
 
 ENTITY = "country_or_region"
 ORGANIZATION = "international_organization"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PAREN = re.compile(r"^(?P<outer>.*?)\s*[(（](?P<inner>[^()（）]*)[)）]\s*$")
+# Words that make the part in brackets a note about the participant, not another name.
+_NOTE = re.compile(r"\b(as|member|members|delegation|delegations|session|sessions|behalf|representing|represented|"
+                   r"presented|participated|attended|via|video|online|observer|views)\b|代表团|成员|身份", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u3000]+")
+_AMPERSAND = re.compile(r"\s*&\s*")
+_SAINT = re.compile(r"\bst\.?\s+")
+SUGGEST_CHUNK = 512  # queries per cdist call: bounds the score matrix (512 × keys bytes)
 
 
 @lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
+def _t2s():
+    import opencc
+
     return opencc.OpenCC("t2s")
 
 
@@ -40,26 +61,35 @@ def to_simplified(text: str | None) -> str:
 
 
 def normalize(name: str) -> str:
-    """A comparison key: NFKC, traditional→simplified Chinese, no accents, case-folded,
-    apostrophes unified, whitespace collapsed, a leading "the" dropped."""
-    s = unicodedata.normalize("NFKC", str(name)).strip()
-    if _CJK.search(s):
-        s = _t2s().convert(s)
+    """A comparison key: NFKC, invisible characters removed, traditional→simplified Chinese, no
+    accents, case-folded, apostrophes unified, whitespace collapsed, a leading "the" dropped, "&" read
+    as "and", "St." as "Saint"."""
+    s = to_simplified(clean_text(name))
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-    s = unicodedata.normalize("NFC", s).casefold()
-    s = re.sub(r"[\s\u3000]+", " ", s).strip(" .,;:")
-    s = re.sub(r"^the ", "", s)
+    if not s.isascii():  # accents off (ASCII has none: the common case, kept fast)
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+        s = unicodedata.normalize("NFC", s)
+    s = _SPACES.sub(" ", s.casefold()).strip(" .,;:")
+    if s.startswith("the "):
+        s = s[4:]
+    if "&" in s:
+        s = _AMPERSAND.sub(" and ", s)  # "Trinidad & Tobago"
+    if "st" in s:
+        s = _SAINT.sub("saint ", s)  # "St. Lucia", "St Helena"
     return s
 
 
-def candidates(name: str) -> list[str]:
-    """The name itself, and for "Outer (inner)" both parts: "Angola (安哥拉)", "IOM (International …)"."""
-    out = [name]
+def split_qualified(name: str) -> tuple[str, str] | None:
+    """("Outer", "inner") for "Outer (inner)", else None."""
     m = _PAREN.match(name.strip())
-    if m:
-        out += [m.group("outer"), m.group("inner")]
-    return [c for c in out if c and c.strip()]
+    if m and m.group("outer").strip() and m.group("inner").strip():
+        return m.group("outer"), m.group("inner")
+    return None
+
+
+def is_note(text: str) -> bool:
+    """Is this bracketed text an explanatory note ("as member of the PRC delegation")?"""
+    return len(text.split()) >= 3 and bool(_NOTE.search(text))
 
 
 @dataclass(frozen=True)
@@ -76,11 +106,13 @@ class UnknownName(LookupError):
 
 
 class AliasIndex:
-    """Normalised alias → code, built once from the reference tables."""
+    """Normalised alias → code, built once from the reference tables; suggestions cached here."""
 
     def __init__(self, entities: pd.DataFrame, organizations: pd.DataFrame) -> None:
         self._index: dict[str, set[Match]] = {}
         self._label: dict[Match, str] = {}
+        self._iso2: dict[str, Match] = {}
+        org_names: dict[str, Match] = {}
         for kind, df in ((ENTITY, entities), (ORGANIZATION, organizations)):
             for row in df.itertuples(index=False):
                 m = Match(kind, row.code)
@@ -88,13 +120,32 @@ class AliasIndex:
                 names = [row.code, row.name_en, row.name_zh] + [a for a in row.aliases.split("|") if a]
                 if kind == ORGANIZATION:
                     names.append(row.acronym)
+                    for n in names:
+                        org_names[normalize(n)] = m
+                elif getattr(row, "iso2", ""):
+                    self._iso2[normalize(row.iso2)] = m
                 for n in names:
                     self._index.setdefault(normalize(n), set()).add(m)
+        # Short codes with two readings: a country's ISO code that is also an organization's name
+        # ("AU": Australia / African Union). Never matched; both readings suggested.
+        self._clash: dict[str, set[Match]] = {}
+        for key, org in org_names.items():
+            ent = {m for m in self._index.get(key, set()) if m.kind == ENTITY}
+            if key in self._iso2:
+                ent.add(self._iso2[key])
+            if ent and len(key) <= 3:
+                self._clash[key] = ent | {org}
         self._keys = list(self._index)
+        self._keys_by_kinds: dict[tuple[str, ...], list[str]] = {}
+        self._suggestions: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     def ambiguous_aliases(self) -> dict[str, list[str]]:
         """Aliases that point at more than one code (the reference tables should have none)."""
         return {k: sorted(self._label[m] for m in v) for k, v in self._index.items() if len(v) > 1}
+
+    def short_code_clashes(self) -> dict[str, list[str]]:
+        """Short codes that read as a country or as an organization; refused, never matched."""
+        return {k: sorted(self._label[m] for m in v) for k, v in self._clash.items()}
 
     def choices(self) -> dict[str, Match]:
         """Every country, region and organization by its label ('Brazil (BRA)'), for pick lists."""
@@ -103,22 +154,79 @@ class AliasIndex:
     def label(self, match: Match) -> str:
         return self._label[match]
 
+    # --- suggestions (fuzzy, never a match) ---
+
+    def _keys_for(self, kinds: tuple[str, ...]) -> list[str]:
+        if kinds not in self._keys_by_kinds:
+            self._keys_by_kinds[kinds] = [k for k in self._keys if any(m.kind in kinds for m in self._index[k])]
+        return self._keys_by_kinds[kinds]
+
+    def suggest_many(self, names: Iterable[str], kinds: tuple[str, ...] = (ENTITY, ORGANIZATION),
+                     limit: int = 3) -> dict[str, tuple[str, ...]]:
+        """Suggestions for each distinct name, computed once per name and alias table: one
+        vectorised rapidfuzz ``cdist`` over the names not seen before, in bounded chunks."""
+        import numpy as np
+        from rapidfuzz import fuzz, process
+
+        names = list(dict.fromkeys(names))
+        todo = [n for n in names if (n, kinds) not in self._suggestions]
+        keys = self._keys_for(kinds)
+        for start in range(0, len(todo), SUGGEST_CHUNK):
+            chunk = todo[start:start + SUGGEST_CHUNK]
+            queries = [normalize(n) for n in chunk]
+            scores = process.cdist(queries, keys, scorer=fuzz.WRatio, dtype=np.uint8, workers=1)
+            width = min(limit * 4, len(keys))
+            top = np.argpartition(-scores.astype(np.int16), width - 1, axis=1)[:, :width]
+            for i, name in enumerate(chunk):
+                order = sorted(top[i], key=lambda j: (-int(scores[i, j]), j))
+                out: list[str] = []
+                for j in order:
+                    if scores[i, j] == 0:
+                        break
+                    for m in sorted(self._index[keys[j]], key=lambda m: m.code):
+                        lab = self._label[m]
+                        if m.kind in kinds and lab not in out:
+                            out.append(lab)
+                key = normalize(name)
+                if key in self._iso2 and self._iso2[key].kind in kinds:  # "PE": a two-letter code for Peru
+                    out.insert(0, self._label[self._iso2[key]])
+                    out = list(dict.fromkeys(out))
+                self._suggestions[(name, kinds)] = tuple(out[:limit])
+        return {n: self._suggestions[(n, kinds)] for n in names}
+
     def suggest(self, name: str, kinds: tuple[str, ...] = (ENTITY, ORGANIZATION), limit: int = 3) -> list[str]:
-        hits = process.extract(normalize(name), self._keys, scorer=fuzz.WRatio, limit=limit * 4)
-        out: list[str] = []
-        for key, _score, _ in hits:
-            for m in sorted(self._index[key], key=lambda m: m.code):
-                lab = self._label[m]
-                if m.kind in kinds and lab not in out:
-                    out.append(lab)
-        return out[:limit]
+        return list(self.suggest_many([name], kinds, limit)[name])
+
+    # --- matching ---
+
+    def _exact(self, key: str, kinds: tuple[str, ...]) -> set[Match]:
+        return {m for m in self._index.get(key, set()) if m.kind in kinds}
+
+    def match(self, name: str, kinds: tuple[str, ...] = (ENTITY, ORGANIZATION)) -> tuple[Match | None, str, list[str]]:
+        """(match, "", []) or (None, reason, readings) without computing suggestions: reason is
+        "unknown" or "ambiguous", readings the labels of the competing codes when ambiguous."""
+        key = normalize(name)
+        if key in self._clash:
+            readings = sorted(self._label[m] for m in self._clash[key] if m.kind in kinds)
+            if len(readings) > 1:
+                return None, "ambiguous", readings
+        found = self._exact(key, kinds)
+        if not found and ("(" in name or "（" in name):
+            parts = split_qualified(clean_text(name))
+            if parts:
+                outer, inner = (self._exact(normalize(p), kinds) for p in parts)
+                if len(outer) == 1 and outer == inner:  # both halves name the same thing
+                    found = outer
+                elif len(outer) == 1 and not inner and is_note(parts[1]):  # "X (as member of …)"
+                    found = outer
+        if len(found) == 1:
+            return next(iter(found)), "", []
+        if len(found) > 1:
+            return None, "ambiguous", sorted(self._label[m] for m in found)
+        return None, "unknown", []
 
     def resolve(self, name: str, kinds: tuple[str, ...] = (ENTITY, ORGANIZATION)) -> Match:
-        found: set[Match] = set()
-        for cand in candidates(name):
-            found |= {m for m in self._index.get(normalize(cand), set()) if m.kind in kinds}
-        if len(found) == 1:
-            return next(iter(found))
-        if len(found) > 1:
-            raise UnknownName(name, sorted(self._label[m] for m in found), reason="ambiguous")
-        raise UnknownName(name, self.suggest(name, kinds))
+        m, reason, readings = self.match(name, kinds)
+        if m is not None:
+            return m
+        raise UnknownName(name, readings if reason == "ambiguous" else self.suggest(name, kinds), reason=reason)

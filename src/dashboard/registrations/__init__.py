@@ -1,0 +1,42 @@
+"""Organizers' registration lists: read real-world files, validate, resolve names, merge.
+
+One row per attendee: edition, full name (optional), organization, country/region or
+international organization, delegation, role, mode. The same functions serve the app's
+import page (nothing written to disk) and ``python -m dashboard.ingest`` (written to
+data/raw/registrations/ atomically).
+
+One module per concern, each with its own tests:
+
+- :mod:`.common`     columns, allowed values, limits, report types (pandas only)
+- :mod:`.reading`    bytes → raw rows: encodings decided on evidence, CSV and XLSX read within
+                     limits (rows, columns, cells, seconds, unpacked size); charset-normalizer
+                     is imported on first use
+- :mod:`.validation` raw rows → normalised rows and a row-and-column report (through the
+                     harmoniser: opencc and rapidfuzz on first use)
+- :mod:`.merge`      a validated list → the dataset's tables (pandas only: every page imports it)
+
+This package imports only ``common`` and ``merge`` eagerly; ``read_file``, ``validate`` and the
+rest are loaded when first used (``from dashboard.registrations import merge_into`` stays cheap).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .common import (COLUMNS, HEADER_ROWS, MAX_BYTES, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SECONDS,
+                     MAX_SUGGESTED_NAMES, MODES, REQUIRED, ROLES, FileRefused, Report, RowIssue)
+from .merge import anonymise, figure_rows, merge_into, participation_rows, source_record
+
+_LAZY = {"read_file": "reading", "decode": "reading", "read_csv_bytes": "reading", "read_xlsx_bytes": "reading",
+         "HEADER_ALIASES": "reading", "validate": "validation", "MARKUP": "validation", "FORMULA_START": "validation",
+         "ROLE_ALIASES": "validation", "MODE_ALIASES": "validation"}
+
+__all__ = ["COLUMNS", "HEADER_ROWS", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS", "MAX_SECONDS",
+           "MAX_SUGGESTED_NAMES", "MODES", "REQUIRED", "ROLES", "FileRefused", "Report", "RowIssue", "anonymise",
+           "figure_rows", "merge_into", "participation_rows", "source_record", *_LAZY]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

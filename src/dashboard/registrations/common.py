@@ -1,0 +1,72 @@
+"""What the reading, validation and merging of registration lists share: the columns, the
+allowed values, the limits, and the report types. pandas only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+COLUMNS = ["edition", "full_name", "organization", "country_or_organization", "delegation", "role", "mode"]
+REQUIRED = ["edition", "country_or_organization", "role"]
+ROLES = ("delegate", "head_of_delegation", "speaker", "moderator", "observer", "staff", "other")
+MODES = ("in_person", "video")
+
+# Limits of reading: past any of them the file is refused with a message naming the file and the
+# limit (and the row, column or cell where it was reached). Module constants, so tests can lower them.
+MAX_BYTES = 5 * 1024 * 1024  # the file as uploaded
+MAX_ROWS = 50_000  # data rows
+HEADER_ROWS = 20  # the header is looked for in the first 20 rows (title rows above it)
+MAX_COLUMNS = 64
+MAX_CELLS = 500_000  # cells read (each row counted up to its last value): 50,000 rows × 10 columns
+MAX_SECONDS = 15.0  # reading one file (a 50,000-row list takes a few seconds)
+MAX_UNPACKED = 64 * 1024 * 1024  # an XLSX: all parts together, uncompressed
+MAX_SHEET_PART = 32 * 1024 * 1024  # one worksheet or the shared strings, uncompressed
+MAX_OTHER_PART = 4 * 1024 * 1024  # styles, themes, anything else, uncompressed
+MAX_PARTS = 500
+MAX_SUGGESTED_NAMES = 50  # distinct unknown names given suggestions in a report; the rest are counted
+
+
+class FileRefused(ValueError):
+    """The file as a whole cannot be used (empty, binary, wrong columns, too large…)."""
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    row: int  # 1-based row number as the user sees it in the file (header = row 1, or the header's line)
+    column: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    value: str = ""
+
+    def __str__(self) -> str:
+        hint = f" (closest: {', '.join(self.suggestions)})" if self.suggestions else ""
+        return f"row {self.row}, column '{self.column}': {self.message}{hint}"
+
+
+@dataclass
+class Report:
+    file: str
+    table: pd.DataFrame  # normalised rows, with 'row' (file row number) and 'code'/'participant_type' where resolved
+    issues: list[RowIssue] = field(default_factory=list)
+    unsuggested: int = 0  # distinct unknown names past MAX_SUGGESTED_NAMES (no suggestions computed)
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+    def unresolved_names(self) -> dict[str, tuple[str, ...]]:
+        """Distinct unknown country/organization names (in order of first appearance) and their
+        suggestions (empty past the cap), for the user to resolve."""
+        out: dict[str, tuple[str, ...]] = {}
+        for i in self.issues:
+            if i.column == "country_or_organization" and i.value:
+                out.setdefault(i.value, i.suggestions)
+        return out
+
+    def rows_per_unresolved_name(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in self.issues:
+            if i.column == "country_or_organization" and i.value:
+                out[i.value] = out.get(i.value, 0) + 1
+        return out
