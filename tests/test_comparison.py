@@ -66,10 +66,10 @@ def test_conflicting_values_travel_with_the_figure():
     assert cmp.basis_text(c) == "57 → 51 (another source: 50): −6 (−11%)"
 
 
-def test_wording_goes_through_the_catalogue(monkeypatch):
+def test_wording_goes_through_the_catalogue():
+    """The Chinese catalogue words the same rule the way Chinese sources write approximations."""
     from dashboard import i18n
 
-    monkeypatch.setitem(i18n.CATALOGUES, "zh", {**i18n.CATALOGUES["zh"], "about {change}": "约{change}"})
     i18n.set_language("zh")
     try:
         c = compare_figures(Stated(300, "about"), Stated(240, "more_than"))
