@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
@@ -91,3 +92,20 @@ def test_data_package_zip_has_every_clean_file():
     assert "datapackage.json" in names
     assert packaging.data_package_zip(REPO_ROOT / "data") == z
     assert len(packaging.data_version(REPO_ROOT / "data")) == 10
+
+
+def test_chinese_press_kit_has_both_summaries_a_chinese_readme_and_chinese_charts(dataset, boundaries):
+    from dashboard.i18n import language
+
+    with language("zh"):
+        z = packaging.press_kit_zip(dataset, boundaries, [2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+    zf = zipfile.ZipFile(io.BytesIO(z))
+    base = "press-kit-2025/"
+    names = set(zf.namelist())
+    assert {base + "summary.zh.md", base + "summary.en.md", base + "README.md"} <= names
+    assert "240余人" in zf.read(base + "summary.zh.md").decode()
+    assert "more than 240 attendees" in zf.read(base + "summary.en.md").decode()
+    readme = zf.read(base + "README.md").decode()
+    assert "新闻素材包" in readme and "How to cite" not in readme
+    chart = next(n for n in names if n.endswith(".svg"))
+    assert re.search(r"[\u4e00-\u9fff]", zf.read(chart).decode()), "chart titles are Chinese"

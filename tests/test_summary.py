@@ -76,7 +76,7 @@ def test_markdown_lists_numbered_sources(dataset):
     assert md.startswith("# The second Sub-Forum")
     assert "1. National Immigration Administration of China, “Chair's statement, 2025”, 14 Oct 2025, English." in md
     assert "<https://en.nia.gov.cn/n147413/c185410/content.html>" in md
-    assert "on 2026-11-27" in md
+    assert "on November 27, 2026" in md
 
 
 @pytest.mark.parametrize("edition", [2030])

@@ -20,6 +20,7 @@ language and has no catalogue.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,16 @@ def set_language(lang: str | None) -> str:
 
 def get_language() -> str:
     return _current.get()
+
+
+@contextmanager
+def language(lang: str):
+    """Run a block in another language (a press kit in Chinese also carries the English summary)."""
+    token = _current.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 def babel_locale(lang: str | None = None) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 from . import keycharts, summary
 from .dataset import Dataset
 from .exports import to_csv_bytes
-from .i18n import N_, t, translate_marked
+from .i18n import N_, get_language, language, t, translate_marked
 from .paths import clean_dir
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
@@ -142,7 +142,15 @@ def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], dat
         from .static_export import figure_bytes as render
     s = press_summary(ds, editions)
     tag = "-".join(map(str, editions))
-    files: dict[str, bytes] = {"summary.md": summary.to_markdown(ds, s, date).encode("utf-8")}
+    if get_language() == "zh":  # the Chinese kit carries the English summary too
+        with language("en"):
+            english = summary.to_markdown(ds, press_summary(ds, editions), date)
+        files: dict[str, bytes] = {"summary.zh.md": summary.to_markdown(ds, s, date).encode("utf-8"),
+                                   "summary.en.md": english.encode("utf-8")}
+        summary_files = "- `summary.zh.md`, `summary.en.md`: "
+    else:
+        files = {"summary.md": summary.to_markdown(ds, s, date).encode("utf-8")}
+        summary_files = "- `summary.md`: "
     charts = key_charts(ds, countries_geojson, editions)
     stems = [file_stem(k, editions) for k in KEY_CHARTS]
     for c, stem in zip(charts, stems):
@@ -154,7 +162,7 @@ def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], dat
         f"# {t('Press kit')}: {s.title}", "",
         t("Generated {d} from the Migration Sub-Forum participation dashboard (data version {v}).",
           d=date.isoformat(), v=version), "",
-        "- `summary.md`: " + t("factual summary; numbers in brackets refer to the numbered sources at its end"),
+        summary_files + t("factual summary; numbers in brackets refer to the numbered sources at its end"),
         "- `charts/`: " + t("the key charts as PNG and SVG, with title, source line and date inside"),
         "- `data/`: " + t("exactly the data each chart draws (CSV)"),
         "- `sources.csv`: " + t("every source (the summary's references first, numbered)"), "",
