@@ -113,3 +113,13 @@ def entity_name(ds: Dataset, code: str, lang: str | None = None) -> str:
         if len(hit):
             return _choose(hit.iloc[0], "name_en", "name_zh", lang)
     return code
+
+
+def conflict_issue(row: Any, lang: str | None = None) -> str:
+    """What the sources disagree on, in Chinese when the project's Chinese note exists."""
+    return _choose(row, "issue", "issue_zh", lang)
+
+
+def conflict_detail(row: Any, lang: str | None = None) -> str:
+    """Who says what, in Chinese when the project's Chinese note exists."""
+    return _choose(row, "detail", "detail_zh", lang)

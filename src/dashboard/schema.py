@@ -189,6 +189,8 @@ class Conflict(Strict):
     scope: Literal[CONFLICT_SCOPES]  # type: ignore[valid-type]
     issue: str
     detail: str
+    issue_zh: str | None = None  # the project's own note in Chinese (quotations as the sources write them)
+    detail_zh: str | None = None
     source_ids: list[SourceId] = Field(min_length=2)
 
     @field_validator("source_ids")

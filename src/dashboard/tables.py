@@ -231,6 +231,8 @@ TABLES: dict[str, dict] = {
               ("sub_forum", "parent_conference", "side_event")),
             f("issue", "string", "What the sources disagree on."),
             f("detail", "string", "Who says what."),
+            f("issue_zh", "string", "The issue in Chinese (this project's note; quotations as the sources write them)."),
+            f("detail_zh", "string", "Who says what, in Chinese (this project's note)."),
             f("source_ids", "string", "Sources involved. " + LIST, required=True),
         ],
         "primaryKey": ["id"],

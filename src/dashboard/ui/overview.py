@@ -74,8 +74,8 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
             for r in notes.itertuples():
                 st.markdown(t("**{id}** ({scope}) {issue}: {detail}  \n{sources}", id=r.id,
                               scope=SCOPES.label(r.scope),
-                              issue=md_escape(citations.readable_text(ds, r.issue)),
-                              detail=md_escape(citations.readable_text(ds, r.detail)),
+                              issue=md_escape(citations.readable_text(ds, names.conflict_issue(r))),
+                              detail=md_escape(citations.readable_text(ds, names.conflict_detail(r))),
                               sources=source_links(ds, r.source_ids)))
 
 

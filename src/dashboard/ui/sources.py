@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import citations, metrics, packaging
+from .. import citations, metrics, names, packaging
 from ..dataset import Dataset
 from ..formatting import format_figure
 from ..i18n import t
@@ -65,8 +65,8 @@ def conflicts(ds: Dataset) -> None:
     view = pd.DataFrame({
         t("Conflict"): ds.conflicts.id, t("Edition"): ds.conflicts.edition.astype(str),
         t("Scope"): ds.conflicts.scope.map(SCOPES.label),
-        t("Issue"): ds.conflicts.issue.map(lambda v: citations.readable_text(ds, v)),
-        t("Detail"): ds.conflicts.detail.map(lambda v: citations.readable_text(ds, v)),
+        t("Issue"): [citations.readable_text(ds, names.conflict_issue(r)) for r in ds.conflicts.itertuples()],
+        t("Detail"): [citations.readable_text(ds, names.conflict_detail(r)) for r in ds.conflicts.itertuples()],
         t("Sources"): ds.conflicts.source_ids.map(lambda ids: "; ".join(labels.get(i, "") for i in ids.split("|"))),
     })
     st.dataframe(view, hide_index=True)
