@@ -38,7 +38,7 @@ def test_page_in_chinese(browser, server, spec, artifacts):
         assert any("\u4e00" <= ch <= "\u9fff" for ch in title), title
         assert "移民管理合作分论坛" in page.title()
         if width == 1440:
-            assert page.get_by_role("link", name="概览").count() == 1
+            page.get_by_role("link", name="概览").first.wait_for(timeout=10000)
         page.screenshot(path=str(out / f"{spec.url_path}-{width}.png"), full_page=True)
         assert watch.external == [] and watch.page_errors == []
         page.close()
