@@ -9,7 +9,6 @@ import zipfile
 import pytest
 
 from dashboard import packaging
-from dashboard.dataset import load_geojson
 from dashboard.paths import REPO_ROOT
 
 
@@ -18,14 +17,8 @@ def fake_render(fig, fmt, date):
     return f"{fmt}:{fig.layout.title.text}".encode()
 
 
-@pytest.fixture(scope="module")
-def boundaries():
-    """The countries GeoJSON the build derived (name kept short for the tests below)."""
-    return load_geojson("countries", REPO_ROOT / "data")
-
-
-def test_press_kit_contents(dataset, boundaries):
-    z = packaging.press_kit_zip(dataset, boundaries, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+def test_press_kit_contents(dataset):
+    z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
     names = set(zipfile.ZipFile(io.BytesIO(z)).namelist())
     base = "press-kit-2024-2025/"
     charts = ["coverage-countries-and-regions", "coverage-international-organizations", "countries-by-region",
@@ -39,22 +32,23 @@ def test_press_kit_contents(dataset, boundaries):
     assert "more than 240" in summary and "## Sources" in summary
     sources = zf.read(base + "sources.csv").decode("utf-8-sig")
     assert sources.splitlines()[0].startswith("id,url,title")
-    assert "How to cite" in zf.read(base + "README.md").decode()
+    readme = zf.read(base + "README.md").decode()
+    assert "How to cite" in readme and "China's standard map GS(2023)2767" in readme  # the worldview used
 
 
-def test_press_kit_is_deterministic(dataset, boundaries):
-    args = (dataset, boundaries, [2025], dt.date(2026, 11, 27), "abc")
+def test_press_kit_is_deterministic(dataset):
+    args = (dataset, [2025], dt.date(2026, 11, 27), "abc")
     assert packaging.press_kit_zip(*args, render=fake_render) == packaging.press_kit_zip(*args, render=fake_render)
 
 
-def test_csvs_in_the_kit_neutralise_formulas(dataset, boundaries):
+def test_csvs_in_the_kit_neutralise_formulas(dataset):
     ds = dataset
     people = ds.people.copy()
     people.loc[people.index[0], "title"] = "=cmd|' /C calc'!A0"
     from dataclasses import replace
 
     evil = replace(ds, people=people)
-    z = packaging.press_kit_zip(evil, boundaries, [2024], dt.date(2026, 11, 27), "abc", render=fake_render)
+    z = packaging.press_kit_zip(evil, [2024], dt.date(2026, 11, 27), "abc", render=fake_render)
     zf = zipfile.ZipFile(io.BytesIO(z))
     for name in zf.namelist():
         if name.endswith(".csv"):
@@ -68,7 +62,7 @@ def test_data_package_zip_has_every_clean_file():
     names = {n.split("/", 1)[1] for n in zipfile.ZipFile(io.BytesIO(z)).namelist()}
     clean = REPO_ROOT / "data" / "clean"
     assert names == {p.relative_to(clean).as_posix() for p in clean.rglob("*") if p.is_file()}
-    assert "geo/countries.geojson" in names
+    assert {"geo/cn/world_50m.json", "geo/ne/world_110m.json", "geo/cn/regions.geojson"} <= names
     assert "datapackage.json" in names
     assert packaging.data_package_zip(REPO_ROOT / "data") == z
     assert len(packaging.data_version(REPO_ROOT / "data")) == 10

@@ -43,14 +43,16 @@ def test_png_is_valid_and_not_blacked_out(chart):
     assert dark < 0.2, f"{dark:.0%} of the image is near-black"
 
 
-def test_map_exports_with_local_topojson(dataset):
-    from dashboard.dataset import load_geojson
-    from dashboard.paths import REPO_ROOT
-
-    chart = keycharts.world_map(dataset, load_geojson("countries", REPO_ROOT / "data"), 2025)
+@pytest.mark.parametrize("worldview, words", [("cn", "China's standard map"), ("ne", "Natural Earth 1:50m, de facto")])
+def test_map_exports_with_local_topojson(dataset, worldview, words):
+    chart = keycharts.world_map(dataset, 2025, worldview=worldview)
     svg = figure_bytes(chart.figure, "svg", DATE).decode("utf-8")
-    assert svg.count('class="choroplethlocation"') >= 13 or svg.count("choroplethlocation") >= 13
-    assert "Natural Earth" in svg
+    assert svg.count("choroplethlocation") >= 13  # every participant's shape, from the worldview's topojson
+    assert svg.count('class="land"') + svg.count("land") >= 1
+    import re
+
+    text = " ".join(re.sub(r"<[^>]+>", " ", svg).replace("&#39;", "'").split())
+    assert words in text  # the image says which map it is (the source line, wrapped over tspans)
 
 
 def test_unsupported_format(chart):

@@ -19,6 +19,7 @@ from .dataset import Dataset
 from .exports import to_csv_bytes
 from .i18n import t
 from .paths import clean_dir
+from .worldview import DEFAULT, source_text
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
@@ -60,7 +61,7 @@ KEY_CHARTS = ("coverage-countries-and-regions", "coverage-international-organiza
               "speakers-by-role", "map")
 
 
-def key_chart(ds: Dataset, countries_geojson: dict, editions: list[int], name: str) -> keycharts.Chart:
+def key_chart(ds: Dataset, editions: list[int], name: str, worldview: str = DEFAULT) -> keycharts.Chart:
     """One of the press kit's charts, built alone (the press page previews one at a time)."""
     later = editions[1] if len(editions) > 1 else None
     builders = {
@@ -68,13 +69,13 @@ def key_chart(ds: Dataset, countries_geojson: dict, editions: list[int], name: s
         "coverage-international-organizations": lambda: keycharts.coverage(ds, editions, "international_organizations"),
         "countries-by-region": lambda: keycharts.regions(ds, editions, "region"),
         "speakers-by-role": lambda: keycharts.roles(ds, editions),
-        "map": lambda: keycharts.world_map(ds, countries_geojson, editions[0], later),
+        "map": lambda: keycharts.world_map(ds, editions[0], later, worldview=worldview),
     }
     return builders[name]()
 
 
-def key_charts(ds: Dataset, countries_geojson: dict, editions: list[int]) -> list[keycharts.Chart]:
-    return [key_chart(ds, countries_geojson, editions, name) for name in KEY_CHARTS]
+def key_charts(ds: Dataset, editions: list[int], worldview: str = DEFAULT) -> list[keycharts.Chart]:
+    return [key_chart(ds, editions, name, worldview) for name in KEY_CHARTS]
 
 
 def press_summary(ds: Dataset, editions: list[int]) -> summary.Summary:
@@ -83,8 +84,8 @@ def press_summary(ds: Dataset, editions: list[int]) -> summary.Summary:
     return summary.comparison_summary(ds, editions[0], editions[1])
 
 
-def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], date: dt.date, version: str,
-                  render=None) -> bytes:
+def press_kit_zip(ds: Dataset, editions: list[int], date: dt.date, version: str, render=None,
+                  worldview: str = DEFAULT) -> bytes:
     """summary.md, the key charts as PNG and SVG, the CSV behind each, sources.csv and a README.
     ``render(fig, fmt, date) -> bytes`` is the image renderer (kaleido by default)."""
     if render is None:
@@ -92,7 +93,7 @@ def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], dat
     s = press_summary(ds, editions)
     tag = "-".join(map(str, editions))
     files: dict[str, bytes] = {"summary.md": summary.to_markdown(ds, s, date).encode("utf-8")}
-    charts = key_charts(ds, countries_geojson, editions)
+    charts = key_charts(ds, editions, worldview)
     for c in charts:
         files[f"charts/{c.name}.png"] = render(c.figure, "png", date)
         files[f"charts/{c.name}.svg"] = render(c.figure, "svg", date)
@@ -112,7 +113,7 @@ def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], dat
         t("Public sources name only part of the participants; reported totals and identified participants are "
           "shown side by side. Where sources disagree the official chair's statement is preferred."), "",
         t("How to cite") + ": " + citation(version, date), "",
-        t("Licence: data compilation CC BY 4.0; boundaries Natural Earth (public domain)."), "",
+        t("Licence: data compilation CC BY 4.0.") + " " + source_text(worldview), "",
         t("Charts") + ": " + ", ".join(c.name for c in charts), "",
     ]
     files["README.md"] = "\n".join(readme).encode("utf-8")

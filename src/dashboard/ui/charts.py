@@ -9,11 +9,13 @@ import streamlit as st
 
 from ..exports import to_csv_bytes
 from ..i18n import t
+from ..worldview import DEFAULT, topojson_url
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-# Geo figures: plotly.js loads its base-map topojson from the app (static/topojson) instead of its CDN.
-MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "/app/static/topojson/", "scrollZoom": False}
+# Geo figures: plotly.js loads its base-map topojson from the app (static/geo/<worldview>/, written by
+# the geometry step) instead of its CDN; ui.mapview.map_config picks the worldview's folder.
+MAP_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": topojson_url(DEFAULT), "scrollZoom": False}
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:

@@ -123,4 +123,4 @@ def footer(source_line: str) -> None:
     st.divider()
     st.caption(source_line)
     st.caption(t("Data: compiled from public sources, CC BY 4.0 for this compilation; every row cites its "
-                 "sources. Boundaries: Natural Earth (public domain)."))
+                 "sources. Map boundaries: as stated on each map."))
