@@ -79,3 +79,19 @@ def test_export_browser_cannot_reach_the_network(chart):
             cmdlines.append(cmd)
     assert cmdlines, "no export browser found"
     assert all(f"--proxy-server={DEAD_PROXY}" in c for c in cmdlines)
+
+
+def test_exported_map_png_is_saved_for_review(dataset):
+    """The press kit's map as a PNG, in each worldview, kept under artifacts/export/ for a human look."""
+    from PIL import Image
+
+    from dashboard.paths import REPO_ROOT
+
+    out = REPO_ROOT / "artifacts" / "export"
+    out.mkdir(parents=True, exist_ok=True)
+    for worldview in ("cn", "ne"):
+        chart = keycharts.world_map(dataset, 2024, 2025, worldview=worldview)
+        png = figure_bytes(chart.figure, "png", DATE)
+        img = Image.open(io.BytesIO(png))
+        assert img.size == (2000, 2 * chart.figure.layout.height)  # 2× scale
+        (out / f"map-2024-2025-{worldview}.png").write_bytes(png)
