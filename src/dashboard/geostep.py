@@ -133,7 +133,7 @@ def products(base: Path | None = None, folder: Path = OUT, write_ok: bool | None
         return {n: (folder / n).read_bytes() for n in product_names()}, False
     files = compute(base)
     if write_ok is None:
-        write_ok = base is None or Path(base).resolve() == data_dir().resolve()
+        write_ok = Path(base or data_dir()).resolve() == (REPO_ROOT / "data").resolve()
     if write_ok:
         write(files, parts, folder)
     return files, True

@@ -54,13 +54,18 @@ MAP_CSS = (f"<style>div.st-key-map-outer{{container-type:inline-size}}"
            f" !important;min-height:0 !important;flex:none !important;overflow:hidden}}</style>")
 
 
-def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict) -> None:
-    """chart_block for maps: the figure in a frame whose height follows its width, the table of the
-    data drawn, the sources and a CSV download."""
+def map_chart(fig, key: str, config: dict) -> None:
+    """A map figure in a frame whose height follows its width."""
     st.html(MAP_CSS)
     with st.container(key="map-outer"):
         with st.container(key="map-frame"):
-            st.plotly_chart(fig, key=f"chart-{name}", config=config, height="stretch")
+            st.plotly_chart(fig, key=key, config=config, height="stretch")
+
+
+def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict) -> None:
+    """chart_block for maps: the map (height follows width), the table of the data drawn, the
+    sources and a CSV download."""
+    map_chart(fig, f"chart-{name}", config)
     with st.expander(t("Table view: the data drawn")):
         st.dataframe(data, hide_index=True)
     st.caption(source_md)

@@ -14,7 +14,7 @@ from ..i18n import t
 from ..static_export import browser_available, figure_bytes
 from .components import edition_label, two_edition_pickers
 from .layout import data_version
-from .mapview import current_worldview, map_config
+from .mapview import current_worldview, map_chart, map_config
 from .state import url_selectbox
 
 MODES = {"one": "One edition", "compare": "Compare two editions"}
@@ -56,7 +56,10 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
     choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart")
     code = current_worldview()
     chart = packaging.key_chart(ds, editions, choice, code)
-    st.plotly_chart(chart.figure, key="export-preview", config=map_config(code))
+    if choice == "map":
+        map_chart(chart.figure, "export-preview", map_config(code))
+    else:
+        st.plotly_chart(chart.figure, key="export-preview", config=map_config(code))
     today = dt.date.today()
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
