@@ -170,3 +170,12 @@ def test_the_app_never_imports_geopandas():
             "print('geopandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+@pytest.mark.parametrize("which", ["served", "exported"])
+def test_south_china_sea_islands_and_ten_dash_line_are_part_of_china(request, which):
+    chn = request.getfixturevalue(which)["cn"]["CHN"]
+    south = [p for p in chn.geoms if p.bounds[3] < 17 and p.bounds[0] > 107]  # south of Hainan
+    assert len(south) >= 10, len(south)  # Xisha and Nansha islands and the dashes, kept by simplification
+    assert min(p.bounds[1] for p in south) < 4  # the southernmost dash, near 3.4°N
+    assert not any(p.bounds[3] < 17 and p.bounds[0] > 107 for p in request.getfixturevalue(which)["ne"]["CHN"].geoms)
