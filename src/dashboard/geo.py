@@ -96,7 +96,7 @@ def china_standard(entities: pd.DataFrame, ne: gpd.GeoDataFrame, base: Path | No
     g.loc[i, "geometry"] = shapely.union_all([g.loc[i, "geometry"], *(ne_by[c] for c in INSIDE_CHINA)])
     own = gpd.GeoDataFrame({"code": list(OWN_FEATURE_IN_CHINA), "wraps": False,
                             "geometry": [ne_by[c] for c in OWN_FEATURE_IN_CHINA]}, crs=4326)
-    return pd.concat([g[~g.code.isin(INSIDE_CHINA[:1] + OWN_FEATURE_IN_CHINA)], own], ignore_index=True)
+    return pd.concat([g[~g.code.isin(INSIDE_CHINA)], own], ignore_index=True)
 
 
 def boundaries(worldview: str, entities: pd.DataFrame, base: Path | None = None,

@@ -42,7 +42,7 @@ def current_worldview() -> str:
         st.stop()
     if not valid:
         st.warning(t("Unknown map setting “{value}” in the link (use cn or ne); showing {label}.",
-                     value=value, label=worldview.label(code)))
+                     value=md_escape(value), label=worldview.label(code)))
     return code
 
 
