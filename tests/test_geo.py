@@ -179,3 +179,14 @@ def test_south_china_sea_islands_and_ten_dash_line_are_part_of_china(request, wh
     assert len(south) >= 10, len(south)  # Xisha and Nansha islands and the dashes, kept by simplification
     assert min(p.bounds[1] for p in south) < 4  # the southernmost dash, near 3.4°N
     assert not any(p.bounds[3] < 17 and p.bounds[0] > 107 for p in request.getfixturevalue(which)["ne"]["CHN"].geoms)
+
+
+def test_data_package_names_both_worldviews_and_their_sources():
+    desc = json.loads((REPO_ROOT / "data" / "clean" / "datapackage.json").read_text(encoding="utf-8"))
+    res = {r["name"]: r for r in desc["resources"]}
+    assert "GS(2023)2767" in res["cn_world_50m_json"]["description"]
+    assert "world-geo-json-zh 2.1.5" in res["cn_world_50m_json"]["description"]
+    assert "de facto" in res["ne_world_110m_json"]["description"]
+    fields = {f["name"] for f in res["country_points"]["schema"]["fields"]}
+    assert {"worldview", "own_shape"} <= fields and res["country_points"]["schema"]["primaryKey"] == ["worldview",
+                                                                                                      "code"]

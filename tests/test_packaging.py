@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import zipfile
 
-
 from dashboard import packaging
 from dashboard.paths import REPO_ROOT
 
