@@ -10,9 +10,10 @@ ds = page_dataset()
 st.title(t("Where participants come from"))
 
 view, earlier, later, lines = mapview.controls(ds)
+worldview = mapview.current_worldview()
 if view == "regions":
-    mapview.region_view(ds, earlier)
+    mapview.region_view(ds, earlier, worldview)
 else:
-    mapview.participants_map(ds, earlier, later, lines)
+    mapview.participants_map(ds, earlier, later, lines, worldview)
 
 footer(mapview.footer_md(ds, [e for e in (earlier, later) if e]))

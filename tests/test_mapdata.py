@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 
-import pytest
-
 from dashboard import mapdata
-from dashboard.dataset import load_clean, load_geojson
+from dashboard.dataset import load_clean
 from dashboard.figures import participation_map
-from dashboard.paths import REPO_ROOT
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_geojson("countries", REPO_ROOT / "data")
 
 
 def test_one_edition(dataset):
@@ -35,26 +27,46 @@ def test_two_editions_statuses(dataset):
 
 def test_not_drawable_participant_is_listed(synthetic_data):
     ds = load_clean(synthetic_data)
-    f = mapdata.map_participants(ds, 2030)
+    f = mapdata.map_participants(ds, 2030, worldview="ne")  # Natural Earth 1:50m has no Tuvalu
     assert f.set_index("code").loc["TUV", "drawable"] == False  # noqa: E712 (numpy bool)
     assert f.set_index("code").loc["MDV", "marker"]
 
 
-def test_map_figure_payload_and_traces(dataset, countries):
+def test_map_figure_payload_and_traces(dataset):
     f = mapdata.map_participants(dataset, 2024, 2025)
-    gj = mapdata.geojson_subset(countries, f.code)
-    assert {x["properties"]["code"] for x in gj["features"]} == set(f.code)
-    fig = participation_map(f, gj, mapdata.venues(dataset, [2024, 2025]),
+    fig = participation_map(f, mapdata.venues(dataset, [2024, 2025]),
                             {"both": "#009E73", "only_earlier": "#0072B2", "only_later": "#E69F00"},
-                            {"both": "both", "only_earlier": "earlier", "only_later": "later"}, "T", "S", "Src",
-                            lines=True)
+                            {"both": "both", "only_earlier": "earlier", "only_later": "later"},
+                            {2024: "#0072B2", 2025: "#E69F00"}, "T", "S", "Src", "cn", lines=True)
     types = [tr.type for tr in fig.data]
     assert types.count("choropleth") == 1 and "scattergeo" in types
-    drawn = sum(len(tr.locations) for tr in fig.data if tr.type == "choropleth")
-    assert drawn == int(f.drawable.sum()) == 19
+    choro = next(tr for tr in fig.data if tr.type == "choropleth")
+    assert len(choro.locations) == int(f["shape"].sum()) == 19
+    assert list(choro.locations).index("HKG") > list(choro.locations).index("CHN")  # drawn on top of China
     payload = len(fig.to_json())
-    assert payload < 300_000, payload
-    assert fig.layout.geo.fitbounds is False and fig.layout.geo.resolution == 110  # base layer only
+    assert payload < 60_000, payload  # codes, colours and hover text only: the shapes are in the topojson
+    assert fig.layout.geo.fitbounds is False and fig.layout.geo.resolution == 50
+    # the venues: one legend entry each, no text on the map (labels overlapped each other and Korea)
+    venues = [tr for tr in fig.data if tr.type == "scattergeo" and tr.marker.symbol == "star"]
+    assert [tr.name for tr in venues] == ["Venue 2024: Suzhou", "Venue 2025: Lianyungang"]
+    assert all(tr.mode == "markers" for tr in fig.data if tr.type == "scattergeo" and tr.name != "lines")
+
+
+def test_regions_view_fills_identified_countries_only(dataset):
+    from dashboard.figures import REGION_COLORS, region_map
+    from dashboard.dataset import load_geojson
+    from dashboard.paths import REPO_ROOT
+
+    f = mapdata.map_participants(dataset, 2025)
+    shares = mapdata.region_shares(f)
+    outlines = mapdata.geojson_subset(load_geojson("cn/regions", REPO_ROOT / "data"), shares.sub_region, "sub_region")
+    fig = region_map(f, outlines, REGION_COLORS, "T", "S", "Src", "cn")
+    filled = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is None]
+    assert sorted(c for tr in filled for c in tr.locations) == sorted(f[f["shape"]].code)  # nothing else filled
+    outline = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is not None]
+    assert len(outline) == 1 and set(outline[0].locations) == set(shares.sub_region)
+    assert outline[0].colorscale[0][1] == "rgba(0,0,0,0)"  # sub-regions are outlined, never filled
+    assert shares.identified.sum() == len(f)
 
 
 def test_edition_without_named_people(dataset):

@@ -7,10 +7,7 @@ import io
 import re
 import zipfile
 
-import pytest
-
 from dashboard import packaging
-from dashboard.dataset import load_geojson
 from dashboard.paths import REPO_ROOT
 
 
@@ -19,14 +16,8 @@ def fake_render(fig, fmt, date):
     return f"{fmt}:{fig.layout.title.text}".encode()
 
 
-@pytest.fixture(scope="module")
-def boundaries():
-    """The countries GeoJSON the build derived (name kept short for the tests below)."""
-    return load_geojson("countries", REPO_ROOT / "data")
-
-
-def test_press_kit_contents(dataset, boundaries):
-    z = packaging.press_kit_zip(dataset, boundaries, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+def test_press_kit_contents(dataset):
+    z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
     names = set(zipfile.ZipFile(io.BytesIO(z)).namelist())
     base = "press-kit-2024-2025/"
     charts = ["countries and regions named vs reported", "international organizations named vs reported",
@@ -41,12 +32,13 @@ def test_press_kit_contents(dataset, boundaries):
     assert "more than 240" in summary and "## Sources" in summary
     sources = zf.read(base + "sources.csv").decode("utf-8-sig")
     assert sources.splitlines()[0].startswith("reference,label,publisher,title")
-    assert "How to cite" in zf.read(base + "README.md").decode()
+    readme = zf.read(base + "README.md").decode()
+    assert "How to cite" in readme and "China's standard map GS(2023)2767" in readme  # the worldview used
 
 
-def test_press_kit_shows_no_internal_id_or_path(dataset, boundaries):
+def test_press_kit_shows_no_internal_id_or_path(dataset):
     """Readers see labels and addresses, never a source id, a chart id or a file path of the project."""
-    z = packaging.press_kit_zip(dataset, boundaries, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+    z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
     zf = zipfile.ZipFile(io.BytesIO(z))
     ids = set(dataset.sources.id)
     for name in zf.namelist():
@@ -62,19 +54,19 @@ def test_press_kit_shows_no_internal_id_or_path(dataset, boundaries):
         assert not any(key in n for n in zf.namelist() if "-" in key), key
 
 
-def test_press_kit_is_deterministic(dataset, boundaries):
-    args = (dataset, boundaries, [2025], dt.date(2026, 11, 27), "abc")
+def test_press_kit_is_deterministic(dataset):
+    args = (dataset, [2025], dt.date(2026, 11, 27), "abc")
     assert packaging.press_kit_zip(*args, render=fake_render) == packaging.press_kit_zip(*args, render=fake_render)
 
 
-def test_csvs_in_the_kit_neutralise_formulas(dataset, boundaries):
+def test_csvs_in_the_kit_neutralise_formulas(dataset):
     ds = dataset
     people = ds.people.copy()
     people.loc[people.index[0], "title"] = "=cmd|' /C calc'!A0"
     from dataclasses import replace
 
     evil = replace(ds, people=people)
-    z = packaging.press_kit_zip(evil, boundaries, [2024], dt.date(2026, 11, 27), "abc", render=fake_render)
+    z = packaging.press_kit_zip(evil, [2024], dt.date(2026, 11, 27), "abc", render=fake_render)
     zf = zipfile.ZipFile(io.BytesIO(z))
     for name in zf.namelist():
         if name.endswith(".csv"):
@@ -88,17 +80,17 @@ def test_data_package_zip_has_every_clean_file():
     names = {n.split("/", 1)[1] for n in zipfile.ZipFile(io.BytesIO(z)).namelist()}
     clean = REPO_ROOT / "data" / "clean"
     assert names == {p.relative_to(clean).as_posix() for p in clean.rglob("*") if p.is_file()}
-    assert "geo/countries.geojson" in names
+    assert {"geo/cn/world_50m.json", "geo/ne/world_110m.json", "geo/cn/regions.geojson"} <= names
     assert "datapackage.json" in names
     assert packaging.data_package_zip(REPO_ROOT / "data") == z
     assert len(packaging.data_version(REPO_ROOT / "data")) == 10
 
 
-def test_chinese_press_kit_has_both_summaries_a_chinese_readme_and_chinese_charts(dataset, boundaries):
+def test_chinese_press_kit_has_both_summaries_a_chinese_readme_and_chinese_charts(dataset):
     from dashboard.i18n import language
 
     with language("zh"):
-        z = packaging.press_kit_zip(dataset, boundaries, [2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+        z = packaging.press_kit_zip(dataset, [2025], dt.date(2026, 11, 27), "abc", render=fake_render)
     zf = zipfile.ZipFile(io.BytesIO(z))
     base = "press-kit-2025/"
     names = set(zf.namelist())

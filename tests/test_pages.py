@@ -119,24 +119,30 @@ def test_synthetic_third_edition_appears_everywhere(page, synthetic_data, monkey
     assert "2030" in blob
 
 
-@pytest.mark.parametrize("query, traces", [({}, {"choropleth", "scattergeo"}),
-                                           ({"view": "two", "a": "2024", "b": "2025", "lines": "1"},
-                                            {"choropleth", "scattergeo"}),
-                                           ({"view": "regions", "edition": "2024"}, {"choropleth"})])
-def test_map_page_views_and_local_topojson(query, traces):
+@pytest.mark.parametrize("query, traces, folder", [
+    ({}, {"choropleth", "scattergeo"}, "cn"),
+    ({"view": "two", "a": "2024", "b": "2025", "lines": "1"}, {"choropleth", "scattergeo"}, "cn"),
+    ({"view": "regions", "edition": "2024"}, {"choropleth"}, "cn"),
+    ({"worldview": "ne"}, {"choropleth", "scattergeo"}, "ne"),
+    ({"view": "regions", "worldview": "ne"}, {"choropleth"}, "ne"),
+    ({"worldview": "xx"}, {"choropleth", "scattergeo"}, "cn"),
+])
+def test_map_page_views_and_local_topojson(query, traces, folder):
     at = open_page("pages/5_Map.py", query)
     charts = at.get("plotly_chart")
     assert len(charts) == 1
     spec = json.loads(charts[0].proto.spec)
     assert {tr["type"] for tr in spec["data"]} >= traces
+    assert spec["layout"]["meta"]["worldview"] == folder
     config = json.loads(charts[0].proto.config)
-    assert config["topojsonURL"] == "/app/static/topojson/"
+    assert config["topojsonURL"] == f"/app/static/geo/{folder}/"
     assert len(charts[0].proto.spec) < 300_000
+    assert (query.get("worldview") == "xx") == any("Unknown map setting" in w.value for w in at.warning)
 
 
 def test_map_lists_what_it_cannot_draw(synthetic_data, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(synthetic_data))
-    at = open_page("pages/5_Map.py", {"edition": "2030"})
+    at = open_page("pages/5_Map.py", {"edition": "2030", "worldview": "ne"})  # Natural Earth 1:50m lacks Tuvalu
     assert any("Tuvalu" in w.value for w in at.warning)
 
 
@@ -149,6 +155,7 @@ def test_sources_page_lists_sources_conflicts_and_package():
     labels = [b.label for b in at.get("download_button")]
     assert any("data package" in lab for lab in labels)
     assert "preferred: official chair's statement" in text(at)
+    assert "China's standard map by default, GS(2023)2767" in text(at)  # which map, and its source
 
 
 def test_press_page_summary_and_downloads():

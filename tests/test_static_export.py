@@ -43,14 +43,16 @@ def test_png_is_valid_and_not_blacked_out(chart):
     assert dark < 0.2, f"{dark:.0%} of the image is near-black"
 
 
-def test_map_exports_with_local_topojson(dataset):
-    from dashboard.dataset import load_geojson
-    from dashboard.paths import REPO_ROOT
-
-    chart = keycharts.world_map(dataset, load_geojson("countries", REPO_ROOT / "data"), 2025)
+@pytest.mark.parametrize("worldview, words", [("cn", "China's standard map"), ("ne", "Natural Earth 1:50m, de facto")])
+def test_map_exports_with_local_topojson(dataset, worldview, words):
+    chart = keycharts.world_map(dataset, 2025, worldview=worldview)
     svg = figure_bytes(chart.figure, "svg", DATE).decode("utf-8")
-    assert svg.count('class="choroplethlocation"') >= 13 or svg.count("choroplethlocation") >= 13
-    assert "Natural Earth" in svg
+    assert svg.count("choroplethlocation") >= 13  # every participant's shape, from the worldview's topojson
+    assert svg.count('class="land"') + svg.count("land") >= 1
+    import re
+
+    text = " ".join(re.sub(r"<[^>]+>", " ", svg).replace("&#39;", "'").split())
+    assert words in text  # the image says which map it is (the source line, wrapped over tspans)
 
 
 def test_unsupported_format(chart):
@@ -126,3 +128,17 @@ def test_default_idle_time_is_under_a_minute():
     from dashboard import static_export
 
     assert 0 < static_export.IDLE_SECONDS <= 60
+def test_exported_map_png_is_saved_for_review(dataset):
+    """The press kit's map as a PNG, in each worldview, kept under artifacts/export/ for a human look."""
+    from PIL import Image
+
+    from dashboard.paths import REPO_ROOT
+
+    out = REPO_ROOT / "artifacts" / "export"
+    out.mkdir(parents=True, exist_ok=True)
+    for worldview in ("cn", "ne"):
+        chart = keycharts.world_map(dataset, 2024, 2025, worldview=worldview)
+        png = figure_bytes(chart.figure, "png", DATE)
+        img = Image.open(io.BytesIO(png))
+        assert img.size == (2000, 2 * chart.figure.layout.height)  # 2× scale
+        (out / f"map-2024-2025-{worldview}.png").write_bytes(png)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import datapackage, geo
+from . import datapackage, geostep
 from .cleaning import mark_preferred, seniority, slug
 from .errors import DataError, DataIssue
 from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName, to_simplified
@@ -257,26 +257,30 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def render(tables: dict[str, pd.DataFrame], sources: list[dict], geo_products: dict | None = None) -> dict[str, bytes]:
+def render(tables: dict[str, pd.DataFrame], sources: list[dict], geo_files: dict[str, bytes] | None = None
+           ) -> dict[str, bytes]:
     files = {f"{name}.csv": to_csv_bytes(df) for name, df in tables.items()}
-    for name, gj in (geo_products or {}).items():
-        files[f"geo/{name}.geojson"] = (json.dumps(gj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-                                        + "\n").encode("utf-8")
+    for name, data in (geo_files or {}).items():
+        if name != "points.csv":  # the points are the country_points table
+            files[f"geo/{name}"] = data
     files["datapackage.json"] = datapackage.dumps(datapackage.descriptor(sources)).encode("utf-8")
     return files
 
 
-def build(base: Path | None = None) -> dict[str, bytes]:
-    """Load, check and transform; return the files of data/clean as bytes (nothing written)."""
+def build(base: Path | None = None, write_geometry: bool | None = None) -> dict[str, bytes]:
+    """Load, check and transform; return the files of data/clean as bytes (nothing written to
+    data/clean). Step 1, geometry (:mod:`dashboard.geostep`), is skipped when its inputs are
+    unchanged; otherwise geopandas runs here, never in the app."""
     raw = load_raw(base)
     entities = load_entities(base)
     organizations = load_organizations(base, entity_codes=set(entities["code"]))
     tables = build_tables(raw, entities, organizations, load_registrations(base, raw, entities, organizations))
-    derived = geo.derive(entities, base)  # geopandas runs here, once, never in the app
-    tables["country_points"] = derived["points"].reindex(columns=columns("country_points"))
+    geo_files, _ = geostep.products(base, write_ok=write_geometry)
+    points = geostep.points_frame(geo_files)
+    points["own_shape"] = points["own_shape"] == "true"
+    tables["country_points"] = points.reindex(columns=columns("country_points"))
     check_tables(tables)
-    return render(tables, tables["sources"].to_dict("records"),
-                  {"countries": derived["countries"], "regions": derived["regions"]})
+    return render(tables, tables["sources"].to_dict("records"), geo_files)
 
 
 def write_atomically(files: dict[str, bytes], target: Path) -> None:
@@ -307,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     base = args.data_dir.resolve() if args.data_dir else data_dir()
     try:
-        files = build(base)
+        files = build(base, write_geometry=False if args.check else None)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -316,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
         stale = sorted(n for n, b in files.items() if not (target / n).exists() or (target / n).read_bytes() != b)
         on_disk = [p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()] if target.exists() else []
         extra = sorted(n for n in on_disk if n not in files)
+        if not geostep.up_to_date(geostep.OUT, geostep.inputs(base)):
+            stale.append("static/geo (geometry step)")
         if stale or extra:
             print(f"data/clean is out of date: {', '.join(stale + extra)}. Run: python -m dashboard.build",
                   file=sys.stderr)

@@ -31,9 +31,11 @@ def descriptor(sources: list[dict]) -> dict:
             "description": spec["description"], "schema": schema,
         })
     for path, description in GEO_FILES.items():
-        resources.append({"name": path.split("/")[-1].replace(".", "_"), "path": path, "profile": "data-resource",
-                          "format": "geojson", "mediatype": "application/geo+json", "encoding": "utf-8",
-                          "description": description})
+        topo = not path.endswith(".geojson")
+        resources.append({"name": path.removeprefix("geo/").replace("/", "_").replace(".", "_"), "path": path,
+                          "profile": "data-resource", "format": "topojson" if topo else "geojson",
+                          "mediatype": "application/json" if topo else "application/geo+json",
+                          "encoding": "utf-8", "description": description})
     return {
         "profile": "data-package",
         "name": "migration-subforum-participation",

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from . import names
 from .formatting import format_figure
 from .i18n import t
+from .worldview import RESOLUTION
 
 # Okabe & Ito (2008), colour-blind safe; black left out (used for text).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -179,45 +181,56 @@ def presence_matrix(matrix, editions: list[int], edition_labels: dict[int, str],
 
 
 STATUS_COLORS_FIXED = {"both": "#009E73"}  # Okabe–Ito green: in both editions' sources
+# One Okabe–Ito colour per UN M49 region, fixed so a region keeps its colour across editions.
+REGION_COLORS = {"Africa": "#E69F00", "Americas": "#009E73", "Asia": "#0072B2", "Europe": "#CC79A7",
+                 "Oceania": "#D55E00"}
 
 
-def _geo_layout(fig: go.Figure) -> None:
-    """Whole-world view. The base layer (land, borders) is plotly's 1:110m topojson (285 KB to
-    fetch and parse, against 1.7 MB at 1:50m: the map's cold start); the participants' own shapes
-    are Natural Earth 1:50m and small states get markers, so no participant depends on it."""
+def _geo_layout(fig: go.Figure, worldview: str) -> None:
+    """Whole-world view drawn from one geometry: plotly's base layers (land, country borders) read the
+    worldview's own topojson (``static/geo/<worldview>/``, built by the geometry step), the same file
+    the participants' shapes come from, so no border of another worldview shows. Ocean, coastlines,
+    lakes and rivers (which plotly would take from its own topojson) are off."""
     fig.update_geos(
-        projection_type="natural earth", resolution=110, fitbounds=False, showframe=False,
-        showcountries=True, countrycolor="#BDBDBD", countrywidth=0.5, showcoastlines=False,
-        showland=True, landcolor="#F2F2F2", showocean=True, oceancolor="#FFFFFF", showlakes=False,
+        projection_type="natural earth", resolution=RESOLUTION[worldview], fitbounds=False, showframe=False,
+        showcountries=True, countrycolor="#BDBDBD", countrywidth=0.5, showcoastlines=False, showsubunits=False,
+        showland=True, landcolor="#F2F2F2", showocean=False, showlakes=False, showrivers=False,
         lataxis_range=[-58, 85], lonaxis_range=[-180, 180], bgcolor="rgba(0,0,0,0)",
+        domain=dict(x=[0, 1], y=[0, 1]),
     )
+    fig.update_layout(meta={"worldview": worldview})  # read by the static export (which topojson to use)
 
 
-def participation_map(frame, geojson: dict, venue_frame, status_colors: dict[str, str], status_labels: dict[str, str],
-                      title: str, subtitle: str, source: str, lines: bool = False) -> go.Figure:
-    """World map: identified participants' shapes coloured by status, markers for small ones,
-    the venue cities as stars, optionally lines from each participant to the venue.
+def participation_map(frame, venue_frame, status_colors: dict[str, str], status_labels: dict[str, str],
+                      venue_colors: dict[int, str], title: str, subtitle: str, source: str, worldview: str,
+                      lines: bool = False) -> go.Figure:
+    """World map: identified participants' shapes coloured by status, markers for small ones (and for
+    those drawn inside another shape), the venues as stars with a legend entry each (no text on the
+    map: labels of nearby venues overlapped each other and the participants), optionally lines from
+    each participant to the venue.
 
-    Geo traces make plotly.js load its base-map topojson: the app serves it locally and passes
-    ``topojsonURL``; exports set ``plotly.io.defaults.topojson``."""
+    The shapes are referenced by code (``locationmode="ISO-3"``) in the worldview's topojson, which
+    the browser fetches once from the app (``topojsonURL``); exports read the same file."""
     fig = go.Figure()
     hover = ("<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
              + t("How known") + ": %{customdata[3]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
-    # One choropleth trace for all statuses (the GeoJSON is sent once), coloured through a stepped
-    # colour scale; the legend comes from marker traces, which also draw the small participants.
+    cols = ["name_en", "name_zh", "status_label", "how_text", "people_text", "sources_text"]
+    # One choropleth trace for all statuses, coloured through a stepped colour scale; the legend comes
+    # from marker traces, which also draw the small participants. Largest first: Hong Kong and Macao
+    # are drawn on top of China, which contains them.
     statuses = list(status_labels)
     drawn = frame[frame.drawable & frame.status.isin(statuses)]
+    shapes = drawn[drawn["shape"]].sort_values("area_km2", ascending=False)
     n = max(len(statuses), 1)
     scale = []
     for i, status in enumerate(statuses):
         scale += [[i / n, status_colors[status]], [(i + 1) / n, status_colors[status]]]
-    if len(drawn):
+    if len(shapes):
         fig.add_choropleth(
-            geojson=geojson, featureidkey="properties.code", locations=list(drawn.code),
-            z=[statuses.index(s) + 0.5 for s in drawn.status], zmin=0, zmax=n, colorscale=scale, showscale=False,
+            locationmode="ISO-3", locations=list(shapes.code),
+            z=[statuses.index(s) + 0.5 for s in shapes.status], zmin=0, zmax=n, colorscale=scale, showscale=False,
             marker_line_color="#FFFFFF", marker_line_width=0.6, name=t("Identified"), showlegend=False,
-            customdata=drawn[["name_en", "name_zh", "status_label", "how_text", "people_text",
-                              "sources_text"]].values, hovertemplate=hover,
+            customdata=shapes[cols].values, hovertemplate=hover,
         )
     for status, label in status_labels.items():
         small = drawn[(drawn.status == status) & drawn.marker]
@@ -225,8 +238,7 @@ def participation_map(frame, geojson: dict, venue_frame, status_colors: dict[str
             lon=list(small.rep_lon) or [None], lat=list(small.rep_lat) or [None], mode="markers", name=label,
             marker=dict(size=10, color=status_colors[status], line=dict(color="#FFFFFF", width=1.5),
                         symbol="circle"),
-            customdata=small[["name_en", "name_zh", "status_label", "how_text", "people_text",
-                              "sources_text"]].values if len(small) else None, hovertemplate=hover,
+            customdata=small[cols].values if len(small) else None, hovertemplate=hover,
         )
     if lines and len(venue_frame):
         v = venue_frame.iloc[-1]
@@ -236,35 +248,88 @@ def participation_map(frame, geojson: dict, venue_frame, status_colors: dict[str
             lat += [r.rep_lat, v.city_lat, None]
         fig.add_scattergeo(lon=lon, lat=lat, mode="lines", line=dict(width=0.7, color="rgba(80,80,80,0.35)"),
                            hoverinfo="skip", showlegend=False, name="lines")
-    fig.add_scattergeo(
-        lon=list(venue_frame.city_lon), lat=list(venue_frame.city_lat), mode="markers+text",
-        text=[f"{c} {e}" for c, e in zip(venue_frame.city_en, venue_frame.edition)],
-        # labels to the left of the star: venues in east Asia sit near the right edge of a phone's map
-        textposition=["top left" if i == len(venue_frame) - 1 else "bottom left" for i in range(len(venue_frame))],
-        textfont=dict(size=11, color="#222"), marker=dict(symbol="star", size=15, color="#222",
-                                                          line=dict(color="#FFFFFF", width=1)),
-        name=t("Venue"), hovertemplate="%{text}<extra>" + t("Venue") + "</extra>",
-    )
-    _geo_layout(fig)
+    for v in venue_frame.itertuples():
+        label = t("Venue {y}: {city}", y=v.edition, city=names.edition_city(v))
+        fig.add_scattergeo(
+            lon=[v.city_lon], lat=[v.city_lat], mode="markers", name=label,
+            marker=dict(symbol="star", size=15, color=venue_colors.get(v.edition, "#222"),
+                        line=dict(color="#222", width=1)),
+            hovertemplate=label + "<extra></extra>",
+        )
+    _geo_layout(fig, worldview)
     return frame_fig(fig, title, subtitle, source)
 
 
-def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 560) -> go.Figure:
-    """A map: the plot spans the full width (no axis labels), the texts framed as for the charts."""
-    return frame(fig, title, subtitle, source, height=height, margin_left=8, margin_right=0)
+# Map layout in pixels, independent of the figure's height: on screen the chart's height follows its
+# width (ui.mapview: height = MAP_ASPECT × width + MAP_CHROME_PX), so the world keeps its aspect ratio
+# from a 390 px phone to a desktop; exports use MAP_HEIGHT at 1000 px wide.
+MAP_TOP, MAP_BOTTOM = 96, 150  # title + subtitle (wrapped) / source line (wrapped) + legend (up to 4 rows)
+MAP_CHROME_PX = MAP_TOP + MAP_BOTTOM
+MAP_ASPECT = 0.455  # natural earth projection, latitudes -58…85: height / width of the drawn world
+MAP_HEIGHT = round(1000 * MAP_ASPECT) + MAP_CHROME_PX
+WRAP_TITLE, WRAP_TEXT = 44, 62  # characters per line: fits a 358 px wide chart (a 390 px phone)
 
 
-def region_map(geojson: dict, shares, color: str, title: str, subtitle: str, source: str) -> go.Figure:
-    """UN M49 sub-regions (dissolved country shapes) shaded by the number of identified participants."""
-    fig = go.Figure()
-    fig.add_choropleth(
-        geojson=geojson, featureidkey="properties.sub_region", locations=list(shares.sub_region),
-        z=list(shares.identified), colorscale=[[0, "#E8F1F8"], [1, color]], zmin=0,
-        zmax=max(int(shares.identified.max()) if len(shares) else 1, 1),
-        marker_line_color="#FFFFFF", marker_line_width=0.6,
-        customdata=[[f"{s * 100:.0f}%"] for s in shares.share],
-        hovertemplate="<b>%{location}</b>: %{z} " + t("identified") + " (%{customdata[0]})<extra></extra>",
-        colorbar=dict(title=t("identified"), thickness=10, len=0.5, tickmode="linear", dtick=1, tick0=0),
+def wrap_br(text: str, width: int) -> str:
+    """Plotly does not wrap text: break it into lines (``<br>``) that fit a phone-wide chart."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: int = MAP_HEIGHT) -> go.Figure:
+    """The map's frame: title and subtitle on top, the source line right under the map and the
+    legend at the bottom edge, all placed in pixels from the plot area or the figure's edges, so
+    nothing overlaps whatever height the chart is given."""
+    fig.update_layout(
+        template=TEMPLATE, font=FONT, height=height, showlegend=True,
+        title=dict(text=f"<b>{wrap_br(title, WRAP_TITLE)}</b><br><span style='font-size:12px;color:#555'>"
+                        f"{wrap_br(subtitle, WRAP_TEXT)}</span>",
+                   x=0, xanchor="left", xref="container", y=1, yanchor="top", yref="container",
+                   pad=dict(t=24, l=4)),
+        margin=dict(l=0, r=0, t=MAP_TOP, b=MAP_BOTTOM, autoexpand=False),
+        legend=dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container",
+                    entrywidth=0, font=dict(size=12)),
     )
-    _geo_layout(fig)
+    fig.add_annotation(text=wrap_br(source, WRAP_TEXT + 8), xref="paper", yref="paper", x=0, xanchor="left", y=0,
+                       yanchor="top", yshift=-4, showarrow=False, font=dict(size=11, color="#666"), align="left")
+    return fig
+
+
+def region_map(frame, outlines: dict, region_colors: dict[str, str], title: str, subtitle: str, source: str,
+               worldview: str) -> go.Figure:
+    """What was identified, by UN M49 region: identified countries filled in their region's colour,
+    the sub-regions they belong to outlined (never filled), small ones also as markers. A
+    non-participating country is never filled."""
+    fig = go.Figure()
+    if outlines["features"]:
+        fig.add_choropleth(
+            geojson=outlines, featureidkey="properties.sub_region",
+            locations=[f["properties"]["sub_region"] for f in outlines["features"]],
+            z=[0] * len(outlines["features"]), colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False, marker_line_color="#555555", marker_line_width=1.2, hoverinfo="skip",
+            name=t("UN M49 sub-region"), showlegend=False,
+        )
+    hover = "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+    drawn = frame[frame.drawable]
+    for region in sorted(set(drawn.region)):
+        part = drawn[drawn.region == region]
+        shapes = part[part["shape"]].sort_values("area_km2", ascending=False)
+        color = region_colors[region]
+        if len(shapes):
+            fig.add_choropleth(
+                locationmode="ISO-3", locations=list(shapes.code), z=[1] * len(shapes),
+                colorscale=[[0, color], [1, color]], showscale=False, marker_line_color="#FFFFFF",
+                marker_line_width=0.6, customdata=shapes[["name_en", "name_zh", "sub_region"]].values,
+                hovertemplate=hover, showlegend=False, legendgroup=region,
+            )
+        small = part[part.marker]
+        fig.add_scattergeo(  # legend: the region and its count (the sub-regions are outlined and listed)
+            lon=list(small.rep_lon) or [None], lat=list(small.rep_lat) or [None], mode="markers",
+            name=f"{region} ({part.code.nunique()})",  # UN M49 name, as in the data
+            legendgroup=region, marker=dict(size=10, color=color, line=dict(color="#FFFFFF", width=1.5)),
+            customdata=small[["name_en", "name_zh", "sub_region"]].values if len(small) else None,
+            hovertemplate=hover,
+        )
+    _geo_layout(fig, worldview)
     return frame_fig(fig, title, subtitle, source)

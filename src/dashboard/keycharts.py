@@ -14,7 +14,8 @@ from .memo import per_dataset
 from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
 from .formatting import format_figure, join_clauses
 from .i18n import t
-from .vocab import ENTITY_TYPES, SPEAKING_ROLES, METRIC_NOUNS, MODES, ORGANIZATION_GROUP, ROLES, SENIORITY, Vocab, region_label
+from .vocab import ENTITY_TYPES, METRIC_NOUNS, MODES, ORGANIZATION_GROUP, ROLES, SENIORITY, SPEAKING_ROLES, Vocab, region_label
+from .worldview import DEFAULT, source_text
 
 
 @dataclass
@@ -147,13 +148,12 @@ def people_chart(ds: Dataset, editions: list[int], column: str, roles: tuple[str
                        _people_chart_title(column), name)
 
 
-def world_map(ds: Dataset, countries_geojson: dict, earlier: int, later: int | None = None,
-              lines: bool = False) -> Chart:
-    """``countries_geojson``: data/clean/geo/countries.geojson; only the drawn participants' shapes go
-    into the figure."""
-    frame = mapdata.map_participants(ds, earlier, later)
+def world_map(ds: Dataset, earlier: int, later: int | None = None, lines: bool = False,
+              worldview: str = DEFAULT) -> Chart:
+    """The participants' map in a worldview; the figure carries codes only, the shapes come from the
+    worldview's topojson (served by the app, read from disk by the export)."""
+    frame = mapdata.map_participants(ds, earlier, later, worldview)
     editions = [earlier] + ([later] if later else [])
-    geojson = mapdata.geojson_subset(countries_geojson, frame[frame.drawable].code)
     colors = edition_colors(ds.edition_ids)
     if later is None:
         status_colors = {"identified": colors[earlier]}
@@ -166,11 +166,11 @@ def world_map(ds: Dataset, countries_geojson: dict, earlier: int, later: int | N
         labels = metrics.overlap_labels(earlier, later, complete)
         title = t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later)
     fig = participation_map(
-        frame, geojson, mapdata.venues(ds, editions), status_colors, labels, title,
+        frame, mapdata.venues(ds, editions), status_colors, labels, {e: colors[e] for e in editions}, title,
         t("Identified participants only; public sources name part of the participants. Stars: venues."),
-        t("Source: public sources cited per participant. Boundaries: Natural Earth 1:50m (public domain)."),
-        lines=lines)
-    data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"]).assign(
+        t("Source: public sources cited per participant.") + " " + source_text(worldview),
+        worldview, lines=lines)
+    data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"], errors="ignore").assign(
         how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),
-        sources=frame.sources_text.str.replace("<br>", "; "))
+        sources=frame.sources_text.str.replace("<br>", "; "), worldview=worldview)
     return Chart(f"map-{'-'.join(map(str, editions))}", fig, data)

@@ -10,6 +10,7 @@ from .dataset import Dataset
 from .memo import per_dataset
 from .i18n import t
 from .vocab import HOW_KNOWN, ROLE_WORDS
+from .worldview import DEFAULT
 
 SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes at world scale
 
@@ -26,9 +27,11 @@ def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
 
 
 @per_dataset
-def map_participants(ds: Dataset, earlier: int, later: int | None = None) -> pd.DataFrame:
+def map_participants(ds: Dataset, earlier: int, later: int | None = None, worldview: str = DEFAULT) -> pd.DataFrame:
     """One row per identified country or region of one edition (status 'identified') or of two
-    editions (status both / only_earlier / only_later, honestly labelled)."""
+    editions (status both / only_earlier / only_later, honestly labelled), with how the worldview
+    draws it: ``shape`` (its own shape), ``marker`` (small, or drawn inside another shape such as
+    Taiwan, China in China's standard map), ``drawable`` (either)."""
     if later is None:
         tab = metrics.participants_table(ds, [earlier])
         tab = tab.assign(status="identified", status_label=t("Identified in {y} sources", y=earlier))
@@ -44,22 +47,23 @@ def map_participants(ds: Dataset, earlier: int, later: int | None = None) -> pd.
                .merge(o[["code", "status", "status_label", "name_en", "name_zh", "region", "sub_region"]], on="code"))
         tab["status"] = tab["status"].astype(str)
         editions = [earlier, later]
-    b = ds.country_points.set_index("code")[["area_km2", "rep_lon", "rep_lat"]]
-    tab = tab.join(b, on="code")
+    pts = ds.country_points[ds.country_points.worldview == worldview]
+    tab = tab.join(pts.set_index("code")[["area_km2", "rep_lon", "rep_lat", "own_shape"]], on="code")
     tab["drawable"] = tab["area_km2"].notna()
-    tab["marker"] = tab["drawable"] & (tab["area_km2"] < SMALL_KM2)
+    tab["shape"] = tab["drawable"] & (tab["own_shape"] == True)  # noqa: E712 (NaN for the undrawable)
+    tab["marker"] = tab["drawable"] & ((tab["area_km2"] < SMALL_KM2) | ~tab["shape"])
     tab["sources_text"] = tab.source_ids.map(lambda ids: "<br>".join(
         citations.label(ds, i) for i in citations.strongest(ds, ids, citations.PARTICIPATION)))
     tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x) for x in s.split("|")))
     people = _people_text(ds, editions)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
     cols = ["code", "name_en", "name_zh", "region", "sub_region", "status", "status_label", "how_text",
-            "people_text", "sources_text", "source_ids", "drawable", "marker", "area_km2", "rep_lon", "rep_lat"]
+            "people_text", "sources_text", "source_ids", "drawable", "shape", "marker", "area_km2", "rep_lon", "rep_lat"]
     return tab[cols].sort_values(["status", "name_en"]).reset_index(drop=True)
 
 
 def geojson_subset(collection: dict, codes, key: str = "code") -> dict:
-    """Only the features of these participants: what is sent to the browser per rerun."""
+    """Only the features with these keys (the Regions view's sub-region outlines)."""
     wanted = set(codes)
     return {"type": "FeatureCollection",
             "features": [f for f in collection["features"] if f["properties"][key] in wanted]}
@@ -71,7 +75,9 @@ def venues(ds: Dataset, editions: list[int]) -> pd.DataFrame:
 
 
 def region_shares(frame: pd.DataFrame) -> pd.DataFrame:
-    """Share of the identified participants in each UN M49 sub-region."""
-    c = frame.groupby("sub_region").code.nunique().rename("identified").reset_index()
+    """Share of the identified participants in each UN M49 sub-region, with their names."""
+    c = (frame.groupby(["region", "sub_region"])
+         .agg(identified=("code", "nunique"), participants=("name_en", lambda s: ", ".join(sorted(s))))
+         .reset_index())
     c["share"] = (c.identified / c.identified.sum()).round(4)
     return c.sort_values(["identified", "sub_region"], ascending=[False, True]).reset_index(drop=True)

@@ -19,6 +19,7 @@ from .dataset import Dataset
 from .exports import to_csv_bytes
 from .i18n import N_, get_language, language, t, translate_marked
 from .paths import clean_dir
+from .worldview import DEFAULT, source_text
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
@@ -103,7 +104,7 @@ def reader_sources_frame(ds: Dataset, order: list[str]) -> pd.DataFrame:
     })
 
 
-def key_chart(ds: Dataset, countries_geojson: dict, editions: list[int], name: str) -> keycharts.Chart:
+def key_chart(ds: Dataset, editions: list[int], name: str, worldview: str = DEFAULT) -> keycharts.Chart:
     """One of the press kit's charts, built alone (the press page previews one at a time)."""
     later = editions[1] if len(editions) > 1 else None
     builders = {
@@ -111,7 +112,7 @@ def key_chart(ds: Dataset, countries_geojson: dict, editions: list[int], name: s
         "coverage-international-organizations": lambda: keycharts.coverage(ds, editions, "international_organizations"),
         "countries-by-region": lambda: keycharts.regions(ds, editions, "region"),
         "speakers-by-role": lambda: keycharts.roles(ds, editions),
-        "map": lambda: keycharts.world_map(ds, countries_geojson, editions[0], later),
+        "map": lambda: keycharts.world_map(ds, editions[0], later, worldview=worldview),
     }
     return builders[name]()
 
@@ -124,8 +125,8 @@ def readable_data(ds: Dataset, data: pd.DataFrame) -> pd.DataFrame:
     return citations.reader_sources(ds, data)
 
 
-def key_charts(ds: Dataset, countries_geojson: dict, editions: list[int]) -> list[keycharts.Chart]:
-    return [key_chart(ds, countries_geojson, editions, name) for name in KEY_CHARTS]
+def key_charts(ds: Dataset, editions: list[int], worldview: str = DEFAULT) -> list[keycharts.Chart]:
+    return [key_chart(ds, editions, name, worldview) for name in KEY_CHARTS]
 
 
 def press_summary(ds: Dataset, editions: list[int]) -> summary.Summary:
@@ -134,8 +135,8 @@ def press_summary(ds: Dataset, editions: list[int]) -> summary.Summary:
     return summary.comparison_summary(ds, editions[0], editions[1])
 
 
-def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], date: dt.date, version: str,
-                  render=None) -> bytes:
+def press_kit_zip(ds: Dataset, editions: list[int], date: dt.date, version: str, render=None,
+                  worldview: str = DEFAULT) -> bytes:
     """summary.md, the key charts as PNG and SVG, the CSV behind each, sources.csv and a README.
     ``render(fig, fmt, date) -> bytes`` is the image renderer (kaleido by default)."""
     if render is None:
@@ -151,7 +152,7 @@ def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], dat
     else:
         files = {"summary.md": summary.to_markdown(ds, s, date).encode("utf-8")}
         summary_files = "- `summary.md`: "
-    charts = key_charts(ds, countries_geojson, editions)
+    charts = key_charts(ds, editions, worldview)
     stems = [file_stem(k, editions) for k in KEY_CHARTS]
     for c, stem in zip(charts, stems):
         files[f"charts/{stem}.png"] = render(c.figure, "png", date)
@@ -170,7 +171,7 @@ def press_kit_zip(ds: Dataset, countries_geojson: dict, editions: list[int], dat
           "shown side by side. Where sources disagree the edition's preferred source (its chair's statement) "
           "is used and the other values are given."), "",
         t("How to cite") + ": " + citation(version, date), "",
-        t("Licence: data compilation CC BY 4.0; boundaries Natural Earth (public domain)."), "",
+        t("Licence: data compilation CC BY 4.0.") + " " + source_text(worldview), "",
         t("Charts") + ":", *[f"- {key_chart_title(k)}" for k in KEY_CHARTS], "",
     ]
     files["README.md"] = "\n".join(readme).encode("utf-8")

@@ -17,11 +17,9 @@ import threading
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from . import worldview
 from .figures import TEMPLATE
 from .i18n import t
-from .paths import REPO_ROOT
-
-TOPOJSON_DIR = REPO_ROOT / "static" / "topojson"
 # kaleido's Chromium gets a proxy that does not exist: any HTTP(S) request it might make (background
 # services, a stray URL in a figure) fails on this machine instead of leaving it. Local files
 # (the topojson) are not proxied. Chromium's own flags here lack --disable-background-networking.
@@ -36,10 +34,16 @@ _timer: threading.Timer | None = None
 _atexit_registered = False
 
 
-def _configure() -> None:
-    """Offline settings: no MathJax from a CDN; geo figures read the local topojson files."""
+def topojson_folder(fig: go.Figure) -> str:
+    """The worldview's topojson folder (file URI): the very file the browser draws the map from."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    return worldview.topojson_dir(meta.get("worldview", worldview.DEFAULT)).as_uri() + "/"
+
+
+def _configure(fig: go.Figure) -> None:
+    """Offline settings: no MathJax from a CDN; geo figures read the worldview's local topojson."""
     pio.defaults.mathjax = None
-    pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"
+    pio.defaults.topojson = topojson_folder(fig)
     os.environ.setdefault("CHOREO_PROXY_SERVER", DEAD_PROXY)  # also when kaleido starts its own browser
 
 
@@ -109,7 +113,7 @@ def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: i
     stamped = with_export_stamp(fig, date or dt.date.today())
     height = stamped.layout.height or 500
     with _lock:
-        _configure()
+        _configure(stamped)
         _ensure_server()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")

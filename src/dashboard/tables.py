@@ -256,16 +256,22 @@ TABLES: dict[str, dict] = {
         "primaryKey": ["code"],
     },
     "country_points": {
-        "description": "Map geometry derived by the build with geopandas from Natural Earth 1:50m: area in an "
-                       "equal-area projection and a representative point (inside the shape) per drawable country "
-                       "or region. Shapes are in geo/countries.geojson and geo/regions.geojson.",
+        "description": "Map geometry derived by the build's geometry step with geopandas, per worldview (cn: "
+                       "China's standard map via world-geo-json-zh 2.1.5; ne: Natural Earth 1:50m de facto): area "
+                       "in an equal-area projection and a representative point (inside the shape) per drawable "
+                       "country or region. Shapes are in geo/<worldview>/world_<res>m.json (TopoJSON) and "
+                       "geo/<worldview>/regions.geojson.",
         "fields": [
+            f("worldview", "string", "Which map: cn (China's standard map) or ne (Natural Earth de facto).",
+              ("cn", "ne"), required=True),
             f("code", "string", "ISO 3166-1 alpha-3.", required=True),
             f("area_km2", "number", "Area in km² (Equal Earth projection; antimeridian-safe)."),
             f("rep_lon", "number", "Longitude of a point inside the shape (WGS84), for markers."),
             f("rep_lat", "number", "Latitude of that point."),
+            f("own_shape", "boolean", "False when the map draws it inside another shape, as a marker only "
+                                      "(Taiwan, China in the cn worldview)."),
         ],
-        "primaryKey": ["code"],
+        "primaryKey": ["worldview", "code"],
         "foreignKeys": [{"fields": ["code"], "reference": {"resource": "entities", "fields": ["code"]}}],
     },
     "organizations": {
@@ -291,8 +297,14 @@ def columns(table: str) -> list[str]:
 
 # Non-tabular files of the package (GeoJSON written by the build next to the tables).
 GEO_FILES = {
-    "geo/countries.geojson": "Country and region shapes (Natural Earth 1:50m, simplified 0.05°, snapped to a "
-                             "0.01° grid); feature property `code` (ISO alpha-3). Public domain.",
-    "geo/regions.geojson": "UN M49 sub-regions, dissolved from the country shapes (simplified 0.2°); feature "
-                           "property `sub_region`.",
+    "geo/cn/world_50m.json": "Base map, China's standard map (GS(2023)2767) as published in world-geo-json-zh 2.1.5 "
+                             "(Unlicense), with Natural Earth 1:50m coastlines of Taiwan, Hong Kong and Macao merged "
+                             "into China; Hong Kong SAR and Macao SAR also as their own features. TopoJSON, objects "
+                             "`countries` (id: ISO alpha-3) and `land`; simplified 0.03°.",
+    "geo/cn/regions.geojson": "UN M49 sub-regions dissolved from the cn shapes (simplified 0.2°); property "
+                              "`sub_region`.",
+    "geo/ne/world_110m.json": "Base map, Natural Earth 1:50m de facto view (public domain), TopoJSON, objects "
+                              "`countries` (id: ISO alpha-3) and `land`; simplified 0.05°.",
+    "geo/ne/regions.geojson": "UN M49 sub-regions dissolved from the ne shapes (simplified 0.2°); property "
+                              "`sub_region`.",
 }

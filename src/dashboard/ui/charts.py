@@ -9,15 +9,17 @@ import streamlit as st
 
 from ..exports import to_csv_bytes
 from ..i18n import t
+from ..worldview import DEFAULT, topojson_url
 
 # The toolbar shows only on hover (a tap on a phone) and only the buttons a bar chart needs; figures
 # start their titles below its strip (figures.TOOLBAR_PX), so it never covers a title.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": "hover",
                  "modeBarButtonsToRemove": ["lasso2d", "select2d", "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d",
                                             "autoScale2d"]}
-# Geo figures: plotly.js loads its base-map topojson from the app (static/topojson) instead of its CDN.
+# Geo figures: plotly.js loads its base-map topojson from the app (static/geo/<worldview>/, written by
+# the geometry step) instead of its CDN; ui.mapview.map_config picks the worldview's folder.
 MAP_CONFIG = {**PLOTLY_CONFIG, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-              "topojsonURL": "/app/static/topojson/", "scrollZoom": False}
+              "topojsonURL": topojson_url(DEFAULT), "scrollZoom": False}
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:

@@ -53,13 +53,13 @@ PAGES: tuple[PageSpec, ...] = (
              "Organizations", ("editions",)),
     PageSpec("pages/4_Speakers.py", N_("Speakers and roles"), ":material/record_voice_over:", "Speakers",
              ("editions", "region", "role")),
-    PageSpec("pages/5_Map.py", N_("Map"), ":material/map:", "Map", ("view", "edition", "a", "b", "lines")),
+    PageSpec("pages/5_Map.py", N_("Map"), ":material/map:", "Map", ("view", "edition", "a", "b", "lines", "worldview")),
     PageSpec("pages/6_Sources.py", N_("Sources and methodology"), ":material/menu_book:", "Sources"),
     PageSpec("pages/7_Press.py", N_("Press kit"), ":material/newspaper:", "Press", ("mode", "edition", "a", "b")),
     PageSpec("pages/8_Import.py", N_("Import a registration list"), ":material/upload_file:", "Import"),
 )
 # Query parameters shared by every page; each page may add its own.
-SHARED_PARAMS = ("lang", "edition")
+SHARED_PARAMS = ("lang", "edition", "worldview")
 
 # The dataset of the current script run, set by the frame, read by the page body.
 _dataset_of_run: ContextVar[Dataset | None] = ContextVar("dashboard_dataset", default=None)
@@ -186,4 +186,4 @@ def footer(source_line: str) -> None:
     st.divider()
     st.caption(source_line)
     st.caption(t("Data: compiled from public sources, CC BY 4.0 for this compilation; every row cites its "
-                 "sources. Boundaries: Natural Earth (public domain)."))
+                 "sources. Map boundaries: as stated on each map."))

@@ -1,25 +1,28 @@
-"""Sections of the Map page. Geometry is prepared once per process (cache_resource); a rerun
-only selects rows and sends the few simplified shapes of the identified participants."""
+"""Sections of the Map page. Geometry is prepared by the build's geometry step; the browser fetches
+the worldview's topojson once from the app, and a rerun sends only codes, colours and hover text
+(the Regions view adds the outlines of the few sub-regions concerned)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from .. import keycharts, mapdata, metrics
+from .. import keycharts, mapdata, metrics, worldview
 from ..dataset import Dataset, load_geojson
-from ..figures import PALETTE, edition_colors, region_map
-from ..formatting import format_figure
+from ..errors import DataError
+from ..figures import MAP_ASPECT, MAP_CHROME_PX, REGION_COLORS, region_map
+from ..formatting import format_figure, md_escape
 from ..i18n import t
 from ..paths import data_dir
-from .charts import MAP_CONFIG, chart_block
+from .charts import MAP_CONFIG, download_csv
 from .common import preferred_source_md
 from .components import edition_label, two_edition_pickers
 from .state import url_selectbox
 
-VIEWS = {"one": "One edition", "two": "Two editions", "regions": "Regions"}
+VIEWS = ("one", "two", "regions")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -30,6 +33,58 @@ def geojson(data_folder: str, name: str) -> dict:
 
 def _view_label(view: str) -> str:
     return {"one": t("One edition"), "two": t("Two editions"), "regions": t("Regions")}[view]
+def current_worldview() -> str:
+    """The worldview of this view: URL parameter ``worldview`` (cn, ne), else the deployment's
+    ``DASHBOARD_WORLDVIEW``, else China's standard map."""
+    value = st.query_params.get(worldview.PARAM)
+    try:
+        code, valid = worldview.from_param(value)
+    except DataError as exc:
+        st.error(str(exc))
+        st.stop()
+    if not valid:
+        st.warning(t("Unknown map setting “{value}” in the link (use cn or ne); showing {label}.",
+                     value=md_escape(value), label=worldview.label(code)))
+    return code
+
+
+# The chart's height follows its width (container query units): the world keeps its aspect ratio and
+# the frame has no empty band, from a 390 px phone to a desktop. Streamlit sizes a plotly chart with
+# height="stretch" to its container.
+MAP_CSS = (f"<style>div.st-key-map-outer{{container-type:inline-size}}"
+           f"div.st-key-map-outer div.st-key-map-frame{{height:calc({MAP_ASPECT * 100:.1f}cqw + {MAP_CHROME_PX}px)"
+           f" !important;min-height:0 !important;flex:none !important;overflow:hidden}}</style>")
+
+
+def map_chart(fig, key: str, config: dict) -> None:
+    """A map figure in a frame whose height follows its width."""
+    st.html(MAP_CSS)
+    with st.container(key="map-outer"):
+        with st.container(key="map-frame"):
+            st.plotly_chart(fig, key=key, config=config, height="stretch")
+
+
+def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict) -> None:
+    """chart_block for maps: the map (height follows width), the table of the data drawn, the
+    sources and a CSV download."""
+    map_chart(fig, f"chart-{name}", config)
+    table = st.expander(t("Table view: the data drawn"), key=f"table-{name}", on_change="rerun")
+    if table.open:  # sent only when opened (see charts.chart_block)
+        table.dataframe(data, hide_index=True)
+    st.caption(source_md)
+    download_csv(data, name)
+
+
+def map_config(code: str) -> dict:
+    """plotly config: the worldview's topojson, served by the app (never plotly's CDN)."""
+    return {**MAP_CONFIG, "topojsonURL": worldview.topojson_url(code)}
+
+
+def worldview_note(code: str) -> None:
+    other = "ne" if code == "cn" else "cn"
+    params = {**st.query_params.to_dict(), worldview.PARAM: other}
+    st.caption(t("Map: {label}. Also available: [{other}]({link}).", label=worldview.label(code),
+                 other=worldview.label(other), link="?" + urlencode(params)))
 
 
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
@@ -68,15 +123,16 @@ def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
                                                 d=drawn, n=len(frame), m=int(frame.marker.sum())))
 
 
-def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) -> pd.DataFrame:
-    frame = mapdata.map_participants(ds, earlier, later)
+def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, code: str) -> pd.DataFrame:
+    frame = mapdata.map_participants(ds, earlier, later, code)
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
-    chart = keycharts.world_map(ds, geojson(str(data_dir()), "countries"), earlier, later, lines)
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions), MAP_CONFIG)
+    chart = keycharts.world_map(ds, earlier, later, lines, code)
+    map_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions), map_config(code))
+    worldview_note(code)
     not_drawn = frame[~frame.drawable]
     if len(not_drawn):
-        st.warning(t("Not drawn (no shape in Natural Earth 1:50m): {names}",
+        st.warning(t("Not drawn (no shape on this map): {names}",
                      names=", ".join(f"{a} ({z})" for a, z in zip(not_drawn.name_en, not_drawn.name_zh))))
     else:
         st.caption(t("Every identified participant is drawn; small ones also as markers: {names}.",
@@ -84,16 +140,22 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool) 
     return frame
 
 
-def region_view(ds: Dataset, edition: int) -> None:
-    frame = mapdata.map_participants(ds, edition)
+def region_view(ds: Dataset, edition: int, code: str) -> None:
+    frame = mapdata.map_participants(ds, edition, worldview=code)
     summary(ds, frame, [edition])
     shares = mapdata.region_shares(frame)
-    gj = geojson(str(data_dir()), "regions")
-    color = edition_colors(ds.edition_ids).get(edition, PALETTE[0])
-    fig = region_map(gj, shares, color, t("Identified participants by UN M49 sub-region, {y}", y=edition),
-                     t("Share of the {n} identified countries and regions; not of the reported total", n=len(frame)),
-                     t("Source: public sources cited per participant. Regions: UN M49; boundaries: Natural Earth."))
-    chart_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), MAP_CONFIG)
+    outlines = mapdata.geojson_subset(geojson(str(data_dir()), f"{code}/regions"), shares.sub_region, "sub_region")
+    fig = region_map(frame, outlines, REGION_COLORS,
+                     t("Identified participants by UN M49 region, {y}", y=edition),
+                     t("Identified countries and regions filled by region; their sub-regions outlined. {n} "
+                       "identified; not the reported total.", n=len(frame)),
+                     t("Source: public sources cited per participant. Regions: UN M49.") + " "
+                     + worldview.source_text(code), code)
+    map_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), map_config(code))
+    worldview_note(code)
+    st.markdown("\n".join(t("- **{sub}** ({region}): {names}", sub=md_escape(r.sub_region),
+                             region=md_escape(r.region), names=md_escape(r.participants))
+                           for r in shares.itertuples()))
 
 
 def footer_md(ds: Dataset, editions: list[int]) -> str:

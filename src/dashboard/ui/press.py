@@ -11,12 +11,11 @@ from .. import citations, packaging, summary
 from ..dataset import Dataset
 from ..formatting import md_escape
 from ..i18n import t
-from ..paths import data_dir
 from ..static_export import browser_available, figure_bytes
 from .components import edition_label, two_edition_pickers
-from .charts import MAP_CONFIG, PLOTLY_CONFIG
+from .charts import PLOTLY_CONFIG
 from .layout import data_version
-from .mapview import geojson
+from .mapview import current_worldview, map_chart, map_config
 from .state import url_selectbox
 
 MODES = ("one", "compare")
@@ -60,8 +59,12 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         return
     choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart",
                           format_func=lambda name: packaging.key_chart_title(name))
-    chart = packaging.key_chart(ds, geojson(str(data_dir()), "countries"), editions, choice)
-    st.plotly_chart(chart.figure, key="export-preview", config=MAP_CONFIG if choice == "map" else PLOTLY_CONFIG)
+    code = current_worldview()
+    chart = packaging.key_chart(ds, editions, choice, code)
+    if choice == "map":
+        map_chart(chart.figure, "export-preview", map_config(code))
+    else:
+        st.plotly_chart(chart.figure, key="export-preview", config=PLOTLY_CONFIG)
     today = dt.date.today()
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
@@ -75,10 +78,11 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
 def press_kit_section(ds: Dataset, editions: list[int]) -> None:
     if not browser_available():
         return
-    countries = geojson(str(data_dir()), "countries")
+    code = current_worldview()
     version = data_version()
     st.download_button(t("Download the press kit (ZIP)"),
-                       data=lambda: packaging.press_kit_zip(ds, countries, editions, dt.date.today(), version),
+                       data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version,
+                                                            worldview=code),
                        file_name=f"press-kit-{'-'.join(map(str, editions))}.zip", mime="application/zip",
                        key="press-kit", on_click="ignore", type="primary", icon=":material/folder_zip:")
     st.caption(t("The summary (Markdown), the key charts as PNG and SVG (title, source and date inside), the data "

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import citations, metrics, names, packaging
+from .. import citations, metrics, names, packaging, worldview
 from ..dataset import Dataset
 from ..formatting import format_figure
 from ..i18n import t
@@ -99,11 +99,16 @@ def sources_table(ds: Dataset) -> None:
 
 def licence_and_citation(ds: Dataset) -> None:
     version = data_version()
+    code, _ = worldview.from_param(st.query_params.get(worldview.PARAM))
     st.markdown(t("- **Data**: compiled by this project from the public sources listed above, CC BY 4.0; the facts "
-                  "belong to their sources.\n- **Boundaries**: Natural Earth 1:50m, public domain (via world-atlas "
-                  "2.0.2); base map topojson from plotly.js 3.4.0 (MIT). Boundaries imply no position on the status "
-                  "of any territory.\n- **Names**: Hong Kong SAR, China; Macao SAR, China; Taiwan, China — the "
-                  "usage of the host's documents."))
+                  "belong to their sources.\n- **Maps** (this view: {label}): China's standard map by default, "
+                  "GS(2023)2767 as published in world-geo-json-zh 2.1.5 (Unlicense; Natural Earth 1:50m adjusted: "
+                  "Taiwan part of China, Zangnan and Aksai Chin in China, South China Sea islands and the ten-dash "
+                  "line), with Natural Earth 1:50m coastlines of Taiwan, Hong Kong and Macao. The other setting "
+                  "(`?worldview=ne`, or DASHBOARD_WORLDVIEW=ne) draws Natural Earth 1:50m's de facto boundaries "
+                  "(public domain, via world-atlas 2.0.2). Every map and exported image names the one it used."
+                  "\n- **Names**: Hong Kong SAR, China; Macao SAR, China; Taiwan, China — the usage of the host's "
+                  "documents.", label=worldview.label(code)))
     st.markdown(f"**{t('How to cite')}**")
     st.code(packaging.citation(version, dt.date.today()), language=None, wrap_lines=True)
 
