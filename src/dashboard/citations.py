@@ -21,7 +21,7 @@ from typing import Iterable
 import pandas as pd
 
 from .dataset import Dataset
-from .i18n import babel_locale, t
+from .i18n import babel_locale, get_language, t
 from .memo import per_dataset
 
 MAX_REFERENCES = 3
@@ -104,6 +104,10 @@ def publisher(ds: Dataset, source_id: str) -> str:
 
 
 def _publisher(r) -> str:
+    """In Chinese, the publisher's own Chinese name where the record gives one (国家移民管理局, 新华社)."""
+    zh = getattr(r, "publisher_zh", None)
+    if get_language() == "zh" and isinstance(zh, str) and zh:
+        return zh
     name = str(r.publisher).split(" (")[0].split(", third-party mirror")[0].strip()
     return name or str(r.publisher)
 

@@ -40,6 +40,8 @@ class Source(Strict):
     url: str = Field(pattern=r"^https?://\S+$")
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
+    # The publisher's own Chinese name, where the record gives it (shown in the Chinese interface).
+    publisher_zh: str | None = None
     language: str = Field(pattern=r"^[a-z]{2,3}$")
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     subkind: str

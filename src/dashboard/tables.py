@@ -88,6 +88,7 @@ TABLES: dict[str, dict] = {
             f("url", "string", "Address of the page."),
             f("title", "string", "Title of the page."),
             f("publisher", "string", "Publisher."),
+            f("publisher_zh", "string", "The publisher's own Chinese name, where known (Chinese interface)."),
             f("language", "string", "Language (ISO 639-1)."),
             f("kind", "string", "Coarse kind of source.", SOURCE_KINDS + ("organizer_list",)),
             f("subkind", "string", "Finer classification from the fact sheet."),
