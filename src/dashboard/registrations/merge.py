@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..harmonize import ENTITY, ORGANIZATION
+from ..vocab import PARTICIPANT_TYPES
+
+ENTITY, ORGANIZATION = PARTICIPANT_TYPES.codes  # country_or_region, international_organization
 
 
 def anonymise(table: pd.DataFrame) -> pd.DataFrame:
