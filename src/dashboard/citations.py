@@ -85,13 +85,16 @@ def strongest(ds: Dataset, source_ids: str | Iterable[str], claim: str = PARTICI
 def _date(published) -> str:
     if not isinstance(published, str) or not published:
         return t("undated")
+    from babel.dates import format_date
+
     parts = published.split("-")
     try:
-        if len(parts) == 3:
-            d = dt.date.fromisoformat(published)
-            return f"{d.day} {d:%b %Y}"
-        if len(parts) == 2:
-            return dt.date(int(parts[0]), int(parts[1]), 1).strftime("%b %Y")
+        if len(parts) == 3:  # '14 Oct 2025' / '2025年10月14日' (CLDR's medium date for the language)
+            return format_date(dt.date.fromisoformat(published), "d MMM y" if get_language() == "en" else "medium",
+                               locale=babel_locale())
+        if len(parts) == 2:  # 'Oct 2025' / '2025年10月'
+            return format_date(dt.date(int(parts[0]), int(parts[1]), 1), "MMM y" if get_language() == "en" else "y年M月",
+                               locale=babel_locale())
     except ValueError:
         pass
     return published
@@ -121,6 +124,9 @@ def language_name(code: str) -> str:
 
 def _label(r) -> str:
     short = r.short_title if isinstance(getattr(r, "short_title", None), str) and r.short_title else str(r.title)
+    short_zh = getattr(r, "short_title_zh", None)
+    if get_language() == "zh" and isinstance(short_zh, str) and short_zh:
+        short = short_zh
     label = t("{publisher}, \u201c{title}\u201d, {date}, {language}", publisher=_publisher(r), title=short,
               date=_date(r.published), language=language_name(r.language))
     if r.kind == "mirror":

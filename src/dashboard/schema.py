@@ -46,6 +46,7 @@ class Source(Strict):
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
     subkind: str
     short_title: str = Field(min_length=1, max_length=70)
+    short_title_zh: str | None = None  # this project's short description in Chinese (reference labels)
     supports: list[Literal[SOURCE_SUPPORTS]] = Field(min_length=1)  # type: ignore[valid-type]
     published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     published_note: str | None = None

@@ -93,6 +93,7 @@ TABLES: dict[str, dict] = {
             f("kind", "string", "Coarse kind of source.", SOURCE_KINDS + ("organizer_list",)),
             f("subkind", "string", "Finer classification from the fact sheet."),
             f("short_title", "string", "Short English description, used in reference labels."),
+            f("short_title_zh", "string", "The same description in Chinese (this project's wording)."),
             f("supports", "string", "What the source can be cited for: participation, figures, name_or_title "
               "(only how a person's name or title is written, never evidence of participation), context. " + LIST),
             f("published", "string", "Publication date as given (YYYY, YYYY-MM or YYYY-MM-DD); empty if none."),

@@ -33,6 +33,8 @@ def test_page_in_chinese(browser, server, spec, artifacts):
         wait_for_app(page)
         page.locator("h1").first.wait_for()
         page.wait_for_function(DRAWN, timeout=30000)
+        page.wait_for_timeout(1000)
+        wait_for_app(page)  # the script has finished: every element is drawn before the screenshot
         page.wait_for_timeout(500)
         title = page.locator("h1").first.inner_text()
         assert any("\u4e00" <= ch <= "\u9fff" for ch in title), title
