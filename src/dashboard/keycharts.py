@@ -3,6 +3,7 @@ so an exported chart is the chart on screen."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -155,20 +156,28 @@ def world_map(ds: Dataset, countries_geojson: dict, earlier: int, later: int | N
     editions = [earlier] + ([later] if later else [])
     geojson = mapdata.geojson_subset(countries_geojson, frame[frame.drawable].code)
     colors = edition_colors(ds.edition_ids)
+    # the organizers' lists loaded for these editions are credited; their file names are the user's
+    credit = html.escape(citations.list_credit(ds, editions))
     if later is None:
         status_colors = {"identified": colors[earlier]}
         labels = {"identified": t("Identified in {y} sources", y=earlier)}
-        title = t("Countries and regions named in public sources, {y}", y=earlier)
+        title = (t("Countries and regions named in public sources and the organizers' list {lists}, {y}",
+                   lists=credit, y=earlier) if credit else
+                 t("Countries and regions named in public sources, {y}", y=earlier))
     else:
         status_colors = {"both": STATUS_COLORS_FIXED["both"], "only_earlier": colors[earlier],
                          "only_later": colors[later]}
         complete = bool(ds.editions.set_index("edition").loc[[earlier, later], "participant_list_complete"].all())
         labels = metrics.overlap_labels(earlier, later, complete)
-        title = t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later)
+        title = (t("Countries and regions named in public sources and the organizers' list {lists}, {a} and {b}",
+                   lists=credit, a=earlier, b=later) if credit else
+                 t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later))
     fig = participation_map(
         frame, geojson, mapdata.venues(ds, editions), status_colors, labels, title,
         t("Identified participants only; public sources name part of the participants. Stars: venues."),
-        t("Source: public sources cited per participant. Boundaries: Natural Earth 1:50m (public domain)."),
+        (t("Source: public sources cited per participant and the organizers' list {lists}. Boundaries: Natural "
+           "Earth 1:50m (public domain).", lists=credit) if credit else
+         t("Source: public sources cited per participant. Boundaries: Natural Earth 1:50m (public domain).")),
         lines=lines)
     data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"]).assign(
         how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),
