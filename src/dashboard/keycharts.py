@@ -43,9 +43,12 @@ def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
     labels, colors = styles(ds, editions)
+    credit = citations.list_credit(ds, editions)
     return Chart(f"coverage-{metric.replace('_', '-')}",
                  coverage_chart(cov, labels, colors, METRIC_NOUNS.label(metric),
-                                t("Source: chair's statements (reported); public sources (identified).")),
+                                (t("Source: chair's statements (reported); public sources and the organizers' list "
+                                   "{lists} (identified).", lists=html.escape(credit)) if credit else
+                                 t("Source: chair's statements (reported); public sources (identified)."))),
                  citations.reader_sources(ds, cov, citations.FIGURES))
 
 

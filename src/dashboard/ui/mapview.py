@@ -3,12 +3,13 @@ only selects rows and sends the few simplified shapes of the identified particip
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from .. import keycharts, mapdata, metrics
+from .. import citations, keycharts, mapdata, metrics
 from ..dataset import Dataset, load_geojson
 from ..figures import PALETTE, edition_colors, region_map
 from ..formatting import format_figure
@@ -90,8 +91,11 @@ def region_view(ds: Dataset, edition: int) -> None:
     shares = mapdata.region_shares(frame)
     gj = geojson(str(data_dir()), "regions")
     color = edition_colors(ds.edition_ids).get(edition, PALETTE[0])
+    credit = citations.list_credit(ds, [edition])
     fig = region_map(gj, shares, color, t("Identified participants by UN M49 sub-region, {y}", y=edition),
                      t("Share of the {n} identified countries and regions; not of the reported total", n=len(frame)),
+                     t("Source: public sources cited per participant and the organizers' list {lists}. Regions: UN "
+                       "M49; boundaries: Natural Earth.", lists=html.escape(credit)) if credit else
                      t("Source: public sources cited per participant. Regions: UN M49; boundaries: Natural Earth."))
     chart_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), MAP_CONFIG)
 
