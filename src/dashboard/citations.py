@@ -217,11 +217,3 @@ def list_credit(ds: Dataset, editions: Iterable[int]) -> str:
     return "; ".join(t("{file}, {date}", file=name, date=format_date(day) if day else t("undated"))
                      for name, day in organizer_lists(ds, editions))
 
-
-def sources_phrase(ds: Dataset, editions: Iterable[int]) -> str:
-    """'public sources', or 'public sources and the organizers' list <file>, <date>' when a list is
-    loaded for one of these editions."""
-    credit = list_credit(ds, editions)
-    if credit:
-        return t("public sources and the organizers' list {lists}", lists=credit)
-    return t("public sources")
