@@ -154,9 +154,9 @@ def test_fuzz_ingest_all_or_nothing(pristine, tmp_path_factory, body, country):
 def test_cleaned_list_from_the_import_page_ingests_as_shown(data_copy, tmp_path, capsys):
     """The Import page's download (formula-safe CSV, names as matched) goes through the command it shows."""
     from dashboard import registrations as R
+    from dashboard.dataset import load_clean
     from dashboard.exports import to_csv_bytes
     from dashboard.harmonize import AliasIndex
-    from dashboard.dataset import load_clean
 
     ds = load_clean(data_copy)
     data = (CORPUS / "utf8.csv").read_bytes()
