@@ -39,7 +39,10 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
         body = page.inner_text("body")
         assert "2 countries and regions (1 not named in public sources before)" in body
         assert "have problems" not in body and "valid rows for edition" not in body
-        assert "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise --complete" in body
+        page.get_by_text("python -m dashboard.ingest").first.wait_for(timeout=30000)
+        body = page.inner_text("body")
+        assert "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise --complete" in body, \
+            body[body.find("python -m") - 200:body.find("python -m") + 200]
         assert page.get_by_role("button", name="Download the cleaned list of 2025 (CSV)").count() == 1
         page.screenshot(path=str(artifacts / "import-added.png"), full_page=True)
 
@@ -68,8 +71,8 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
         page.get_by_role("link", name="Import a registration list").click()
         wait_for_app(page)
         page.reload()
-        wait_for_app(page)
-        page.get_by_text("No registration list loaded in this session.").wait_for(timeout=30000)
+        wait_for_app(page, 60000)
+        page.get_by_text("No registration list loaded in this session.").wait_for(timeout=60000)
         assert page.get_by_text("lives in this browser session only").count() >= 1
         assert "organizers-2025.csv" not in page.inner_text("body")
         page.screenshot(path=str(artifacts / "import-after-reload.png"), full_page=True)
