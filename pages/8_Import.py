@@ -8,8 +8,9 @@ from dashboard.ui.layout import footer, page_dataset
 
 ds = page_dataset()
 st.title(t("Import a registration list"))
-st.caption(t("Public sources name only part of the participants. Load the organizers' full list to complete an "
-             "edition: every page then uses it, for this session only. Nothing is saved on this computer."))
+st.caption(t("Public sources name only part of the participants. Load an organizers' list to add the participants "
+             "it names: every page then uses it, for this session only. Nothing is saved on this computer."))
+importer.session_notice()
 
 importer.templates()
 
@@ -17,6 +18,6 @@ st.subheader(t("Upload"))
 importer.upload(ds)
 
 st.subheader(t("Loaded in this session"))
-importer.loaded_lists()
+importer.loaded_lists(ds)
 
 footer(t("Source of imported data: the file you supplied, shown as 'organizer's registration list' on every page."))

@@ -24,12 +24,18 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def test_ingest_adds_list_and_rebuilds(data_copy, capsys):
-    rc = ingest.main([str(CORPUS / "utf8.csv"), "--edition", "2025", "--anonymise", "--data-dir", str(data_copy)])
+    rc = ingest.main([str(CORPUS / "utf8.csv"), "--edition", "2025", "--anonymise", "--complete", "--data-dir",
+                      str(data_copy)])
     assert rc == 0, capsys.readouterr().err
     reg = pd.read_csv(data_copy / "raw" / "registrations" / "2025.csv", dtype=str, keep_default_na=False)
     assert len(reg) == 6 and (reg.full_name == "").all()
     editions = pd.read_csv(data_copy / "clean" / "editions.csv", dtype=str)
-    assert editions.set_index("edition").loc["2025", "participant_list_complete"] == "true"
+    # declared complete, but 5 countries and regions against a reported 51: participants added, not complete
+    assert editions.set_index("edition").loc["2025", "participant_list_complete"] == "false"
+    meta = (data_copy / "raw" / "registrations" / "2025.yaml").read_text(encoding="utf-8")
+    assert "complete: true" in meta
+    figures = pd.read_csv(data_copy / "clean" / "reported_figures.csv", dtype=str)
+    assert "registration_2025" not in set(figures.source_id)  # its counts are not reported figures
     part = pd.read_csv(data_copy / "clean" / "participation.csv", dtype=str)
     assert set(part[part.how_known == "registration_list"].code) == {"PER", "KOR", "TUR", "LAO", "CIV", "UNHCR"}
     # the build from the raw files reproduces what ingest wrote
@@ -143,3 +149,22 @@ def test_fuzz_ingest_all_or_nothing(pristine, tmp_path_factory, body, country):
         return
     after = digest(data)
     assert "raw/registrations/2025.csv" in after and after["clean/datapackage.json"]
+
+
+def test_cleaned_list_from_the_import_page_ingests_as_shown(data_copy, tmp_path, capsys):
+    """The Import page's download (formula-safe CSV, names as matched) goes through the command it shows."""
+    from dashboard import registrations as R
+    from dashboard.dataset import load_clean
+    from dashboard.exports import to_csv_bytes
+    from dashboard.harmonize import AliasIndex
+
+    ds = load_clean(data_copy)
+    data = (CORPUS / "utf8.csv").read_bytes()
+    report = R.validate(R.read_file(data, "utf8.csv"), "utf8.csv", AliasIndex(ds.entities, ds.organizations),
+                        ds.edition_ids)
+    path = tmp_path / "registration-2025-clean.csv"
+    path.write_bytes(to_csv_bytes(R.cleaned(R.anonymise(report.table), ds.entities, ds.organizations)))
+    rc = ingest.main([str(path), "--edition", "2025", "--anonymise", "--data-dir", str(data_copy)])
+    assert rc == 0, capsys.readouterr().err
+    reg = pd.read_csv(data_copy / "raw" / "registrations" / "2025.csv", dtype=str, keep_default_na=False)
+    assert sorted(reg.code) == sorted(report.table.code)

@@ -4,6 +4,8 @@ file is refused with row and column; nothing is written to disk."""
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -46,12 +48,76 @@ def test_valid_list_joins_the_session_and_pages_change():
     at.switch_page("pages/0_Overview.py")
     at.run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Complete list loaded" in text  # the Overview now says 2025 has a complete list
+    assert "Complete list loaded" not in text  # four rows, not declared complete: identified participants only
     at.switch_page("pages/5_Map.py")
     at.run()
     assert not at.exception
     assert digest() == before  # nothing written to disk
     assert "registration" not in str(dict(at.query_params))
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_added_list_shows_what_changed_and_every_page_credits_it():
+    at = upload(import_page(), "gbk_chinese.csv")
+    matched = next(d.value for d in at.dataframe if "Matched to" in d.value.columns)
+    rows = matched.set_index("Written in the file")
+    assert rows.loc["中国香港", "Matched to"] == "Hong Kong SAR, China" or rows.loc["中国香港", "Code"] == "HKG"
+    assert rows.loc["国际移民组织", "Chinese name"] == "国际移民组织"
+    at.button(key="import_confirm").click().run()
+    # the success state: what changed, and no stale problem list or upload prompt
+    assert any("was added to this browser session's data" in s.value for s in at.success)
+    changes = [m.value for m in at.markdown if m.value.startswith("- **2025**")]
+    assert changes and "international organizations" in changes[0] and "4 attendees" in changes[0]
+    assert not any("have problems" in w.value for w in at.warning)
+    assert not [b for b in at.button if b.key == "import_confirm"]
+    # kept only in this session: the notice, the cleaned list and the command that keeps it
+    assert any("this browser session only" in i.value for i in at.info)
+    assert [c.value for c in at.code] == ["python -m dashboard.ingest registration-2025-clean.csv --edition 2025 "
+                                          "--anonymise"]
+    at.switch_page("pages/0_Overview.py")
+    at.run()
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")  # the file name is Markdown-escaped
+    assert "14 identified in public sources and the organizers' list gbk_chinese.csv, " in captions
+    at.switch_page("pages/5_Map.py")
+    at.run()
+    # titles and source lines are wrapped to the chart's width: join the lines again
+    titles = [" ".join(re.sub(r"</?b>|<br>", " ", json.dumps(s, ensure_ascii=False)).split())
+              for s in plotly_specs(at)]
+    assert any("named in public sources and the organizers' list gbk_chinese.csv" in x for x in titles)
+    assert any("Source: public sources cited per participant and the organizers' list gbk_chinese.csv" in x
+               for x in titles)
+    # a reload is a new session: the list is gone and the Import page says where lists live
+    again = import_page()
+    assert any("this browser session only" in i.value for i in again.info)
+    assert any("No registration list loaded" in c.value for c in again.caption)
+
+
+TWO_ROWS = ("edition,full_name,organization,country_or_organization,delegation,role,mode\n"
+            "2025,,Polícia Federal,Brazil,,delegate,in_person\n"
+            "2025,,Immigration,Peru,,delegate,in_person\n").encode()
+
+
+def test_a_two_row_list_declared_complete_is_not_accepted():
+    at = upload_bytes(import_page(), "two.csv", TWO_ROWS)
+    at.checkbox(key="import_complete::2025").check().run()
+    assert any("not accepted as the complete list" in w.value and "fewer than the reported 51" in w.value
+               for w in at.warning)
+    at.button(key="import_confirm").click().run()
+    assert any("not accepted as the complete list" in w.value for w in at.warning)
+    assert [c.value for c in at.code] == ["python -m dashboard.ingest registration-2025-clean.csv --edition 2025 "
+                                          "--anonymise --complete"]
+    at.switch_page("pages/0_Overview.py")
+    at.run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "Complete list loaded" not in text
+    assert {m.label: m.value for m in at.metric}["Countries and regions"] == "51"  # still the reported figure
+    at.switch_page("pages/7_Press.py")
+    at.run()
+    press = " ".join(m.value for m in at.markdown)
+    assert "names all" not in press and "2 attendees" not in press
 
 
 def test_broken_file_is_refused_with_a_reason():
@@ -62,7 +128,7 @@ def test_broken_file_is_refused_with_a_reason():
 
 def test_row_problems_are_reported_and_partial_import_is_explicit():
     at = upload(import_page(), "formula_cells.csv")
-    problems = at.dataframe[-1].value
+    problems = next(d.value for d in at.dataframe if {"row", "column", "problem"} <= set(d.value.columns))
     assert problems[["row", "column"]].values.tolist() == [[2, "full_name"], [3, "full_name"]]
     confirm = at.button(key="import_confirm")
     assert confirm.disabled

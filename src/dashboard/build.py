@@ -64,11 +64,12 @@ def _zh_forms(value: str | None) -> tuple[str, str]:
 
 
 def load_registrations(base: Path | None, raw: RawData, entities: pd.DataFrame,
-                       organizations: pd.DataFrame) -> list[tuple[pd.DataFrame, dict]]:
+                       organizations: pd.DataFrame) -> list[tuple[pd.DataFrame, dict, bool]]:
     """Registration lists added by ``python -m dashboard.ingest`` (data/raw/registrations/<year>.csv
-    with <year>.yaml), checked again: a hand edit can break them."""
+    with <year>.yaml), checked again: a hand edit can break them. Each with whether the organizer
+    declared it complete (``complete: true`` in the YAML, from ``--complete``)."""
     folder = raw_dir(base) / "registrations"
-    out: list[tuple[pd.DataFrame, dict]] = []
+    out: list[tuple[pd.DataFrame, dict, bool]] = []
     issues: list[DataIssue] = []
     codes = {"country_or_region": set(entities.code), "international_organization": set(organizations.code)}
     for meta_path in sorted(folder.glob("*.yaml")) if folder.exists() else []:
@@ -100,14 +101,15 @@ def load_registrations(base: Path | None, raw: RawData, entities: pd.DataFrame,
                 issues.append(DataIssue(*where, "role", f"{r.role!r} is not one of {', '.join(REG_ROLES)}"))
         table = table.assign(edition=table.edition.astype(int))
         out.append((table, registration_source(meta["source_id"], meta["file"], int(meta["edition"]),
-                                               str(meta["accessed"]), bool(meta.get("anonymised")))))
+                                               str(meta["accessed"]), bool(meta.get("anonymised"))),
+                    bool(meta.get("complete"))))
     if issues:
         raise DataError(issues)
     return out
 
 
 def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFrame,
-                 registrations: list[tuple[pd.DataFrame, dict]] = ()) -> dict[str, pd.DataFrame]:
+                 registrations: list[tuple[pd.DataFrame, dict, bool]] = ()) -> dict[str, pd.DataFrame]:
     """Pure transformation: validated raw records (and registration lists) -> the clean tables."""
     index = AliasIndex(entities, organizations)
     check_references(raw, index)
@@ -212,8 +214,8 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
         "entities": ents.sort_values("code"),
         "organizations": organizations.sort_values("code"),
     }
-    for table, source in registrations:
-        tables = merge_into(tables, table, source)
+    for table, source, declared in registrations:
+        tables = merge_into(tables, table, source, declared_complete=declared)
     out = {}
     for name, df in tables.items():
         out[name] = df.reindex(columns=columns(name)).reset_index(drop=True)

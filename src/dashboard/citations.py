@@ -202,3 +202,28 @@ def reader_sources(ds: Dataset, frame: pd.DataFrame, claim: str = PARTICIPATION)
     for col in [c for c in ("note", "detail", "issue", "notes") if c in out.columns]:
         out[col] = out[col].map(lambda v: readable_text(ds, v))
     return out.drop(columns=[c for c in ("person_id", "excerpt", "id") if c in out.columns])
+
+
+def organizer_lists(ds: Dataset, editions: Iterable[int]) -> list[tuple[str, str]]:
+    """(file name, date added) of each organizers' list that names participants of these editions,
+    in the order of the editions: the file as the user supplied it, the date it was added."""
+    p = ds.participation
+    p = p[p.edition.isin(list(editions)) & (p.how_known == "registration_list")].sort_values("edition")
+    src = _table(ds)
+    out = []
+    for sid in _ids(p.source_ids):
+        if sid in src.index and src.loc[sid].kind == "organizer_list":
+            r = src.loc[sid]
+            name = str(r.url).removeprefix("file:///") if isinstance(r.url, str) else sid
+            out.append((name, r.accessed if isinstance(r.accessed, str) else ""))
+    return out
+
+
+def list_credit(ds: Dataset, editions: Iterable[int]) -> str:
+    """'registration.csv, 28 November 2026' for each organizers' list of these editions ('; '
+    between lists), '' when none. The file name is the user's: escape it where it is rendered."""
+    from .formatting import format_date
+
+    return "; ".join(t("{file}, {date}", file=name, date=format_date(day) if day else t("undated"))
+                     for name, day in organizer_lists(ds, editions))
+

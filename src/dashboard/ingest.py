@@ -1,5 +1,9 @@
-"""``python -m dashboard.ingest FILE --edition YEAR [--anonymise] [--replace | --append]``: add an
-organizer's registration list to data/raw/registrations/ and rebuild data/clean.
+"""``python -m dashboard.ingest FILE --edition YEAR [--anonymise] [--complete] [--replace | --append]``: add
+an organizer's registration list to data/raw/registrations/ and rebuild data/clean.
+
+``--complete`` records that the organizer declares the list the complete list of the edition; the
+edition is then marked complete only if the list is also consistent with the reported totals
+(:func:`dashboard.registrations.completeness`). Without it the list adds identified participants.
 
 Validates exactly as the app's import page does. All-or-nothing: on any problem nothing is
 written; the raw files are written to temporary names and moved into place only after the
@@ -73,7 +77,7 @@ def problem_report(report: R.Report, limit: int = 50) -> str:
 
 
 def ingest(path: Path, edition: int, anonymise: bool, base: Path, today: dt.date | None = None,
-           mode: str | None = None) -> str:
+           mode: str | None = None, complete: bool = False) -> str:
     """Validate ``path`` and add it as the registration list of ``edition``; returns a summary line.
     ``mode`` is None (the edition must have no list yet), "replace" or "append".
     Raises :class:`registrations.FileRefused` or :class:`ValueError` with a row/column report."""
@@ -111,7 +115,8 @@ def ingest(path: Path, edition: int, anonymise: bool, base: Path, today: dt.date
         file_label = f"{old_meta.get('file', csv_path.name)} + {path.name}"
         anonymise = bool(old_meta.get("anonymised")) and anonymise
     meta = {"edition": edition, "source_id": f"registration_{edition}", "file": file_label,
-            "accessed": (today or dt.date.today()).isoformat(), "anonymised": anonymise, "rows": len(table)}
+            "accessed": (today or dt.date.today()).isoformat(), "anonymised": anonymise, "rows": len(table),
+            "complete": complete}
     target.mkdir(parents=True, exist_ok=True)
     backup = Path(tempfile.mkdtemp(prefix="ingest-backup-", dir=target))
     moved: list[tuple[Path, Path]] = []
@@ -161,12 +166,15 @@ def main(argv: list[str] | None = None) -> int:
     how = parser.add_mutually_exclusive_group()
     how.add_argument("--replace", action="store_true", help="replace the edition's existing list")
     how.add_argument("--append", action="store_true", help="add these rows to the edition's existing list")
+    parser.add_argument("--complete", action="store_true",
+                        help="the organizer declares this the complete list of the edition (accepted only if "
+                             "consistent with the reported totals)")
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
     base = args.data_dir.resolve() if args.data_dir else data_dir()
     mode = "replace" if args.replace else "append" if args.append else None
     try:
-        print(ingest(args.file, args.edition, args.anonymise, base, mode=mode))
+        print(ingest(args.file, args.edition, args.anonymise, base, mode=mode, complete=args.complete))
     except (R.FileRefused, ValueError, DataError, OSError) as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -3,6 +3,7 @@ so an exported chart is the chart on screen."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -43,9 +44,12 @@ def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
     labels, colors = styles(ds, editions)
+    credit = citations.list_credit(ds, editions)
     return Chart(f"coverage-{metric.replace('_', '-')}",
                  coverage_chart(cov, labels, colors, METRIC_NOUNS.label(metric),
-                                t("Source: chair's statements (reported); public sources (identified).")),
+                                (t("Source: chair's statements (reported); public sources and the organizers' list "
+                                   "{lists} (identified).", lists=html.escape(credit)) if credit else
+                                 t("Source: chair's statements (reported); public sources (identified)."))),
                  citations.reader_sources(ds, cov, citations.FIGURES))
 
 
@@ -155,20 +159,27 @@ def world_map(ds: Dataset, earlier: int, later: int | None = None, lines: bool =
     frame = mapdata.map_participants(ds, earlier, later, worldview)
     editions = [earlier] + ([later] if later else [])
     colors = edition_colors(ds.edition_ids)
+    # the organizers' lists loaded for these editions are credited; their file names are the user's
+    credit = html.escape(citations.list_credit(ds, editions))
     if later is None:
         status_colors = {"identified": colors[earlier]}
         labels = {"identified": t("Identified in {y} sources", y=earlier)}
-        title = t("Countries and regions named in public sources, {y}", y=earlier)
+        title = (t("Countries and regions named in public sources and the organizers' list {lists}, {y}",
+                   lists=credit, y=earlier) if credit else
+                 t("Countries and regions named in public sources, {y}", y=earlier))
     else:
         status_colors = {"both": STATUS_COLORS_FIXED["both"], "only_earlier": colors[earlier],
                          "only_later": colors[later]}
         complete = bool(ds.editions.set_index("edition").loc[[earlier, later], "participant_list_complete"].all())
         labels = metrics.overlap_labels(earlier, later, complete)
-        title = t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later)
+        title = (t("Countries and regions named in public sources and the organizers' list {lists}, {a} and {b}",
+                   lists=credit, a=earlier, b=later) if credit else
+                 t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later))
     fig = participation_map(
         frame, mapdata.venues(ds, editions), status_colors, labels, {e: colors[e] for e in editions}, title,
         t("Identified participants only; public sources name part of the participants. Stars: venues."),
-        t("Source: public sources cited per participant.") + " " + source_text(worldview),
+        (t("Source: public sources cited per participant and the organizers' list {lists}.", lists=credit)
+         if credit else t("Source: public sources cited per participant.")) + " " + source_text(worldview),
         worldview, lines=lines)
     data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"], errors="ignore").assign(
         how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),

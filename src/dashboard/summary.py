@@ -145,8 +145,15 @@ def _coverage_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
         return t("The organizers' list names all {n} countries and regions: {names} {ref}.", n=c.identified,
                  names=_list(names), ref=refs.cite(*src))
     total = format_figure(c.reported, c.reported_qualifier) if c.reported is not None else None
-    head = (t("Public sources name {n} of the {total} countries and regions", n=c.identified, total=total)
-            if total else t("Public sources name {n} countries and regions", n=c.identified))
+    credit = citations.list_credit(ds, [edition])
+    if credit:  # a list that is not the complete list: it adds the participants it names
+        head = (t("Public sources and the organizers' list {lists} name {n} of the {total} countries and regions",
+                  lists=credit, n=c.identified, total=total) if total else
+                t("Public sources and the organizers' list {lists} name {n} countries and regions", lists=credit,
+                  n=c.identified))
+    else:
+        head = (t("Public sources name {n} of the {total} countries and regions", n=c.identified, total=total)
+                if total else t("Public sources name {n} countries and regions", n=c.identified))
     return f"{head}: {_list(names)} {refs.cite(*src)}."
 
 

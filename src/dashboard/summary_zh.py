@@ -136,11 +136,13 @@ def _coverage(ds: Dataset, edition: int, refs) -> str:
     ref = refs.cite(*src)
     if c.list_complete:
         return f"主办方报名名单列出全部{c.identified}个国家和地区：{listed}{ref}。"
+    credit = citations.list_credit(ds, [edition])
+    who = f"公开来源和主办方名单（{credit}）" if credit else "公开来源"
     if c.reported is not None and c.reported == c.reported:
         total = _noun(c.reported, c.reported_qualifier, "countries_and_regions")
-        return (f"在{total}中，公开来源点名了{c.identified}个：{listed}{ref}；"
+        return (f"在{total}中，{who}点名了{c.identified}个：{listed}{ref}；"
                 f"其余{'参会方' if c.identified else ''}未见于已查到的公开来源。")
-    return f"公开来源点名了{c.identified}个国家和地区：{listed}{ref}。"
+    return f"{who}点名了{c.identified}个国家和地区：{listed}{ref}。"
 
 
 def _organizations(ds: Dataset, edition: int, refs) -> str:

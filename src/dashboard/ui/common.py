@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import citations
 from ..dataset import Dataset
+from ..formatting import md_escape
 from ..i18n import t
 from .components import source_links
 
@@ -24,5 +25,9 @@ def publishers(ds: Dataset, source_ids: pd.Series) -> pd.Series:
 
 def preferred_source_md(ds: Dataset, editions: list[int]) -> str:
     ids = ds.editions[ds.editions.edition.isin(editions)].sort_values("number")["preferred_source_id"]
+    credit = citations.list_credit(ds, editions)
+    if credit:
+        return t("Sources: {links}; identified participants: public sources and the organizers' list {lists}, "
+                 "cited in each row.", links=source_links(ds, list(ids)), lists=md_escape(credit))
     return t("Sources: {links}; identified participants: the public sources cited in each row.",
              links=source_links(ds, list(ids)))

@@ -63,6 +63,9 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
     an approximate change, every conflicting value under the figure."""
     head = metrics.headline(ds)
     head = head[head.edition == edition]
+    # an organizers' list loaded for this edition: the identified counts credit it
+    credit = citations.list_credit(ds, [edition])
+    identified = metrics.coverage(ds).set_index(["edition", "metric"])["identified"]
     cols = st.columns(len(head))
     for col, r in zip(cols, head.itertuples()):
         value = format_figure_short(r.value, r.qualifier)
@@ -98,3 +101,6 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
                              source=md_escape(citations.publisher(ds, r.source_id))))
             if now.others:
                 st.caption(t("Other sources give {others}", others=others_text(now)))
+            if credit and (edition, r.metric) in identified.index:
+                st.caption(t("{n} identified in public sources and the organizers' list {lists}",
+                             n=int(identified.loc[(edition, r.metric)]), lists=md_escape(credit)))

@@ -147,15 +147,15 @@ def with_session_lists(ds: Dataset) -> Dataset:
     lists = st.session_state.get("registration_lists", {})
     if not lists:
         return ds
-    key = (id(ds), tuple(sorted((e, src["id"], len(tab)) for e, (tab, src) in lists.items())))
+    key = (id(ds), tuple(sorted((e, src["id"], len(tab), declared) for e, (tab, src, declared) in lists.items())))
     cached = st.session_state.get("_merged_dataset")
     if cached and cached[0] == key:
         return cached[1]
     from ..registrations import merge_into  # only when a list was imported in this session
 
     frames = {name: getattr(ds, name) for name in TABLES}
-    for table, source in lists.values():
-        frames = merge_into(frames, table, source)
+    for table, source, declared in lists.values():
+        frames = merge_into(frames, table, source, declared_complete=declared)
     merged = Dataset(**frames)
     st.session_state["_merged_dataset"] = (key, merged)
     return merged
@@ -176,7 +176,8 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
         url_selectbox(t("Language"), list(LANGUAGES), "lang", default_lang, format_func=LANGUAGES.get)
         lists = st.session_state.get("registration_lists", {})
         if lists:
-            st.info(t("Registration lists loaded in this session: {eds}", eds=", ".join(map(str, sorted(lists)))))
+            st.info(t("Registration lists loaded in this browser session only (a reload drops them): {eds}",
+                      eds=", ".join(map(str, sorted(lists)))))
         st.caption(t("Figures come from public sources, each cited; public sources name only part "
                      "of the participants."))
 

@@ -4,13 +4,14 @@ the worldview's topojson once from the app, and a rerun sends only codes, colour
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from .. import keycharts, mapdata, metrics, worldview
+from .. import citations, keycharts, mapdata, metrics, worldview
 from ..dataset import Dataset, load_geojson
 from ..errors import DataError
 from ..figures import MAP_ASPECT, MAP_CHROME_PX, REGION_COLORS, region_map
@@ -145,11 +146,14 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
     summary(ds, frame, [edition])
     shares = mapdata.region_shares(frame)
     outlines = mapdata.geojson_subset(geojson(str(data_dir()), f"{code}/regions"), shares.sub_region, "sub_region")
+    credit = citations.list_credit(ds, [edition])
     fig = region_map(frame, outlines, REGION_COLORS,
                      t("Identified participants by UN M49 region, {y}", y=edition),
                      t("Identified countries and regions filled by region; their sub-regions outlined. {n} "
                        "identified; not the reported total.", n=len(frame)),
-                     t("Source: public sources cited per participant. Regions: UN M49.") + " "
+                     (t("Source: public sources cited per participant and the organizers' list {lists}. Regions: "
+                        "UN M49.", lists=html.escape(credit)) if credit else
+                      t("Source: public sources cited per participant. Regions: UN M49.")) + " "
                      + worldview.source_text(code), code)
     map_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), map_config(code))
     worldview_note(code)

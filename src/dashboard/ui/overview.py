@@ -32,10 +32,18 @@ def edition_header(ds: Dataset, edition: int) -> None:
 
 def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
     cov = metrics.coverage(ds)
+    credit = md_escape(citations.list_credit(ds, [edition]))  # an organizers' list that is not complete
     out = []
     for r in cov[cov.edition == edition].itertuples():
         if r.list_complete:
             out.append(t("Complete list loaded: {n} {what}.", n=r.identified, what=METRIC_NOUNS.label(r.metric)))
+        elif credit and r.reported is None:
+            out.append(t("{n} {what} named in public sources and the organizers' list {lists}; no source reports a "
+                         "total.", n=r.identified, what=METRIC_NOUNS.label(r.metric), lists=credit))
+        elif credit:
+            out.append(t("{n} of {total} {what} named in public sources and the organizers' list {lists}.",
+                         n=r.identified, total=format_figure(r.reported, r.reported_qualifier),
+                         what=METRIC_NOUNS.label(r.metric), lists=credit))
         elif r.reported is None:
             out.append(t("{n} {what} named in public sources; no source reports a total.", n=r.identified,
                          what=METRIC_NOUNS.label(r.metric)))
