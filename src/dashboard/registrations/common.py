@@ -1,11 +1,14 @@
 """What the reading, validation and merging of registration lists share: the columns, the
-allowed values, the limits, and the report types. pandas only."""
+allowed values, the limits, and the report types. pandas only (and the translation layer: every
+message about an uploaded list is a gettext message, shown in the user's language)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from ..i18n import get_language, t
 
 COLUMNS = ["edition", "full_name", "organization", "country_or_organization", "delegation", "role", "mode"]
 REQUIRED = ["edition", "country_or_organization", "role"]
@@ -27,6 +30,19 @@ MAX_PARTS = 500
 MAX_SUGGESTED_NAMES = 50  # distinct unknown names given suggestions in a report; the rest are counted
 
 
+def series(items) -> str:
+    """Items joined as a list: 'a, b, c' / 'a、b、c'."""
+    return ("、" if get_language() == "zh" else ", ").join(map(str, items))
+
+
+def either(items) -> str:
+    """Alternatives: 'a or b' / 'a或b' ('a、b或c' for three)."""
+    items = [str(i) for i in items]
+    if get_language() == "zh":
+        return "、".join(items[:-1]) + "或" + items[-1] if len(items) > 1 else "".join(items)
+    return " or ".join(items)
+
+
 class FileRefused(ValueError):
     """The file as a whole cannot be used (empty, binary, wrong columns, too large…)."""
 
@@ -38,10 +54,13 @@ class RowIssue:
     message: str
     suggestions: tuple[str, ...] = ()
     value: str = ""
+    reason: str = ""  # "ambiguous" or "unknown" for a name not matched; messages are translated, never parsed
 
     def __str__(self) -> str:
-        hint = f" (closest: {', '.join(self.suggestions)})" if self.suggestions else ""
-        return f"row {self.row}, column '{self.column}': {self.message}{hint}"
+        if self.suggestions:
+            return t("row {row}, column '{column}': {message} (closest: {suggestions})", row=self.row,
+                     column=self.column, message=self.message, suggestions=series(self.suggestions))
+        return t("row {row}, column '{column}': {message}", row=self.row, column=self.column, message=self.message)
 
 
 @dataclass

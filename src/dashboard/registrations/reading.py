@@ -27,8 +27,9 @@ import zipfile
 import pandas as pd
 
 from . import common as C
-from .common import COLUMNS, REQUIRED, FileRefused
+from .common import COLUMNS, REQUIRED, FileRefused, series
 from ..harmonize import to_simplified
+from ..i18n import t
 from ..text import clean_text
 
 # Header spellings accepted for each column (compared after normalisation; traditional Chinese is
@@ -88,15 +89,17 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     except UnicodeDecodeError as exc:
         row = data[:exc.start].decode(encoding, errors="replace").count("\n") + 1
         label = ENCODING_LABELS.get(encoding, encoding)
-        raise FileRefused(f"{name}, row {row}: bytes that are not valid {label} text (byte {exc.start:,}); "
-                          "save the file as UTF-8 CSV or as XLSX") from None
+        raise FileRefused(t("{name}, row {row}: bytes that are not valid {encoding} text (byte {byte}); "
+                            "save the file as UTF-8 CSV or as XLSX", name=name, row=row, encoding=label,
+                            byte=f"{exc.start:,}")) from None
 
 
 def detect_encoding(data: bytes, name: str = "file") -> str:
     """The encoding of a CSV's bytes, decided on evidence; :class:`FileRefused` for UTF-32 and
     bytes that no candidate explains."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _nul_pattern(data) == "utf-32":
-        raise FileRefused(f"{name}: the file is UTF-32 text, which is not supported; save it as UTF-8 CSV or as XLSX")
+        raise FileRefused(t("{name}: the file is UTF-32 text, which is not supported; save it as UTF-8 CSV or as XLSX",
+                            name=name))
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -113,8 +116,8 @@ def detect_encoding(data: bytes, name: str = "file") -> str:
 
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
-        raise FileRefused(f"{name}: the file is not text in a known encoding (UTF-8, UTF-16, GBK/GB18030, Big5, "
-                          "Windows-1252); save it as UTF-8 CSV or as XLSX")
+        raise FileRefused(t("{name}: the file is not text in a known encoding (UTF-8, UTF-16, GBK/GB18030, Big5, "
+                            "Windows-1252); save it as UTF-8 CSV or as XLSX", name=name))
     return best.encoding
 
 
@@ -163,8 +166,8 @@ def frame_from_rows(rows: list[list[object]], where: str) -> pd.DataFrame:
                 if col not in df.columns:
                     df[col] = None
             return df[["row"] + COLUMNS].astype({"row": int})
-    raise FileRefused(f"{where}: no header row with the columns {', '.join(REQUIRED)} (English or Chinese names) "
-                      f"in the first {C.HEADER_ROWS} rows")
+    raise FileRefused(t("{where}: no header row with the columns {columns} (English or Chinese names) in the first "
+                        "{n} rows", where=where, columns=series(REQUIRED), n=C.HEADER_ROWS))
 
 
 class _Budget:
@@ -175,20 +178,22 @@ class _Budget:
 
     def row(self, where: str, n_row: int, width: int) -> None:
         if n_row > C.MAX_ROWS + C.HEADER_ROWS:
-            raise FileRefused(f"{where}: more than {C.MAX_ROWS:,} rows (row {n_row:,} reached; the limit is "
-                              f"{C.MAX_ROWS:,} rows below the header)")
+            raise FileRefused(t("{where}: more than {limit} rows (row {row} reached; the limit is {limit} rows below "
+                                "the header)", where=where, limit=f"{C.MAX_ROWS:,}", row=f"{n_row:,}"))
         if width > C.MAX_COLUMNS:
-            raise FileRefused(f"{where}, row {n_row:,}: {width:,} columns (the limit is {C.MAX_COLUMNS} columns)")
+            raise FileRefused(t("{where}, row {row}: {width} columns (the limit is {limit} columns)", where=where,
+                                row=f"{n_row:,}", width=f"{width:,}", limit=C.MAX_COLUMNS))
         self.cells += width
         if self.cells > C.MAX_CELLS:
-            raise FileRefused(f"{where}, row {n_row:,}: more than {C.MAX_CELLS:,} cells (the limit)")
+            raise FileRefused(t("{where}, row {row}: more than {limit} cells (the limit)", where=where,
+                                row=f"{n_row:,}", limit=f"{C.MAX_CELLS:,}"))
         if n_row % 256 == 0:
             self.clock(where, n_row)
 
     def clock(self, where: str, n_row: int) -> None:
         if time.monotonic() > self.deadline:
-            raise FileRefused(f"{where}: reading stopped at row {n_row:,} after {C.MAX_SECONDS:g} s (the time "
-                              "limit for one file)")
+            raise FileRefused(t("{where}: reading stopped at row {row} after {seconds} s (the time limit for one "
+                                "file)", where=where, row=f"{n_row:,}", seconds=f"{C.MAX_SECONDS:g}"))
 
 
 # --- CSV ------------------------------------------------------------------------------------------
@@ -208,9 +213,10 @@ def read_csv_bytes(data: bytes, name: str) -> pd.DataFrame:
             budget.row(name, n, len(r))
             rows.append(r)
     except csv.Error as exc:
-        raise FileRefused(f"{name}, row {len(rows) + 1:,}: not a readable CSV file ({exc})") from None
+        raise FileRefused(t("{name}, row {row}: not a readable CSV file ({error})", name=name,
+                            row=f"{len(rows) + 1:,}", error=exc)) from None
     if not any(any(str(c).strip() for c in r) for r in rows):
-        raise FileRefused(f"{name}: the file is empty")
+        raise FileRefused(t("{name}: the file is empty", name=name))
     return frame_from_rows(rows, name)
 
 
@@ -230,18 +236,21 @@ def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise FileRefused(f"{name}: not a readable XLSX workbook ({exc.__class__.__name__})") from None
+        raise FileRefused(t("{name}: not a readable XLSX workbook ({error})", name=name,
+                            error=exc.__class__.__name__)) from None
     if len(infos) > C.MAX_PARTS:
-        raise FileRefused(f"{name}: {len(infos):,} parts inside the workbook (the limit is {C.MAX_PARTS})")
+        raise FileRefused(t("{name}: {parts} parts inside the workbook (the limit is {limit})", name=name,
+                            parts=f"{len(infos):,}", limit=C.MAX_PARTS))
     total = 0
     for info in infos:
         limit = _part_limit(info.filename)
         if info.file_size > limit:
-            raise FileRefused(f"{name}: the part {info.filename} unpacks to {_mb(info.file_size)} (the limit is "
-                              f"{_mb(limit)})")
+            raise FileRefused(t("{name}: the part {part} unpacks to {size} (the limit is {limit})", name=name,
+                                part=info.filename, size=_mb(info.file_size), limit=_mb(limit)))
         total += info.file_size
     if total > C.MAX_UNPACKED:
-        raise FileRefused(f"{name}: the workbook unpacks to {_mb(total)} (the limit is {_mb(C.MAX_UNPACKED)})")
+        raise FileRefused(t("{name}: the workbook unpacks to {size} (the limit is {limit})", name=name,
+                            size=_mb(total), limit=_mb(C.MAX_UNPACKED)))
     return zf
 
 
@@ -274,7 +283,7 @@ def _unescape(text: str) -> str:
 
 def _no_doctype(head: bytes, where: str) -> None:
     if b"<!DOCTYPE" in head[:4096] or b"<!ENTITY" in head[:4096]:
-        raise FileRefused(f"{where}: declares a DOCTYPE, which a workbook never needs")
+        raise FileRefused(t("{where}: declares a DOCTYPE, which a workbook never needs", where=where))
 
 
 def _xml_part(zf: zipfile.ZipFile, path: str, name: str):
@@ -285,11 +294,12 @@ def _xml_part(zf: zipfile.ZipFile, path: str, name: str):
         data = zf.read(path)
     except KeyError:
         return None
-    _no_doctype(data, f"{name}, part {path}")
+    _no_doctype(data, t("{name}, part {part}", name=name, part=path))
     try:
         return fromstring(data)
     except ParseError as exc:
-        raise FileRefused(f"{name}: not a readable XLSX workbook (XML error in {path}, line {exc.position[0]})") from None
+        raise FileRefused(t("{name}: not a readable XLSX workbook (XML error in {part}, line {line})", name=name,
+                            part=path, line=exc.position[0])) from None
 
 
 def _relationships(zf: zipfile.ZipFile, part: str, name: str) -> dict[str, tuple[str, str]]:
@@ -312,7 +322,7 @@ def workbook_sheets(zf: zipfile.ZipFile, name: str) -> tuple[list[tuple[str, str
     book = next((p for t, p in root_rels.values() if t.endswith("/officeDocument")), "xl/workbook.xml")
     root = _xml_part(zf, book, name)
     if root is None:
-        raise FileRefused(f"{name}: not a readable XLSX workbook (no workbook part)")
+        raise FileRefused(t("{name}: not a readable XLSX workbook (no workbook part)", name=name))
     rels = _relationships(zf, book, name)
     sheets = []
     for el in root.iter():
@@ -359,8 +369,8 @@ class _SharedStrings:
         elif name == "si":
             self.items.append(_unescape("".join(self.parts)))
             if len(self.items) > C.MAX_CELLS:  # Excel keeps only strings in use: never more than cells
-                raise FileRefused(f"{self.where}: more than {C.MAX_CELLS:,} strings (the limit is {C.MAX_CELLS:,} "
-                                  "cells)")
+                raise FileRefused(t("{where}: more than {limit} strings (the limit is {limit} cells)",
+                                    where=self.where, limit=f"{C.MAX_CELLS:,}"))
 
     def close(self) -> None:
         return None
@@ -382,7 +392,8 @@ def _stream(zf: zipfile.ZipFile, path: str, target, budget: _Budget, where: str)
                 budget.clock(where, getattr(target, "row_n", 0))
             parser.close()
     except ParseError as exc:
-        raise FileRefused(f"{where}: not a readable worksheet (XML error at line {exc.position[0]})") from None
+        raise FileRefused(t("{where}: not a readable worksheet (XML error at line {line})", where=where,
+                            line=exc.position[0])) from None
 
 
 def declared_size(zf: zipfile.ZipFile, path: str) -> tuple[int, int] | None:
@@ -470,8 +481,9 @@ class _SheetReader:
             if _blank(value):
                 return
             if col > C.MAX_COLUMNS:
-                raise FileRefused(f"{self.where}, cell {_column_letters(col)}{self.row_n}: a value beyond column "
-                                  f"{_column_letters(C.MAX_COLUMNS)} (the limit is {C.MAX_COLUMNS} columns)")
+                raise FileRefused(t("{where}, cell {cell}: a value beyond column {last} (the limit is {limit} columns)",
+                                    where=self.where, cell=f"{_column_letters(col)}{self.row_n}",
+                                    last=_column_letters(C.MAX_COLUMNS), limit=C.MAX_COLUMNS))
             self.values[col] = value
         elif name == "row":
             self._row_done()
@@ -506,13 +518,15 @@ class _SheetReader:
         if not values:
             return
         if n > self.max_row:
-            raise FileRefused(f"{self.where}, cell {_column_letters(min(values))}{n}: a value beyond row "
-                              f"{self.max_row:,} (the limit is {C.MAX_ROWS:,} rows)")
+            raise FileRefused(t("{where}, cell {cell}: a value beyond row {last} (the limit is {limit} rows)",
+                                where=self.where, cell=f"{_column_letters(min(values))}{n}", last=f"{self.max_row:,}",
+                                limit=f"{C.MAX_ROWS:,}"))
         width = max(values)
         self.budget.row(self.where, n, width)
         rows = self.rows
         if len(rows) >= n:
-            raise FileRefused(f"{self.where}, row {n:,}: rows out of order; not a workbook as Excel writes them")
+            raise FileRefused(t("{where}, row {row}: rows out of order; not a workbook as Excel writes them",
+                                where=self.where, row=f"{n:,}"))
         if n - 1 > len(rows):
             rows.extend([] for _ in range(n - 1 - len(rows)))
         row = [None] * width
@@ -531,9 +545,11 @@ def _sheet_rows(zf: zipfile.ZipFile, path: str, shared: list[str], budget: _Budg
     declared = declared_size(zf, path)
     if declared and (declared[0] > C.MAX_ROWS + C.HEADER_ROWS or declared[1] > C.MAX_COLUMNS):
         rows_, cols_ = declared
-        raise FileRefused(f"{where}: the sheet declares cells up to {_column_letters(cols_)}{rows_} ({rows_:,} rows × "
-                          f"{cols_:,} columns; the limits are {C.MAX_ROWS:,} rows and {C.MAX_COLUMNS} columns); delete "
-                          "what lies beyond the list or copy the list into a new workbook")
+        raise FileRefused(t("{where}: the sheet declares cells up to {cell} ({rows} rows × {columns} columns; the limits "
+                            "are {max_rows} rows and {max_columns} columns); delete what lies beyond the list or copy "
+                            "the list into a new workbook", where=where, cell=f"{_column_letters(cols_)}{rows_}",
+                            rows=f"{rows_:,}", columns=f"{cols_:,}", max_rows=f"{C.MAX_ROWS:,}",
+                            max_columns=C.MAX_COLUMNS))
     reader = _SheetReader(shared, budget, where)
     _stream(zf, path, reader, budget, where)
     rows = reader.rows
@@ -565,11 +581,11 @@ def read_xlsx_bytes(data: bytes, name: str) -> pd.DataFrame:
     frames = []
     try:
         sheets, shared_path = workbook_sheets(zf, name)
-        shared = _SharedStrings(f"{name}, shared strings")
+        shared = _SharedStrings(t("{name}, shared strings", name=name))
         if shared_path:
             _stream(zf, shared_path, shared, budget, shared.where)
         for title, path in sheets:
-            where = f"{name}, sheet '{title}'"
+            where = t("{name}, sheet '{sheet}'", name=name, sheet=title)
             rows = _sheet_rows(zf, path, shared.items, budget, where)
             if not rows:
                 continue
@@ -582,11 +598,13 @@ def read_xlsx_bytes(data: bytes, name: str) -> pd.DataFrame:
     except FileRefused:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever the file trips on, it is refused, never a traceback
-        raise FileRefused(f"{name}: not a readable XLSX workbook ({exc.__class__.__name__})") from None
+        raise FileRefused(t("{name}: not a readable XLSX workbook ({error})", name=name,
+                            error=exc.__class__.__name__)) from None
     finally:
         zf.close()
     if not frames:
-        raise FileRefused(f"{name}: no sheet has a header row with the columns {', '.join(REQUIRED)}")
+        raise FileRefused(t("{name}: no sheet has a header row with the columns {columns}", name=name,
+                            columns=series(REQUIRED)))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -596,18 +614,18 @@ def read_file(data: bytes, name: str) -> pd.DataFrame:
     """Any supported file to raw rows (strings and numbers, untouched); :class:`FileRefused`
     otherwise, naming the file and the limit, row, column or cell."""
     if not data:
-        raise FileRefused(f"{name}: the file is empty")
+        raise FileRefused(t("{name}: the file is empty", name=name))
     if len(data) > C.MAX_BYTES:
-        raise FileRefused(f"{name}: the file is larger than {C.MAX_BYTES // (1024 * 1024)} MB")
+        raise FileRefused(t("{name}: the file is larger than {size} MB", name=name, size=C.MAX_BYTES // (1024 * 1024)))
     is_zip = data[:4] == b"PK\x03\x04"
     if name.lower().endswith((".xlsx", ".xlsm")) or is_zip:
         df = read_xlsx_bytes(data, name)
     elif looks_binary(data):
-        raise FileRefused(f"{name}: a binary file, not CSV or XLSX")
+        raise FileRefused(t("{name}: a binary file, not CSV or XLSX", name=name))
     else:
         df = read_csv_bytes(data, name)
     if len(df) > C.MAX_ROWS:
-        raise FileRefused(f"{name}: more than {C.MAX_ROWS:,} rows")
+        raise FileRefused(t("{name}: more than {limit} rows", name=name, limit=f"{C.MAX_ROWS:,}"))
     if df.empty:
-        raise FileRefused(f"{name}: the header is there but no rows follow")
+        raise FileRefused(t("{name}: the header is there but no rows follow", name=name))
     return df

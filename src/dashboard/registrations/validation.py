@@ -13,8 +13,9 @@ import re
 import pandas as pd
 
 from . import common as C
-from .common import COLUMNS, MODES, ROLES, Report, RowIssue
+from .common import COLUMNS, MODES, ROLES, Report, RowIssue, either, series
 from ..harmonize import AliasIndex, Match, to_simplified
+from ..i18n import t
 from ..text import clean_text
 
 ROLE_ALIASES = {
@@ -52,10 +53,10 @@ def _text(v: object) -> str:
 def _checked(v: str) -> tuple[str, str]:
     """(text, problem): formulas and markup are refused whatever the column."""
     if v.startswith(FORMULA_START) and not _NUMBER.fullmatch(v):
-        return v, "looks like a spreadsheet formula; write the value itself"
+        return v, t("looks like a spreadsheet formula; write the value itself")
     if "<" in v or ":" in v or "=" in v:
         if MARKUP.search(v):
-            return v, "contains HTML or script markup; plain text only"
+            return v, t("contains HTML or script markup; plain text only")
     return v, ""
 
 
@@ -97,30 +98,33 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
             issues.extend(RowIssue(row, c, p, value=v) for c, v, p in problems)
             continue
         if not values["edition"]:
-            issues.append(RowIssue(row, "edition", "missing edition (the year of the sub-forum)"))
+            issues.append(RowIssue(row, "edition", t("missing edition (the year of the sub-forum)")))
             continue
         m = re.fullmatch(r"(\d{4})(\.0+)?", values["edition"])
         if not m:
-            issues.append(RowIssue(row, "edition", f"{values['edition']!r} is not a year", value=values["edition"]))
+            issues.append(RowIssue(row, "edition", t("{value} is not a year", value=repr(values["edition"])),
+                                   value=values["edition"]))
             continue
         edition = int(m.group(1))
         if edition not in editions:
-            issues.append(RowIssue(row, "edition", f"edition {edition} is not in the data (known: "
-                                   f"{', '.join(map(str, editions))})", value=values["edition"]))
+            issues.append(RowIssue(row, "edition", t("edition {edition} is not in the data (known: {known})",
+                                                     edition=edition, known=series(editions)),
+                                   value=values["edition"]))
             continue
         role = choice(values["role"], _ROLE_LOOKUP) if values["role"] else None
         if role is None:
-            issues.append(RowIssue(row, "role", f"{values['role']!r} is not a known role" if values["role"]
-                                   else "missing role", suggestions=ROLES, value=values["role"]))
+            message = (t("{value} is not a known role", value=repr(values["role"])) if values["role"]
+                       else t("missing role"))
+            issues.append(RowIssue(row, "role", message, suggestions=ROLES, value=values["role"]))
             continue
         mode = choice(values["mode"], _MODE_LOOKUP) if values["mode"] else "in_person"
         if mode is None:
-            issues.append(RowIssue(row, "mode", f"{values['mode']!r} is not a known mode", suggestions=MODES,
-                                   value=values["mode"]))
+            issues.append(RowIssue(row, "mode", t("{value} is not a known mode", value=repr(values["mode"])),
+                                   suggestions=MODES, value=values["mode"]))
             continue
         written = values["country_or_organization"]
         if not written:
-            issues.append(RowIssue(row, "country_or_organization", "missing country/region or organization"))
+            issues.append(RowIssue(row, "country_or_organization", t("missing country/region or organization")))
             continue
         if written in resolutions:
             code, ptype = resolutions[written].code, resolutions[written].kind
@@ -131,18 +135,20 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
             if match is None:
                 if reason == "ambiguous":
                     issues.append(RowIssue(row, "country_or_organization",
-                                           f"ambiguous name {written!r}: it can be read as "
-                                           f"{' or '.join(readings)}; write the full name",
-                                           suggestions=tuple(readings), value=written))
+                                           t("ambiguous name {name}: it can be read as {readings}; write the full "
+                                             "name", name=repr(written), readings=either(readings)),
+                                           suggestions=tuple(readings), value=written, reason="ambiguous"))
                 else:
                     pending.append((len(issues), written, reason))
-                    issues.append(RowIssue(row, "country_or_organization", f"unknown name {written!r}", value=written))
+                    issues.append(RowIssue(row, "country_or_organization", t("unknown name {name}", name=repr(written)),
+                                           value=written, reason="unknown"))
                 continue
             code, ptype = match.code, match.kind
         key = (edition, _norm(values["full_name"]), _norm(values["organization"]), code) if values["full_name"] else None
         if key is not None and key in seen:
-            issues.append(RowIssue(row, "full_name", f"duplicate of row {seen[key]} (same name, organization and "
-                                   "country/organization)", value=values["full_name"]))
+            issues.append(RowIssue(row, "full_name", t("duplicate of row {row} (same name, organization and "
+                                                       "country/organization)", row=seen[key]),
+                                   value=values["full_name"]))
             continue
         if key is not None:
             seen[key] = row
@@ -154,7 +160,8 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
     for pos, written, _reason in pending:
         if written in suggested:
             old = issues[pos]
-            issues[pos] = RowIssue(old.row, old.column, old.message, suggestions=suggested[written], value=written)
+            issues[pos] = RowIssue(old.row, old.column, old.message, suggestions=suggested[written], value=written,
+                                   reason=old.reason)
     cols = ["row", "edition", "full_name", "organization", "written_name", "participant_type", "code", "delegation",
             "role", "mode"]
     return Report(name, pd.DataFrame(out, columns=cols), issues,
