@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import citations
+from ..names import entity_name
 from .. import registrations as R
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
@@ -82,11 +83,12 @@ def upload(ds: Dataset) -> None:
     skipped = {k for k, v in resolutions.items() if v is None}
     issues = [i for i in report.issues if not (i.column == "country_or_organization" and i.value in skipped)]
     matched_names(ds, report.table)
-    resolve_names(report, index, resolutions, skipped)
+    resolve_names(report, index, resolutions, skipped, ds)
     if issues:
         st.warning(t("{n} row(s) have problems:", n=len({i.row for i in issues})))
         table = pd.DataFrame([{"row": i.row, "column": i.column, "problem": i.message,
-                               "suggestions": ", ".join(i.suggestions)} for i in issues])
+                               "suggestions": ", ".join(_in_language(ds, index, x) for x in i.suggestions)}
+                              for i in issues])
         st.dataframe(table, hide_index=True)
         download_csv(table, "import-problems", label=t("Download the problem report (CSV)"))
     ok = report.table
@@ -215,7 +217,14 @@ def validate_once(raw: pd.DataFrame, name: str, index: AliasIndex, editions: lis
     return memo[1]
 
 
-def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict, skipped: set[str] = frozenset()) -> None:
+def _in_language(ds: Dataset, index: AliasIndex, label: str) -> str:
+    """A suggestion ('Solomon Islands (SLB)') with the name in the interface language."""
+    match = index.choices().get(label)
+    return f"{entity_name(ds, match.code)} ({match.code})" if match else label
+
+
+def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict, skipped: set[str] = frozenset(),
+                  ds: Dataset | None = None) -> None:
     """One picker per distinct unknown name (not per row), ten to a page; suggestions computed for
     the names on the page only (batched and cached in the alias table)."""
     unknown = {k: v for k, v in report.unresolved_names().items() if k not in skipped}
@@ -241,12 +250,23 @@ def resolve_names(report: R.Report, index: AliasIndex, resolutions: dict, skippe
     choices = index.choices()
     # a name with two readings ("AU") starts on "skip": preselecting one reading would be a guess
     ambiguous = {i.value for i in report.issues
-                 if i.column == "country_or_organization" and i.message.startswith("ambiguous")}
+                 if i.column == "country_or_organization" and getattr(i, "reason", "") == "ambiguous"}
+
+    def shown_as(option: str) -> str:
+        """The pick list in the interface language: '所罗门群岛 (SLB)'; the option itself stays a key."""
+        if option == SKIP:
+            return t("— skip these rows —")
+        match = choices.get(option)
+        if match is None or ds is None:
+            return option
+        return f"{entity_name(ds, match.code)} ({match.code})"
+
     for written in shown:
         suggestions = unknown[written]
         options = [SKIP] + list(suggestions) + [c for c in choices if c not in suggestions]
         pick = st.selectbox(t("“{name}” ({n} row(s)) is", name=esc(written), n=counts.get(written, 1)), options,
-                            index=1 if suggestions and written not in ambiguous else 0, key=f"resolve::{written}")
+                            index=1 if suggestions and written not in ambiguous else 0, key=f"resolve::{written}",
+                            format_func=shown_as)
         st.session_state["_pending_resolution::" + written] = pick
     if st.button(t("Apply these choices"), key="apply_resolutions"):
         for written in shown:
