@@ -16,7 +16,7 @@ import statistics
 import subprocess
 import sys
 
-PROBE = r'''
+PROBE = r"""
 import importlib, json, sys, time
 import streamlit, pandas, plotly.graph_objects
 mods = ["dashboard.ui.layout", "dashboard.ui.components", "dashboard.ui.overview", "dashboard.ui.compare",
@@ -28,15 +28,21 @@ for m in mods:
 ms = (time.perf_counter() - t0) * 1000
 heavy = [h for h in ("geopandas", "pydantic", "openpyxl", "rapidfuzz", "opencc") if h in sys.modules]
 print(json.dumps({"ms": ms, "heavy": heavy}))
-'''
+"""
 
 
 def measure(runs: int, src: str | None) -> dict:
     env = dict(os.environ)
     if src:
         env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
-    results = [json.loads(subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
-                                         check=True).stdout.strip().splitlines()[-1]) for _ in range(runs)]
+    results = [
+        json.loads(
+            subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True)
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        for _ in range(runs)
+    ]
     return {"median_ms": round(statistics.median(r["ms"] for r in results), 1), "heavy": results[0]["heavy"]}
 
 
@@ -46,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--src", help="another checkout's src/ folder (e.g. of an older commit)")
     args = parser.parse_args(argv)
     res = measure(args.runs, args.src)
-    print(f"page import path: {res['median_ms']} ms (median of {args.runs}); heavy libraries: "
-          f"{', '.join(res['heavy']) or 'none'}")
+    print(
+        f"page import path: {res['median_ms']} ms (median of {args.runs}); heavy libraries: "
+        f"{', '.join(res['heavy']) or 'none'}"
+    )
     return 0
 
 

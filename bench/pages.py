@@ -32,7 +32,6 @@ from pathlib import Path
 import yaml
 
 from dashboard.paths import REPO_ROOT
-
 from dashboard.ui.layout import PAGES as PAGE_SPECS
 
 PAGES = [p.path for p in PAGE_SPECS]
@@ -40,12 +39,19 @@ URLS = ["/" if i == 0 else f"/{p.url_path}" for i, p in enumerate(PAGE_SPECS)]
 OVERVIEW = PAGE_SPECS[0].path
 # scale -> (synthetic editions, registrations per edition)
 SCALES = {1: (2, 250), 10: (5, 1_000), 100: (10, 5_000)}
-TARGETS = {"map_cold_ratio": 1.15, "fresh_tab_ratio": 1.15, "rerun_median_ms_1x": 100, "rerun_median_ms_100x": 300,
-           "map_payload_kb": 300, "rss_mb": 250}
+TARGETS = {
+    "map_cold_ratio": 1.15,
+    "fresh_tab_ratio": 1.15,
+    "rerun_median_ms_1x": 100,
+    "rerun_median_ms_100x": 300,
+    "map_payload_kb": 300,
+    "rss_mb": 250,
+}
 ROLES = ["delegate"] * 14 + ["head_of_delegation"] * 3 + ["speaker"] * 2 + ["observer", "staff", "moderator"]
 
 
 # --- synthetic data -------------------------------------------------------------------------------
+
 
 def synthetic_data(dest: Path, scale: int, seed: int = 20240909) -> Path:
     """A copy of data/ plus SYNTHETIC editions with registration lists, built. Deterministic."""
@@ -62,50 +68,107 @@ def synthetic_data(dest: Path, scale: int, seed: int = 20240909) -> Path:
     countries = entities[(entities.entity_type != "territory") & entities.ne50m_drawn].code.tolist()
     orgs = load_organizations(data).code.tolist()
     src = data / "raw" / "sources.yaml"
-    src.write_text(src.read_text(encoding="utf-8") + yaml.safe_dump([{
-        "id": "synthetic_benchmark", "url": "http://127.0.0.1/synthetic-benchmark",
-        "title": "SYNTHETIC benchmark data (not real)", "publisher": "bench", "language": "en",
-        "kind": "other", "subkind": "synthetic", "short_title": "Synthetic benchmark data",
-        "supports": ["participation", "figures"], "published": None, "accessed": None}], sort_keys=False),
-        encoding="utf-8")
+    src.write_text(
+        src.read_text(encoding="utf-8")
+        + yaml.safe_dump(
+            [
+                {
+                    "id": "synthetic_benchmark",
+                    "url": "http://127.0.0.1/synthetic-benchmark",
+                    "title": "SYNTHETIC benchmark data (not real)",
+                    "publisher": "bench",
+                    "language": "en",
+                    "kind": "other",
+                    "subkind": "synthetic",
+                    "short_title": "Synthetic benchmark data",
+                    "supports": ["participation", "figures"],
+                    "published": None,
+                    "accessed": None,
+                }
+            ],
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
     reg_dir = data / "raw" / "registrations"
     reg_dir.mkdir(parents=True, exist_ok=True)
     for i in range(n_editions):
         year = 2040 + i
         edition = {
-            "year": year, "number": 3 + i, "name_en": f"SYNTHETIC benchmark edition {year}",
-            "name_zh": "基准测试数据(虚构)", "start_date": f"{year}-09-10", "end_date": f"{year}-09-11",
-            "city_en": "Benchmark City", "city_zh": "测试市", "province_en": "Test Province", "country": "China",
-            "city_lat": 32.0, "city_lon": 118.8, "venue": None, "host_en": "Synthetic host", "host_zh": "虚构",
-            "host_source_ids": ["synthetic_benchmark"], "preferred_source_id": "synthetic_benchmark",
-            "participant_list_complete": False, "not_found": []}
-        figures = [{"metric": m, "value": v, "qualifier": "about", "as_written": f"{v} (synthetic)",
-                    "source_id": "synthetic_benchmark"}
-                   for m, v in (("attendees", per_edition), ("countries_and_regions", 120),
-                                ("international_organizations", 12))]
+            "year": year,
+            "number": 3 + i,
+            "name_en": f"SYNTHETIC benchmark edition {year}",
+            "name_zh": "基准测试数据(虚构)",
+            "start_date": f"{year}-09-10",
+            "end_date": f"{year}-09-11",
+            "city_en": "Benchmark City",
+            "city_zh": "测试市",
+            "province_en": "Test Province",
+            "country": "China",
+            "city_lat": 32.0,
+            "city_lon": 118.8,
+            "venue": None,
+            "host_en": "Synthetic host",
+            "host_zh": "虚构",
+            "host_source_ids": ["synthetic_benchmark"],
+            "preferred_source_id": "synthetic_benchmark",
+            "participant_list_complete": False,
+            "not_found": [],
+        }
+        figures = [
+            {
+                "metric": m,
+                "value": v,
+                "qualifier": "about",
+                "as_written": f"{v} (synthetic)",
+                "source_id": "synthetic_benchmark",
+            }
+            for m, v in (
+                ("attendees", per_edition),
+                ("countries_and_regions", 120),
+                ("international_organizations", 12),
+            )
+        ]
         (data / "raw" / "editions" / f"{year}.yaml").write_text(
             "# SYNTHETIC benchmark data generated by bench; not real.\n"
             + yaml.safe_dump({"edition": edition, "reported_figures": figures}, allow_unicode=True, sort_keys=False),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         pool = rng.sample(countries, 110)
         rows = []
         for k in range(per_edition):
             is_org = rng.random() < 0.05
             code = rng.choice(orgs) if is_org else pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)]
             ptype = "international_organization" if is_org else "country_or_region"
-            rows.append(f"{year},,Agency {k % 97},{code},{ptype},{code},,{rng.choice(ROLES)},"
-                        f"{'video' if rng.random() < 0.1 else 'in_person'}")
+            rows.append(
+                f"{year},,Agency {k % 97},{code},{ptype},{code},,{rng.choice(ROLES)},"
+                f"{'video' if rng.random() < 0.1 else 'in_person'}"
+            )
         (reg_dir / f"{year}.csv").write_text(
             "edition,full_name,organization,written_name,participant_type,code,delegation,role,mode\n"
-            + "\n".join(rows) + "\n", encoding="utf-8")
-        (reg_dir / f"{year}.yaml").write_text(yaml.safe_dump({
-            "edition": year, "source_id": f"registration_{year}", "file": f"synthetic-{year}.csv",
-            "accessed": "2026-01-01", "anonymised": True, "rows": per_edition}), encoding="utf-8")
+            + "\n".join(rows)
+            + "\n",
+            encoding="utf-8",
+        )
+        (reg_dir / f"{year}.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "edition": year,
+                    "source_id": f"registration_{year}",
+                    "file": f"synthetic-{year}.csv",
+                    "accessed": "2026-01-01",
+                    "anonymised": True,
+                    "rows": per_edition,
+                }
+            ),
+            encoding="utf-8",
+        )
     write_atomically(build(data), clean_dir(data))
     return data
 
 
 # --- server-side reruns (AppTest) -----------------------------------------------------------------
+
 
 def _pct(values: list[float], q: float) -> float:
     s = sorted(values)
@@ -156,6 +219,7 @@ def rerun_times(data: Path, runs: int) -> dict:
 
 # --- browser measurements -------------------------------------------------------------------------
 
+
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -163,9 +227,11 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
-FIRST_CHART = {"minimal": ".js-plotly-plot .main-svg .bars .point",
-               "overview": ".js-plotly-plot .main-svg .bars .point",
-               "map": "path.choroplethlocation"}
+FIRST_CHART = {
+    "minimal": ".js-plotly-plot .main-svg .bars .point",
+    "overview": ".js-plotly-plot .main-svg .bars .point",
+    "map": "path.choroplethlocation",
+}
 
 
 def cold_start(browser, which: str, data: Path) -> float:
@@ -187,9 +253,11 @@ def cold_start(browser, which: str, data: Path) -> float:
 
 # What "first chart drawn" means on each page: a plotly trace with drawn marks; pages without a chart
 # (Sources) count their first data table, the Import page its upload area.
-DRAWN = ("() => !!document.querySelector('.js-plotly-plot .main-svg .bars .point path, "
-         ".js-plotly-plot .main-svg path.choroplethlocation, .js-plotly-plot .main-svg .scatterlayer .point, "
-         "[data-testid=\"stDataFrame\"] canvas, [data-testid=\"stFileUploaderDropzone\"]')")
+DRAWN = (
+    "() => !!document.querySelector('.js-plotly-plot .main-svg .bars .point path, "
+    ".js-plotly-plot .main-svg path.choroplethlocation, .js-plotly-plot .main-svg .scatterlayer .point, "
+    '[data-testid="stDataFrame"] canvas, [data-testid="stFileUploaderDropzone"]\')'
+)
 
 
 def fresh_tabs(browser, data: Path, reps: int) -> dict:
@@ -210,8 +278,9 @@ def fresh_tabs(browser, data: Path, reps: int) -> dict:
         return elapsed
 
     out: dict[str, dict] = {}
-    with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(data)},
-                          script=REPO_ROOT / "devtools" / "minimal_app.py") as srv:
+    with streamlit_server(
+        env_extra={"DASHBOARD_DATA_DIR": str(data)}, script=REPO_ROOT / "devtools" / "minimal_app.py"
+    ) as srv:
         measure(srv, "/")  # warm
         out["minimal"] = {"median_ms": round(statistics.median(measure(srv, "/") for _ in range(reps)), 1)}
     with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(data)}) as srv:
@@ -219,8 +288,10 @@ def fresh_tabs(browser, data: Path, reps: int) -> dict:
             measure(srv, url)
         for spec, url in zip(PAGE_SPECS, URLS):
             times = [measure(srv, url) for _ in range(reps)]
-            out[spec.url_path] = {"median_ms": round(statistics.median(times), 1),
-                                  "ratio_to_minimal": round(statistics.median(times) / out["minimal"]["median_ms"], 2)}
+            out[spec.url_path] = {
+                "median_ms": round(statistics.median(times), 1),
+                "ratio_to_minimal": round(statistics.median(times) / out["minimal"]["median_ms"], 2),
+            }
     return out
 
 
@@ -234,8 +305,13 @@ def map_payload_and_rss(browser, data: Path) -> dict:
         watch = Watch()
         attach_guards(page, watch)
         received: list[int] = []
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(
-            len(payload) if isinstance(payload, (bytes, str)) else 0)))
+        page.on(
+            "websocket",
+            lambda ws: ws.on(
+                "framereceived",
+                lambda payload: received.append(len(payload) if isinstance(payload, (bytes, str)) else 0),
+            ),
+        )
         for url in URLS:
             page.goto(srv.url + url)
             wait_for_app(page)
@@ -252,9 +328,13 @@ def map_payload_and_rss(browser, data: Path) -> dict:
         payload_kb = round(sum(received) / 1024, 1)
         rss = _rss_mb(srv.proc.pid)
         page.close()
-        return {"map_rerun_payload_kb": payload_kb, "rss_idle_mb": rss_start, "rss_after_all_pages_mb": rss,
-                "external_requests": len(watch.external) + len(srv.external_connections()),
-                "page_errors": len(watch.page_errors)}
+        return {
+            "map_rerun_payload_kb": payload_kb,
+            "rss_idle_mb": rss_start,
+            "rss_after_all_pages_mb": rss,
+            "external_requests": len(watch.external) + len(srv.external_connections()),
+            "page_errors": len(watch.page_errors),
+        }
 
 
 IDLE = """() => { const app = document.querySelector('[data-testid="stApp"]');
@@ -279,11 +359,13 @@ async def _load(url: str, sessions: int, seconds: float, exe: str, args: list[st
 
         async def route(r):
             from urllib.parse import urlparse
+
             if (urlparse(r.request.url).hostname or "") in LOCAL_HOSTS:
                 await r.continue_()
             else:
                 errors.append(f"external request {r.request.url}")
                 await r.abort()
+
         await page.route("**/*", route)
         page.on("pageerror", lambda e: errors.append(str(e)))
         await page.goto(f"{url}/")
@@ -303,7 +385,7 @@ async def _load(url: str, sessions: int, seconds: float, exe: str, args: list[st
                 times.append((time.perf_counter() - t0) * 1000)
                 if await page.locator('[data-testid="stException"]').count():
                     errors.append("exception element on page")
-            except Exception as exc:  # noqa: BLE001 - counted as an error
+            except Exception as exc:
                 errors.append(type(exc).__name__)
         await ctx.close()
 
@@ -311,10 +393,15 @@ async def _load(url: str, sessions: int, seconds: float, exe: str, args: list[st
         browser = await p.chromium.launch(executable_path=exe, args=args)
         await asyncio.gather(*(one(browser, i) for i in range(sessions)))
         await browser.close()
-    return {"sessions": sessions, "seconds": seconds, "filter_changes": len(times), "errors": len(errors),
-            "error_kinds": sorted(set(errors))[:5],
-            "change_median_ms": round(statistics.median(times), 1) if times else None,
-            "change_p95_ms": round(_pct(times, 0.95), 1) if times else None}
+    return {
+        "sessions": sessions,
+        "seconds": seconds,
+        "filter_changes": len(times),
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors))[:5],
+        "change_median_ms": round(statistics.median(times), 1) if times else None,
+        "change_p95_ms": round(_pct(times, 0.95), 1) if times else None,
+    }
 
 
 def load_test(data: Path, sessions: int, seconds: float) -> dict:
@@ -329,13 +416,26 @@ def load_test(data: Path, sessions: int, seconds: float) -> dict:
 
 # --- report ---------------------------------------------------------------------------------------
 
+
 def machine() -> dict:
-    mem = next((ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines()
-                if ln.startswith("MemTotal")), "0")
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), platform.processor())
-    return {"cpus": os.cpu_count(), "memory_gb": round(int(mem) / 1024 / 1024, 1), "cpu": cpu,
-            "python": platform.python_version(), "platform": platform.platform()}
+    mem = next(
+        (ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")), "0"
+    )
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in Path("/proc/cpuinfo").read_text().splitlines()
+            if ln.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gb": round(int(mem) / 1024 / 1024, 1),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
 
 
 def attempt(measure, res: dict, name: str):
@@ -343,14 +443,15 @@ def attempt(measure, res: dict, name: str):
     for i in range(2):
         try:
             return measure()
-        except Exception as exc:  # noqa: BLE001 - recorded in the results
+        except Exception as exc:
             if i == 1:
                 res.setdefault("errors", []).append(f"{name}: {type(exc).__name__}: {str(exc)[:200]}")
     return None
 
 
-def run(scales: list[int], reps: int, runs: int, load_sessions: int, load_seconds: float,
-        out: Path | None = None) -> dict:
+def run(
+    scales: list[int], reps: int, runs: int, load_sessions: int, load_seconds: float, out: Path | None = None
+) -> dict:
     from playwright.sync_api import sync_playwright
 
     from devtools.harness import CHROMIUM_ARGS, chromium_path
@@ -365,17 +466,28 @@ def run(scales: list[int], reps: int, runs: int, load_sessions: int, load_second
             t0 = time.perf_counter()
             data = synthetic_data(tmp / f"x{scale}", scale)
             n_eds, per = SCALES[scale]
-            res: dict = {"synthetic": {"editions_added": n_eds, "registrations": n_eds * per},
-                         "build_s": round(time.perf_counter() - t0, 2)}
+            res: dict = {
+                "synthetic": {"editions_added": n_eds, "registrations": n_eds * per},
+                "build_s": round(time.perf_counter() - t0, 2),
+            }
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-                cold = {w: [v for v in (attempt(lambda w=w: cold_start(browser, w, data), res, f"cold_{w}")
-                                        for _ in range(reps)) if v is not None]
-                        for w in ("minimal", "overview", "map")}
+                cold = {
+                    w: [
+                        v
+                        for v in (
+                            attempt(lambda w=w: cold_start(browser, w, data), res, f"cold_{w}") for _ in range(reps)
+                        )
+                        if v is not None
+                    ]
+                    for w in ("minimal", "overview", "map")
+                }
                 res["cold_start_s"] = {w: statistics.median(v) for w, v in cold.items() if v}
                 res["cold_start_ratio_to_minimal"] = {
                     w: round(res["cold_start_s"][w] / res["cold_start_s"]["minimal"], 2)
-                    for w in ("overview", "map") if w in res["cold_start_s"] and "minimal" in res["cold_start_s"]}
+                    for w in ("overview", "map")
+                    if w in res["cold_start_s"] and "minimal" in res["cold_start_s"]
+                }
                 res["fresh_tab"] = attempt(lambda: fresh_tabs(browser, data, max(reps, 5)), res, "fresh_tab")
                 res.update(attempt(lambda: map_payload_and_rss(browser, data), res, "payload_rss") or {})
                 browser.close()
@@ -417,18 +529,26 @@ def table(results: dict) -> str:
     row("  Overview / minimal", lambda r: r["cold_start_ratio_to_minimal"]["overview"])
     for page in PAGES:
         name = page.split("/")[-1].replace(".py", "")
-        row(f"rerun {name} median / p95 (ms)",
+        row(
+            f"rerun {name} median / p95 (ms)",
             lambda r, p=page: f"{r['reruns'][p]['median_ms']}/{r['reruns'][p]['p95_ms']}",
-            "≤ 100 (1×), ≤ 300 (100×)")
+            "≤ 100 (1×), ≤ 300 (100×)",
+        )
     for page in (OVERVIEW, "pages/2_Countries_and_regions.py", "pages/5_Map.py"):
         name = page.split("/")[-1].replace(".py", "")
-        row(f"filter change {name} median / p95 (ms)",
-            lambda r, p=page: f"{r['reruns'][p]['filter_median_ms']}/{r['reruns'][p]['filter_p95_ms']}")
+        row(
+            f"filter change {name} median / p95 (ms)",
+            lambda r, p=page: f"{r['reruns'][p]['filter_median_ms']}/{r['reruns'][p]['filter_p95_ms']}",
+        )
     row("fresh tab, minimal app, first chart (ms)", lambda r: r["fresh_tab"]["minimal"]["median_ms"])
     for spec in PAGE_SPECS:
-        row(f"fresh tab {spec.url_path} (ms, × minimal)",
-            lambda r, u=spec.url_path: f"{r['fresh_tab'][u]['median_ms']:.0f} ({r['fresh_tab'][u]['ratio_to_minimal']}×)",
-            f"≤ {TARGETS['fresh_tab_ratio']}×")
+        row(
+            f"fresh tab {spec.url_path} (ms, × minimal)",
+            lambda r, u=spec.url_path: (
+                f"{r['fresh_tab'][u]['median_ms']:.0f} ({r['fresh_tab'][u]['ratio_to_minimal']}×)"
+            ),
+            f"≤ {TARGETS['fresh_tab_ratio']}×",
+        )
     row("Map rerun payload, websocket (KB)", lambda r: r["map_rerun_payload_kb"], f"≤ {TARGETS['map_payload_kb']}")
     row("Map figure spec (KB)", lambda r: r["reruns"]["pages/5_Map.py"]["map_spec_kb"])
     row("server RSS idle (MB)", lambda r: r["rss_idle_mb"])
@@ -440,10 +560,12 @@ def table(results: dict) -> str:
     first = results["scales"][scales[0]].get("load")
     if first:
         lines.append("")
-        lines.append(f"Load ({scales[0]}): {first['sessions']} concurrent browser sessions × {first['seconds']} s "
-                     f"changing the edition filter: {first['filter_changes']} changes, {first['errors']} errors, "
-                     f"click-to-drawn median {first['change_median_ms']} ms, p95 {first['change_p95_ms']} ms, "
-                     f"server RSS {first['server_rss_mb']} MB")
+        lines.append(
+            f"Load ({scales[0]}): {first['sessions']} concurrent browser sessions × {first['seconds']} s "
+            f"changing the edition filter: {first['filter_changes']} changes, {first['errors']} errors, "
+            f"click-to-drawn median {first['change_median_ms']} ms, p95 {first['change_p95_ms']} ms, "
+            f"server RSS {first['server_rss_mb']} MB"
+        )
     return "\n".join(lines)
 
 
@@ -456,8 +578,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--quick", action="store_true", help="1× only, 1 cold start, 5 reruns, 15 s load")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "bench" / "results.json")
-    parser.add_argument("--fresh-tabs", action="store_true",
-                        help="only the fresh-tab measurement, on the repository's own data (quick check)")
+    parser.add_argument(
+        "--fresh-tabs",
+        action="store_true",
+        help="only the fresh-tab measurement, on the repository's own data (quick check)",
+    )
     args = parser.parse_args(argv)
     if args.fresh_tabs:
         from playwright.sync_api import sync_playwright

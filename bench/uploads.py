@@ -43,7 +43,16 @@ def valid_workbook(path: Path, n: int = 50_000) -> Path:
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet("Registrations")
         ws.append(HEAD.strip().split(","))
-        countries = ["Peru", "Republic of Korea", "Türkiye", "Lao PDR", "Côte d'Ivoire", "UNHCR", "中国", "Hong Kong SAR"]
+        countries = [
+            "Peru",
+            "Republic of Korea",
+            "Türkiye",
+            "Lao PDR",
+            "Côte d'Ivoire",
+            "UNHCR",
+            "中国",
+            "Hong Kong SAR",
+        ]
         for i in range(n):
             ws.append([2025, f"Person {i}", "Ministry", countries[i % len(countries)], "", "delegate", "in_person"])
         wb.save(path)
@@ -70,6 +79,7 @@ CASES = {
 
 # --- child ----------------------------------------------------------------------------------------
 
+
 def _status_kb(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -92,13 +102,14 @@ def child(case: str) -> dict:
     source = folder / file if file and (folder / file).exists() else CORPUS / (file or "")
     data = source.read_bytes() if file else unknown_names_csv()
     if kind == "core":
+        import charset_normalizer  # noqa: F401
+        import rapidfuzz.process  # noqa: F401
+
+        import dashboard.registrations.reading
+        import dashboard.registrations.validation  # noqa: F401
         from dashboard import registrations as R
         from dashboard.harmonize import AliasIndex
         from dashboard.reference import load_entities, load_organizations
-        import dashboard.registrations.reading  # noqa: F401 - loaded before "idle", as in a warm server
-        import dashboard.registrations.validation  # noqa: F401
-        import charset_normalizer  # noqa: F401
-        import rapidfuzz.process  # noqa: F401
 
         entities = load_entities()
         index = AliasIndex(entities, load_organizations(entity_codes=set(entities.code)))
@@ -109,8 +120,10 @@ def child(case: str) -> dict:
         try:
             df = R.read_file(data, name)
             report = R.validate(df, name, index, [2024, 2025])
-            outcome = (f"report: {len(report.issues):,} issues, {len(report.unresolved_names()):,} distinct unknown "
-                       f"names, {report.unsuggested:,} without suggestions")
+            outcome = (
+                f"report: {len(report.issues):,} issues, {len(report.unresolved_names()):,} distinct unknown "
+                f"names, {report.unsuggested:,} without suggestions"
+            )
         except R.FileRefused as exc:
             outcome = f"refused: {exc}"
         seconds = time.perf_counter() - t0
@@ -135,20 +148,35 @@ def child(case: str) -> dict:
         else:
             outcome = f"error shown: {at.error[0].value[:160]}" if at.error else "no error shown"
     peak = _status_kb("VmHWM")  # since the reset; without it (old kernels), since the process started
-    return {"case": case, "kind": kind, "file": name, "bytes": len(data), "seconds": round(seconds, 3),
-            "idle_mb": round(idle / 1024, 1), "peak_mb": round(peak / 1024, 1),
-            "peak_above_idle_mb": round(max(0, peak - idle) / 1024, 1), "peak_reset": peak_reset,
-            "outcome": outcome[:300]}
+    return {
+        "case": case,
+        "kind": kind,
+        "file": name,
+        "bytes": len(data),
+        "seconds": round(seconds, 3),
+        "idle_mb": round(idle / 1024, 1),
+        "peak_mb": round(peak / 1024, 1),
+        "peak_above_idle_mb": round(max(0, peak - idle) / 1024, 1),
+        "peak_reset": peak_reset,
+        "outcome": outcome[:300],
+    }
 
 
 # --- parent ---------------------------------------------------------------------------------------
+
 
 def run_case(case: str, timeout: float = 300) -> dict:
     env = dict(os.environ, DASHBOARD_DATA_DIR=str(REPO_ROOT / "data"))
     env.pop("STREAMLIT_SERVER_PORT", None)
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "bench.uploads", "--child", case], cwd=REPO_ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.uploads", "--child", case],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     if proc.returncode != 0:
         return {"case": case, "error": proc.stderr.strip().splitlines()[-1:], "wall_s": time.perf_counter() - t0}
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -183,13 +211,20 @@ def main(argv: list[str] | None = None) -> int:
         med["max_seconds"] = max(r["seconds"] for r in ok)
         med["max_peak_above_idle_mb"] = max(r["peak_above_idle_mb"] for r in ok)
         results.append(med)
-        print(f"{case:<24} {med['seconds']:>8.2f} {med['idle_mb']:>8.0f} {med['peak_mb']:>8.0f} "
-              f"{med['peak_above_idle_mb']:>9.1f}  {med['outcome'][:110]}")
-    meta = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "load_average": os.getloadavg(),
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        print(
+            f"{case:<24} {med['seconds']:>8.2f} {med['idle_mb']:>8.0f} {med['peak_mb']:>8.0f} "
+            f"{med['peak_above_idle_mb']:>9.1f}  {med['outcome'][:110]}"
+        )
+    meta = {
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
     shutil.rmtree(tmp, ignore_errors=True)
-    args.out.write_text(json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+    args.out.write_text(
+        json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"load average during the run: {meta['load_average'][0]:.1f} on {meta['cpus']} cores; wrote {args.out}")
     return 0
 

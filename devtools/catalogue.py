@@ -25,7 +25,8 @@ def extracted_messages() -> dict[str | tuple[str, str], list[str]]:
         method_map, options_map = parse_mapping_cfg(fh, "babel.cfg")
     out: dict[str | tuple[str, str], list[str]] = {}
     for filename, _lineno, message, _comments, _context in extract_from_dir(
-            REPO, method_map, options_map, keywords=KEYWORDS):
+        REPO, method_map, options_map, keywords=KEYWORDS
+    ):
         key = message if isinstance(message, str) else tuple(message)
         out.setdefault(key, []).append(filename)
     return out
@@ -43,7 +44,7 @@ def catalogue_problems() -> list[str]:
     wanted = extracted_messages()
     wanted_ids = {k if isinstance(k, str) else k[0]: k for k in wanted}
     problems: list[str] = []
-    for lang, path in catalogues().items():
+    for _lang, path in catalogues().items():
         with path.open("rb") as fh:
             cat = read_po(fh)
         name = path.relative_to(REPO).as_posix()
@@ -68,7 +69,7 @@ def catalogue_problems() -> list[str]:
                     problems.append(f"{name}: placeholders differ: {msgid!r} -> {s!r}")
         for msgid in cat.obsolete:
             problems.append(f"{name}: obsolete entry kept (#~): {msgid!r}")
-        for msgid, key in wanted_ids.items():
+        for msgid in wanted_ids:
             if msgid not in seen:
                 problems.append(f"{name}: missing (run python tools/i18n.py update, then translate): {msgid!r}")
     return problems

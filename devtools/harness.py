@@ -21,8 +21,15 @@ from urllib.parse import urlparse
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM_CANDIDATES = [os.environ.get("CHROMIUM_PATH", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
@@ -56,18 +63,32 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(env_extra: dict[str, str] | None = None, timeout: float = 60,
-                     script: Path | None = None) -> Server:
+def streamlit_server(
+    env_extra: dict[str, str] | None = None, timeout: float = 60, script: Path | None = None
+) -> Server:
     port = free_port()
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     netlog = Path(tempfile.mkstemp(prefix="netguard-", suffix=".log")[1])
     guard = str(Path(__file__).parent / "netguard")
-    env = {**os.environ, **(env_extra or {}), "NETGUARD_LOG": str(netlog),
-           "PYTHONPATH": os.pathsep.join(p for p in (guard, os.environ.get("PYTHONPATH", "")) if p)}
+    env = {
+        **os.environ,
+        **(env_extra or {}),
+        "NETGUARD_LOG": str(netlog),
+        "PYTHONPATH": os.pathsep.join(p for p in (guard, os.environ.get("PYTHONPATH", "")) if p),
+    }
     # The project's .streamlit/config.toml applies (cwd = repository): address, usage statistics…
     # Only the port and headless mode are set here.
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script or REPO / "app.py"), "--server.headless", "true",
-           "--server.port", str(port)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script or REPO / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+    ]
     with log.open("wb") as fh:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=fh, stderr=subprocess.STDOUT)
     server = Server(port, proc, log, netlog)
@@ -97,6 +118,7 @@ def streamlit_server(env_extra: dict[str, str] | None = None, timeout: float = 6
 @dataclass
 class Watch:
     """What a page did: requests blocked, page errors, console errors."""
+
     external: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -131,4 +153,5 @@ def wait_for_app(page, timeout_ms: int = 30000) -> None:
         """() => { const s = document.querySelector('[data-testid="stStatusWidget"]');
                    const app = document.querySelector('[data-testid="stApp"]');
                    return app && app.getAttribute('data-test-script-state') !== 'running' && !s; }""",
-        timeout=timeout_ms)
+        timeout=timeout_ms,
+    )

@@ -24,7 +24,7 @@ def fill(lang: str, mapping: dict[str, str | list[str]], force: bool = False) ->
             unknown.append(msgid)
             continue
         if msg.string and not force and msg.string != ("",):
-            if (msg.string if isinstance(msg.string, str) else msg.string[0]):
+            if msg.string if isinstance(msg.string, str) else msg.string[0]:
                 continue
         msg.string = tuple(text) if isinstance(msg.id, tuple) else (text if isinstance(text, str) else text[0])
         if isinstance(msg.id, tuple) and isinstance(text, str):
@@ -42,6 +42,7 @@ if __name__ == "__main__":
     text = source.read_text(encoding="utf-8")
     if source.suffix in (".yaml", ".yml"):
         import yaml
+
         mapping = yaml.safe_load(text)
     else:
         mapping = json.loads(text)

@@ -8,8 +8,12 @@ from dashboard.ui.layout import footer, page_dataset
 
 ds = page_dataset()
 st.title(t("Import a registration list"))
-st.caption(t("Public sources name only part of the participants. Load an organizers' list to add the participants "
-             "it names: every page then uses it, for this session only. Nothing is saved on this computer."))
+st.caption(
+    t(
+        "Public sources name only part of the participants. Load an organizers' list to add the participants "
+        "it names: every page then uses it, for this session only. Nothing is saved on this computer."
+    )
+)
 importer.session_notice()
 
 importer.templates()

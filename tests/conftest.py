@@ -26,8 +26,10 @@ def add_synthetic_edition(data: Path) -> None:
     """Add the synthetic 2030 edition (test data only) and its synthetic source."""
     shutil.copy(FIXTURES / "synthetic" / "2030.yaml", data / "raw" / "editions" / "2030.yaml")
     src = data / "raw" / "sources.yaml"
-    src.write_text(src.read_text(encoding="utf-8") + (FIXTURES / "synthetic" / "sources_extra.yaml")
-                   .read_text(encoding="utf-8"), encoding="utf-8")
+    src.write_text(
+        src.read_text(encoding="utf-8") + (FIXTURES / "synthetic" / "sources_extra.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture

@@ -36,9 +36,15 @@ def test_check_flag_reports_stale_data(data_copy, capsys):
 def test_every_row_cites_a_known_source():
     sources = set(pd.read_csv(CLEAN / "sources.csv", dtype=str).id)
     checked = 0
-    for name, col in [("reported_figures", "source_id"), ("participation", "source_ids"), ("people", "source_ids"),
-                      ("topics", "source_id"), ("outcomes", "source_ids"), ("side_events", "source_ids"),
-                      ("conflicts", "source_ids")]:
+    for name, col in [
+        ("reported_figures", "source_id"),
+        ("participation", "source_ids"),
+        ("people", "source_ids"),
+        ("topics", "source_id"),
+        ("outcomes", "source_ids"),
+        ("side_events", "source_ids"),
+        ("conflicts", "source_ids"),
+    ]:
         df = pd.read_csv(CLEAN / f"{name}.csv", dtype=str, keep_default_na=False)
         for value in df[col]:
             ids = value.split("|")
@@ -84,8 +90,21 @@ def test_identified_participants_match_the_fact_sheet():
     part = pd.read_csv(CLEAN / "participation.csv", dtype=str, keep_default_na=False)
     countries = part[part.participant_type == "country_or_region"].groupby("edition").code.apply(set)
     assert countries["2024"] == {"CHN", "ECU", "RUS", "SGP", "SLB", "TZA", "AGO", "KHM", "HUN", "IRN"}
-    assert countries["2025"] == {"CHN", "USA", "RUS", "MNG", "SLB", "PER", "HKG", "IDN", "HUN", "SAU", "CUB",
-                                 "KOR", "NGA"}
+    assert countries["2025"] == {
+        "CHN",
+        "USA",
+        "RUS",
+        "MNG",
+        "SLB",
+        "PER",
+        "HKG",
+        "IDN",
+        "HUN",
+        "SAU",
+        "CUB",
+        "KOR",
+        "NGA",
+    }
 
 
 def test_datapackage_is_valid_frictionless():

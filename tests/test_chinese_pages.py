@@ -9,9 +9,9 @@ import json
 import re
 
 import pytest
+from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
-from conftest import REPO
 from dashboard.dataset import load_clean
 from dashboard.i18n import set_language
 from dashboard.ui.layout import PAGES
@@ -21,8 +21,19 @@ MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 LANGUAGE_CODES = re.compile(r"[(（](?:[a-z]{2,3})(?:[,，、] ?[a-z]{2,3})*[)）]")  # ISO 639 codes beside a source
 URL = re.compile(r"https?://\S+|\]\([^)]*\)|\S+\.(?:csv|json|zip|png|svg|md|xlsx|geojson)\b")
 # Names of things that stay in their own language (standards, licences, products, file formats).
-PROPER = ["Natural Earth", "UN M49", "CC BY 4.0", "Okabe–Ito", "Okabe-Ito", "Frictionless Data Package",
-          "Frictionless", "GS(2023)2767", "world-geo-json-zh", "ISO 3166-1", "OpenStreetMap"]
+PROPER = [
+    "Natural Earth",
+    "UN M49",
+    "CC BY 4.0",
+    "Okabe–Ito",
+    "Okabe-Ito",
+    "Frictionless Data Package",
+    "Frictionless",
+    "GS(2023)2767",
+    "world-geo-json-zh",
+    "ISO 3166-1",
+    "OpenStreetMap",
+]
 PLOTLY_TEXT_KEYS = {"text", "title", "name", "ticktext", "hovertemplate", "legendgrouptitle"}
 
 
@@ -31,8 +42,19 @@ def data_strings() -> list[str]:
     """Every text cell of the clean tables (data as the sources write it), longest first."""
     ds = load_clean(REPO / "data")
     values: set[str] = set()
-    for name in ("sources", "people", "participation", "entities", "organizations", "editions", "topics",
-                 "outcomes", "conflicts", "reported_figures", "side_events"):
+    for name in (
+        "sources",
+        "people",
+        "participation",
+        "entities",
+        "organizations",
+        "editions",
+        "topics",
+        "outcomes",
+        "conflicts",
+        "reported_figures",
+        "side_events",
+    ):
         frame = getattr(ds, name, None)
         if frame is None:
             continue
@@ -70,8 +92,18 @@ def plotly_strings(node, key: str = "") -> list[str]:
 
 def visible_texts(at: AppTest) -> list[str]:
     texts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success",
-                 "exception"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "warning",
+        "error",
+        "success",
+        "exception",
+    ):
         texts += [str(e.value) for e in getattr(at, kind)]
     for m in at.metric:
         texts += [m.label, str(m.value), str(m.proto.help or ""), str(m.proto.body or "")]
@@ -151,6 +183,7 @@ def test_import_page_in_chinese_after_an_upload(data_strings, monkeypatch):
     at = open_in_chinese("pages/8_Import.py")
     corpus = REPO / "tests" / "fixtures" / "registrations"
     at.file_uploader(key="registration_upload").upload(
-        "unknown_country.csv", (corpus / "unknown_country.csv").read_bytes(), "text/csv").run()
+        "unknown_country.csv", (corpus / "unknown_country.csv").read_bytes(), "text/csv"
+    ).run()
     phrases = english_phrases(visible_texts(at), data_strings)
     assert not phrases, f"import page after upload: {phrases[:20]}"

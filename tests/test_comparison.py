@@ -22,17 +22,21 @@ def test_a_qualified_figure_makes_the_change_approximate_with_its_basis_stated()
     assert (c.kind, c.delta, c.ratio) == ("approximate", -60, -0.2)
     assert c.is_approximate
     assert cmp.change_parts(c) == ("about −60", "about −20%")
-    assert cmp.basis_text(c) == ("about 300 → more than 240: about −60 (about −20%), approximate because a "
-                                 "figure is qualified")
+    assert cmp.basis_text(c) == (
+        "about 300 → more than 240: about −60 (about −20%), approximate because a figure is qualified"
+    )
     assert cmp.change_sentence(c) == "about 60 fewer (−20%)"
 
 
-@pytest.mark.parametrize("earlier, later, bound, parts", [
-    (Stated(200, "exact"), Stated(240, "more_than"), "at_least", ("at least +40", "at least +20%")),
-    (Stated(300, "nearly"), Stated(320, "exact"), "at_least", ("at least +20", "at least +7%")),
-    (Stated(300, "more_than"), Stated(240, "exact"), "at_most", ("at most −60", "at most −20%")),
-    (Stated(300, "exact"), Stated(240, "nearly"), "at_most", ("at most −60", "at most −20%")),
-])
+@pytest.mark.parametrize(
+    "earlier, later, bound, parts",
+    [
+        (Stated(200, "exact"), Stated(240, "more_than"), "at_least", ("at least +40", "at least +20%")),
+        (Stated(300, "nearly"), Stated(320, "exact"), "at_least", ("at least +20", "at least +7%")),
+        (Stated(300, "more_than"), Stated(240, "exact"), "at_most", ("at most −60", "at most −20%")),
+        (Stated(300, "exact"), Stated(240, "nearly"), "at_most", ("at most −60", "at most −20%")),
+    ],
+)
 def test_lower_and_upper_bounds_give_a_bounded_change(earlier, later, bound, parts):
     c = compare_figures(earlier, later)
     assert (c.kind, c.bound) == ("bounded", bound)

@@ -26,9 +26,24 @@ def test_first_run_outside_headless_mode_serves_without_asking(tmp_path):
     env.pop("DISPLAY", None)
     log = tmp_path / "log.txt"
     with log.open("wb") as fh:
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "false",
-                                 "--server.port", str(port)], cwd=REPO_ROOT, env=env, stdin=subprocess.PIPE,
-                                stdout=fh, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "false",
+                "--server.port",
+                str(port),
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline, healthy = time.monotonic() + 60, False
         while time.monotonic() < deadline and proc.poll() is None:

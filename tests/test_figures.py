@@ -17,11 +17,15 @@ def test_coverage_chart(dataset):
     ident = {tr.y[0].replace("<br>", " "): tr.x[0] for tr in fig.data[:2]}
     assert ident == {"2024 · reported 57": 10, "2025 · reported 51": 13}
     assert dict(zip([y.replace("<br>", " ") for y in fig.data[2].y], fig.data[2].x)) == {
-        "2025 · reported 51": 38, "2024 · reported 57": 47}
+        "2025 · reported 51": 38,
+        "2024 · reported 57": 47,
+    }
     # labels stay horizontal on a narrow bar (no sideways text)
     assert all(tr.textangle == 0 for tr in fig.data)
-    assert fig.layout.template.layout.to_plotly_json() == __import__("plotly.io").io.templates[TEMPLATE].layout \
-        .to_plotly_json()
+    assert (
+        fig.layout.template.layout.to_plotly_json()
+        == __import__("plotly.io").io.templates[TEMPLATE].layout.to_plotly_json()
+    )
     assert "Source: X" in [a.text for a in fig.layout.annotations]
     assert "named in public sources" in fig.layout.title.text
 
@@ -29,8 +33,18 @@ def test_coverage_chart(dataset):
 def test_grouped_bars_zero_filled_and_muted(dataset):
     data = metrics.by_region(dataset)
     cats = {c: c for c in sorted(set(data.region))}
-    fig = grouped_bars(data, "region", cats, [2024, 2025], {2024: "2024", 2025: "2025"},
-                       edition_colors([2024, 2025]), "T", "S", "Source", muted=(metrics.NOT_NAMED,))
+    fig = grouped_bars(
+        data,
+        "region",
+        cats,
+        [2024, 2025],
+        {2024: "2024", 2025: "2025"},
+        edition_colors([2024, 2025]),
+        "T",
+        "S",
+        "Source",
+        muted=(metrics.NOT_NAMED,),
+    )
     assert [tr.name for tr in fig.data] == ["2025", "2024"]  # latest added first: earliest drawn on top
     assert fig.layout.legend.traceorder == "reversed"  # …and listed first
     ys = [y.replace("<br>", " ") for y in fig.data[0].y]

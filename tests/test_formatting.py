@@ -2,15 +2,30 @@
 
 import pytest
 
-from dashboard.formatting import (format_date_range, format_figure, format_figure_noun, format_figure_short, format_list,
-                                  format_percent, format_signed, md_escape)
+from dashboard.formatting import (
+    format_date_range,
+    format_figure,
+    format_figure_noun,
+    format_figure_short,
+    format_list,
+    format_percent,
+    format_signed,
+    md_escape,
+)
 from dashboard.i18n import set_language
 
 
-@pytest.mark.parametrize("value, qualifier, expected", [
-    (300, "about", "about 300"), (240, "more_than", "more than 240"), (51, "exact", "51"),
-    (2000, "nearly", "nearly 2,000"), (240, "approximately", "approximately 240"), (None, None, "—"),
-])
+@pytest.mark.parametrize(
+    "value, qualifier, expected",
+    [
+        (300, "about", "about 300"),
+        (240, "more_than", "more than 240"),
+        (51, "exact", "51"),
+        (2000, "nearly", "nearly 2,000"),
+        (240, "approximately", "approximately 240"),
+        (None, None, "—"),
+    ],
+)
 def test_format_figure(value, qualifier, expected):
     assert format_figure(value, qualifier) == expected
 
@@ -36,10 +51,15 @@ def zh():
     set_language("en")
 
 
-@pytest.mark.parametrize("value, qualifier, metric, expected", [
-    (300, "about", "attendees", "约300人"), (240, "more_than", "attendees", "240余人"),
-    (51, "exact", "countries_and_regions", "51个国家和地区"), (6, "exact", "international_organizations", "6个国际组织"),
-])
+@pytest.mark.parametrize(
+    "value, qualifier, metric, expected",
+    [
+        (300, "about", "attendees", "约300人"),
+        (240, "more_than", "attendees", "240余人"),
+        (51, "exact", "countries_and_regions", "51个国家和地区"),
+        (6, "exact", "international_organizations", "6个国际组织"),
+    ],
+)
 def test_chinese_figures_as_chinese_sources_write_them(zh, value, qualifier, metric, expected):
     assert format_figure_noun(value, qualifier, metric) == expected
 

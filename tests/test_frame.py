@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
+from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
-from conftest import REPO
 from dashboard.i18n import set_language
 from dashboard.ui.layout import PAGES
 

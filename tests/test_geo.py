@@ -19,9 +19,15 @@ from dashboard.paths import REPO_ROOT
 from dashboard.static_export import topojson_folder
 
 # Places China's standard map draws inside China (Zangnan: Tawang, Bomdila, Ziro; Aksai Chin; Taiwan; Hainan).
-IN_CHINA = {"Taipei": (121.5654, 25.0330), "Kaohsiung": (120.3014, 22.6273), "Tawang": (91.8594, 27.5860),
-            "Bomdila": (92.4159, 27.2645), "Ziro": (93.8310, 27.5450), "Aksai Chin": (79.5, 35.2),
-            "Haikou": (110.3300, 20.0300)}
+IN_CHINA = {
+    "Taipei": (121.5654, 25.0330),
+    "Kaohsiung": (120.3014, 22.6273),
+    "Tawang": (91.8594, 27.5860),
+    "Bomdila": (92.4159, 27.2645),
+    "Ziro": (93.8310, 27.5450),
+    "Aksai Chin": (79.5, 35.2),
+    "Haikou": (110.3300, 20.0300),
+}
 
 
 def shapes_in(folder: Path, code: str) -> dict:
@@ -111,13 +117,13 @@ def test_figure_references_the_worldview_and_carries_no_geometry(dataset):
 
 
 def test_topojson_round_trip_and_orientation():
-    from dashboard import geo
     import geopandas as gpd
+
+    from dashboard import geo
 
     square = shapely.Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(2, 2), (2, 4), (4, 4), (4, 2)]])
     wrap = shapely.box(170, -20, 190, -10)  # an unwrapped shape crossing the antimeridian
-    g = geo.simplified(gpd.GeoDataFrame({"code": ["AAA", "FJI"], "geometry": [square, wrap]}, crs=4326), 0.001,
-                       0.001)
+    g = geo.simplified(gpd.GeoDataFrame({"code": ["AAA", "FJI"], "geometry": [square, wrap]}, crs=4326), 0.001, 0.001)
     back = geo.from_topojson(geo.to_topojson(g))
     assert back["AAA"].symmetric_difference(square).area < 0.1  # quantized to a 0.0036° grid
     assert back["FJI"].bounds[0] >= -180 and back["FJI"].bounds[2] <= 180  # cut at the antimeridian
@@ -130,8 +136,13 @@ def test_points_per_worldview(dataset):
     p = dataset.country_points.set_index(["worldview", "code"])
     assert not p.loc[("cn", "TWN"), "own_shape"] and p.loc[("ne", "TWN"), "own_shape"]
     assert p.loc[("cn", "CHN"), "area_km2"] > p.loc[("ne", "CHN"), "area_km2"]  # Taiwan, Zangnan
-    for code, km2, tol in (("RUS", 17_098_000, 0.03), ("FRA", 640_000, 0.05), ("FJI", 18_300, 0.1),
-                           ("USA", 9_500_000, 0.05), ("SGP", 700, 0.5)):
+    for code, km2, tol in (
+        ("RUS", 17_098_000, 0.03),
+        ("FRA", 640_000, 0.05),
+        ("FJI", 18_300, 0.1),
+        ("USA", 9_500_000, 0.05),
+        ("SGP", 700, 0.5),
+    ):
         assert abs(p.loc[("ne", code), "area_km2"] - km2) / km2 < tol, code
     assert (p.rep_lon.between(-180, 180)).all()
 
@@ -139,8 +150,9 @@ def test_points_per_worldview(dataset):
 def test_served_files_are_the_data_package_copies():
     for name in geostep.product_names():
         if name != "points.csv":
-            assert (worldview.SERVED_DIR / name).read_bytes() == (REPO_ROOT / "data" / "clean" / "geo" / name
-                                                                   ).read_bytes(), name
+            assert (worldview.SERVED_DIR / name).read_bytes() == (
+                REPO_ROOT / "data" / "clean" / "geo" / name
+            ).read_bytes(), name
 
 
 def test_geometry_step_is_up_to_date_and_skipped_by_content_hash(tmp_path):
@@ -154,20 +166,24 @@ def test_geometry_step_is_up_to_date_and_skipped_by_content_hash(tmp_path):
     assert changed != geostep.inputs() and not geostep.up_to_date(geostep.OUT, changed)
     ents = data / "reference" / "entities.csv"  # a new alias does not touch the geometry
     ents.write_text(ents.read_text(encoding="utf-8").replace("PRC|", "PRC|P.R.C.|", 1), encoding="utf-8")
-    assert geostep.inputs(data)["data/reference/entities.csv[code, iso_numeric, sub_region]"] == \
-        geostep.inputs()["data/reference/entities.csv[code, iso_numeric, sub_region]"]
+    assert (
+        geostep.inputs(data)["data/reference/entities.csv[code, iso_numeric, sub_region]"]
+        == geostep.inputs()["data/reference/entities.csv[code, iso_numeric, sub_region]"]
+    )
 
 
 def test_build_with_unchanged_geometry_never_imports_geopandas():
-    code = ("import sys; from dashboard import build; build.build(); print('geopandas' in sys.modules)")
+    code = "import sys; from dashboard import build; build.build(); print('geopandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
 
 
 def test_the_app_never_imports_geopandas():
     """Geometry is prepared by the build; the app's modules must not pull in geopandas (memory)."""
-    code = ("import sys; import dashboard.ui.mapview, dashboard.ui.press, dashboard.keycharts, dashboard.mapdata; "
-            "print('geopandas' in sys.modules)")
+    code = (
+        "import sys; import dashboard.ui.mapview, dashboard.ui.press, dashboard.keycharts, dashboard.mapdata; "
+        "print('geopandas' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
 
@@ -188,5 +204,7 @@ def test_data_package_names_both_worldviews_and_their_sources():
     assert "world-geo-json-zh 2.1.5" in res["cn_world_50m_json"]["description"]
     assert "de facto" in res["ne_world_110m_json"]["description"]
     fields = {f["name"] for f in res["country_points"]["schema"]["fields"]}
-    assert {"worldview", "own_shape"} <= fields and res["country_points"]["schema"]["primaryKey"] == ["worldview",
-                                                                                                      "code"]
+    assert {"worldview", "own_shape"} <= fields and res["country_points"]["schema"]["primaryKey"] == [
+        "worldview",
+        "code",
+    ]

@@ -15,37 +15,80 @@ def index() -> AliasIndex:
     return AliasIndex(e, load_organizations(entity_codes=set(e.code)))
 
 
-@pytest.mark.parametrize("name, code", [
-    # Hong Kong and Macao are not China (pycountry's fuzzy search says they are)
-    ("Hong Kong SAR", "HKG"), ("Hong Kong SAR, China", "HKG"), ("China, Hong Kong SAR", "HKG"),
-    ("中国香港", "HKG"), ("香港特別行政區", "HKG"), ("HKSAR", "HKG"),
-    ("Macao SAR", "MAC"), ("Macau", "MAC"), ("中国澳门", "MAC"), ("Macao SAR, China", "MAC"),
-    # Republic of Korea is South Korea (pycountry's fuzzy search says North)
-    ("Republic of Korea", "KOR"), ("Korea, Rep.", "KOR"), ("South Korea", "KOR"), ("韩国", "KOR"), ("大韓民國", "KOR"),
-    ("Democratic People's Republic of Korea", "PRK"), ("Korea, Dem. People's Rep.", "PRK"),
-    ("Türkiye", "TUR"), ("Turkiye", "TUR"), ("Turkey", "TUR"), ("土耳其", "TUR"),
-    ("Lao PDR", "LAO"), ("Laos", "LAO"), ("Lao People's Democratic Republic", "LAO"), ("老挝", "LAO"),
-    ("Côte d'Ivoire", "CIV"), ("Cote d'Ivoire", "CIV"), ("Côte d’Ivoire", "CIV"), ("Ivory Coast", "CIV"),
-    ("Iran (Islamic Republic of)", "IRN"), ("Iran, Islamic Rep.", "IRN"), ("伊朗伊斯蘭共和國 (Iran)", "IRN"),
-    ("安哥拉共和國", "AGO"), ("柬埔寨王國 (Cambodia)", "KHM"), ("厄瓜多爾共和國", "ECU"),
-    ("the Solomon Islands", "SLB"), ("所罗门群岛", "SLB"), ("the United States", "USA"), ("美国", "USA"),
-    ("Russian Federation", "RUS"), ("俄罗斯", "RUS"), ("Taiwan", "TWN"), ("中国台湾", "TWN"),
-    ("Kosovo", "XKX"), ("Viet Nam", "VNM"), ("KSA", "SAU"), ("Tanzania", "TZA"),
-    ("Hong Kong SAR (入境处 as member of the PRC delegation)", "HKG"),
-])
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        # Hong Kong and Macao are not China (pycountry's fuzzy search says they are)
+        ("Hong Kong SAR", "HKG"),
+        ("Hong Kong SAR, China", "HKG"),
+        ("China, Hong Kong SAR", "HKG"),
+        ("中国香港", "HKG"),
+        ("香港特別行政區", "HKG"),
+        ("HKSAR", "HKG"),
+        ("Macao SAR", "MAC"),
+        ("Macau", "MAC"),
+        ("中国澳门", "MAC"),
+        ("Macao SAR, China", "MAC"),
+        # Republic of Korea is South Korea (pycountry's fuzzy search says North)
+        ("Republic of Korea", "KOR"),
+        ("Korea, Rep.", "KOR"),
+        ("South Korea", "KOR"),
+        ("韩国", "KOR"),
+        ("大韓民國", "KOR"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("Korea, Dem. People's Rep.", "PRK"),
+        ("Türkiye", "TUR"),
+        ("Turkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("土耳其", "TUR"),
+        ("Lao PDR", "LAO"),
+        ("Laos", "LAO"),
+        ("Lao People's Democratic Republic", "LAO"),
+        ("老挝", "LAO"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Cote d'Ivoire", "CIV"),
+        ("Côte d’Ivoire", "CIV"),
+        ("Ivory Coast", "CIV"),
+        ("Iran (Islamic Republic of)", "IRN"),
+        ("Iran, Islamic Rep.", "IRN"),
+        ("伊朗伊斯蘭共和國 (Iran)", "IRN"),
+        ("安哥拉共和國", "AGO"),
+        ("柬埔寨王國 (Cambodia)", "KHM"),
+        ("厄瓜多爾共和國", "ECU"),
+        ("the Solomon Islands", "SLB"),
+        ("所罗门群岛", "SLB"),
+        ("the United States", "USA"),
+        ("美国", "USA"),
+        ("Russian Federation", "RUS"),
+        ("俄罗斯", "RUS"),
+        ("Taiwan", "TWN"),
+        ("中国台湾", "TWN"),
+        ("Kosovo", "XKX"),
+        ("Viet Nam", "VNM"),
+        ("KSA", "SAU"),
+        ("Tanzania", "TZA"),
+        ("Hong Kong SAR (入境处 as member of the PRC delegation)", "HKG"),
+    ],
+)
 def test_country_and_region_names(index, name, code):
     assert index.resolve(name, (ENTITY,)).code == code
 
 
-@pytest.mark.parametrize("name, code", [
-    ("IOM", "IOM"), ("International Organization for Migration (IOM)", "IOM"), ("国际移民组织", "IOM"),
-    ("Office of the UN High Commissioner for Refugees (UNHCR)", "UNHCR"), ("联合国难民署", "UNHCR"),
-    ("UN Office on Drugs and Crime (UNODC)", "UNODC"), ("International Criminal Police Organization (INTERPOL)",
-                                                         "INTERPOL"),
-    ("ASEAN Secretariat", "ASEAN"),
-    ("Lancang-Mekong Integrated Law Enforcement and Security Cooperation Center (LMLECC)", "LMLECC"),
-    ("澜湄综合执法安全合作中心", "LMLECC"),
-])
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("IOM", "IOM"),
+        ("International Organization for Migration (IOM)", "IOM"),
+        ("国际移民组织", "IOM"),
+        ("Office of the UN High Commissioner for Refugees (UNHCR)", "UNHCR"),
+        ("联合国难民署", "UNHCR"),
+        ("UN Office on Drugs and Crime (UNODC)", "UNODC"),
+        ("International Criminal Police Organization (INTERPOL)", "INTERPOL"),
+        ("ASEAN Secretariat", "ASEAN"),
+        ("Lancang-Mekong Integrated Law Enforcement and Security Cooperation Center (LMLECC)", "LMLECC"),
+        ("澜湄综合执法安全合作中心", "LMLECC"),
+    ],
+)
 def test_organization_names(index, name, code):
     assert index.resolve(name, (ORGANIZATION,)).code == code
 
@@ -80,21 +123,45 @@ def test_normalize_folds_case_accents_and_script():
 
 # --- never a wrong match ---
 
-@pytest.mark.parametrize("name, code", [
-    # the bad-input campaign of issue 13: each used to come back as the wrong country
-    ("Congo (Kinshasa)", "COD"), ("Congo (Democratic Republic of the)", "COD"), ("Congo (Brazzaville)", "COG"),
-    ("Virgin Islands (U.S.)", "VIR"), ("Taiwan Province (China)", "TWN"), ("Hong Kong, SAR (China)", "HKG"),
-    ("Macao Special Administrative Region (China)", "MAC"), ("Guinea (Bissau)", "GNB"), ("Korea, South", "KOR"),
-    ("Korea, North", "PRK"), ("U.S. Virgin Islands", "VIR"), ("Trinidad & Tobago", "TTO"), ("St. Lucia", "LCA"),
-    ("Myanmar (Burma)", "MMR"),  # both halves name the same country
-    ("Hong\u00a0Kong\u200b SAR", "HKG"),  # no-break and zero-width spaces
-])
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        # the bad-input campaign of issue 13: each used to come back as the wrong country
+        ("Congo (Kinshasa)", "COD"),
+        ("Congo (Democratic Republic of the)", "COD"),
+        ("Congo (Brazzaville)", "COG"),
+        ("Virgin Islands (U.S.)", "VIR"),
+        ("Taiwan Province (China)", "TWN"),
+        ("Hong Kong, SAR (China)", "HKG"),
+        ("Macao Special Administrative Region (China)", "MAC"),
+        ("Guinea (Bissau)", "GNB"),
+        ("Korea, South", "KOR"),
+        ("Korea, North", "PRK"),
+        ("U.S. Virgin Islands", "VIR"),
+        ("Trinidad & Tobago", "TTO"),
+        ("St. Lucia", "LCA"),
+        ("Myanmar (Burma)", "MMR"),  # both halves name the same country
+        ("Hong\u00a0Kong\u200b SAR", "HKG"),  # no-break and zero-width spaces
+    ],
+)
 def test_statistical_and_official_variants(index, name, code):
     assert index.resolve(name).code == code
 
 
-@pytest.mark.parametrize("name", ["Faeroe Islands (Denmark)", "Peru (Lima)", "Foo (Peru)", "Taiwan (Japan)",
-                                  "Hong Kong (United Kingdom)", "China: Hong Kong", "Chad, Lake", "Congo (Ruanda)"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Faeroe Islands (Denmark)",
+        "Peru (Lima)",
+        "Foo (Peru)",
+        "Taiwan (Japan)",
+        "Hong Kong (United Kingdom)",
+        "China: Hong Kong",
+        "Chad, Lake",
+        "Congo (Ruanda)",
+    ],
+)
 def test_qualified_names_match_whole_or_not_at_all(index, name):
     """Half of a qualified name is never taken for the whole: refused with suggestions instead."""
     with pytest.raises(UnknownName) as exc:

@@ -50,17 +50,26 @@ def test_every_literal_key_is_extracted():
     missed = []
     for path in CODE:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("t", "tn", "N_")
-                    and node.args and isinstance(node.args[0], ast.Constant)
-                    and node.args[0].value not in extracted):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("t", "tn", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value not in extracted
+            ):
                 missed.append(f"{path.relative_to(REPO)}:{node.lineno}: {node.args[0].value[:60]}")
     assert not missed, "\n".join(missed)
 
 
 def test_translate_marked_only_in_the_vocabulary_and_frame():
     users = {p.relative_to(REPO).as_posix() for p in CODE if "translate_marked(" in p.read_text(encoding="utf-8")}
-    assert users <= {"src/dashboard/i18n.py", "src/dashboard/vocab.py", "src/dashboard/ui/layout.py",
-                     "src/dashboard/packaging.py"}
+    assert users <= {
+        "src/dashboard/i18n.py",
+        "src/dashboard/vocab.py",
+        "src/dashboard/ui/layout.py",
+        "src/dashboard/packaging.py",
+    }
 
 
 def test_every_vocabulary_label_is_extracted():

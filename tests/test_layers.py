@@ -24,8 +24,7 @@ def tool(name: str) -> str:
 
 
 def run(cmd: list[str], cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})},
-                          timeout=300)
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=300)
 
 
 def test_import_contracts_are_kept():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from dashboard import mapdata
 from dashboard.dataset import load_clean
 from dashboard.figures import participation_map
@@ -34,10 +33,18 @@ def test_not_drawable_participant_is_listed(synthetic_data):
 
 def test_map_figure_payload_and_traces(dataset):
     f = mapdata.map_participants(dataset, 2024, 2025)
-    fig = participation_map(f, mapdata.venues(dataset, [2024, 2025]),
-                            {"both": "#009E73", "only_earlier": "#0072B2", "only_later": "#E69F00"},
-                            {"both": "both", "only_earlier": "earlier", "only_later": "later"},
-                            {2024: "#0072B2", 2025: "#E69F00"}, "T", "S", "Src", "cn", lines=True)
+    fig = participation_map(
+        f,
+        mapdata.venues(dataset, [2024, 2025]),
+        {"both": "#009E73", "only_earlier": "#0072B2", "only_later": "#E69F00"},
+        {"both": "both", "only_earlier": "earlier", "only_later": "later"},
+        {2024: "#0072B2", 2025: "#E69F00"},
+        "T",
+        "S",
+        "Src",
+        "cn",
+        lines=True,
+    )
     types = [tr.type for tr in fig.data]
     assert types.count("choropleth") == 1 and "scattergeo" in types
     choro = next(tr for tr in fig.data if tr.type == "choropleth")
@@ -53,8 +60,8 @@ def test_map_figure_payload_and_traces(dataset):
 
 
 def test_regions_view_fills_identified_countries_only(dataset):
-    from dashboard.figures import REGION_COLORS, region_map
     from dashboard.dataset import load_geojson
+    from dashboard.figures import REGION_COLORS, region_map
     from dashboard.paths import REPO_ROOT
 
     f = mapdata.map_participants(dataset, 2025)

@@ -90,9 +90,11 @@ def test_overlap_wording_partial_vs_complete(dataset):
 
     partial = metrics.overlap(dataset, 2024, 2025, "country_or_region")
     assert not partial.complete.any()
-    assert set(partial.status_label) == {"Named in 2024 and 2025 sources",
-                                         "Named in 2024 sources, not named in 2025 sources",
-                                         "Named in 2025 sources, not named in 2024 sources"}
+    assert set(partial.status_label) == {
+        "Named in 2024 and 2025 sources",
+        "Named in 2024 sources, not named in 2025 sources",
+        "Named in 2025 sources, not named in 2024 sources",
+    }
     complete_eds = dataset.editions.assign(participant_list_complete=True)
     complete = metrics.overlap(replace(dataset, editions=complete_eds), 2024, 2025, "country_or_region")
     assert complete.complete.all()

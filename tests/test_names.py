@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import REPO
+from streamlit.testing.v1 import AppTest
 
 from dashboard import names
 from dashboard.harmonize import to_simplified
@@ -31,8 +29,14 @@ def _english_after():
 
 # --- accessors ---------------------------------------------------------------------------------
 
-PERSON = {"name": "Xu Ganlu", "name_zh": "许甘露", "title": "Vice Minister", "title_zh": "公安部副部长",
-          "organization": "NIA", "organization_zh": ""}
+PERSON = {
+    "name": "Xu Ganlu",
+    "name_zh": "许甘露",
+    "title": "Vice Minister",
+    "title_zh": "公安部副部长",
+    "organization": "NIA",
+    "organization_zh": "",
+}
 
 
 def test_person_accessors_choose_chinese_only_when_the_data_has_it():
@@ -76,8 +80,10 @@ def test_edition_names_city_host_and_theme(dataset):
 
 def test_topic_texts_in_chinese_when_a_chinese_source_states_them(dataset):
     assert names.topic_texts(dataset, 2025, "concept", "zh") == ["合作促安全,安全保发展"]
-    assert names.topic_texts(dataset, 2025, "panel", "zh") == ["优化移民管理服务,保障有序安全便利流动",
-                                                              "全球化背景下,共同防范口岸安全风险、促进人员顺畅通关"]
+    assert names.topic_texts(dataset, 2025, "panel", "zh") == [
+        "优化移民管理服务,保障有序安全便利流动",
+        "全球化背景下,共同防范口岸安全风险、促进人员顺畅通关",
+    ]
     assert len(names.topic_texts(dataset, 2025, "panel", "en")) == 2
     # no Chinese source names the 2024 discussion topics: the English wording stays
     assert names.topic_texts(dataset, 2024, "topic", "zh") == names.topic_texts(dataset, 2024, "topic", "en")
@@ -104,6 +110,7 @@ def test_people_with_chinese_forms_from_the_sources(dataset):
 
 
 # --- every Chinese form cites a Chinese source that has it ---------------------------------------
+
 
 def _forms(dataset) -> list[tuple[str, str, str, str]]:
     """(where, simplified form, form as written, source id) of every Chinese form in the clean data."""
@@ -143,8 +150,10 @@ def test_every_chinese_form_has_a_chinese_source(dataset):
         assert eds.loc[year, "name_zh_source_id"] and eds.loc[year, "city_zh_source_id"]
 
 
-@pytest.mark.skipif(not (SHARED / "source_texts").is_dir(),
-                    reason="the stored source texts (../shared/sources/source_texts) are not beside this clone")
+@pytest.mark.skipif(
+    not (SHARED / "source_texts").is_dir(),
+    reason="the stored source texts (../shared/sources/source_texts) are not beside this clone",
+)
 def test_every_chinese_form_is_in_its_sources_text(dataset):
     excerpts = dict(zip(dataset.sources.id, dataset.sources.excerpt))
     checked = 0
@@ -161,6 +170,7 @@ def test_every_chinese_form_is_in_its_sources_text(dataset):
 
 
 # --- wired into the pages ---------------------------------------------------------------------
+
 
 def test_speakers_page_shows_chinese_names_and_titles_in_chinese(monkeypatch):
     monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)

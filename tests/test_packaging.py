@@ -20,12 +20,20 @@ def test_press_kit_contents(dataset):
     z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
     names = set(zipfile.ZipFile(io.BytesIO(z)).namelist())
     base = "press-kit-2024-2025/"
-    charts = ["countries and regions named vs reported", "international organizations named vs reported",
-              "countries and regions by region", "people mentioned by role", "map of identified participants"]
+    charts = [
+        "countries and regions named vs reported",
+        "international organizations named vs reported",
+        "countries and regions by region",
+        "people mentioned by role",
+        "map of identified participants",
+    ]
     expected = {base + f for f in ["summary.md", "sources.csv", "README.md"]}
     for c in charts:
-        expected |= {f"{base}charts/{c} 2024-2025.png", f"{base}charts/{c} 2024-2025.svg",
-                     f"{base}data/{c} 2024-2025.csv"}
+        expected |= {
+            f"{base}charts/{c} 2024-2025.png",
+            f"{base}charts/{c} 2024-2025.svg",
+            f"{base}data/{c} 2024-2025.csv",
+        }
     assert names == expected
     zf = zipfile.ZipFile(io.BytesIO(z))
     summary = zf.read(base + "summary.md").decode()
@@ -47,8 +55,14 @@ def test_press_kit_shows_no_internal_id_or_path(dataset):
         text = zf.read(name).decode("utf-8-sig")
         found = [i for i in ids if i in text]
         assert not found, (name, found)
-        for bad in ("data/clean", "source_texts/", ".txt", "coverage-countries-and-regions", "speakers-by-role",
-                    "source_id"):
+        for bad in (
+            "data/clean",
+            "source_texts/",
+            ".txt",
+            "coverage-countries-and-regions",
+            "speakers-by-role",
+            "source_id",
+        ):
             assert bad not in text, (name, bad)
     for key in packaging.KEY_CHARTS:
         assert not any(key in n for n in zf.namelist() if "-" in key), key

@@ -8,9 +8,8 @@ import json
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import FIXTURES, REPO
+from streamlit.testing.v1 import AppTest
 
 CORPUS = FIXTURES / "registrations"
 
@@ -75,8 +74,9 @@ def test_added_list_shows_what_changed_and_every_page_credits_it():
     assert not [b for b in at.button if b.key == "import_confirm"]
     # kept only in this session: the notice, the cleaned list and the command that keeps it
     assert any("this browser session only" in i.value for i in at.info)
-    assert [c.value for c in at.code] == ["python -m dashboard.ingest registration-2025-clean.csv --edition 2025 "
-                                          "--anonymise"]
+    assert [c.value for c in at.code] == [
+        "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise"
+    ]
     at.switch_page("pages/0_Overview.py")
     at.run()
     captions = " ".join(c.value for c in at.caption).replace("\\", "")  # the file name is Markdown-escaped
@@ -84,31 +84,35 @@ def test_added_list_shows_what_changed_and_every_page_credits_it():
     at.switch_page("pages/5_Map.py")
     at.run()
     # titles and source lines are wrapped to the chart's width: join the lines again
-    titles = [" ".join(re.sub(r"</?b>|<br>", " ", json.dumps(s, ensure_ascii=False)).split())
-              for s in plotly_specs(at)]
+    titles = [" ".join(re.sub(r"</?b>|<br>", " ", json.dumps(s, ensure_ascii=False)).split()) for s in plotly_specs(at)]
     assert any("named in public sources and the organizers' list gbk_chinese.csv" in x for x in titles)
-    assert any("Source: public sources cited per participant and the organizers' list gbk_chinese.csv" in x
-               for x in titles)
+    assert any(
+        "Source: public sources cited per participant and the organizers' list gbk_chinese.csv" in x for x in titles
+    )
     # a reload is a new session: the list is gone and the Import page says where lists live
     again = import_page()
     assert any("this browser session only" in i.value for i in again.info)
     assert any("No registration list loaded" in c.value for c in again.caption)
 
 
-TWO_ROWS = ("edition,full_name,organization,country_or_organization,delegation,role,mode\n"
-            "2025,,Polícia Federal,Brazil,,delegate,in_person\n"
-            "2025,,Immigration,Peru,,delegate,in_person\n").encode()
+TWO_ROWS = (
+    "edition,full_name,organization,country_or_organization,delegation,role,mode\n"
+    "2025,,Polícia Federal,Brazil,,delegate,in_person\n"
+    "2025,,Immigration,Peru,,delegate,in_person\n"
+).encode()
 
 
 def test_a_two_row_list_declared_complete_is_not_accepted():
     at = upload_bytes(import_page(), "two.csv", TWO_ROWS)
     at.checkbox(key="import_complete::2025").check().run()
-    assert any("not accepted as the complete list" in w.value and "fewer than the reported 51" in w.value
-               for w in at.warning)
+    assert any(
+        "not accepted as the complete list" in w.value and "fewer than the reported 51" in w.value for w in at.warning
+    )
     at.button(key="import_confirm").click().run()
     assert any("not accepted as the complete list" in w.value for w in at.warning)
-    assert [c.value for c in at.code] == ["python -m dashboard.ingest registration-2025-clean.csv --edition 2025 "
-                                          "--anonymise --complete"]
+    assert [c.value for c in at.code] == [
+        "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise --complete"
+    ]
     at.switch_page("pages/0_Overview.py")
     at.run()
     text = " ".join(m.value for m in at.markdown)
@@ -152,15 +156,22 @@ def upload_bytes(at: AppTest, name: str, data: bytes) -> AppTest:
 def test_unknown_names_get_one_picker_each_and_are_paged():
     names = [f"Atlantis {i:02d}" for i in range(25)]
     body = "".join(f"2025,,,{n},,delegate,\n" * 2 for n in names)  # every name in two rows
-    at = upload_bytes(import_page(), "many.csv", ("edition,full_name,organization,country_or_organization,"
-                                                  "delegation,role,mode\n" + body + "2025,,,Peru,,delegate,\n").encode())
+    at = upload_bytes(
+        import_page(),
+        "many.csv",
+        (
+            "edition,full_name,organization,country_or_organization,"
+            "delegation,role,mode\n" + body + "2025,,,Peru,,delegate,\n"
+        ).encode(),
+    )
     pickers = [s for s in at.selectbox if s.key and s.key.startswith("resolve::")]
     assert [s.key for s in pickers] == [f"resolve::{n}" for n in names[:10]]  # one per name, not one per row
     assert "(2 row(s))" in pickers[0].label
     assert any("25 distinct unknown names in 50 rows" in c.value for c in at.caption)
     at.number_input(key="resolve_page").set_value(3).run()
     assert [s.key for s in at.selectbox if s.key and s.key.startswith("resolve::")] == [
-        f"resolve::{n}" for n in names[20:]]
+        f"resolve::{n}" for n in names[20:]
+    ]
     for n in names[20:]:
         at.selectbox(key=f"resolve::{n}").set_value("Peru (PER)")
     at.button(key="apply_resolutions").click().run()
@@ -168,7 +179,8 @@ def test_unknown_names_get_one_picker_each_and_are_paged():
     at.number_input(key="resolve_page").set_value(1).run()
     at.button(key="apply_resolutions").click().run()  # the first page: all skipped
     assert [s.key for s in at.selectbox if s.key and s.key.startswith("resolve::")] == [
-        f"resolve::{n}" for n in names[10:20]]
+        f"resolve::{n}" for n in names[10:20]
+    ]
 
 
 def test_file_names_and_values_are_escaped():
@@ -178,8 +190,14 @@ def test_file_names_and_values_are_escaped():
     assert shown and r"\*\*bold\*\* \[link\]\(http://example.org\) \$x\$ \<b\>.csv" in shown[0]
 
 
-@pytest.mark.parametrize("name, text", [("utf32.csv", "UTF-32"), ("far_cell.xlsx", "declares cells up to XFD1048576"),
-                                        ("undecodable.csv", "not text in a known encoding")])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("utf32.csv", "UTF-32"),
+        ("far_cell.xlsx", "declares cells up to XFD1048576"),
+        ("undecodable.csv", "not text in a known encoding"),
+    ],
+)
 def test_hostile_files_are_refused_with_a_message(name, text):
     at = upload(import_page(), name)
     assert at.error and text in at.error[0].value

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import REPO
+from streamlit.testing.v1 import AppTest
 
 APP = str(REPO / "app.py")
 
@@ -76,8 +75,10 @@ def test_third_edition_appears_without_code_change(synthetic_data, monkeypatch):
     at = run()
     m = metric_values(at)
     assert m["Countries and regions"] == ("60", "+9 vs 2025 (51)")
-    assert 2030 in at.selectbox(key="url_edition").options or "2030 · Testville (edition 3)" in \
-        at.selectbox(key="url_edition").options
+    assert (
+        2030 in at.selectbox(key="url_edition").options
+        or "2030 · Testville (edition 3)" in at.selectbox(key="url_edition").options
+    )
 
 
 def test_broken_clean_data_gives_a_clear_message(data_copy, monkeypatch):

@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import REPO
+from streamlit.testing.v1 import AppTest
 
 from dashboard.ui.layout import PAGES as PAGE_SPECS
 
@@ -57,8 +56,13 @@ def test_year_over_year_defaults_and_honest_wording():
     for word in ("dropped", "Dropped", "New in", "did not return"):
         assert word not in t
     table = at.dataframe[0].value
-    assert table.iloc[0].tolist()[:5] == ["Attendees", "about 300", "more than 240 (another source: approximately 240)",
-                                          "about −60", "about −20%"]
+    assert table.iloc[0].tolist()[:5] == [
+        "Attendees",
+        "about 300",
+        "more than 240 (another source: approximately 240)",
+        "about −60",
+        "about −20%",
+    ]
     assert table.iloc[1].tolist()[:5] == ["Countries and regions", "57", "51 (another source: 50)", "−6", "−11%"]
     # a count of what the sources name: both counts, no change, no percentage
     assert table.iloc[3].tolist()[:5] == ["Named speakers", "8 named in sources", "13 named in sources", "—", "—"]
@@ -114,19 +118,26 @@ def test_synthetic_third_edition_appears_everywhere(page, synthetic_data, monkey
         assert not at.exception
     else:
         at = open_page(page, {"a": "2025", "b": "2030"} if "Year" in page else None)
-    blob = json.dumps([chart_specs(at)]) + text(at) + " ".join(
-        str(d.value.to_dict()) for d in at.dataframe) + str([s.options for s in at.selectbox])
+    blob = (
+        json.dumps([chart_specs(at)])
+        + text(at)
+        + " ".join(str(d.value.to_dict()) for d in at.dataframe)
+        + str([s.options for s in at.selectbox])
+    )
     assert "2030" in blob
 
 
-@pytest.mark.parametrize("query, traces, folder", [
-    ({}, {"choropleth", "scattergeo"}, "cn"),
-    ({"view": "two", "a": "2024", "b": "2025", "lines": "1"}, {"choropleth", "scattergeo"}, "cn"),
-    ({"view": "regions", "edition": "2024"}, {"choropleth"}, "cn"),
-    ({"worldview": "ne"}, {"choropleth", "scattergeo"}, "ne"),
-    ({"view": "regions", "worldview": "ne"}, {"choropleth"}, "ne"),
-    ({"worldview": "xx"}, {"choropleth", "scattergeo"}, "cn"),
-])
+@pytest.mark.parametrize(
+    "query, traces, folder",
+    [
+        ({}, {"choropleth", "scattergeo"}, "cn"),
+        ({"view": "two", "a": "2024", "b": "2025", "lines": "1"}, {"choropleth", "scattergeo"}, "cn"),
+        ({"view": "regions", "edition": "2024"}, {"choropleth"}, "cn"),
+        ({"worldview": "ne"}, {"choropleth", "scattergeo"}, "ne"),
+        ({"view": "regions", "worldview": "ne"}, {"choropleth"}, "ne"),
+        ({"worldview": "xx"}, {"choropleth", "scattergeo"}, "cn"),
+    ],
+)
 def test_map_page_views_and_local_topojson(query, traces, folder):
     at = open_page("pages/5_Map.py", query)
     charts = at.get("plotly_chart")
@@ -175,8 +186,17 @@ def test_organizations_edition_filter_from_url():
     assert {x for tr in spec["data"] for x in tr["x"]} == {"2025"}
 
 
-INTERNAL = ("data/clean", "data/raw", "source_texts/", ".csv)", "people.csv", "coverage-countries-and-regions",
-            "coverage-international-organizations", "speakers-by-role", "countries-by-region")
+INTERNAL = (
+    "data/clean",
+    "data/raw",
+    "source_texts/",
+    ".csv)",
+    "people.csv",
+    "coverage-countries-and-regions",
+    "coverage-international-organizations",
+    "speakers-by-role",
+    "countries-by-region",
+)
 
 
 def _visible(at) -> str:
@@ -195,11 +215,19 @@ def _visible(at) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("page, query", [
-    ("pages/2_Countries_and_regions.py", {}), ("pages/4_Speakers.py", {}), ("pages/5_Map.py", {"edition": "2025"}),
-    ("pages/6_Sources.py", {}), ("pages/7_Press.py", {"mode": "compare", "a": "2024", "b": "2025"}),
-    ("pages/7_Press.py", {"edition": "2025"}), ("pages/1_Year_over_year.py", {}), ("pages/3_Organizations.py", {}),
-])
+@pytest.mark.parametrize(
+    "page, query",
+    [
+        ("pages/2_Countries_and_regions.py", {}),
+        ("pages/4_Speakers.py", {}),
+        ("pages/5_Map.py", {"edition": "2025"}),
+        ("pages/6_Sources.py", {}),
+        ("pages/7_Press.py", {"mode": "compare", "a": "2024", "b": "2025"}),
+        ("pages/7_Press.py", {"edition": "2025"}),
+        ("pages/1_Year_over_year.py", {}),
+        ("pages/3_Organizations.py", {}),
+    ],
+)
 def test_no_page_shows_an_internal_id_or_path(page, query):
     at = open_page(page, query)
     seen = _visible(at)

@@ -21,7 +21,10 @@ def test_every_iso_country_plus_kosovo(entities):
 def test_naming_of_sars_and_taiwan(entities):
     e = entities.set_index("code")
     assert (e.loc["HKG", "name_en"], e.loc["HKG", "name_zh"], e.loc["HKG", "entity_type"]) == (
-        "Hong Kong SAR, China", "中国香港", "special_administrative_region")
+        "Hong Kong SAR, China",
+        "中国香港",
+        "special_administrative_region",
+    )
     assert (e.loc["MAC", "name_en"], e.loc["MAC", "name_zh"]) == ("Macao SAR, China", "中国澳门")
     assert (e.loc["TWN", "name_en"], e.loc["TWN", "name_zh"]) == ("Taiwan, China", "中国台湾")
     assert e.loc["KOR", "name_en"] == "Republic of Korea"
@@ -47,7 +50,8 @@ def test_broken_reference_names_file_and_row(tmp_path):
     ref.mkdir(parents=True)
     (ref / "organizations.csv").write_text(
         "code,acronym,name_en,name_zh,aliases,kind,hq_country,note\nIOM,IOM,IOM,国际移民组织,,agency,CHE,\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as exc:
         load_organizations(tmp_path / "data")
     msg = str(exc.value)

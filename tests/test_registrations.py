@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import registrations as R
 from dashboard.harmonize import AliasIndex
-
-from conftest import FIXTURES
 
 CORPUS = FIXTURES / "registrations"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
@@ -72,8 +71,7 @@ def test_unknown_country_suggests_the_closest(index):
 def test_resolution_is_applied(index):
     path = CORPUS / "unknown_country.csv"
     choice = index.choices()["Solomon Islands (SLB)"]
-    report = R.validate(R.read_file(path.read_bytes(), path.name), path.name, index, [2025],
-                        {"Solomon Islnds": choice})
+    report = R.validate(R.read_file(path.read_bytes(), path.name), path.name, index, [2025], {"Solomon Islnds": choice})
     assert report.ok and set(report.table.code) == {"SLB", "PER"}
 
 
@@ -89,6 +87,7 @@ def test_too_large_is_refused():
 
 # --- fuzzing: whatever the bytes, the importer answers with rows, issues or a refusal ---
 
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000))
 def test_fuzz_bytes_never_crash(index, data):
@@ -103,8 +102,11 @@ cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(cell, min_size=7, max_size=7), max_size=12), st.sampled_from([",", ";", "\t"]),
-       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
+@given(
+    st.lists(st.lists(cell, min_size=7, max_size=7), max_size=12),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]),
+)
 def test_fuzz_tables_never_crash(index, rows, sep, encoding):
     import csv
     import io

@@ -57,7 +57,7 @@ def test_refusals_stay_english_by_default():
 
 def test_header_refusal_in_chinese_lists_the_columns():
     with language("zh"):
-        message = refusal("name,organization\nA,B\n".encode(), "w.csv")
+        message = refusal(b"name,organization\nA,B\n", "w.csv")
     assert message.startswith("w.csv：") and CJK.search(message)
     assert "edition、country_or_organization、role" in message
 
@@ -79,12 +79,15 @@ def test_row_problems_in_chinese_name_the_row_and_column(index):
     assert unknown.message == "无法识别的名称'Solomon Islnds'"
     assert lines[1].startswith("第3行，country_or_organization列：")
     assert ambiguous.reason == "ambiguous" and ambiguous.message == (
-        "名称'AU'存在歧义：可理解为African Union (AU)或Australia (AUS)；请填写全称")
+        "名称'AU'存在歧义：可理解为African Union (AU)或Australia (AUS)；请填写全称"
+    )
     assert (formula.row, formula.column) == (5, "full_name") and CJK.search(formula.message)
     # the same report in English, as the command line and the tests of the corpus read it
     english = validate(frame(rows), "r.csv", index, [2025])
     assert [i.message for i in english.issues] == [
-        "'boss' is not a known role", "unknown name 'Solomon Islnds'",
+        "'boss' is not a known role",
+        "unknown name 'Solomon Islnds'",
         "ambiguous name 'AU': it can be read as African Union (AU) or Australia (AUS); write the full name",
-        "looks like a spreadsheet formula; write the value itself"]
+        "looks like a spreadsheet formula; write the value itself",
+    ]
     assert str(english.issues[0]).startswith("row 2, column 'role': 'boss' is not a known role (closest: delegate, ")

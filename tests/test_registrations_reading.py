@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,23 +16,24 @@ from dashboard.registrations import reading
 from dashboard.registrations.common import FileRefused
 from dashboard.text import clean_text, escape_markdown
 
-from conftest import FIXTURES
-
 CORPUS = FIXTURES / "registrations"
 HEAD = "edition,full_name,organization,country_or_organization,delegation,role,mode\n"
 
 
-@pytest.mark.parametrize("text, encoding, expected", [
-    (HEAD + "2025,Kouassi,Ministère de l'Intérieur,Côte d'Ivoire,,observer,\n", "cp1252", "cp1252"),
-    (HEAD + "2025,,Ministère,Côte d'Ivoire,,observer,\n", "cp1252", "cp1252"),  # short: still not GB18030
-    ("届次,国家/地区,身份\n2025,中国,团长\n", "gbk", "gb18030"),
-    ("屆次,國家/地區,身份\n2025,中國,團長\n", "big5", "big5"),
-    (HEAD + "2025,,,Peru,,delegate,\n", "utf-16-le", "utf-16-le"),  # no byte-order mark
-    (HEAD + "2025,,,Peru,,delegate,\n", "utf-16-be", "utf-16-be"),
-    (HEAD + "2025,,,Perú,,delegate,\n", "utf-8", "utf-8"),
-    (HEAD + "2025,,,Perú,,delegate,\n", "utf-8-sig", "utf-8-sig"),
-    (HEAD + "2025,,,Perú,,delegate,\n", "utf-16", "utf-16"),
-])
+@pytest.mark.parametrize(
+    "text, encoding, expected",
+    [
+        (HEAD + "2025,Kouassi,Ministère de l'Intérieur,Côte d'Ivoire,,observer,\n", "cp1252", "cp1252"),
+        (HEAD + "2025,,Ministère,Côte d'Ivoire,,observer,\n", "cp1252", "cp1252"),  # short: still not GB18030
+        ("届次,国家/地区,身份\n2025,中国,团长\n", "gbk", "gb18030"),
+        ("屆次,國家/地區,身份\n2025,中國,團長\n", "big5", "big5"),
+        (HEAD + "2025,,,Peru,,delegate,\n", "utf-16-le", "utf-16-le"),  # no byte-order mark
+        (HEAD + "2025,,,Peru,,delegate,\n", "utf-16-be", "utf-16-be"),
+        (HEAD + "2025,,,Perú,,delegate,\n", "utf-8", "utf-8"),
+        (HEAD + "2025,,,Perú,,delegate,\n", "utf-8-sig", "utf-8-sig"),
+        (HEAD + "2025,,,Perú,,delegate,\n", "utf-16", "utf-16"),
+    ],
+)
 def test_encoding_is_decided_on_evidence(text, encoding, expected):
     data = text.encode(encoding)
     assert reading.detect_encoding(data, "f.csv") == expected
@@ -56,7 +58,8 @@ def test_clean_text_removes_invisible_characters_and_no_break_spaces():
 
 def test_escape_markdown_makes_text_literal():
     assert escape_markdown("**a** [b](c) $x$ <i> `d` :red[e]\nf") == (
-        r"\*\*a\*\* \[b\]\(c\) \$x\$ \<i\> \`d\` :red\[e\] f")
+        r"\*\*a\*\* \[b\]\(c\) \$x\$ \<i\> \`d\` :red\[e\] f"
+    )
 
 
 def test_time_limit(monkeypatch):
@@ -90,15 +93,18 @@ def rewrite(path, change) -> bytes:
 
 def test_a_merged_range_to_the_end_of_the_sheet_is_clipped():
     """D5:D1048576 merged: filled only over the rows that exist (Peru on every row), at once."""
-    data = rewrite(CORPUS / "xlsx_title_rows_merged.xlsx",
-                   lambda f, b: b.replace(b'ref="D5:D6"', b'ref="D5:D1048576"') if "worksheets" in f else b)
+    data = rewrite(
+        CORPUS / "xlsx_title_rows_merged.xlsx",
+        lambda f, b: b.replace(b'ref="D5:D6"', b'ref="D5:D1048576"') if "worksheets" in f else b,
+    )
     df = reading.read_file(data, "merged.xlsx")
     assert df.country_or_organization.tolist() == ["Peru", "Peru", "Peru"]
 
 
 def test_too_many_parts_and_a_large_styles_part_are_refused(monkeypatch):
-    big_styles = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: b + b" " * (5 * 1024 * 1024)
-                         if f == "xl/styles.xml" else b)
+    big_styles = rewrite(
+        CORPUS / "xlsx_formula.xlsx", lambda f, b: b + b" " * (5 * 1024 * 1024) if f == "xl/styles.xml" else b
+    )
     with pytest.raises(FileRefused, match=r"the part xl/styles.xml unpacks to 5 MB \(the limit is 4 MB\)"):
         reading.read_file(big_styles, "s.xlsx")
     monkeypatch.setattr(C, "MAX_PARTS", 3)
@@ -107,7 +113,7 @@ def test_too_many_parts_and_a_large_styles_part_are_refused(monkeypatch):
 
 
 def test_traditional_chinese_headers_are_recognised():
-    df = reading.read_file("屆次,國家/地區,身份\n2025,中國,團長\n".encode("utf-8"), "t.csv")
+    df = reading.read_file("屆次,國家/地區,身份\n2025,中國,團長\n".encode(), "t.csv")
     assert df[["edition", "country_or_organization", "role"]].values.tolist() == [["2025", "中國", "團長"]]
 
 
@@ -121,16 +127,18 @@ def test_not_a_workbook_at_all():
         reading.read_file(b"PK\x03\x04" + b"\x00" * 100, "x.xlsx")
 
 
-SHEET = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-         '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
-         '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>edition</x:t></x:is></x:c>'
-         '<x:c r="B1" t="inlineStr"><x:is><x:r><x:t>country_or_</x:t></x:r><x:r><x:t>organization</x:t></x:r></x:is></x:c>'
-         '<x:c r="C1" t="str"><x:v>role</x:v></x:c></x:row>'
-         '<x:row r="3"><x:c r="A3"><x:v>2025</x:v></x:c><x:c r="B3" t="inlineStr"><x:is><x:t>Peru</x:t></x:is></x:c>'
-         '<x:c r="C3" t="str"><x:f t="shared" si="0">LOWER("DELEGATE")</x:f><x:v>delegate</x:v></x:c></x:row>'
-         '<x:row><x:c><x:v>2025.0</x:v></x:c><x:c t="inlineStr"><x:is><x:t>Chile</x:t></x:is></x:c>'
-         '<x:c t="b"><x:v>1</x:v></x:c></x:row>'
-         '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B3:B4"/></x:mergeCells></x:worksheet>')
+SHEET = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+    '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>edition</x:t></x:is></x:c>'
+    '<x:c r="B1" t="inlineStr"><x:is><x:r><x:t>country_or_</x:t></x:r><x:r><x:t>organization</x:t></x:r></x:is></x:c>'
+    '<x:c r="C1" t="str"><x:v>role</x:v></x:c></x:row>'
+    '<x:row r="3"><x:c r="A3"><x:v>2025</x:v></x:c><x:c r="B3" t="inlineStr"><x:is><x:t>Peru</x:t></x:is></x:c>'
+    '<x:c r="C3" t="str"><x:f t="shared" si="0">LOWER("DELEGATE")</x:f><x:v>delegate</x:v></x:c></x:row>'
+    '<x:row><x:c><x:v>2025.0</x:v></x:c><x:c t="inlineStr"><x:is><x:t>Chile</x:t></x:is></x:c>'
+    '<x:c t="b"><x:v>1</x:v></x:c></x:row>'
+    '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B3:B4"/></x:mergeCells></x:worksheet>'
+)
 
 
 def test_hand_written_sheet_xml_is_read_as_openpyxl_would():
@@ -139,7 +147,9 @@ def test_hand_written_sheet_xml_is_read_as_openpyxl_would():
     data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: SHEET.encode() if f == "xl/worksheets/sheet1.xml" else b)
     df = reading.read_file(data, "hand.xlsx")
     assert df[["row", "edition", "country_or_organization", "role"]].values.tolist() == [
-        [3, 2025, "Peru", '=LOWER("DELEGATE")'], [4, 2025.0, "Peru", True]]
+        [3, 2025, "Peru", '=LOWER("DELEGATE")'],
+        [4, 2025.0, "Peru", True],
+    ]
 
 
 def test_a_doctype_in_a_sheet_is_refused():
@@ -150,9 +160,14 @@ def test_a_doctype_in_a_sheet_is_refused():
 
 
 def test_broken_sheet_xml_is_refused():
-    data = rewrite(CORPUS / "xlsx_formula.xlsx",
-                   lambda f, b: SHEET.replace("<x:sheetData>", '<x:dimension ref="A1:C4"/><x:sheetData>')[:460].encode()
-                   + b"<<" if f == "xl/worksheets/sheet1.xml" else b)
+    data = rewrite(
+        CORPUS / "xlsx_formula.xlsx",
+        lambda f, b: (
+            SHEET.replace("<x:sheetData>", '<x:dimension ref="A1:C4"/><x:sheetData>')[:460].encode() + b"<<"
+            if f == "xl/worksheets/sheet1.xml"
+            else b
+        ),
+    )
     with pytest.raises(FileRefused, match=r"hand.xlsx, sheet 'Sheet': not a readable worksheet \(XML error at line"):
         reading.read_file(data, "hand.xlsx")
 
@@ -190,15 +205,27 @@ def test_fuzz_sheet_xml_never_crashes(cut, junk):
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(part=st.sampled_from(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
-                             "_rels/.rels", "xl/worksheets/sheet1.xml"]),
-       cut=st.integers(0, 2000), junk=st.binary(max_size=40))
+@given(
+    part=st.sampled_from(
+        [
+            "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels",
+            "xl/sharedStrings.xml",
+            "_rels/.rels",
+            "xl/worksheets/sheet1.xml",
+        ]
+    ),
+    cut=st.integers(0, 2000),
+    junk=st.binary(max_size=40),
+)
 def test_fuzz_workbook_parts_never_crash(part, cut, junk):
     def change(f, b):
         return b[:cut] + junk + b[cut:] if f == part else b
 
-    data = rewrite(io.BytesIO(with_shared_strings((CORPUS / "xlsx_several_sheets.xlsx").read_bytes(),
-                                                  ["Peru", "delegate"])), change)
+    data = rewrite(
+        io.BytesIO(with_shared_strings((CORPUS / "xlsx_several_sheets.xlsx").read_bytes(), ["Peru", "delegate"])),
+        change,
+    )
     try:
         reading.read_file(data, "fuzz.xlsx")
     except FileRefused as exc:
@@ -207,13 +234,18 @@ def test_fuzz_workbook_parts_never_crash(part, cut, junk):
 
 def with_shared_strings(data: bytes, strings: list[str]) -> bytes:
     """The workbook with a shared-strings part (as Excel writes them) holding ``strings``."""
-    rel = (b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-           b'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-    base = rewrite(io.BytesIO(data),
-                   lambda f, b: b.replace(b"</Relationships>", rel) if f == "xl/_rels/workbook.xml.rels" else b)
-    sst = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-           + "".join(f"<si><r><t>{s[:1]}</t></r><r><t>{s[1:]}</t></r><rPh><t>phonetic</t></rPh></si>" for s in strings)
-           + "</sst>")
+    rel = (
+        b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    )
+    base = rewrite(
+        io.BytesIO(data), lambda f, b: b.replace(b"</Relationships>", rel) if f == "xl/_rels/workbook.xml.rels" else b
+    )
+    sst = (
+        '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + "".join(f"<si><r><t>{s[:1]}</t></r><r><t>{s[1:]}</t></r><rPh><t>phonetic</t></rPh></si>" for s in strings)
+        + "</sst>"
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(base)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
@@ -223,10 +255,12 @@ def with_shared_strings(data: bytes, strings: list[str]) -> bytes:
 
 
 def test_shared_strings_rich_text_and_their_limit(monkeypatch):
-    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-             '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
-             '<row r="2"><c r="A2"><v>2025</v></c><c r="B2" t="s"><v>3</v></c><c r="C2" t="s"><v>4</v></c></row>'
-             '</sheetData></worksheet>')
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+        '<row r="2"><c r="A2"><v>2025</v></c><c r="B2" t="s"><v>3</v></c><c r="C2" t="s"><v>4</v></c></row>'
+        "</sheetData></worksheet>"
+    )
     data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
     full = with_shared_strings(data, ["edition", "country_or_organization", "role", "Peru", "delegate"])
     df = reading.read_file(full, "s.xlsx")

@@ -4,9 +4,8 @@ and filters live in the session (and the URL), never in a process-wide cache."""
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import FIXTURES, REPO
+from streamlit.testing.v1 import AppTest
 
 
 @pytest.fixture(autouse=True)
@@ -20,12 +19,14 @@ def test_imported_list_stays_in_its_session():
     a.switch_page("pages/8_Import.py")
     a.run()
     a.file_uploader(key="registration_upload").upload(
-        "l.csv", (FIXTURES / "registrations" / "gbk_chinese.csv").read_bytes(), "text/csv").run()
+        "l.csv", (FIXTURES / "registrations" / "gbk_chinese.csv").read_bytes(), "text/csv"
+    ).run()
     a.button(key="import_confirm").click().run()
     a.switch_page("pages/0_Overview.py")
     a.run()
     assert "14 of 51 countries and regions named in public sources and the organizers' list l\\.csv" in " ".join(
-        m.value for m in a.markdown)
+        m.value for m in a.markdown
+    )
 
     b = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)  # another user, same process
     b.run()

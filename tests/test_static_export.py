@@ -128,6 +128,8 @@ def test_default_idle_time_is_under_a_minute():
     from dashboard import static_export
 
     assert 0 < static_export.IDLE_SECONDS <= 60
+
+
 def test_exported_map_png_is_saved_for_review(dataset):
     """The press kit's map as a PNG, in each worldview, kept under artifacts/export/ for a human look."""
     from PIL import Image

@@ -9,8 +9,14 @@ import pytest
 
 from dashboard import summary
 
-FORBIDDEN = [r"\bdropped\b", r"\bnew (countr|participant|member)", r"\breturn(ed|ing)\b", r"\bnewcomer",
-             r"(?<!more than )(?<!approximately )\b240 attendees", r"\bdid not (attend|return)"]
+FORBIDDEN = [
+    r"\bdropped\b",
+    r"\bnew (countr|participant|member)",
+    r"\breturn(ed|ing)\b",
+    r"\bnewcomer",
+    r"(?<!more than )(?<!approximately )\b240 attendees",
+    r"\bdid not (attend|return)",
+]
 
 
 def sentences(paragraphs: list[str]) -> list[str]:
@@ -45,8 +51,9 @@ def test_2025_keeps_qualifier_and_mentions_conflicts(dataset):
     s = summary.edition_summary(dataset, 2025)
     check_common(s)
     text = " ".join(s.paragraphs)
-    assert "more than 240 attendees took part, from 51 countries and regions and 5 international organizations [1]" \
-        in text
+    assert (
+        "more than 240 attendees took part, from 51 countries and regions and 5 international organizations [1]" in text
+    )
     assert "Other sources give 50 countries and regions" in text
     assert "approximately 240 attendees" in text
     assert "Public sources name 13 of the 51 countries and regions" in text
@@ -92,7 +99,7 @@ def test_synthetic_edition(synthetic_data, edition):
 def _all_summaries(ds):
     eds = ds.edition_ids
     out = [summary.edition_summary(ds, e) for e in eds]
-    out += [summary.comparison_summary(ds, a, b) for i, a in enumerate(eds) for b in eds[i + 1:]]
+    out += [summary.comparison_summary(ds, a, b) for i, a in enumerate(eds) for b in eds[i + 1 :]]
     return out
 
 
@@ -128,7 +135,8 @@ def test_mirrors_only_when_nothing_else_and_marked(dataset):
     # the 2024 headline figures come from the chair's statement, not from a mirror with a 404.php address
     assert "404.php" not in md
     assert citations.strongest(dataset, "xinhua_2024_subforum_mirror|nia_en_2024_chair", "figures") == [
-        "nia_en_2024_chair"]
+        "nia_en_2024_chair"
+    ]
     assert citations.strongest(dataset, "xinhua_2024_subforum_mirror", "figures") == ["xinhua_2024_subforum_mirror"]
 
 
@@ -143,5 +151,7 @@ def test_summary_wording_comes_from_the_data(dataset):
     ds = replace(dataset, editions=eds, reported_figures=figs)
     text = " ".join(summary.edition_summary(ds, 2025).paragraphs)
     assert "Jiangsu Province, Utopia, on" in text
-    assert "According to National Immigration Administration of China, \u201cNews item on the 2025 sub-forum\u201d" in text
+    assert (
+        "According to National Immigration Administration of China, \u201cNews item on the 2025 sub-forum\u201d" in text
+    )
     assert "chair's statement" not in text.split("According to")[1].split(".")[0]

@@ -47,7 +47,9 @@ def test_2024_in_chinese(dataset):
     s = summary.edition_summary(dataset, 2024)
     text = check_common(s)
     assert s.title.startswith("首届移民管理合作分论坛")
-    assert text.startswith("2024年9月9日至10日，全球公共安全合作论坛(连云港)2024年大会移民管理合作分论坛在江苏省苏州举行")
+    assert text.startswith(
+        "2024年9月9日至10日，全球公共安全合作论坛(连云港)2024年大会移民管理合作分论坛在江苏省苏州举行"
+    )
     assert "由国家移民管理局主办" in text
     assert "主题为“变革环境下,移民治理的发展与创新”" in text
     assert "来自57个国家和地区和6个国际组织的约300人参加分论坛[1]" in text
@@ -63,7 +65,9 @@ def test_2025_in_chinese_keeps_qualifiers_and_conflicts(dataset):
     assert "2025年9月17日至18日" in text and "连云港" in text
     assert "来自51个国家和地区和5个国际组织的240余人参加分论坛[1]" in text
     assert re.search(r"另有来源报道为约240人\[\d+\]，本文采用本届分论坛主席声明的数字（240余人）", text)
-    assert re.search(r"另有来源报道为50个国家和地区(\[\d+\])+，本文采用本届分论坛主席声明的数字（51个国家和地区）", text)
+    assert re.search(
+        r"另有来源报道为50个国家和地区(\[\d+\])+，本文采用本届分论坛主席声明的数字（51个国家和地区）", text
+    )
     assert "5个国际组织中，公开来源点名了3个" in text
     # a name no Chinese source gives is shown as the source writes it, never transliterated
     assert "Wang Zhizhong" in text

@@ -8,24 +8,26 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, add_synthetic_edition
 
 from dashboard import build
 from dashboard.errors import DataError
-
-from conftest import FIXTURES, add_synthetic_edition
 
 CORPUS = sorted((FIXTURES / "broken_raw").glob("*.yaml"))
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _expectation(path: Path) -> tuple[str, str, str]:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# expect: "), f"{path.name} has no '# expect:' header"
-    record, field, message = (part.strip() for part in first[len("# expect: "):].split("|"))
+    record, field, message = (part.strip() for part in first[len("# expect: ") :].split("|"))
     return record, field, message
 
 
@@ -57,8 +59,11 @@ def test_broken_file_is_reported_and_nothing_is_written(case, data_copy, capsys)
 def test_all_problems_are_reported_at_once(data_copy):
     add_synthetic_edition(data_copy)
     path = data_copy / "raw" / "editions" / "2030.yaml"
-    text = path.read_text(encoding="utf-8").replace("value: 280", "value: lots").replace("role: plenary_speech",
-                                                                                         "role: singing")
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace("value: 280", "value: lots")
+        .replace("role: plenary_speech", "role: singing")
+    )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as exc:
         build.build(data_copy)
@@ -68,18 +73,25 @@ def test_all_problems_are_reported_at_once(data_copy):
 
 def test_unknown_source_in_sources_registry_is_caught(data_copy):
     src = data_copy / "raw" / "sources.yaml"
-    src.write_text(src.read_text(encoding="utf-8").replace("language: zh\n", "language: chinese!\n", 1),
-                   encoding="utf-8")
+    src.write_text(
+        src.read_text(encoding="utf-8").replace("language: zh\n", "language: chinese!\n", 1), encoding="utf-8"
+    )
     with pytest.raises(DataError) as exc:
         build.build(data_copy)
     assert any(i.file == "data/raw/sources.yaml" and i.field == "language" for i in exc.value.issues)
 
 
-@pytest.mark.parametrize("old, new", [
-    ("  supports: [name_or_title]\n", "  supports: [name_or_title, participation]\n"),  # name-only cannot prove presence
-    ("  supports: [participation, figures]\n", "  supports: [participation, rumours]\n"),
-    ("  supports: [participation, figures]\n", ""),  # every source must say what it supports
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        (
+            "  supports: [name_or_title]\n",
+            "  supports: [name_or_title, participation]\n",
+        ),  # name-only cannot prove presence
+        ("  supports: [participation, figures]\n", "  supports: [participation, rumours]\n"),
+        ("  supports: [participation, figures]\n", ""),  # every source must say what it supports
+    ],
+)
 def test_what_a_source_supports_is_validated(data_copy, old, new):
     src = data_copy / "raw" / "sources.yaml"
     text = src.read_text(encoding="utf-8")
@@ -113,10 +125,13 @@ def test_failed_write_leaves_clean_untouched(data_copy, monkeypatch):
     assert not list(data_copy.glob("clean.tmp-*"))
 
 
-@pytest.mark.parametrize("replacement, message", [
-    ("\n  zh_source_id: nia_en_2024_chair", "of a Chinese form is in language 'en', not 'zh'"),
-    ("\n  zh_source_id: no_such_source", "unknown source id 'no_such_source'"),
-])
+@pytest.mark.parametrize(
+    "replacement, message",
+    [
+        ("\n  zh_source_id: nia_en_2024_chair", "of a Chinese form is in language 'en', not 'zh'"),
+        ("\n  zh_source_id: no_such_source", "unknown source id 'no_such_source'"),
+    ],
+)
 def test_chinese_form_must_cite_a_known_chinese_source(data_copy, replacement, message):
     """A Chinese name or title cites a Chinese-language source in data/raw/sources.yaml."""
     path = data_copy / "raw" / "editions" / "2024.yaml"

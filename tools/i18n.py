@@ -20,9 +20,25 @@ KEYWORDS = ["--no-default-keywords", "-k", "t", "-k", "tn:1,2", "-k", "N_"]
 
 
 def extract(pot: Path) -> None:
-    subprocess.run(["pybabel", "extract", "-F", "babel.cfg", *KEYWORDS, "--no-location", "--sort-output",
-                    "--project", "Migration Sub-Forum dashboard", "-o", str(pot), "."],
-                   cwd=REPO, check=True, capture_output=True)
+    subprocess.run(
+        [
+            "pybabel",
+            "extract",
+            "-F",
+            "babel.cfg",
+            *KEYWORDS,
+            "--no-location",
+            "--sort-output",
+            "--project",
+            "Migration Sub-Forum dashboard",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -31,8 +47,11 @@ def main(argv: list[str]) -> int:
         pot = Path(tmp) / "messages.pot"
         extract(pot)
         if cmd == "update":
-            subprocess.run(["pybabel", "update", "-i", str(pot), "-d", "locale", "--no-fuzzy-matching",
-                            "--ignore-obsolete"], cwd=REPO, check=True)
+            subprocess.run(
+                ["pybabel", "update", "-i", str(pot), "-d", "locale", "--no-fuzzy-matching", "--ignore-obsolete"],
+                cwd=REPO,
+                check=True,
+            )
             return 0
         if cmd == "init":
             subprocess.run(["pybabel", "init", "-i", str(pot), "-d", "locale", "-l", argv[1]], cwd=REPO, check=True)

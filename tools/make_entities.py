@@ -55,11 +55,28 @@ DROPPED_ALIASES = {"Republic of China", "中华民国", "中華民國"}
 
 # Common Chinese short forms where the ISO catalogue gives the long form.
 ZH_SHORT = {
-    "KOR": "韩国", "PRK": "朝鲜", "IRN": "伊朗", "LAO": "老挝", "SYR": "叙利亚",
-    "BOL": "玻利维亚", "VEN": "委内瑞拉", "MDA": "摩尔多瓦", "FSM": "密克罗尼西亚联邦",
-    "VNM": "越南", "RUS": "俄罗斯", "TZA": "坦桑尼亚", "USA": "美国", "GBR": "英国",
-    "COD": "刚果（金）", "COG": "刚果（布）", "CIV": "科特迪瓦", "TUR": "土耳其",
-    "CZE": "捷克", "MKD": "北马其顿", "SWZ": "斯威士兰", "BRN": "文莱",
+    "KOR": "韩国",
+    "PRK": "朝鲜",
+    "IRN": "伊朗",
+    "LAO": "老挝",
+    "SYR": "叙利亚",
+    "BOL": "玻利维亚",
+    "VEN": "委内瑞拉",
+    "MDA": "摩尔多瓦",
+    "FSM": "密克罗尼西亚联邦",
+    "VNM": "越南",
+    "RUS": "俄罗斯",
+    "TZA": "坦桑尼亚",
+    "USA": "美国",
+    "GBR": "英国",
+    "COD": "刚果（金）",
+    "COG": "刚果（布）",
+    "CIV": "科特迪瓦",
+    "TUR": "土耳其",
+    "CZE": "捷克",
+    "MKD": "北马其顿",
+    "SWZ": "斯威士兰",
+    "BRN": "文莱",
     "KHM": "柬埔寨",  # the iso-codes zh_CN catalogue has a typo (柬埔塞)
 }
 
@@ -69,12 +86,40 @@ EXTRA_ALIASES = {
     "PRK": ["Democratic People's Republic of Korea", "Korea, Dem. People's Rep.", "North Korea", "DPRK"],
     "LAO": ["Lao PDR", "Laos", "Lao People's Democratic Republic"],
     "IRN": ["Iran (Islamic Republic of)", "Iran, Islamic Rep.", "Iran", "Islamic Republic of Iran"],
-    "HKG": ["Hong Kong SAR", "Hong Kong SAR, China", "China, Hong Kong SAR", "Hong Kong, China", "HKSAR",
-            "Hong Kong Special Administrative Region", "Hong Kong", "香港", "香港特别行政区", "中国香港特别行政区"],
-    "MAC": ["Macao SAR", "Macau SAR", "Macao SAR, China", "China, Macao SAR", "Macau", "Macao", "MSAR",
-            "澳门", "澳门特别行政区", "中国澳门特别行政区"],
+    "HKG": [
+        "Hong Kong SAR",
+        "Hong Kong SAR, China",
+        "China, Hong Kong SAR",
+        "Hong Kong, China",
+        "HKSAR",
+        "Hong Kong Special Administrative Region",
+        "Hong Kong",
+        "香港",
+        "香港特别行政区",
+        "中国香港特别行政区",
+    ],
+    "MAC": [
+        "Macao SAR",
+        "Macau SAR",
+        "Macao SAR, China",
+        "China, Macao SAR",
+        "Macau",
+        "Macao",
+        "MSAR",
+        "澳门",
+        "澳门特别行政区",
+        "中国澳门特别行政区",
+    ],
     "TWN": ["Taiwan", "Taiwan, China", "Taiwan Province of China", "Chinese Taipei", "台湾", "中国台湾省"],
-    "CHN": ["China", "People's Republic of China", "PRC", "P.R. China", "China, People's Republic of", "中国", "中华人民共和国"],
+    "CHN": [
+        "China",
+        "People's Republic of China",
+        "PRC",
+        "P.R. China",
+        "China, People's Republic of",
+        "中国",
+        "中华人民共和国",
+    ],
     "TUR": ["Türkiye", "Turkiye", "Turkey", "Republic of Türkiye", "土耳其"],
     "CIV": ["Côte d'Ivoire", "Cote d'Ivoire", "Ivory Coast"],
     "RUS": ["Russia", "Russian Federation"],
@@ -105,7 +150,9 @@ EXTRA_ALIASES = {
     "PSE": ["Palestine", "State of Palestine", "West Bank and Gaza"],
     "VAT": ["Holy See", "Vatican", "Vatican City"],
     "SAU": ["KSA", "Kingdom of Saudi Arabia"],
-    "LCA": ["St. Lucia"], "KNA": ["St. Kitts and Nevis"], "VCT": ["St. Vincent and the Grenadines"],
+    "LCA": ["St. Lucia"],
+    "KNA": ["St. Kitts and Nevis"],
+    "VCT": ["St. Vincent and the Grenadines"],
     "SLB": ["Solomon Islands", "the Solomon Islands"],
     "XKX": ["Kosovo", "Kosovo (under UNSCR 1244)"],
     "NLD": ["Netherlands", "The Netherlands", "Holland"],
@@ -118,22 +165,62 @@ EXTRA_ALIASES = {
 # Left out on purpose (refused, with suggestions): "Micronesia" (also a UN sub-region), "St. Martin"
 # (the island is shared with Sint Maarten), "Republic of China".
 MORE_ALIASES = {
-    "COD": ["Congo (Kinshasa)", "Congo - Kinshasa", "Congo-Kinshasa", "Congo (Democratic Republic of the)",
-            "Congo, Democratic Republic of the", "Congo, The Democratic Republic of the",
-            "Democratic Republic of Congo", "D.R. Congo", "DR of the Congo", "刚果（金夏沙）", "刚果金", "刚果民主共和国"],
-    "COG": ["Congo (Brazzaville)", "Congo - Brazzaville", "Congo (Republic of the)", "Congo, Republic of the",
-            "Republic of Congo", "刚果（布拉萨）", "刚果布", "刚果共和国"],
+    "COD": [
+        "Congo (Kinshasa)",
+        "Congo - Kinshasa",
+        "Congo-Kinshasa",
+        "Congo (Democratic Republic of the)",
+        "Congo, Democratic Republic of the",
+        "Congo, The Democratic Republic of the",
+        "Democratic Republic of Congo",
+        "D.R. Congo",
+        "DR of the Congo",
+        "刚果（金夏沙）",
+        "刚果金",
+        "刚果民主共和国",
+    ],
+    "COG": [
+        "Congo (Brazzaville)",
+        "Congo - Brazzaville",
+        "Congo (Republic of the)",
+        "Congo, Republic of the",
+        "Republic of Congo",
+        "刚果（布拉萨）",
+        "刚果布",
+        "刚果共和国",
+    ],
     "KOR": ["Korea, South", "Korea (South)", "South Korea (Republic of Korea)"],
     "PRK": ["Korea, North", "Korea (North)"],
-    "VIR": ["Virgin Islands (U.S.)", "U.S. Virgin Islands", "US Virgin Islands", "United States Virgin Islands",
-            "Virgin Islands, U.S."],
+    "VIR": [
+        "Virgin Islands (U.S.)",
+        "U.S. Virgin Islands",
+        "US Virgin Islands",
+        "United States Virgin Islands",
+        "Virgin Islands, U.S.",
+    ],
     "VGB": ["Virgin Islands (British)", "British Virgin Islands", "Virgin Islands, British"],
-    "HKG": ["Hong Kong SAR China", "Hong Kong SAR (China)", "Hong Kong, SAR (China)", "Hong Kong (China)",
-            "Hong Kong Special Administrative Region of China", "Hong Kong Special Administrative Region (China)",
-            "China, Hong Kong Special Administrative Region", "Hong Kong, China SAR"],
-    "MAC": ["Macao SAR China", "Macau SAR China", "Macao SAR (China)", "Macao (China)", "Macau, China", "Macao, China",
-            "Macao Special Administrative Region", "Macao Special Administrative Region (China)",
-            "Macao Special Administrative Region of China", "China, Macao Special Administrative Region"],
+    "HKG": [
+        "Hong Kong SAR China",
+        "Hong Kong SAR (China)",
+        "Hong Kong, SAR (China)",
+        "Hong Kong (China)",
+        "Hong Kong Special Administrative Region of China",
+        "Hong Kong Special Administrative Region (China)",
+        "China, Hong Kong Special Administrative Region",
+        "Hong Kong, China SAR",
+    ],
+    "MAC": [
+        "Macao SAR China",
+        "Macau SAR China",
+        "Macao SAR (China)",
+        "Macao (China)",
+        "Macau, China",
+        "Macao, China",
+        "Macao Special Administrative Region",
+        "Macao Special Administrative Region (China)",
+        "Macao Special Administrative Region of China",
+        "China, Macao Special Administrative Region",
+    ],
     "TWN": ["Taiwan Province (China)", "Taiwan (Province of China)", "Taiwan (China)", "Taiwan, Province of China"],
     "GNB": ["Guinea (Bissau)", "Guinea Bissau"],
     "FRO": ["Faeroe Islands", "Faroes"],
@@ -144,16 +231,39 @@ MORE_ALIASES = {
     "SGS": ["South Georgia and South Sandwich Islands", "南乔治亚和南桑威奇群岛", "南乔治亚与南三明治群岛"],
     "VCT": ["Saint Vincent and Grenadines", "圣文森及格瑞那丁"],
     "UMI": ["U.S. Outlying Islands", "US Minor Outlying Islands"],
-    "MNP": ["北马利安纳群岛"], "KGZ": ["吉尔吉斯斯坦"], "TCA": ["土克斯及开科斯群岛"],
-    "SPM": ["圣皮埃尔和密克隆群岛", "圣皮埃与密克隆群岛"], "SHN": ["圣赫勒拿", "圣赫勒拿岛"], "TZA": ["坦尚尼亚"],
-    "BGD": ["孟加拉国"], "AIA": ["安奎拉"], "LAO": ["寮国"], "BVT": ["布韦岛"], "SJM": ["挪威属斯瓦巴及尖棉"],
-    "PYF": ["法属波利尼西亚"], "ATF": ["法属南部属地"], "BIH": ["波士尼亚与赫塞哥维纳"], "AUS": ["澳洲"],
-    "WLF": ["瓦利斯群岛和富图那群岛"], "CCK": ["科科斯（基林）群岛", "科克斯（基灵）群岛"], "NIU": ["纽埃岛"],
-    "STP": ["圣多美普林西比"], "ABW": ["荷属阿鲁巴"], "MSR": ["蒙哲腊"], "MYT": ["马约特岛"], "IMN": ["马恩岛"],
+    "MNP": ["北马利安纳群岛"],
+    "KGZ": ["吉尔吉斯斯坦"],
+    "TCA": ["土克斯及开科斯群岛"],
+    "SPM": ["圣皮埃尔和密克隆群岛", "圣皮埃与密克隆群岛"],
+    "SHN": ["圣赫勒拿", "圣赫勒拿岛"],
+    "TZA": ["坦尚尼亚"],
+    "BGD": ["孟加拉国"],
+    "AIA": ["安奎拉"],
+    "LAO": ["寮国"],
+    "BVT": ["布韦岛"],
+    "SJM": ["挪威属斯瓦巴及尖棉"],
+    "PYF": ["法属波利尼西亚"],
+    "ATF": ["法属南部属地"],
+    "BIH": ["波士尼亚与赫塞哥维纳"],
+    "AUS": ["澳洲"],
+    "WLF": ["瓦利斯群岛和富图那群岛"],
+    "CCK": ["科科斯（基林）群岛", "科克斯（基灵）群岛"],
+    "NIU": ["纽埃岛"],
+    "STP": ["圣多美普林西比"],
+    "ABW": ["荷属阿鲁巴"],
+    "MSR": ["蒙哲腊"],
+    "MYT": ["马约特岛"],
+    "IMN": ["马恩岛"],
 }
 
-M49_REGION = {"America": "Americas", "Africa": "Africa", "Asia": "Asia", "Europe": "Europe",
-              "Oceania": "Oceania", "Antarctica": "Antarctica"}
+M49_REGION = {
+    "America": "Americas",
+    "Africa": "Africa",
+    "Asia": "Asia",
+    "Europe": "Europe",
+    "Oceania": "Oceania",
+    "Antarctica": "Antarctica",
+}
 M49_SUBREGION_FIX = {  # the UN splits the Americas into Latin America and the Caribbean / Northern America
 }
 
@@ -188,8 +298,13 @@ def main() -> None:
         if code in NAME_OVERRIDES:
             name_en, name_zh, entity_type = NAME_OVERRIDES[code]
         aliases: list[str] = []
-        for a in [name, official, common, info["name_short"] if info is not None else "",
-                  info["name_official"] if info is not None else ""]:
+        for a in [
+            name,
+            official,
+            common,
+            info["name_short"] if info is not None else "",
+            info["name_official"] if info is not None else "",
+        ]:
             aliases.append(a)
         if code != "XKX":
             for cat in (zh_cn, zh_tw, zh_hk):
@@ -206,12 +321,20 @@ def main() -> None:
             if a and a.casefold() not in seen and "|" not in a and a not in DROPPED_ALIASES:
                 seen.add(a.casefold())
                 clean.append(a)
-        rows.append({
-            "code": code, "iso2": iso2, "iso_numeric": num, "name_en": name_en, "name_zh": name_zh,
-            "aliases": "|".join(sorted(clean)), "entity_type": entity_type,
-            "region": region, "sub_region": sub_region,
-            "ne50m_drawn": "true" if num and num in ne_ids else "false",
-        })
+        rows.append(
+            {
+                "code": code,
+                "iso2": iso2,
+                "iso_numeric": num,
+                "name_en": name_en,
+                "name_zh": name_zh,
+                "aliases": "|".join(sorted(clean)),
+                "entity_type": entity_type,
+                "region": region,
+                "sub_region": sub_region,
+                "ne50m_drawn": "true" if num and num in ne_ids else "false",
+            }
+        )
     rows.sort(key=lambda r: r["code"])
     with OUT.open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")

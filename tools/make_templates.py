@@ -18,7 +18,8 @@ EXAMPLE = [
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "registration_template.csv").write_text(
-        ",".join(COLUMNS) + "\n" + "\n".join(",".join(r) for r in EXAMPLE) + "\n", encoding="utf-8")
+        ",".join(COLUMNS) + "\n" + "\n".join(",".join(r) for r in EXAMPLE) + "\n", encoding="utf-8"
+    )
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "registrations"

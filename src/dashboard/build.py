@@ -10,7 +10,6 @@ as it was.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -25,16 +24,25 @@ from .errors import DataError, DataIssue
 from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName, to_simplified
 from .paths import clean_dir, data_dir, raw_dir, rel
 from .raw import RawData, check_references, load_raw, read_yaml
+from .reference import load_entities, load_organizations
 from .registrations import ROLES as REG_ROLES
 from .registrations import merge_into
 from .registrations import source_record as registration_source
-from .reference import load_entities, load_organizations
-from .vocab import SPEAKING_ROLES
 from .tables import TABLES, columns
+from .vocab import SPEAKING_ROLES
 
 JOIN = "|"
-REGISTRATION_COLUMNS = ["edition", "full_name", "organization", "written_name", "participant_type", "code",
-                        "delegation", "role", "mode"]
+REGISTRATION_COLUMNS = [
+    "edition",
+    "full_name",
+    "organization",
+    "written_name",
+    "participant_type",
+    "code",
+    "delegation",
+    "role",
+    "mode",
+]
 
 
 def _join(values) -> str:
@@ -48,8 +56,12 @@ def _source_language(raw: RawData) -> dict[str, str]:
 def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) -> tuple[str, str]:
     """(theme, its source id): the preferred source's, else the first source's in the edition file;
     Chinese in simplified characters."""
-    t = topics[(topics.edition == edition) & (topics.scope == "sub_forum") & (topics.kind == "theme")
-               & (topics.language == language)]
+    t = topics[
+        (topics.edition == edition)
+        & (topics.scope == "sub_forum")
+        & (topics.kind == "theme")
+        & (topics.language == language)
+    ]
     if t.empty:
         return "", ""
     pref = t[t.source_id == preferred]
@@ -63,8 +75,9 @@ def _zh_forms(value: str | None) -> tuple[str, str]:
     return simple, (value if value and value != simple else "")
 
 
-def load_registrations(base: Path | None, raw: RawData, entities: pd.DataFrame,
-                       organizations: pd.DataFrame) -> list[tuple[pd.DataFrame, dict, bool]]:
+def load_registrations(
+    base: Path | None, raw: RawData, entities: pd.DataFrame, organizations: pd.DataFrame
+) -> list[tuple[pd.DataFrame, dict, bool]]:
     """Registration lists added by ``python -m dashboard.ingest`` (data/raw/registrations/<year>.csv
     with <year>.yaml), checked again: a hand edit can break them. Each with whether the organizer
     declared it complete (``complete: true`` in the YAML, from ``--complete``)."""
@@ -100,16 +113,30 @@ def load_registrations(base: Path | None, raw: RawData, entities: pd.DataFrame,
             if r.role not in REG_ROLES:
                 issues.append(DataIssue(*where, "role", f"{r.role!r} is not one of {', '.join(REG_ROLES)}"))
         table = table.assign(edition=table.edition.astype(int))
-        out.append((table, registration_source(meta["source_id"], meta["file"], int(meta["edition"]),
-                                               str(meta["accessed"]), bool(meta.get("anonymised"))),
-                    bool(meta.get("complete"))))
+        out.append(
+            (
+                table,
+                registration_source(
+                    meta["source_id"],
+                    meta["file"],
+                    int(meta["edition"]),
+                    str(meta["accessed"]),
+                    bool(meta.get("anonymised")),
+                ),
+                bool(meta.get("complete")),
+            )
+        )
     if issues:
         raise DataError(issues)
     return out
 
 
-def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFrame,
-                 registrations: list[tuple[pd.DataFrame, dict, bool]] = ()) -> dict[str, pd.DataFrame]:
+def build_tables(
+    raw: RawData,
+    entities: pd.DataFrame,
+    organizations: pd.DataFrame,
+    registrations: list[tuple[pd.DataFrame, dict, bool]] = (),
+) -> dict[str, pd.DataFrame]:
     """Pure transformation: validated raw records (and registration lists) -> the clean tables."""
     index = AliasIndex(entities, organizations)
     check_references(raw, index)
@@ -122,9 +149,18 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
             for fig in sections.get("reported_figures", []):
                 figures.append({"edition": year, "scope": scope, **fig.model_dump()})
             for t in sections.get("topics", []):
-                topics.append({"edition": year, "scope": scope, "kind": t.kind, "text": t.text,
-                               "text_simplified": to_simplified(t.text) if lang[t.source_id] == "zh" else "",
-                               "language": lang[t.source_id], "source_id": t.source_id, "note": t.note})
+                topics.append(
+                    {
+                        "edition": year,
+                        "scope": scope,
+                        "kind": t.kind,
+                        "text": t.text,
+                        "text_simplified": to_simplified(t.text) if lang[t.source_id] == "zh" else "",
+                        "language": lang[t.source_id],
+                        "source_id": t.source_id,
+                        "note": t.note,
+                    }
+                )
             for o in sections.get("outcomes", []):
                 outcomes.append({"edition": year, "scope": scope, "item": o.item, "source_ids": _join(o.source_ids)})
             for i, p in enumerate(sections.get("people", [])):
@@ -140,66 +176,135 @@ def build_tables(raw: RawData, entities: pd.DataFrame, organizations: pd.DataFra
                 name_zh, name_zh_written = _zh_forms(p.name_zh)
                 title_zh, title_zh_written = _zh_forms(p.title_zh)
                 org_zh, org_zh_written = _zh_forms(p.organization_zh)
-                people.append({
-                    "edition": year, "scope": scope, "person_id": pid, "name": p.name or "",
-                    "name_as_written": p.name_as_written, "name_unofficial": p.name_unofficial,
-                    "name_zh": name_zh, "name_zh_as_written": name_zh_written,
-                    "title": p.title, "title_zh": title_zh, "title_zh_as_written": title_zh_written,
-                    "organization": p.organization, "organization_zh": org_zh,
-                    "organization_zh_as_written": org_zh_written, "participant_type": ptype, "code": code,
-                    "role": p.role, "role_as_written": p.role_as_written, "mode": p.mode,
-                    "mode_as_written": p.mode_as_written, "seniority": seniority(p.title),
-                    "source_ids": _join(p.source_ids), "zh_source_id": p.zh_source_id or "",
-                    "verification": p.verification, "note": p.note,
-                })
+                people.append(
+                    {
+                        "edition": year,
+                        "scope": scope,
+                        "person_id": pid,
+                        "name": p.name or "",
+                        "name_as_written": p.name_as_written,
+                        "name_unofficial": p.name_unofficial,
+                        "name_zh": name_zh,
+                        "name_zh_as_written": name_zh_written,
+                        "title": p.title,
+                        "title_zh": title_zh,
+                        "title_zh_as_written": title_zh_written,
+                        "organization": p.organization,
+                        "organization_zh": org_zh,
+                        "organization_zh_as_written": org_zh_written,
+                        "participant_type": ptype,
+                        "code": code,
+                        "role": p.role,
+                        "role_as_written": p.role_as_written,
+                        "mode": p.mode,
+                        "mode_as_written": p.mode_as_written,
+                        "seniority": seniority(p.title),
+                        "source_ids": _join(p.source_ids),
+                        "zh_source_id": p.zh_source_id or "",
+                        "verification": p.verification,
+                        "note": p.note,
+                    }
+                )
                 if scope == "sub_forum":
-                    evidence.append({"edition": year, "participant_type": ptype, "code": code,
-                                     "how_known": "speaker" if p.role in SPEAKING_ROLES else "person_named",
-                                     "name": p.represents, "source_ids": p.source_ids})
+                    evidence.append(
+                        {
+                            "edition": year,
+                            "participant_type": ptype,
+                            "code": code,
+                            "how_known": "speaker" if p.role in SPEAKING_ROLES else "person_named",
+                            "name": p.represents,
+                            "source_ids": p.source_ids,
+                        }
+                    )
         for part in er.sections["participants"]:
             m = index.resolve(part.name_as_written, (ENTITY if part.kind == "country_or_region" else ORGANIZATION,))
-            evidence.append({"edition": year, "participant_type": m.kind, "code": m.code, "how_known": part.how_known,
-                             "name": part.name_as_written, "source_ids": part.source_ids})
+            evidence.append(
+                {
+                    "edition": year,
+                    "participant_type": m.kind,
+                    "code": m.code,
+                    "how_known": part.how_known,
+                    "name": part.name_as_written,
+                    "source_ids": part.source_ids,
+                }
+            )
         for s in er.sections["side_events"]:
-            side.append({"edition": year, "name": s.name, "date": s.date.isoformat(), "city": s.city,
-                         "theme": s.theme, "attendees_as_written": s.attendees_as_written,
-                         "source_ids": _join(s.source_ids), "note": s.note})
+            side.append(
+                {
+                    "edition": year,
+                    "name": s.name,
+                    "date": s.date.isoformat(),
+                    "city": s.city,
+                    "theme": s.theme,
+                    "attendees_as_written": s.attendees_as_written,
+                    "source_ids": _join(s.source_ids),
+                    "note": s.note,
+                }
+            )
 
     fig_df = pd.DataFrame(figures)
     fig_df["is_preferred"] = mark_preferred(
-        fig_df, {y: er.edition.preferred_source_id for y, er in raw.editions.items()}, kind)
+        fig_df, {y: er.edition.preferred_source_id for y, er in raw.editions.items()}, kind
+    )
     topics_df = pd.DataFrame(topics)
 
     ev = pd.DataFrame(evidence)
-    participation = (ev.groupby(["edition", "participant_type", "code", "how_known"], sort=True)
-                     .agg(names_as_written=("name", _join),
-                          source_ids=("source_ids", lambda s: _join(x for lst in s for x in lst)))
-                     .reset_index())
+    participation = (
+        ev.groupby(["edition", "participant_type", "code", "how_known"], sort=True)
+        .agg(names_as_written=("name", _join), source_ids=("source_ids", lambda s: _join(x for lst in s for x in lst)))
+        .reset_index()
+    )
 
     eds = []
     for year, er in sorted(raw.editions.items()):
         e = er.edition
         theme_en, theme_en_source = _theme(topics_df, year, "en", e.preferred_source_id)
         theme_zh, theme_zh_source = _theme(topics_df, year, "zh", e.preferred_source_id)
-        eds.append({
-            "edition": year, "number": e.number, "name_en": e.name_en, "name_zh": e.name_zh,
-            "start_date": e.start_date.isoformat(), "end_date": e.end_date.isoformat(),
-            "city_en": e.city_en, "city_zh": e.city_zh, "province_en": e.province_en,
-            "province_zh": e.province_zh, "country": e.country,
-            "city_lat": e.city_lat, "city_lon": e.city_lon, "venue": e.venue,
-            "host_en": e.host_en, "host_zh": e.host_zh, "host_source_ids": _join(e.host_source_ids),
-            "name_zh_source_id": e.name_zh_source_id, "city_zh_source_id": e.city_zh_source_id,
-            "province_zh_source_id": e.province_zh_source_id,
-            "host_zh_source_id": e.host_zh_source_id,
-            "theme_en": theme_en, "theme_en_source_id": theme_en_source,
-            "theme_zh": theme_zh, "theme_zh_source_id": theme_zh_source,
-            "preferred_source_id": e.preferred_source_id,
-            "participant_list_complete": e.participant_list_complete, "not_found": JOIN.join(e.not_found),
-        })
-    sources = pd.DataFrame([{**s.model_dump(), "accessed": s.accessed.isoformat() if s.accessed else None,
-                             "supports": _join(s.supports)} for s in raw.sources])
-    conflicts = pd.DataFrame([{**c.model_dump(), "source_ids": _join(c.source_ids)} for c in raw.conflicts],
-                             columns=columns("conflicts"))
+        eds.append(
+            {
+                "edition": year,
+                "number": e.number,
+                "name_en": e.name_en,
+                "name_zh": e.name_zh,
+                "start_date": e.start_date.isoformat(),
+                "end_date": e.end_date.isoformat(),
+                "city_en": e.city_en,
+                "city_zh": e.city_zh,
+                "province_en": e.province_en,
+                "province_zh": e.province_zh,
+                "country": e.country,
+                "city_lat": e.city_lat,
+                "city_lon": e.city_lon,
+                "venue": e.venue,
+                "host_en": e.host_en,
+                "host_zh": e.host_zh,
+                "host_source_ids": _join(e.host_source_ids),
+                "name_zh_source_id": e.name_zh_source_id,
+                "city_zh_source_id": e.city_zh_source_id,
+                "province_zh_source_id": e.province_zh_source_id,
+                "host_zh_source_id": e.host_zh_source_id,
+                "theme_en": theme_en,
+                "theme_en_source_id": theme_en_source,
+                "theme_zh": theme_zh,
+                "theme_zh_source_id": theme_zh_source,
+                "preferred_source_id": e.preferred_source_id,
+                "participant_list_complete": e.participant_list_complete,
+                "not_found": JOIN.join(e.not_found),
+            }
+        )
+    sources = pd.DataFrame(
+        [
+            {
+                **s.model_dump(),
+                "accessed": s.accessed.isoformat() if s.accessed else None,
+                "supports": _join(s.supports),
+            }
+            for s in raw.sources
+        ]
+    )
+    conflicts = pd.DataFrame(
+        [{**c.model_dump(), "source_ids": _join(c.source_ids)} for c in raw.conflicts], columns=columns("conflicts")
+    )
     ents = entities.copy()
     tables = {
         "editions": pd.DataFrame(eds),
@@ -230,11 +335,19 @@ def check_tables(tables: dict[str, pd.DataFrame]) -> None:
         pk = TABLES[name]["primaryKey"]
         dup = df[df.duplicated(pk, keep=False)]
         if len(dup):
-            issues.append(DataIssue(f"data/clean/{name}.csv", f"key {pk}", "", f"duplicate keys: "
-                                    f"{dup[pk].drop_duplicates().to_dict('records')[:3]}"))
+            issues.append(
+                DataIssue(
+                    f"data/clean/{name}.csv",
+                    f"key {pk}",
+                    "",
+                    f"duplicate keys: {dup[pk].drop_duplicates().to_dict('records')[:3]}",
+                )
+            )
     ids = set(tables["sources"]["id"])
-    codes = {"country_or_region": set(tables["entities"]["code"]),
-             "international_organization": set(tables["organizations"]["code"])}
+    codes = {
+        "country_or_region": set(tables["entities"]["code"]),
+        "international_organization": set(tables["organizations"]["code"]),
+    }
     for name in ("reported_figures", "participation", "people", "topics", "outcomes", "side_events", "conflicts"):
         df = tables[name]
         col = "source_id" if "source_id" in df.columns else "source_ids"
@@ -259,8 +372,9 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def render(tables: dict[str, pd.DataFrame], sources: list[dict], geo_files: dict[str, bytes] | None = None
-           ) -> dict[str, bytes]:
+def render(
+    tables: dict[str, pd.DataFrame], sources: list[dict], geo_files: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
     files = {f"{name}.csv": to_csv_bytes(df) for name, df in tables.items()}
     for name, data in (geo_files or {}).items():
         if name != "points.csv":  # the points are the country_points table
@@ -320,13 +434,17 @@ def main(argv: list[str] | None = None) -> int:
     target = clean_dir(base)
     if args.check:
         stale = sorted(n for n, b in files.items() if not (target / n).exists() or (target / n).read_bytes() != b)
-        on_disk = [p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()] if target.exists() else []
+        on_disk = (
+            [p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()] if target.exists() else []
+        )
         extra = sorted(n for n in on_disk if n not in files)
         if not geostep.up_to_date(geostep.OUT, geostep.inputs(base)):
             stale.append("static/geo (geometry step)")
         if stale or extra:
-            print(f"data/clean is out of date: {', '.join(stale + extra)}. Run: python -m dashboard.build",
-                  file=sys.stderr)
+            print(
+                f"data/clean is out of date: {', '.join(stale + extra)}. Run: python -m dashboard.build",
+                file=sys.stderr,
+            )
             return 1
         print("data/clean is up to date.")
         return 0

@@ -16,7 +16,7 @@ and a readable, unique label per source.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -28,8 +28,15 @@ MAX_REFERENCES = 3
 PARTICIPATION, FIGURES, NAME_OR_TITLE, CONTEXT = "participation", "figures", "name_or_title", "context"
 # Strength of a kind of source (lower is stronger). The host's own pages first, then other governments'
 # official pages, then news, then other pages (press releases, rewrites, aggregators); mirrors last.
-TIER = {("official", "official"): 0, ("organizer_list", "registration_list"): 0, ("official", None): 1,
-        ("news", None): 2, ("other", "press_release"): 3, ("other", None): 4, ("mirror", None): 9}
+TIER = {
+    ("official", "official"): 0,
+    ("organizer_list", "registration_list"): 0,
+    ("official", None): 1,
+    ("news", None): 2,
+    ("other", "press_release"): 3,
+    ("other", None): 4,
+    ("mirror", None): 9,
+}
 MIRROR_TIER = 9
 
 
@@ -58,8 +65,13 @@ def _table(ds: Dataset) -> pd.DataFrame:
     return ds.sources.set_index("id")
 
 
-def strongest(ds: Dataset, source_ids: str | Iterable[str], claim: str = PARTICIPATION,
-              prefer: Iterable[str] = (), limit: int | None = MAX_REFERENCES) -> list[str]:
+def strongest(
+    ds: Dataset,
+    source_ids: str | Iterable[str],
+    claim: str = PARTICIPATION,
+    prefer: Iterable[str] = (),
+    limit: int | None = MAX_REFERENCES,
+) -> list[str]:
     """The sources to cite for ``claim``, strongest first, at most ``limit``: only sources that
     support the claim; mirrors only when nothing else does. ``prefer``: ids ranked first within
     their tier (the edition's chair's statement)."""
@@ -73,8 +85,7 @@ def strongest(ds: Dataset, source_ids: str | Iterable[str], claim: str = PARTICI
         if claim not in supports(r):
             continue
         published = r.published if isinstance(r.published, str) else ""
-        rows.append((tier(r), 0 if sid in prefer else 1, 0 if r.language == "en" else 1, published or "9999", i,
-                     sid))
+        rows.append((tier(r), 0 if sid in prefer else 1, 0 if r.language == "en" else 1, published or "9999", i, sid))
     rows.sort()
     if any(r[0] != MIRROR_TIER for r in rows):
         rows = [r for r in rows if r[0] != MIRROR_TIER]
@@ -90,11 +101,17 @@ def _date(published) -> str:
     parts = published.split("-")
     try:
         if len(parts) == 3:  # '14 Oct 2025' / '2025年10月14日' (CLDR's medium date for the language)
-            return format_date(dt.date.fromisoformat(published), "d MMM y" if get_language() == "en" else "medium",
-                               locale=babel_locale())
+            return format_date(
+                dt.date.fromisoformat(published),
+                "d MMM y" if get_language() == "en" else "medium",
+                locale=babel_locale(),
+            )
         if len(parts) == 2:  # 'Oct 2025' / '2025年10月'
-            return format_date(dt.date(int(parts[0]), int(parts[1]), 1), "MMM y" if get_language() == "en" else "y年M月",
-                               locale=babel_locale())
+            return format_date(
+                dt.date(int(parts[0]), int(parts[1]), 1),
+                "MMM y" if get_language() == "en" else "y年M月",
+                locale=babel_locale(),
+            )
     except ValueError:
         pass
     return published
@@ -127,8 +144,13 @@ def _label(r) -> str:
     short_zh = getattr(r, "short_title_zh", None)
     if get_language() == "zh" and isinstance(short_zh, str) and short_zh:
         short = short_zh
-    label = t("{publisher}, \u201c{title}\u201d, {date}, {language}", publisher=_publisher(r), title=short,
-              date=_date(r.published), language=language_name(r.language))
+    label = t(
+        "{publisher}, \u201c{title}\u201d, {date}, {language}",
+        publisher=_publisher(r),
+        title=short,
+        date=_date(r.published),
+        language=language_name(r.language),
+    )
     if r.kind == "mirror":
         label = t("{label} (mirror copy)", label=label)
     return label
@@ -224,6 +246,7 @@ def list_credit(ds: Dataset, editions: Iterable[int]) -> str:
     between lists), '' when none. The file name is the user's: escape it where it is rendered."""
     from .formatting import format_date
 
-    return "; ".join(t("{file}, {date}", file=name, date=format_date(day) if day else t("undated"))
-                     for name, day in organizer_lists(ds, editions))
-
+    return "; ".join(
+        t("{file}, {date}", file=name, date=format_date(day) if day else t("undated"))
+        for name, day in organizer_lists(ds, editions)
+    )

@@ -19,8 +19,11 @@ _SENIORITY_RULES: list[tuple[str, str]] = [
     (r"\bassistant superintendent\b|\bofficer\b|\binspector\b", "official"),
     (r"\b(vice |deputy )?minister\b|\bstate councilor\b|\bhigh commissioner\b", "minister"),
     (r"\bunder-?secretary\b|\badvis[eo]r\b|\bassistant\b|\bdeputy director\b|\bcounsellor\b", "senior_official"),
-    (r"\bdirector(-| )general\b|\bdirector\b|\bhead\b|\bcommissioner\b|\bsuperintendent\b|\bmayor\b|"
-     r"\bpermanent secretary\b|\bpresident\b|\bchief\b|\bsecretary-general\b", "head_of_institution"),
+    (
+        r"\bdirector(-| )general\b|\bdirector\b|\bhead\b|\bcommissioner\b|\bsuperintendent\b|\bmayor\b|"
+        r"\bpermanent secretary\b|\bpresident\b|\bchief\b|\bsecretary-general\b",
+        "head_of_institution",
+    ),
 ]
 
 

@@ -30,7 +30,12 @@ from .i18n import t
 REPORTED, NAMED, NOT_REPORTED = "reported", "named_in_sources", "not_reported"
 # Kinds of comparison.
 EXACT, APPROXIMATE, BOUNDED, SOURCE_COUNT, NOT_COMPARABLE = (
-    "exact", "approximate", "bounded", "source_count", "not_comparable")
+    "exact",
+    "approximate",
+    "bounded",
+    "source_count",
+    "not_comparable",
+)
 # "more than 240": the true value is above (a lower bound); "nearly 300": below (an upper bound).
 LOWER_BOUND, UPPER_BOUND = "more_than", "nearly"
 
@@ -39,6 +44,7 @@ LOWER_BOUND, UPPER_BOUND = "more_than", "nearly"
 class Stated:
     """A figure as the sources state it: value, qualifier, what it is, where it comes from, and the
     other values other sources give for it (``others``: (value, qualifier, source ids) each)."""
+
     value: int | None
     qualifier: str | None = "exact"
     basis: str = REPORTED
@@ -54,6 +60,7 @@ class Stated:
 class Comparison:
     """The result of :func:`compare_figures`. ``delta`` and ``ratio`` are set only when a change may
     be given (kinds exact, approximate, bounded); ``bound`` is 'at_least' or 'at_most' for bounded."""
+
     kind: str
     earlier: Stated
     later: Stated
@@ -160,15 +167,13 @@ def basis_text(c: Comparison) -> str:
     change is given'."""
     a, b = figure_with_others(c.earlier), figure_with_others(c.later)
     if c.kind == SOURCE_COUNT:
-        return t("{a} → {b}: counts of what the sources name, not reported totals, so no change is given",
-                 a=a, b=b)
+        return t("{a} → {b}: counts of what the sources name, not reported totals, so no change is given", a=a, b=b)
     if c.kind == NOT_COMPARABLE:
         return t("{a} → {b}: no change can be given (a figure is not reported)", a=a, b=b)
     if c.kind == EXACT:
         return t("{a} → {b}: {change}", a=a, b=b, change=change_text(c))
     if c.kind == APPROXIMATE:
-        return t("{a} → {b}: {change}, approximate because a figure is qualified", a=a, b=b,
-                 change=change_text(c))
+        return t("{a} → {b}: {change}, approximate because a figure is qualified", a=a, b=b, change=change_text(c))
     return t("{a} → {b}: {change}, as a figure is a bound", a=a, b=b, change=change_text(c))
 
 
@@ -188,7 +193,7 @@ def change_sentence(c: Comparison) -> str:
     if c.kind == EXACT:
         return t("{n} more", n=n) if more else t("{n} fewer", n=n)
     if c.kind == APPROXIMATE:
-        return (t("about {n} more ({p})", n=n, p=p) if more else t("about {n} fewer ({p})", n=n, p=p))
+        return t("about {n} more ({p})", n=n, p=p) if more else t("about {n} fewer ({p})", n=n, p=p)
     if c.bound == "at_least":
         return t("at least {n} more", n=n) if more else t("at most {n} fewer", n=n)
     return t("at most {n} more", n=n) if more else t("at least {n} fewer", n=n)

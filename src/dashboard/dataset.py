@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataError
-from .reference import read_csv_checked
 from .paths import clean_dir, rel
+from .reference import read_csv_checked
 from .tables import TABLES
 
 
@@ -61,8 +61,9 @@ def _typed(df: pd.DataFrame, table: str, file: str) -> pd.DataFrame:
 
 def read_table(table: str, base: Path | None = None) -> pd.DataFrame:
     path = clean_dir(base) / f"{table}.csv"
-    df = read_csv_checked(path, [fl["name"] for fl in TABLES[table]["fields"]], base,
-                          hint=": run `python -m dashboard.build`")
+    df = read_csv_checked(
+        path, [fl["name"] for fl in TABLES[table]["fields"]], base, hint=": run `python -m dashboard.build`"
+    )
     return _typed(df, table, rel(path, base))
 
 

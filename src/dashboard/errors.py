@@ -39,5 +39,5 @@ class DataError(Exception):
         return "\n".join([head] + [f"- {i}" for i in self.issues])
 
     @classmethod
-    def single(cls, file: str, record: str, field_: str, message: str) -> "DataError":
+    def single(cls, file: str, record: str, field_: str, message: str) -> DataError:
         return cls([DataIssue(file, record, field_, message)])

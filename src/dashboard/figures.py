@@ -60,15 +60,26 @@ def label_margin(labels) -> int:
     return int(min(20 + 7.2 * longest, 160))
 
 
-def frame(fig: go.Figure, title: str, subtitle: str, source: str, height: int,
-          margin_right: int = 20, legend: bool = True, margin_left: int = 10) -> go.Figure:
+def frame(
+    fig: go.Figure,
+    title: str,
+    subtitle: str,
+    source: str,
+    height: int,
+    margin_right: int = 20,
+    legend: bool = True,
+    margin_left: int = 10,
+) -> go.Figure:
     """Title and subtitle on top, legend and source line below the plot, all inside the figure
     so that a screenshot or an exported image still says what it shows and where it comes from.
     ``height`` is the height the caller wants with a one-line title and source; wrapped lines are
     added on top. Titles begin below the toolbar's strip; every text is wrapped to fit a phone."""
     plot_px = max(height - 86 - (92 if legend else 56), 40)
-    title_lines, sub_lines, src_lines = wrap(title, TITLE_CHARS), wrap(subtitle, SUBTITLE_CHARS), wrap(source,
-                                                                                                    SOURCE_CHARS)
+    title_lines, sub_lines, src_lines = (
+        wrap(title, TITLE_CHARS),
+        wrap(subtitle, SUBTITLE_CHARS),
+        wrap(source, SOURCE_CHARS),
+    )
     top = TOOLBAR_PX + 26 + 21 * len(title_lines) + 16 * len(sub_lines) + 12
     legend_px = 30 if legend else 0
     bottom = 24 + legend_px + 14 * len(src_lines) + 10
@@ -78,19 +89,45 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, height: int,
         sub = "<span style='font-size:12px;color:#555;font-weight:normal'>{}</span>"
         text += "<br>" + "<br>".join(sub.format(line) for line in sub_lines)
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height,
-        title=dict(text=text, font=dict(size=16, weight="normal"), x=0, xanchor="left", xref="container",
-                   # plotly puts the first line's top ~16 px above the anchor: this starts it ~8 px below
-                   # the toolbar strip
-                   y=1 - (TOOLBAR_PX + 24) / height, yanchor="top", yref="container"),
+        template=TEMPLATE,
+        font=FONT,
+        height=height,
+        title=dict(
+            text=text,
+            font=dict(size=16, weight="normal"),
+            x=0,
+            xanchor="left",
+            xref="container",
+            # plotly puts the first line's top ~16 px above the anchor: this starts it ~8 px below
+            # the toolbar strip
+            y=1 - (TOOLBAR_PX + 24) / height,
+            yanchor="top",
+            yref="container",
+        ),
         margin=dict(l=margin_left, r=margin_right, t=top, b=bottom),
         showlegend=legend,
-        legend=dict(orientation="h", x=0, xanchor="left", y=-24 / plot_px, yanchor="top",
-                    traceorder=fig.layout.legend.traceorder or "normal"),
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=-24 / plot_px,
+            yanchor="top",
+            traceorder=fig.layout.legend.traceorder or "normal",
+        ),
     )
-    fig.add_annotation(text="<br>".join(src_lines), xref="paper", yref="paper", x=0, xanchor="left",
-                       xshift=-(margin_left - 8), y=-(24 + legend_px) / plot_px, yanchor="top", showarrow=False,
-                       font=dict(size=11, color="#666"), align="left")
+    fig.add_annotation(
+        text="<br>".join(src_lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        xanchor="left",
+        xshift=-(margin_left - 8),
+        y=-(24 + legend_px) / plot_px,
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=11, color="#666"),
+        align="left",
+    )
     return fig
 
 
@@ -101,37 +138,75 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
     totals = [format_figure(r, q) for r, q in zip(cov.reported, cov.reported_qualifier)]
     # The reported total goes into the category label ("2025 · reported 51"): an annotation
     # placed on a category axis blanks the bars in plotly.js.
-    y = [wrap_label(t("{edition} · reported {total}", edition=labels[e], total=tot), 14)
-         for e, tot in zip(cov.edition, totals)]
+    y = [
+        wrap_label(t("{edition} · reported {total}", edition=labels[e], total=tot), 14)
+        for e, tot in zip(cov.edition, totals)
+    ]
     fig = go.Figure()
     # Labels stay horizontal (textangle=0) and short enough for a narrow bar on a phone: the number
     # alone in the identified segment; the subtitle says what the colours mean.
     for ed, yi, n in list(zip(cov.edition, y, cov.identified))[::-1]:  # one trace per edition, oldest first
-        fig.add_bar(y=[yi], x=[int(n)], orientation="h", name=labels[ed],
-                    marker_color=colors[ed], text=[str(int(n))], textposition="inside", textangle=0,
-                    insidetextanchor="middle",
-                    hovertemplate="%{y}: %{x} " + t("identified") + "<extra></extra>")
+        fig.add_bar(
+            y=[yi],
+            x=[int(n)],
+            orientation="h",
+            name=labels[ed],
+            marker_color=colors[ed],
+            text=[str(int(n))],
+            textposition="inside",
+            textangle=0,
+            insidetextanchor="middle",
+            hovertemplate="%{y}: %{x} " + t("identified") + "<extra></extra>",
+        )
     fig.add_bar(
-        y=y, x=[int(v) if v == v and v is not None else 0 for v in cov.unidentified], orientation="h",
-        name=t("Not named in public sources"), marker_color=MUTED,
+        y=y,
+        x=[int(v) if v == v and v is not None else 0 for v in cov.unidentified],
+        orientation="h",
+        name=t("Not named in public sources"),
+        marker_color=MUTED,
         text=[t("{n} not named", n=int(n)) if n and n == n else "" for n in cov.unidentified],
-        textposition="inside", textangle=0, insidetextanchor="middle", insidetextfont=dict(color="#333"),
+        textposition="inside",
+        textangle=0,
+        insidetextanchor="middle",
+        insidetextfont=dict(color="#333"),
         hovertemplate="%{y}: %{x} " + t("not named in public sources") + "<extra></extra>",
     )
-    fig.update_layout(barmode="stack", uniformtext=dict(minsize=10, mode="show"),
-                      xaxis=dict(title=None, showgrid=True),
-                      yaxis=dict(title=None, type="category", categoryorder="array", categoryarray=y,
-                                 automargin=False))
-    subtitle = t("Identified {what} (coloured, one colour per edition) and those not named in public sources "
-                 "(grey), against the reported total", what=what)
+    fig.update_layout(
+        barmode="stack",
+        uniformtext=dict(minsize=10, mode="show"),
+        xaxis=dict(title=None, showgrid=True),
+        yaxis=dict(title=None, type="category", categoryorder="array", categoryarray=y, automargin=False),
+    )
+    subtitle = t(
+        "Identified {what} (coloured, one colour per edition) and those not named in public sources "
+        "(grey), against the reported total",
+        what=what,
+    )
     # no legend: every segment is labelled and every row names its edition
-    return frame(fig, t("{What}: named in public sources", What=what[:1].upper() + what[1:]), subtitle, source,
-                 height=150 + 48 * len(y), legend=False, margin_left=label_margin(y))
+    return frame(
+        fig,
+        t("{What}: named in public sources", What=what[:1].upper() + what[1:]),
+        subtitle,
+        source,
+        height=150 + 48 * len(y),
+        legend=False,
+        margin_left=label_margin(y),
+    )
 
 
-def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int], edition_labels: dict[int, str],
-                 colors: dict[int, str], title: str, subtitle: str, source: str,
-                 muted: tuple[str, ...] = (), value: str = "count") -> go.Figure:
+def grouped_bars(
+    df,
+    category: str,
+    labels: dict[str, str],
+    editions: list[int],
+    edition_labels: dict[int, str],
+    colors: dict[int, str],
+    title: str,
+    subtitle: str,
+    source: str,
+    muted: tuple[str, ...] = (),
+    value: str = "count",
+) -> go.Figure:
     """Horizontal bars, one group per category, one bar per edition in the edition's colour.
     Categories listed in ``muted`` (e.g. 'not named in public sources') are drawn pale."""
     cats = [c for c in labels if c in set(df[category])]
@@ -143,47 +218,97 @@ def grouped_bars(df, category: str, labels: dict[str, str], editions: list[int],
         sub = df[df.edition == ed].set_index(category)
         xs = [int(sub.loc[c, value]) if c in sub.index else 0 for c in cats]
         fig.add_bar(
-            y=[labels[c] for c in cats], x=xs, orientation="h", name=edition_labels[ed],
+            y=[labels[c] for c in cats],
+            x=xs,
+            orientation="h",
+            name=edition_labels[ed],
             marker=dict(color=colors[ed], opacity=[0.35 if c in muted else 1 for c in cats]),
-            text=xs, textposition="outside", textangle=0, cliponaxis=False,
+            text=xs,
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
             hovertemplate=f"{edition_labels[ed]} · %{{y}}: %{{x}}<extra></extra>",
         )
-    fig.update_layout(barmode="group", bargap=0.25, legend_traceorder="reversed",
-                      yaxis=dict(title=None, type="category", categoryorder="array",
-                                 categoryarray=[labels[c] for c in cats][::-1], automargin=False),
-                      xaxis=dict(title=None, rangemode="tozero"))
+    fig.update_layout(
+        barmode="group",
+        bargap=0.25,
+        legend_traceorder="reversed",
+        yaxis=dict(
+            title=None,
+            type="category",
+            categoryorder="array",
+            categoryarray=[labels[c] for c in cats][::-1],
+            automargin=False,
+        ),
+        xaxis=dict(title=None, rangemode="tozero"),
+    )
     # room on the right for the outside labels: pad the value axis by ~15%
     top_value = max([int(v) for v in df[value]] + [1])
     fig.update_xaxes(range=[0, top_value * 1.18 + 0.5])
-    return frame(fig, title, subtitle, source, height=170 + 22 * len(cats) * max(len(editions), 1),
-                 margin_left=label_margin(labels[c] for c in cats), margin_right=16)
+    return frame(
+        fig,
+        title,
+        subtitle,
+        source,
+        height=170 + 22 * len(cats) * max(len(editions), 1),
+        margin_left=label_margin(labels[c] for c in cats),
+        margin_right=16,
+    )
 
 
-def presence_matrix(matrix, editions: list[int], edition_labels: dict[int, str], colors: dict[int, str],
-                    title: str, subtitle: str, source: str) -> go.Figure:
+def presence_matrix(
+    matrix,
+    editions: list[int],
+    edition_labels: dict[int, str],
+    colors: dict[int, str],
+    title: str,
+    subtitle: str,
+    source: str,
+) -> go.Figure:
     """Organizations × editions: a filled square where the organization is identified."""
     fig = go.Figure()
     ys = list(matrix["label"])
     for ed in editions:
         present = matrix[matrix[ed]]
-        fig.add_scatter(x=[edition_labels[ed]] * len(present), y=list(present["label"]), mode="markers",
-                        marker=dict(symbol="square", size=22, color=colors[ed]), name=edition_labels[ed],
-                        hovertemplate="%{y} · %{x}: " + t("identified") + "<extra></extra>")
+        fig.add_scatter(
+            x=[edition_labels[ed]] * len(present),
+            y=list(present["label"]),
+            mode="markers",
+            marker=dict(symbol="square", size=22, color=colors[ed]),
+            name=edition_labels[ed],
+            hovertemplate="%{y} · %{x}: " + t("identified") + "<extra></extra>",
+        )
         absent = matrix[~matrix[ed]]
-        fig.add_scatter(x=[edition_labels[ed]] * len(absent), y=list(absent["label"]), mode="markers",
-                        marker=dict(symbol="square-open", size=20, color=MUTED), showlegend=False,
-                        hovertemplate="%{y} · %{x}: " + t("not named in public sources") + "<extra></extra>")
-    fig.update_layout(xaxis=dict(type="category", categoryorder="array",
-                                 categoryarray=[edition_labels[e] for e in editions], side="top", title=None),
-                      yaxis=dict(type="category", categoryorder="array", categoryarray=ys[::-1], title=None,
-                                 automargin=False))
+        fig.add_scatter(
+            x=[edition_labels[ed]] * len(absent),
+            y=list(absent["label"]),
+            mode="markers",
+            marker=dict(symbol="square-open", size=20, color=MUTED),
+            showlegend=False,
+            hovertemplate="%{y} · %{x}: " + t("not named in public sources") + "<extra></extra>",
+        )
+    fig.update_layout(
+        xaxis=dict(
+            type="category",
+            categoryorder="array",
+            categoryarray=[edition_labels[e] for e in editions],
+            side="top",
+            title=None,
+        ),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=ys[::-1], title=None, automargin=False),
+    )
     return frame(fig, title, subtitle, source, height=200 + 34 * len(ys), legend=False, margin_left=label_margin(ys))
 
 
 STATUS_COLORS_FIXED = {"both": "#009E73"}  # Okabe–Ito green: in both editions' sources
 # One Okabe–Ito colour per UN M49 region, fixed so a region keeps its colour across editions.
-REGION_COLORS = {"Africa": "#E69F00", "Americas": "#009E73", "Asia": "#0072B2", "Europe": "#CC79A7",
-                 "Oceania": "#D55E00"}
+REGION_COLORS = {
+    "Africa": "#E69F00",
+    "Americas": "#009E73",
+    "Asia": "#0072B2",
+    "Europe": "#CC79A7",
+    "Oceania": "#D55E00",
+}
 
 
 def _geo_layout(fig: go.Figure, worldview: str) -> None:
@@ -192,18 +317,40 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
     the participants' shapes come from, so no border of another worldview shows. Ocean, coastlines,
     lakes and rivers (which plotly would take from its own topojson) are off."""
     fig.update_geos(
-        projection_type="natural earth", resolution=RESOLUTION[worldview], fitbounds=False, showframe=False,
-        showcountries=True, countrycolor="#BDBDBD", countrywidth=0.5, showcoastlines=False, showsubunits=False,
-        showland=True, landcolor="#F2F2F2", showocean=False, showlakes=False, showrivers=False,
-        lataxis_range=[-58, 85], lonaxis_range=[-180, 180], bgcolor="rgba(0,0,0,0)",
+        projection_type="natural earth",
+        resolution=RESOLUTION[worldview],
+        fitbounds=False,
+        showframe=False,
+        showcountries=True,
+        countrycolor="#BDBDBD",
+        countrywidth=0.5,
+        showcoastlines=False,
+        showsubunits=False,
+        showland=True,
+        landcolor="#F2F2F2",
+        showocean=False,
+        showlakes=False,
+        showrivers=False,
+        lataxis_range=[-58, 85],
+        lonaxis_range=[-180, 180],
+        bgcolor="rgba(0,0,0,0)",
         domain=dict(x=[0, 1], y=[0, 1]),
     )
     fig.update_layout(meta={"worldview": worldview})  # read by the static export (which topojson to use)
 
 
-def participation_map(frame, venue_frame, status_colors: dict[str, str], status_labels: dict[str, str],
-                      venue_colors: dict[int, str], title: str, subtitle: str, source: str, worldview: str,
-                      lines: bool = False) -> go.Figure:
+def participation_map(
+    frame,
+    venue_frame,
+    status_colors: dict[str, str],
+    status_labels: dict[str, str],
+    venue_colors: dict[int, str],
+    title: str,
+    subtitle: str,
+    source: str,
+    worldview: str,
+    lines: bool = False,
+) -> go.Figure:
     """World map: identified participants' shapes coloured by status, markers for small ones (and for
     those drawn inside another shape), the venues as stars with a legend entry each (no text on the
     map: labels of nearby venues overlapped each other and the participants), optionally lines from
@@ -212,8 +359,11 @@ def participation_map(frame, venue_frame, status_colors: dict[str, str], status_
     The shapes are referenced by code (``locationmode="ISO-3"``) in the worldview's topojson, which
     the browser fetches once from the app (``topojsonURL``); exports read the same file."""
     fig = go.Figure()
-    hover = ("<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
-             + t("How known") + ": %{customdata[3]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
+    hover = (
+        "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
+        + t("How known")
+        + ": %{customdata[3]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
+    )
     cols = ["name_en", "name_zh", "status_label", "how_text", "people_text", "sources_text"]
     # One choropleth trace for all statuses, coloured through a stepped colour scale; the legend comes
     # from marker traces, which also draw the small participants. Largest first: Hong Kong and Macao
@@ -227,18 +377,30 @@ def participation_map(frame, venue_frame, status_colors: dict[str, str], status_
         scale += [[i / n, status_colors[status]], [(i + 1) / n, status_colors[status]]]
     if len(shapes):
         fig.add_choropleth(
-            locationmode="ISO-3", locations=list(shapes.code),
-            z=[statuses.index(s) + 0.5 for s in shapes.status], zmin=0, zmax=n, colorscale=scale, showscale=False,
-            marker_line_color="#FFFFFF", marker_line_width=0.6, name=t("Identified"), showlegend=False,
-            customdata=shapes[cols].values, hovertemplate=hover,
+            locationmode="ISO-3",
+            locations=list(shapes.code),
+            z=[statuses.index(s) + 0.5 for s in shapes.status],
+            zmin=0,
+            zmax=n,
+            colorscale=scale,
+            showscale=False,
+            marker_line_color="#FFFFFF",
+            marker_line_width=0.6,
+            name=t("Identified"),
+            showlegend=False,
+            customdata=shapes[cols].values,
+            hovertemplate=hover,
         )
     for status, label in status_labels.items():
         small = drawn[(drawn.status == status) & drawn.marker]
         fig.add_scattergeo(
-            lon=list(small.rep_lon) or [None], lat=list(small.rep_lat) or [None], mode="markers", name=label,
-            marker=dict(size=10, color=status_colors[status], line=dict(color="#FFFFFF", width=1.5),
-                        symbol="circle"),
-            customdata=small[cols].values if len(small) else None, hovertemplate=hover,
+            lon=list(small.rep_lon) or [None],
+            lat=list(small.rep_lat) or [None],
+            mode="markers",
+            name=label,
+            marker=dict(size=10, color=status_colors[status], line=dict(color="#FFFFFF", width=1.5), symbol="circle"),
+            customdata=small[cols].values if len(small) else None,
+            hovertemplate=hover,
         )
     if lines and len(venue_frame):
         v = venue_frame.iloc[-1]
@@ -246,14 +408,25 @@ def participation_map(frame, venue_frame, status_colors: dict[str, str], status_
         for r in frame[frame.drawable].itertuples():
             lon += [r.rep_lon, v.city_lon, None]
             lat += [r.rep_lat, v.city_lat, None]
-        fig.add_scattergeo(lon=lon, lat=lat, mode="lines", line=dict(width=0.7, color="rgba(80,80,80,0.35)"),
-                           hoverinfo="skip", showlegend=False, name="lines")
+        fig.add_scattergeo(
+            lon=lon,
+            lat=lat,
+            mode="lines",
+            line=dict(width=0.7, color="rgba(80,80,80,0.35)"),
+            hoverinfo="skip",
+            showlegend=False,
+            name="lines",
+        )
     for v in venue_frame.itertuples():
         label = t("Venue {y}: {city}", y=v.edition, city=names.edition_city(v))
         fig.add_scattergeo(
-            lon=[v.city_lon], lat=[v.city_lat], mode="markers", name=label,
-            marker=dict(symbol="star", size=15, color=venue_colors.get(v.edition, "#222"),
-                        line=dict(color="#222", width=1)),
+            lon=[v.city_lon],
+            lat=[v.city_lat],
+            mode="markers",
+            name=label,
+            marker=dict(
+                symbol="star", size=15, color=venue_colors.get(v.edition, "#222"), line=dict(color="#222", width=1)
+            ),
             hovertemplate=label + "<extra></extra>",
         )
     _geo_layout(fig, worldview)
@@ -282,33 +455,69 @@ def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: in
     legend at the bottom edge, all placed in pixels from the plot area or the figure's edges, so
     nothing overlaps whatever height the chart is given."""
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, showlegend=True,
-        title=dict(text=f"<b>{wrap_br(title, WRAP_TITLE)}</b><br><span style='font-size:12px;color:#555'>"
-                        f"{wrap_br(subtitle, WRAP_TEXT)}</span>",
-                   x=0, xanchor="left", xref="container", y=1, yanchor="top", yref="container",
-                   pad=dict(t=TOOLBAR_PX + 4, l=4)),  # below the toolbar strip
+        template=TEMPLATE,
+        font=FONT,
+        height=height,
+        showlegend=True,
+        title=dict(
+            text=f"<b>{wrap_br(title, WRAP_TITLE)}</b><br><span style='font-size:12px;color:#555'>"
+            f"{wrap_br(subtitle, WRAP_TEXT)}</span>",
+            x=0,
+            xanchor="left",
+            xref="container",
+            y=1,
+            yanchor="top",
+            yref="container",
+            pad=dict(t=TOOLBAR_PX + 4, l=4),
+        ),  # below the toolbar strip
         margin=dict(l=0, r=0, t=MAP_TOP, b=MAP_BOTTOM, autoexpand=False),
-        legend=dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container",
-                    entrywidth=0, font=dict(size=12)),
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=0,
+            yanchor="bottom",
+            yref="container",
+            entrywidth=0,
+            font=dict(size=12),
+        ),
     )
-    fig.add_annotation(text=wrap_br(source, WRAP_TEXT + 8), xref="paper", yref="paper", x=0, xanchor="left", y=0,
-                       yanchor="top", yshift=-4, showarrow=False, font=dict(size=11, color="#666"), align="left")
+    fig.add_annotation(
+        text=wrap_br(source, WRAP_TEXT + 8),
+        xref="paper",
+        yref="paper",
+        x=0,
+        xanchor="left",
+        y=0,
+        yanchor="top",
+        yshift=-4,
+        showarrow=False,
+        font=dict(size=11, color="#666"),
+        align="left",
+    )
     return fig
 
 
-def region_map(frame, outlines: dict, region_colors: dict[str, str], title: str, subtitle: str, source: str,
-               worldview: str) -> go.Figure:
+def region_map(
+    frame, outlines: dict, region_colors: dict[str, str], title: str, subtitle: str, source: str, worldview: str
+) -> go.Figure:
     """What was identified, by UN M49 region: identified countries filled in their region's colour,
     the sub-regions they belong to outlined (never filled), small ones also as markers. A
     non-participating country is never filled."""
     fig = go.Figure()
     if outlines["features"]:
         fig.add_choropleth(
-            geojson=outlines, featureidkey="properties.sub_region",
+            geojson=outlines,
+            featureidkey="properties.sub_region",
             locations=[f["properties"]["sub_region"] for f in outlines["features"]],
-            z=[0] * len(outlines["features"]), colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            showscale=False, marker_line_color="#555555", marker_line_width=1.2, hoverinfo="skip",
-            name=t("UN M49 sub-region"), showlegend=False,
+            z=[0] * len(outlines["features"]),
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            marker_line_color="#555555",
+            marker_line_width=1.2,
+            hoverinfo="skip",
+            name=t("UN M49 sub-region"),
+            showlegend=False,
         )
     hover = "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<extra></extra>"
     drawn = frame[frame.drawable]
@@ -318,16 +527,26 @@ def region_map(frame, outlines: dict, region_colors: dict[str, str], title: str,
         color = region_colors[region]
         if len(shapes):
             fig.add_choropleth(
-                locationmode="ISO-3", locations=list(shapes.code), z=[1] * len(shapes),
-                colorscale=[[0, color], [1, color]], showscale=False, marker_line_color="#FFFFFF",
-                marker_line_width=0.6, customdata=shapes[["name_en", "name_zh", "sub_region"]].values,
-                hovertemplate=hover, showlegend=False, legendgroup=region,
+                locationmode="ISO-3",
+                locations=list(shapes.code),
+                z=[1] * len(shapes),
+                colorscale=[[0, color], [1, color]],
+                showscale=False,
+                marker_line_color="#FFFFFF",
+                marker_line_width=0.6,
+                customdata=shapes[["name_en", "name_zh", "sub_region"]].values,
+                hovertemplate=hover,
+                showlegend=False,
+                legendgroup=region,
             )
         small = part[part.marker]
         fig.add_scattergeo(  # legend: the region and its count (the sub-regions are outlined and listed)
-            lon=list(small.rep_lon) or [None], lat=list(small.rep_lat) or [None], mode="markers",
+            lon=list(small.rep_lon) or [None],
+            lat=list(small.rep_lat) or [None],
+            mode="markers",
             name=f"{region} ({part.code.nunique()})",  # UN M49 name, as in the data
-            legendgroup=region, marker=dict(size=10, color=color, line=dict(color="#FFFFFF", width=1.5)),
+            legendgroup=region,
+            marker=dict(size=10, color=color, line=dict(color="#FFFFFF", width=1.5)),
             customdata=small[["name_en", "name_zh", "sub_region"]].values if len(small) else None,
             hovertemplate=hover,
         )

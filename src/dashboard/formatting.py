@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .i18n import babel_locale, t
 
 # Qualifiers that say the same thing; any other difference between sources is a conflict.
-QUALIFIER_GROUP = {"exact": "exact", "about": "approx", "approximately": "approx", "nearly": "nearly",
-                   "more_than": "more_than"}
+QUALIFIER_GROUP = {
+    "exact": "exact",
+    "about": "approx",
+    "approximately": "approx",
+    "nearly": "nearly",
+    "more_than": "more_than",
+}
 SYMBOL_PREFIX = {"exact": "", "about": "≈", "approximately": "≈", "more_than": ">", "nearly": "<"}
 
 

@@ -94,18 +94,22 @@ def china_standard(entities: pd.DataFrame, ne: gpd.GeoDataFrame, base: Path | No
     ne_by = ne[ne.code != ""].set_index("code").geometry
     i = g.index[g.code == "CHN"][0]
     g.loc[i, "geometry"] = shapely.union_all([g.loc[i, "geometry"], *(ne_by[c] for c in INSIDE_CHINA)])
-    own = gpd.GeoDataFrame({"code": list(OWN_FEATURE_IN_CHINA), "wraps": False,
-                            "geometry": [ne_by[c] for c in OWN_FEATURE_IN_CHINA]}, crs=4326)
+    own = gpd.GeoDataFrame(
+        {"code": list(OWN_FEATURE_IN_CHINA), "wraps": False, "geometry": [ne_by[c] for c in OWN_FEATURE_IN_CHINA]},
+        crs=4326,
+    )
     return pd.concat([g[~g.code.isin(INSIDE_CHINA)], own], ignore_index=True)
 
 
-def boundaries(worldview: str, entities: pd.DataFrame, base: Path | None = None,
-               ne: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
+def boundaries(
+    worldview: str, entities: pd.DataFrame, base: Path | None = None, ne: gpd.GeoDataFrame | None = None
+) -> gpd.GeoDataFrame:
     """All shapes of a worldview (unwrapped, repaired), ``code`` "" for shapes with no entity."""
     ne = natural_earth(entities, base) if ne is None else ne
     g = ne if worldview == "ne" else china_standard(entities, ne, base)
-    return gpd.GeoDataFrame(g, geometry="geometry", crs=4326).sort_values(["code"], kind="stable").reset_index(
-        drop=True)
+    return (
+        gpd.GeoDataFrame(g, geometry="geometry", crs=4326).sort_values(["code"], kind="stable").reset_index(drop=True)
+    )
 
 
 def points(g: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -148,6 +152,7 @@ def to_geojson(g: gpd.GeoDataFrame, id_column: str) -> dict:
 
 # --- TopoJSON (the format plotly.js reads its base map from) ---------------------------------------
 
+
 def to_topojson(g: gpd.GeoDataFrame, quantize: int = QUANTIZE) -> dict:
     """A quantized, delta-encoded TopoJSON with two objects over the same arcs: ``countries`` (one
     geometry per shape, ``id`` = the entity code, none for uncoded shapes) and ``land`` (the same
@@ -180,11 +185,16 @@ def to_topojson(g: gpd.GeoDataFrame, quantize: int = QUANTIZE) -> dict:
             item["id"] = code
         geometries.append(item)
     land = [{k: v for k, v in item.items() if k != "id"} for item in geometries]
-    return {"type": "Topology", "transform": {"scale": [kx, ky], "translate": [x0, y0]},
-            "bbox": [x0, y0, x1, y1],
-            "objects": {"countries": {"type": "GeometryCollection", "geometries": geometries},
-                        "land": {"type": "GeometryCollection", "geometries": land}},
-            "arcs": arcs}
+    return {
+        "type": "Topology",
+        "transform": {"scale": [kx, ky], "translate": [x0, y0]},
+        "bbox": [x0, y0, x1, y1],
+        "objects": {
+            "countries": {"type": "GeometryCollection", "geometries": geometries},
+            "land": {"type": "GeometryCollection", "geometries": land},
+        },
+        "arcs": arcs,
+    }
 
 
 def from_topojson(topo: dict, name: str = "countries") -> dict:
@@ -213,8 +223,9 @@ def from_topojson(topo: dict, name: str = "countries") -> dict:
     return out
 
 
-def derive(worldview: str, entities: pd.DataFrame, base: Path | None = None,
-           ne: gpd.GeoDataFrame | None = None) -> dict[str, object]:
+def derive(
+    worldview: str, entities: pd.DataFrame, base: Path | None = None, ne: gpd.GeoDataFrame | None = None
+) -> dict[str, object]:
     """The geometry products of one worldview: marker points, the base-map topojson and the
     dissolved UN M49 sub-regions (GeoJSON)."""
     g = boundaries(worldview, entities, base, ne)
@@ -229,9 +240,11 @@ def derive(worldview: str, entities: pd.DataFrame, base: Path | None = None,
         by = simple.set_index("code").geometry
         i = simple.index[simple.code == "CHN"][0]
         merged = shapely.union_all([by["CHN"], *(by[c] for c in OWN_FEATURE_IN_CHINA)])
-        simple.loc[i, "geometry"] = shapely.orient_polygons(shapely.set_precision(merged, SIMPLIFY[worldview][1]),
-                                                            exterior_cw=True)
+        simple.loc[i, "geometry"] = shapely.orient_polygons(
+            shapely.set_precision(merged, SIMPLIFY[worldview][1]), exterior_cw=True
+        )
     topo = to_topojson(simple)
-    regions = to_geojson(simplified(dissolve_regions(g, entities, "sub_region"), REGION_SIMPLIFY_DEG,
-                                    REGION_GRID_DEG), "sub_region")
+    regions = to_geojson(
+        simplified(dissolve_regions(g, entities, "sub_region"), REGION_SIMPLIFY_DEG, REGION_GRID_DEG), "sub_region"
+    )
     return {"points": pts.sort_values("code").reset_index(drop=True), "topojson": topo, "regions": regions}

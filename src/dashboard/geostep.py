@@ -50,7 +50,8 @@ def inputs(base: Path | None = None) -> dict[str, str]:
     out = {f"data/reference/{name}": _sha((ref / name).read_bytes()) for name in REFERENCE_FILES}
     ents = load_entities(base)[ENTITY_COLUMNS].sort_values("code")
     out["data/reference/entities.csv[code, iso_numeric, sub_region]"] = _sha(
-        ents.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        ents.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    )
     here = Path(__file__).parent
     for name in CODE_FILES:
         out[f"src/dashboard/{name}"] = _sha((here / name).read_bytes())
@@ -123,8 +124,9 @@ def write(files: dict[str, bytes], parts: dict[str, str], folder: Path = OUT) ->
         raise
 
 
-def products(base: Path | None = None, folder: Path = OUT, write_ok: bool | None = None,
-             force: bool = False) -> tuple[dict[str, bytes], bool]:
+def products(
+    base: Path | None = None, folder: Path = OUT, write_ok: bool | None = None, force: bool = False
+) -> tuple[dict[str, bytes], bool]:
     """(products, ran): read from ``folder`` when its stamp matches the inputs, else computed (and
     written there when ``write_ok``; by default only for the repository's own data folder, so a
     test's or benchmark's copy never rewrites the served geometry)."""
@@ -140,8 +142,9 @@ def products(base: Path | None = None, folder: Path = OUT, write_ok: bool | None
 
 
 def points_frame(files: dict[str, bytes]) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(files["points.csv"]), dtype={"worldview": str, "code": str, "own_shape": str},
-                       keep_default_na=False)
+    return pd.read_csv(
+        io.BytesIO(files["points.csv"]), dtype={"worldview": str, "code": str, "own_shape": str}, keep_default_na=False
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,11 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     parts = inputs()
     if args.check:
         ok = up_to_date(OUT, parts)
-        print("static/geo is up to date." if ok else "static/geo is out of date. Run: python -m dashboard.geostep",
-              file=sys.stdout if ok else sys.stderr)
+        print(
+            "static/geo is up to date." if ok else "static/geo is out of date. Run: python -m dashboard.geostep",
+            file=sys.stdout if ok else sys.stderr,
+        )
         return 0 if ok else 1
     _, ran = products(force=args.force, write_ok=True)
-    print(f"Geometry {'written to' if ran else 'unchanged (inputs hash matches), skipped:'} {OUT.relative_to(REPO_ROOT)}")
+    print(
+        f"Geometry {'written to' if ran else 'unchanged (inputs hash matches), skipped:'} {OUT.relative_to(REPO_ROOT)}"
+    )
     return 0
 
 

@@ -37,8 +37,11 @@ ORGANIZATION = "international_organization"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PAREN = re.compile(r"^(?P<outer>.*?)\s*[(（](?P<inner>[^()（）]*)[)）]\s*$")
 # Words that make the part in brackets a note about the participant, not another name.
-_NOTE = re.compile(r"\b(as|member|members|delegation|delegations|session|sessions|behalf|representing|represented|"
-                   r"presented|participated|attended|via|video|online|observer|views)\b|代表团|成员|身份", re.IGNORECASE)
+_NOTE = re.compile(
+    r"\b(as|member|members|delegation|delegations|session|sessions|behalf|representing|represented|"
+    r"presented|participated|attended|via|video|online|observer|views)\b|代表团|成员|身份",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"[\s\u3000]+")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _SAINT = re.compile(r"\bst\.?\s+")
@@ -161,8 +164,9 @@ class AliasIndex:
             self._keys_by_kinds[kinds] = [k for k in self._keys if any(m.kind in kinds for m in self._index[k])]
         return self._keys_by_kinds[kinds]
 
-    def suggest_many(self, names: Iterable[str], kinds: tuple[str, ...] = (ENTITY, ORGANIZATION),
-                     limit: int = 3) -> dict[str, tuple[str, ...]]:
+    def suggest_many(
+        self, names: Iterable[str], kinds: tuple[str, ...] = (ENTITY, ORGANIZATION), limit: int = 3
+    ) -> dict[str, tuple[str, ...]]:
         """Suggestions for each distinct name, computed once per name and alias table: one
         vectorised rapidfuzz ``cdist`` over the names not seen before, in bounded chunks."""
         import numpy as np
@@ -172,7 +176,7 @@ class AliasIndex:
         todo = [n for n in names if (n, kinds) not in self._suggestions]
         keys = self._keys_for(kinds)
         for start in range(0, len(todo), SUGGEST_CHUNK):
-            chunk = todo[start:start + SUGGEST_CHUNK]
+            chunk = todo[start : start + SUGGEST_CHUNK]
             queries = [normalize(n) for n in chunk]
             scores = process.cdist(queries, keys, scorer=fuzz.WRatio, dtype=np.uint8, workers=1)
             width = min(limit * 4, len(keys))

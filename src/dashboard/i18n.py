@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LANGUAGES = {"en": "English", "zh": "中文"}
@@ -66,7 +66,7 @@ def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(lang: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]], object]:
     """(singular msgid -> translation, singular msgid -> plural forms, plural rule) for ``lang``.
     Fuzzy and empty entries are left out: they fall back to English."""
@@ -120,7 +120,7 @@ def tn(singular: str, plural: str, n: int, /, lang: str | None = None, **kwargs:
     return _format(singular if n == 1 else plural, kwargs)
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
+def N_(msgid: str) -> str:
     """Mark a constant for extraction; it is translated where it is shown (translate_marked)."""
     return msgid
 

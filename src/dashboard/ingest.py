@@ -71,13 +71,22 @@ def problem_report(report: R.Report, limit: int = 50) -> str:
     if unknown:
         names = f"\n{len(unknown):,} distinct unknown name(s)"
         if report.unsuggested:
-            names += (f"; suggestions for the first {len(unknown) - report.unsuggested:,}, "
-                      f"{report.unsuggested:,} more without suggestions")
+            names += (
+                f"; suggestions for the first {len(unknown) - report.unsuggested:,}, "
+                f"{report.unsuggested:,} more without suggestions"
+            )
     return f"{report.file}: {len(report.issues):,} problem(s), nothing was written:\n{lines}{more}{names}"
 
 
-def ingest(path: Path, edition: int, anonymise: bool, base: Path, today: dt.date | None = None,
-           mode: str | None = None, complete: bool = False) -> str:
+def ingest(
+    path: Path,
+    edition: int,
+    anonymise: bool,
+    base: Path,
+    today: dt.date | None = None,
+    mode: str | None = None,
+    complete: bool = False,
+) -> str:
     """Validate ``path`` and add it as the registration list of ``edition``; returns a summary line.
     ``mode`` is None (the edition must have no list yet), "replace" or "append".
     Raises :class:`registrations.FileRefused` or :class:`ValueError` with a row/column report."""
@@ -88,9 +97,11 @@ def ingest(path: Path, edition: int, anonymise: bool, base: Path, today: dt.date
     csv_path, meta_path = target / f"{edition}.csv", target / f"{edition}.yaml"
     existing = csv_path.exists() or meta_path.exists()
     if existing and mode is None:
-        raise ValueError(f"{path.name}: edition {edition} already has a registration list "
-                         f"({rel_to(csv_path, base)}); use --replace to replace it or --append to add these rows to "
-                         "it; nothing was written")
+        raise ValueError(
+            f"{path.name}: edition {edition} already has a registration list "
+            f"({rel_to(csv_path, base)}); use --replace to replace it or --append to add these rows to "
+            "it; nothing was written"
+        )
     entities = load_entities(base)
     organizations = load_organizations(base, entity_codes=set(entities.code))
     raw = load_raw(base)
@@ -102,8 +113,10 @@ def ingest(path: Path, edition: int, anonymise: bool, base: Path, today: dt.date
     table = report.table
     others = sorted(set(table.edition) - {edition})
     if others:
-        raise ValueError(f"{path.name}: rows for edition(s) {', '.join(map(str, others))}, but --edition {edition}; "
-                         "nothing was written")
+        raise ValueError(
+            f"{path.name}: rows for edition(s) {', '.join(map(str, others))}, but --edition {edition}; "
+            "nothing was written"
+        )
     if anonymise:
         table = R.anonymise(table)
     table = table.drop(columns=["row"])
@@ -114,9 +127,15 @@ def ingest(path: Path, edition: int, anonymise: bool, base: Path, today: dt.date
         table = pd.concat([old, table.astype(str)], ignore_index=True)[list(table.columns)]
         file_label = f"{old_meta.get('file', csv_path.name)} + {path.name}"
         anonymise = bool(old_meta.get("anonymised")) and anonymise
-    meta = {"edition": edition, "source_id": f"registration_{edition}", "file": file_label,
-            "accessed": (today or dt.date.today()).isoformat(), "anonymised": anonymise, "rows": len(table),
-            "complete": complete}
+    meta = {
+        "edition": edition,
+        "source_id": f"registration_{edition}",
+        "file": file_label,
+        "accessed": (today or dt.date.today()).isoformat(),
+        "anonymised": anonymise,
+        "rows": len(table),
+        "complete": complete,
+    }
     target.mkdir(parents=True, exist_ok=True)
     backup = Path(tempfile.mkdtemp(prefix="ingest-backup-", dir=target))
     moved: list[tuple[Path, Path]] = []
@@ -145,10 +164,13 @@ def ingest(path: Path, edition: int, anonymise: bool, base: Path, today: dt.date
         raise
     finally:
         shutil.rmtree(backup, ignore_errors=True)
-    verb = {"replace": "Replaced the list of", "append": "Appended to the list of"}.get(mode if existing else "",
-                                                                                       "Added a list for")
-    return (f"{verb} {edition}: {len(table)} registrations ({table.code.nunique()} countries, regions and "
-            f"organizations){' without names' if anonymise else ''}; data/clean rebuilt.")
+    verb = {"replace": "Replaced the list of", "append": "Appended to the list of"}.get(
+        mode if existing else "", "Added a list for"
+    )
+    return (
+        f"{verb} {edition}: {len(table)} registrations ({table.code.nunique()} countries, regions and "
+        f"organizations){' without names' if anonymise else ''}; data/clean rebuilt."
+    )
 
 
 def rel_to(path: Path, base: Path) -> str:
@@ -166,9 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     how = parser.add_mutually_exclusive_group()
     how.add_argument("--replace", action="store_true", help="replace the edition's existing list")
     how.add_argument("--append", action="store_true", help="add these rows to the edition's existing list")
-    parser.add_argument("--complete", action="store_true",
-                        help="the organizer declares this the complete list of the edition (accepted only if "
-                             "consistent with the reported totals)")
+    parser.add_argument(
+        "--complete",
+        action="store_true",
+        help="the organizer declares this the complete list of the edition (accepted only if "
+        "consistent with the reported totals)",
+    )
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
     base = args.data_dir.resolve() if args.data_dir else data_dir()

@@ -11,11 +11,21 @@ import plotly.graph_objects as go
 
 from . import citations, mapdata, metrics
 from .dataset import Dataset
-from .memo import per_dataset
 from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
 from .formatting import format_figure, join_clauses
 from .i18n import t
-from .vocab import ENTITY_TYPES, METRIC_NOUNS, MODES, ORGANIZATION_GROUP, ROLES, SENIORITY, SPEAKING_ROLES, Vocab, region_label
+from .memo import per_dataset
+from .vocab import (
+    ENTITY_TYPES,
+    METRIC_NOUNS,
+    MODES,
+    ORGANIZATION_GROUP,
+    ROLES,
+    SENIORITY,
+    SPEAKING_ROLES,
+    Vocab,
+    region_label,
+)
 from .worldview import DEFAULT, source_text
 
 
@@ -35,8 +45,15 @@ def styles(ds: Dataset, editions: list[int]) -> tuple[dict[int, str], dict[int, 
 def coverage_subtitle(ds: Dataset, editions: list[int], metric: str = "countries_and_regions") -> str:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
-    return join_clauses(t("{e}: {n} of {total} identified", e=r.edition, n=r.identified,
-                       total=format_figure(r.reported, r.reported_qualifier)) for r in cov.itertuples())
+    return join_clauses(
+        t(
+            "{e}: {n} of {total} identified",
+            e=r.edition,
+            n=r.identified,
+            total=format_figure(r.reported, r.reported_qualifier),
+        )
+        for r in cov.itertuples()
+    )
 
 
 @per_dataset
@@ -45,17 +62,35 @@ def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
     labels, colors = styles(ds, editions)
     credit = citations.list_credit(ds, editions)
-    return Chart(f"coverage-{metric.replace('_', '-')}",
-                 coverage_chart(cov, labels, colors, METRIC_NOUNS.label(metric),
-                                (t("Source: chair's statements (reported); public sources and the organizers' list "
-                                   "{lists} (identified).", lists=html.escape(credit)) if credit else
-                                 t("Source: chair's statements (reported); public sources (identified)."))),
-                 citations.reader_sources(ds, cov, citations.FIGURES))
+    return Chart(
+        f"coverage-{metric.replace('_', '-')}",
+        coverage_chart(
+            cov,
+            labels,
+            colors,
+            METRIC_NOUNS.label(metric),
+            (
+                t(
+                    "Source: chair's statements (reported); public sources and the organizers' list "
+                    "{lists} (identified).",
+                    lists=html.escape(credit),
+                )
+                if credit
+                else t("Source: chair's statements (reported); public sources (identified).")
+            ),
+        ),
+        citations.reader_sources(ds, cov, citations.FIGURES),
+    )
 
 
 @per_dataset
-def regions(ds: Dataset, editions: list[int], level: str = "region", region_filter: tuple[str, ...] = (),
-            type_filter: tuple[str, ...] = ()) -> Chart:
+def regions(
+    ds: Dataset,
+    editions: list[int],
+    level: str = "region",
+    region_filter: tuple[str, ...] = (),
+    type_filter: tuple[str, ...] = (),
+) -> Chart:
     """Identified countries and regions per M49 region or sub-region; the filters recount the
     identified ones (the unidentified remainder has no region and is kept as it is)."""
     data = metrics.by_region(ds, editions, level)
@@ -74,30 +109,51 @@ def regions(ds: Dataset, editions: list[int], level: str = "region", region_filt
         counts = tab.groupby("edition").code.nunique()
         shown = join_clauses(t("{e}: {n} identified", e=e, n=int(counts.get(e, 0))) for e in editions)
         chosen = [*(region_label(x) for x in region_filter), *(ENTITY_TYPES.label(x) for x in type_filter)]
-        subtitle = t("Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
-                     "they are not shown under a filter.", what=", ".join(chosen), shown=shown)
+        subtitle = t(
+            "Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
+            "they are not shown under a filter.",
+            what=", ".join(chosen),
+            shown=shown,
+        )
     cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED)
     if (data[level] == metrics.NOT_NAMED).any():
         cats.append(metrics.NOT_NAMED)
     labels, colors = styles(ds, editions)
     what = t("region") if level == "region" else t("sub-region")
     names = {c: t("Not named in public sources") if c == metrics.NOT_NAMED else region_label(c) for c in cats}
-    fig = grouped_bars(data, level, names, editions, labels, colors,
-                       t("Identified countries and regions by UN M49 {what}", what=what), subtitle,
-                       t("Source: public sources cited per participant; totals from the chair's statements"),
-                       muted=(metrics.NOT_NAMED,))
+    fig = grouped_bars(
+        data,
+        level,
+        names,
+        editions,
+        labels,
+        colors,
+        t("Identified countries and regions by UN M49 {what}", what=what),
+        subtitle,
+        t("Source: public sources cited per participant; totals from the chair's statements"),
+        muted=(metrics.NOT_NAMED,),
+    )
     table = data[["edition", level, "count", "identified"]].assign(**{level: data[level].map(names)})
     return Chart(f"countries-by-{level.replace('_', '-')}", fig, table)
 
 
-def by_category(ds: Dataset, people: pd.DataFrame, editions: list[int], column: str, order, labels: dict,
-                title: str, name: str) -> Chart:
+def by_category(
+    ds: Dataset, people: pd.DataFrame, editions: list[int], column: str, order, labels: dict, title: str, name: str
+) -> Chart:
     """``labels``: category code -> label already translated."""
     counts = metrics.count_by(people, column, editions, tuple(order))
     ed_labels, colors = styles(ds, editions)
-    fig = grouped_bars(counts, column, {k: labels[k] for k in order}, editions, ed_labels, colors, title,
-                       people_subtitle(people, editions),
-                       t("Source: chair's statements and news items cited per person"))
+    fig = grouped_bars(
+        counts,
+        column,
+        {k: labels[k] for k in order},
+        editions,
+        ed_labels,
+        colors,
+        title,
+        people_subtitle(people, editions),
+        t("Source: chair's statements and news items cited per person"),
+    )
     return Chart(name, fig, counts)
 
 
@@ -125,12 +181,16 @@ ORGANIZATION_REGION = ORGANIZATION_GROUP
 
 
 def _people_chart_title(column: str) -> str:
-    return {"role": t("People mentioned in the sources, by role"), "mode": t("In person or by video"),
-            "seniority": t("Seniority (derived from titles)")}[column]
+    return {
+        "role": t("People mentioned in the sources, by role"),
+        "mode": t("In person or by video"),
+        "seniority": t("Seniority (derived from titles)"),
+    }[column]
 
 
-def filtered_people(ds: Dataset, editions: list[int], roles: tuple[str, ...] = (),
-                    regions: tuple[str, ...] = ()) -> pd.DataFrame:
+def filtered_people(
+    ds: Dataset, editions: list[int], roles: tuple[str, ...] = (), regions: tuple[str, ...] = ()
+) -> pd.DataFrame:
     sp = metrics.speakers(ds, editions, list(roles) or None)
     if regions:
         sp = sp[sp.region.isin(regions)]
@@ -138,22 +198,40 @@ def filtered_people(ds: Dataset, editions: list[int], roles: tuple[str, ...] = (
 
 
 @per_dataset
-def people_chart(ds: Dataset, editions: list[int], column: str, roles: tuple[str, ...] = (),
-                 regions: tuple[str, ...] = ()) -> Chart:
+def people_chart(
+    ds: Dataset, editions: list[int], column: str, roles: tuple[str, ...] = (), regions: tuple[str, ...] = ()
+) -> Chart:
     """People per role, mode, seniority or region of whom they represent, per edition."""
     sp = filtered_people(ds, editions, roles, regions)
     if column == "region":
         sp = sp.assign(region=sp.region.replace("", ORGANIZATION_REGION).fillna(ORGANIZATION_REGION))
         order = tuple(sorted(set(sp.region)))
-        return by_category(ds, sp, editions, "region", order, {r: region_label(r) for r in order},
-                           t("Whom the people mentioned represent, by region"), "speakers-by-region")
+        return by_category(
+            ds,
+            sp,
+            editions,
+            "region",
+            order,
+            {r: region_label(r) for r in order},
+            t("Whom the people mentioned represent, by region"),
+            "speakers-by-region",
+        )
     vocab, name = PEOPLE_CHARTS[column]
-    return by_category(ds, sp, editions, column, vocab.codes, {c: vocab.label(c) for c in vocab.codes},
-                       _people_chart_title(column), name)
+    return by_category(
+        ds,
+        sp,
+        editions,
+        column,
+        vocab.codes,
+        {c: vocab.label(c) for c in vocab.codes},
+        _people_chart_title(column),
+        name,
+    )
 
 
-def world_map(ds: Dataset, earlier: int, later: int | None = None, lines: bool = False,
-              worldview: str = DEFAULT) -> Chart:
+def world_map(
+    ds: Dataset, earlier: int, later: int | None = None, lines: bool = False, worldview: str = DEFAULT
+) -> Chart:
     """The participants' map in a worldview; the figure carries codes only, the shapes come from the
     worldview's topojson (served by the app, read from disk by the export)."""
     frame = mapdata.map_participants(ds, earlier, later, worldview)
@@ -164,24 +242,55 @@ def world_map(ds: Dataset, earlier: int, later: int | None = None, lines: bool =
     if later is None:
         status_colors = {"identified": colors[earlier]}
         labels = {"identified": t("Identified in {y} sources", y=earlier)}
-        title = (t("Countries and regions named in public sources and the organizers' list {lists}, {y}",
-                   lists=credit, y=earlier) if credit else
-                 t("Countries and regions named in public sources, {y}", y=earlier))
+        title = (
+            t(
+                "Countries and regions named in public sources and the organizers' list {lists}, {y}",
+                lists=credit,
+                y=earlier,
+            )
+            if credit
+            else t("Countries and regions named in public sources, {y}", y=earlier)
+        )
     else:
-        status_colors = {"both": STATUS_COLORS_FIXED["both"], "only_earlier": colors[earlier],
-                         "only_later": colors[later]}
+        status_colors = {
+            "both": STATUS_COLORS_FIXED["both"],
+            "only_earlier": colors[earlier],
+            "only_later": colors[later],
+        }
         complete = bool(ds.editions.set_index("edition").loc[[earlier, later], "participant_list_complete"].all())
         labels = metrics.overlap_labels(earlier, later, complete)
-        title = (t("Countries and regions named in public sources and the organizers' list {lists}, {a} and {b}",
-                   lists=credit, a=earlier, b=later) if credit else
-                 t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later))
+        title = (
+            t(
+                "Countries and regions named in public sources and the organizers' list {lists}, {a} and {b}",
+                lists=credit,
+                a=earlier,
+                b=later,
+            )
+            if credit
+            else t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later)
+        )
     fig = participation_map(
-        frame, mapdata.venues(ds, editions), status_colors, labels, {e: colors[e] for e in editions}, title,
+        frame,
+        mapdata.venues(ds, editions),
+        status_colors,
+        labels,
+        {e: colors[e] for e in editions},
+        title,
         t("Identified participants only; public sources name part of the participants. Stars: venues."),
-        (t("Source: public sources cited per participant and the organizers' list {lists}.", lists=credit)
-         if credit else t("Source: public sources cited per participant.")) + " " + source_text(worldview),
-        worldview, lines=lines)
+        (
+            t("Source: public sources cited per participant and the organizers' list {lists}.", lists=credit)
+            if credit
+            else t("Source: public sources cited per participant.")
+        )
+        + " "
+        + source_text(worldview),
+        worldview,
+        lines=lines,
+    )
     data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"], errors="ignore").assign(
-        how_known=frame.how_text, people=frame.people_text.str.replace("<br>", "; "),
-        sources=frame.sources_text.str.replace("<br>", "; "), worldview=worldview)
+        how_known=frame.how_text,
+        people=frame.people_text.str.replace("<br>", "; "),
+        sources=frame.sources_text.str.replace("<br>", "; "),
+        worldview=worldview,
+    )
     return Chart(f"map-{'-'.join(map(str, editions))}", fig, data)

@@ -7,8 +7,8 @@ import pandas as pd
 
 from . import citations, metrics
 from .dataset import Dataset
-from .memo import per_dataset
 from .i18n import t
+from .memo import per_dataset
 from .vocab import HOW_KNOWN, ROLE_WORDS
 from .worldview import DEFAULT
 
@@ -16,11 +16,16 @@ SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes 
 
 
 def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
-    p = ds.people[(ds.people.scope == "sub_forum") & ds.people.edition.isin(editions)
-                  & (ds.people.participant_type == "country_or_region")]
+    p = ds.people[
+        (ds.people.scope == "sub_forum")
+        & ds.people.edition.isin(editions)
+        & (ds.people.participant_type == "country_or_region")
+    ]
+
     def line(r) -> str:
         who = r["name"] or t("(name not given)")
         return f"{r['edition']}: {who}, {ROLE_WORDS.label(r['role'])}"
+
     if p.empty:  # an edition with no named people (e.g. only a registration list)
         return pd.Series(dtype=str)
     return p.assign(line=[line(r) for _, r in p.iterrows()]).groupby("code")["line"].agg("<br>".join)
@@ -39,12 +44,15 @@ def map_participants(ds: Dataset, earlier: int, later: int | None = None, worldv
     else:
         o = metrics.overlap(ds, earlier, later, "country_or_region")
         tab = metrics.participants_table(ds, [earlier, later])
-        tab = (tab.groupby("code").agg(how_known=("how_known", lambda s: "|".join(sorted({x for v in s for x in
-                                                                                         v.split("|")}))),
-                                       source_ids=("source_ids", lambda s: "|".join(sorted({x for v in s for x in
-                                                                                            v.split("|")}))))
-               .reset_index()
-               .merge(o[["code", "status", "status_label", "name_en", "name_zh", "region", "sub_region"]], on="code"))
+        tab = (
+            tab.groupby("code")
+            .agg(
+                how_known=("how_known", lambda s: "|".join(sorted({x for v in s for x in v.split("|")}))),
+                source_ids=("source_ids", lambda s: "|".join(sorted({x for v in s for x in v.split("|")}))),
+            )
+            .reset_index()
+            .merge(o[["code", "status", "status_label", "name_en", "name_zh", "region", "sub_region"]], on="code")
+        )
         tab["status"] = tab["status"].astype(str)
         editions = [earlier, later]
     pts = ds.country_points[ds.country_points.worldview == worldview]
@@ -52,21 +60,41 @@ def map_participants(ds: Dataset, earlier: int, later: int | None = None, worldv
     tab["drawable"] = tab["area_km2"].notna()
     tab["shape"] = tab["drawable"] & (tab["own_shape"] == True)  # noqa: E712 (NaN for the undrawable)
     tab["marker"] = tab["drawable"] & ((tab["area_km2"] < SMALL_KM2) | ~tab["shape"])
-    tab["sources_text"] = tab.source_ids.map(lambda ids: "<br>".join(
-        citations.label(ds, i) for i in citations.strongest(ds, ids, citations.PARTICIPATION)))
+    tab["sources_text"] = tab.source_ids.map(
+        lambda ids: "<br>".join(citations.label(ds, i) for i in citations.strongest(ds, ids, citations.PARTICIPATION))
+    )
     tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x) for x in s.split("|")))
     people = _people_text(ds, editions)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
-    cols = ["code", "name_en", "name_zh", "region", "sub_region", "status", "status_label", "how_text",
-            "people_text", "sources_text", "source_ids", "drawable", "shape", "marker", "area_km2", "rep_lon", "rep_lat"]
+    cols = [
+        "code",
+        "name_en",
+        "name_zh",
+        "region",
+        "sub_region",
+        "status",
+        "status_label",
+        "how_text",
+        "people_text",
+        "sources_text",
+        "source_ids",
+        "drawable",
+        "shape",
+        "marker",
+        "area_km2",
+        "rep_lon",
+        "rep_lat",
+    ]
     return tab[cols].sort_values(["status", "name_en"]).reset_index(drop=True)
 
 
 def geojson_subset(collection: dict, codes, key: str = "code") -> dict:
     """Only the features with these keys (the Regions view's sub-region outlines)."""
     wanted = set(codes)
-    return {"type": "FeatureCollection",
-            "features": [f for f in collection["features"] if f["properties"][key] in wanted]}
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in collection["features"] if f["properties"][key] in wanted],
+    }
 
 
 def venues(ds: Dataset, editions: list[int]) -> pd.DataFrame:
@@ -76,8 +104,10 @@ def venues(ds: Dataset, editions: list[int]) -> pd.DataFrame:
 
 def region_shares(frame: pd.DataFrame) -> pd.DataFrame:
     """Share of the identified participants in each UN M49 sub-region, with their names."""
-    c = (frame.groupby(["region", "sub_region"])
-         .agg(identified=("code", "nunique"), participants=("name_en", lambda s: ", ".join(sorted(s))))
-         .reset_index())
+    c = (
+        frame.groupby(["region", "sub_region"])
+        .agg(identified=("code", "nunique"), participants=("name_en", lambda s: ", ".join(sorted(s))))
+        .reset_index()
+    )
     c["share"] = (c.identified / c.identified.sum()).round(4)
     return c.sort_values(["identified", "sub_region"], ascending=[False, True]).reset_index(drop=True)

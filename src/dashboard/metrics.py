@@ -11,12 +11,15 @@ import pandas as pd
 
 from . import comparison
 from .dataset import Dataset
-from .memo import per_dataset
 from .formatting import QUALIFIER_GROUP
-from .vocab import OVERLAP, REPORTED_METRICS as HEADLINE_METRICS, SPEAKING_ROLES
+from .memo import per_dataset
+from .vocab import OVERLAP, SPEAKING_ROLES
+from .vocab import REPORTED_METRICS as HEADLINE_METRICS
 
-IDENTIFIED_FOR = {"countries_and_regions": "country_or_region",
-                  "international_organizations": "international_organization"}
+IDENTIFIED_FOR = {
+    "countries_and_regions": "country_or_region",
+    "international_organizations": "international_organization",
+}
 
 
 def previous_edition(ds: Dataset, edition: int) -> int | None:
@@ -41,14 +44,17 @@ def identified_counts(ds: Dataset) -> pd.DataFrame:
     part, ppl = ds.participation, ds.people
     for ed in ds.edition_ids:
         p = part[part.edition == ed]
-        speakers = ppl[(ppl.edition == ed) & (ppl.scope == "sub_forum") & ppl.role.isin(SPEAKING_ROLES)
-                       & (ppl.name != "")]
-        rows.append({
-            "edition": ed,
-            "countries_and_regions": p[p.participant_type == "country_or_region"].code.nunique(),
-            "international_organizations": p[p.participant_type == "international_organization"].code.nunique(),
-            "named_speakers": speakers.person_id.nunique(),
-        })
+        speakers = ppl[
+            (ppl.edition == ed) & (ppl.scope == "sub_forum") & ppl.role.isin(SPEAKING_ROLES) & (ppl.name != "")
+        ]
+        rows.append(
+            {
+                "edition": ed,
+                "countries_and_regions": p[p.participant_type == "country_or_region"].code.nunique(),
+                "international_organizations": p[p.participant_type == "international_organization"].code.nunique(),
+                "named_speakers": speakers.person_id.nunique(),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -71,8 +77,17 @@ def headline(ds: Dataset) -> pd.DataFrame:
                 val, qual, src, basis = int(r.value), r.qualifier, r.source_id, "reported"
             else:
                 val, qual, src, basis = None, None, "", "not_reported"
-            rows.append({"edition": ed, "metric": metric, "value": val, "qualifier": qual,
-                         "source_id": src, "basis": basis, "previous_edition": prev})
+            rows.append(
+                {
+                    "edition": ed,
+                    "metric": metric,
+                    "value": val,
+                    "qualifier": qual,
+                    "source_id": src,
+                    "basis": basis,
+                    "previous_edition": prev,
+                }
+            )
     df = pd.DataFrame(rows)
     df["previous_edition"] = df["previous_edition"].astype("Int64")
     prev_vals = df.set_index(["edition", "metric"])[["value", "qualifier"]]
@@ -128,15 +143,19 @@ def coverage(ds: Dataset) -> pd.DataFrame:
             reported = pref.loc[(ed, metric)] if (ed, metric) in pref.index else None
             total = int(reported.value) if reported is not None else None
             n = int(ident.loc[ed, metric])
-            rows.append({
-                "edition": ed, "metric": metric, "reported": total,
-                "reported_qualifier": reported.qualifier if reported is not None else None,
-                "reported_source_id": reported.source_id if reported is not None else "",
-                "identified": n,
-                "unidentified": max(total - n, 0) if total is not None else None,
-                "share_identified": n / total if total else None,
-                "list_complete": bool(complete.loc[ed]),
-            })
+            rows.append(
+                {
+                    "edition": ed,
+                    "metric": metric,
+                    "reported": total,
+                    "reported_qualifier": reported.qualifier if reported is not None else None,
+                    "reported_source_id": reported.source_id if reported is not None else "",
+                    "identified": n,
+                    "unidentified": max(total - n, 0) if total is not None else None,
+                    "share_identified": n / total if total else None,
+                    "list_complete": bool(complete.loc[ed]),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -156,13 +175,24 @@ def figure_conflicts(ds: Dataset, edition: int | None = None) -> pd.DataFrame:
         if versions.ngroups < 2:
             continue
         for (value, _qg), v in versions:
-            out.append({"edition": ed, "metric": metric, "value": int(value),
-                        "qualifier": v.qualifier.iloc[0], "as_written": " / ".join(dict.fromkeys(v.as_written)),
-                        "source_ids": "|".join(v.source_id), "n_sources": len(v),
-                        "is_preferred": bool(v.is_preferred.any())})
+            out.append(
+                {
+                    "edition": ed,
+                    "metric": metric,
+                    "value": int(value),
+                    "qualifier": v.qualifier.iloc[0],
+                    "as_written": " / ".join(dict.fromkeys(v.as_written)),
+                    "source_ids": "|".join(v.source_id),
+                    "n_sources": len(v),
+                    "is_preferred": bool(v.is_preferred.any()),
+                }
+            )
     cols = ["edition", "metric", "value", "qualifier", "as_written", "source_ids", "n_sources", "is_preferred"]
-    return pd.DataFrame(out, columns=cols).sort_values(["edition", "metric", "is_preferred"],
-                                                       ascending=[True, True, False]).reset_index(drop=True)
+    return (
+        pd.DataFrame(out, columns=cols)
+        .sort_values(["edition", "metric", "is_preferred"], ascending=[True, True, False])
+        .reset_index(drop=True)
+    )
 
 
 def sources_for(ds: Dataset, source_ids: str | list[str]) -> pd.DataFrame:
@@ -174,6 +204,7 @@ def sources_for(ds: Dataset, source_ids: str | list[str]) -> pd.DataFrame:
 
 # --- comparison between two editions -------------------------------------------------------
 
+
 @per_dataset
 def compare_headline(ds: Dataset, earlier: int, later: int) -> pd.DataFrame:
     """Headline figures of two editions side by side under the one comparison rule: the
@@ -183,14 +214,23 @@ def compare_headline(ds: Dataset, earlier: int, later: int) -> pd.DataFrame:
     for metric in (*HEADLINE_METRICS, "named_speakers"):
         c = compare(ds, earlier, later, metric)
         a, b = c.earlier, c.later
-        rows.append({
-            "metric": metric, "basis": "identified" if b.basis == comparison.NAMED else b.basis,
-            "earlier_value": a.value, "earlier_qualifier": a.qualifier,
-            "earlier_source_id": "|".join(a.source_ids),
-            "later_value": b.value, "later_qualifier": b.qualifier, "later_source_id": "|".join(b.source_ids),
-            "change_kind": c.kind, "change": c.delta, "relative_change": c.ratio,
-            "change_is_approximate": c.is_approximate, "comparison": c,
-        })
+        rows.append(
+            {
+                "metric": metric,
+                "basis": "identified" if b.basis == comparison.NAMED else b.basis,
+                "earlier_value": a.value,
+                "earlier_qualifier": a.qualifier,
+                "earlier_source_id": "|".join(a.source_ids),
+                "later_value": b.value,
+                "later_qualifier": b.qualifier,
+                "later_source_id": "|".join(b.source_ids),
+                "change_kind": c.kind,
+                "change": c.delta,
+                "relative_change": c.ratio,
+                "change_is_approximate": c.is_approximate,
+                "comparison": c,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -202,11 +242,16 @@ def overlap_labels(earlier: int, later: int, complete: bool) -> dict[str, str]:
     from .i18n import t
 
     if complete:
-        return {"both": t("Took part in both"), "only_earlier": t("Only in {y} (did not return)", y=earlier),
-                "only_later": t("New in {y}", y=later)}
-    return {"both": t("Named in {a} and {b} sources", a=earlier, b=later),
-            "only_earlier": t("Named in {a} sources, not named in {b} sources", a=earlier, b=later),
-            "only_later": t("Named in {b} sources, not named in {a} sources", a=earlier, b=later)}
+        return {
+            "both": t("Took part in both"),
+            "only_earlier": t("Only in {y} (did not return)", y=earlier),
+            "only_later": t("New in {y}", y=later),
+        }
+    return {
+        "both": t("Named in {a} and {b} sources", a=earlier, b=later),
+        "only_earlier": t("Named in {a} sources, not named in {b} sources", a=earlier, b=later),
+        "only_later": t("Named in {b} sources, not named in {a} sources", a=earlier, b=later),
+    }
 
 
 @per_dataset
@@ -219,8 +264,10 @@ def overlap(ds: Dataset, earlier: int, later: int, participant_type: str) -> pd.
     complete_flags = ds.editions.set_index("edition")["participant_list_complete"]
     complete = bool(complete_flags.loc[earlier]) and bool(complete_flags.loc[later])
     labels = overlap_labels(earlier, later, complete)
-    rows = [{"code": c, "status": "both" if c in a and c in b else "only_earlier" if c in a else "only_later"}
-            for c in sorted(a | b)]
+    rows = [
+        {"code": c, "status": "both" if c in a and c in b else "only_earlier" if c in a else "only_later"}
+        for c in sorted(a | b)
+    ]
     df = pd.DataFrame(rows, columns=["code", "status"])
     df["status_label"] = df.status.map(labels)
     df["complete"] = complete
@@ -234,26 +281,34 @@ def overlap(ds: Dataset, earlier: int, later: int, participant_type: str) -> pd.
 def participant_names(ds: Dataset) -> pd.DataFrame:
     """code -> English and Chinese names, region, sub-region and type, for countries and organizations."""
     e = ds.entities[["code", "name_en", "name_zh", "region", "sub_region", "entity_type"]].assign(
-        participant_type="country_or_region")
+        participant_type="country_or_region"
+    )
     o = ds.organizations.rename(columns={"kind": "entity_type"})[["code", "name_en", "name_zh", "entity_type"]].assign(
-        region="", sub_region="", participant_type="international_organization")
+        region="", sub_region="", participant_type="international_organization"
+    )
     return pd.concat([e, o], ignore_index=True)
 
 
 @per_dataset
-def participants_table(ds: Dataset, editions: list[int] | None = None,
-                       participant_type: str = "country_or_region") -> pd.DataFrame:
+def participants_table(
+    ds: Dataset, editions: list[int] | None = None, participant_type: str = "country_or_region"
+) -> pd.DataFrame:
     """One row per edition × identified participant: names, region, how known, sources."""
     p = ds.participation[ds.participation.participant_type == participant_type]
     if editions is not None:
         p = p[p.edition.isin(editions)]
-    g = (p.groupby(["edition", "code"], sort=True)
-         .agg(how_known=("how_known", lambda s: "|".join(sorted(set(s)))),
-              source_ids=("source_ids", lambda s: "|".join(sorted({i for v in s for i in v.split("|")}))))
-         .reset_index())
+    g = (
+        p.groupby(["edition", "code"], sort=True)
+        .agg(
+            how_known=("how_known", lambda s: "|".join(sorted(set(s)))),
+            source_ids=("source_ids", lambda s: "|".join(sorted({i for v in s for i in v.split("|")}))),
+        )
+        .reset_index()
+    )
     names = participant_names(ds)
     return g.merge(names, on="code", how="left")[
-        ["edition", "code", "name_en", "name_zh", "region", "sub_region", "entity_type", "how_known", "source_ids"]]
+        ["edition", "code", "name_en", "name_zh", "region", "sub_region", "entity_type", "how_known", "source_ids"]
+    ]
 
 
 @per_dataset
@@ -295,7 +350,8 @@ def unnamed_slots(ds: Dataset) -> pd.DataFrame:
     """Per edition: reported organizations, how many are named, how many are not."""
     cov = coverage(ds)
     return cov[cov.metric == "international_organizations"][
-        ["edition", "reported", "reported_qualifier", "identified", "unidentified", "reported_source_id"]]
+        ["edition", "reported", "reported_qualifier", "identified", "unidentified", "reported_source_id"]
+    ]
 
 
 @per_dataset
@@ -322,9 +378,15 @@ def source_usage(ds: Dataset) -> pd.DataFrame:
     """Per source: how many records of each table cite it, and for which editions."""
     counts: dict[str, dict[str, int]] = {}
     editions: dict[str, set[int]] = {}
-    for table, col in (("reported_figures", "source_id"), ("participation", "source_ids"), ("people", "source_ids"),
-                       ("topics", "source_id"), ("outcomes", "source_ids"), ("conflicts", "source_ids"),
-                       ("side_events", "source_ids")):
+    for table, col in (
+        ("reported_figures", "source_id"),
+        ("participation", "source_ids"),
+        ("people", "source_ids"),
+        ("topics", "source_id"),
+        ("outcomes", "source_ids"),
+        ("conflicts", "source_ids"),
+        ("side_events", "source_ids"),
+    ):
         df = getattr(ds, table)
         for ed, ids in zip(df["edition"], df[col]):
             for sid in str(ids).split("|"):
@@ -334,11 +396,31 @@ def source_usage(ds: Dataset) -> pd.DataFrame:
     rows = []
     for r in ds.sources.itertuples():
         c = counts.get(r.id, {})
-        rows.append({"id": r.id, "short_title": getattr(r, "short_title", ""),
-                     "supports": getattr(r, "supports", ""), "publisher": r.publisher, "title": r.title, "language": r.language, "kind": r.kind,
-                     "published": r.published, "url": r.url,
-                     "editions": ", ".join(str(e) for e in sorted(editions.get(r.id, set()))),
-                     **{f"n_{k}": c.get(k, 0) for k in ("reported_figures", "participation", "people", "topics",
-                                                        "outcomes", "conflicts", "side_events")},
-                     "n_records": sum(c.values())})
+        rows.append(
+            {
+                "id": r.id,
+                "short_title": getattr(r, "short_title", ""),
+                "supports": getattr(r, "supports", ""),
+                "publisher": r.publisher,
+                "title": r.title,
+                "language": r.language,
+                "kind": r.kind,
+                "published": r.published,
+                "url": r.url,
+                "editions": ", ".join(str(e) for e in sorted(editions.get(r.id, set()))),
+                **{
+                    f"n_{k}": c.get(k, 0)
+                    for k in (
+                        "reported_figures",
+                        "participation",
+                        "people",
+                        "topics",
+                        "outcomes",
+                        "conflicts",
+                        "side_events",
+                    )
+                },
+                "n_records": sum(c.values()),
+            }
+        )
     return pd.DataFrame(rows).sort_values(["n_records", "id"], ascending=[False, True]).reset_index(drop=True)

@@ -92,8 +92,7 @@ def theme_source_id(ds: Dataset, edition: int, lang: str | None = None) -> str:
     return _get(row, "theme_en_source_id")
 
 
-def topic_texts(ds: Dataset, edition: int, kind: str, lang: str | None = None,
-                scope: str = "sub_forum") -> list[str]:
+def topic_texts(ds: Dataset, edition: int, kind: str, lang: str | None = None, scope: str = "sub_forum") -> list[str]:
     """Distinct texts of one kind of topic (theme, concept, topic, panel) of an edition, in the
     order of the data: the Chinese sources' wording (simplified) in Chinese when there is any,
     else the English sources'."""

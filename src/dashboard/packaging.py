@@ -47,18 +47,32 @@ def data_version(base: Path | None = None) -> str:
 def data_package_zip(base: Path | None = None) -> bytes:
     """Every file of data/clean, datapackage.json included, as they are on disk."""
     folder = clean_dir(base)
-    return _zip({f"migration-subforum-data/{p.relative_to(folder).as_posix()}": p.read_bytes()
-                 for p in sorted(folder.rglob("*")) if p.is_file()})
+    return _zip(
+        {
+            f"migration-subforum-data/{p.relative_to(folder).as_posix()}": p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+    )
 
 
 def citation(version: str, date: dt.date) -> str:
-    return t("Migration Sub-Forum participation dashboard: participation in the Sub-Forum on Migration Management "
-             "Cooperation, Global Public Security Cooperation Forum (Lianyungang). Data version {v}, accessed "
-             "{d}. Compiled from public sources (CC BY 4.0).", v=version, d=date.isoformat())
+    return t(
+        "Migration Sub-Forum participation dashboard: participation in the Sub-Forum on Migration Management "
+        "Cooperation, Global Public Security Cooperation Forum (Lianyungang). Data version {v}, accessed "
+        "{d}. Compiled from public sources (CC BY 4.0).",
+        v=version,
+        d=date.isoformat(),
+    )
 
 
-KEY_CHARTS = ("coverage-countries-and-regions", "coverage-international-organizations", "countries-by-region",
-              "speakers-by-role", "map")
+KEY_CHARTS = (
+    "coverage-countries-and-regions",
+    "coverage-international-organizations",
+    "countries-by-region",
+    "speakers-by-role",
+    "map",
+)
 # What a reader sees for each key chart (picker, file names, README); the keys above stay internal.
 KEY_CHART_TITLES = {
     "coverage-countries-and-regions": N_("Countries and regions: named in public sources vs reported"),
@@ -96,12 +110,19 @@ def reader_sources_frame(ds: Dataset, order: list[str]) -> pd.DataFrame:
     numbered = {sid: i + 1 for i, sid in enumerate(order)}
     src = ds.sources.assign(reference=ds.sources.id.map(numbered))
     src = pd.concat([src[src.reference.notna()].sort_values("reference"), src[src.reference.isna()]])
-    return pd.DataFrame({
-        "reference": src.reference.astype("Int64"), "label": src.id.map(citations.labels(ds)),
-        "publisher": src.publisher, "title": src.title, "published": src.published,
-        "language": src.language.map(citations.language_name), "kind": src.kind,
-        "can_support": src.supports.fillna("").str.replace("|", ", "), "url": src.url,
-    })
+    return pd.DataFrame(
+        {
+            "reference": src.reference.astype("Int64"),
+            "label": src.id.map(citations.labels(ds)),
+            "publisher": src.publisher,
+            "title": src.title,
+            "published": src.published,
+            "language": src.language.map(citations.language_name),
+            "kind": src.kind,
+            "can_support": src.supports.fillna("").str.replace("|", ", "),
+            "url": src.url,
+        }
+    )
 
 
 def key_chart(ds: Dataset, editions: list[int], name: str, worldview: str = DEFAULT) -> keycharts.Chart:
@@ -135,8 +156,9 @@ def press_summary(ds: Dataset, editions: list[int]) -> summary.Summary:
     return summary.comparison_summary(ds, editions[0], editions[1])
 
 
-def press_kit_zip(ds: Dataset, editions: list[int], date: dt.date, version: str, render=None,
-                  worldview: str = DEFAULT) -> bytes:
+def press_kit_zip(
+    ds: Dataset, editions: list[int], date: dt.date, version: str, render=None, worldview: str = DEFAULT
+) -> bytes:
     """summary.md, the key charts as PNG and SVG, the CSV behind each, sources.csv and a README.
     ``render(fig, fmt, date) -> bytes`` is the image renderer (kaleido by default)."""
     if render is None:
@@ -146,8 +168,10 @@ def press_kit_zip(ds: Dataset, editions: list[int], date: dt.date, version: str,
     if get_language() == "zh":  # the Chinese kit carries the English summary too
         with language("en"):
             english = summary.to_markdown(ds, press_summary(ds, editions), date)
-        files: dict[str, bytes] = {"summary.zh.md": summary.to_markdown(ds, s, date).encode("utf-8"),
-                                   "summary.en.md": english.encode("utf-8")}
+        files: dict[str, bytes] = {
+            "summary.zh.md": summary.to_markdown(ds, s, date).encode("utf-8"),
+            "summary.en.md": english.encode("utf-8"),
+        }
         summary_files = "- `summary.zh.md`, `summary.en.md`: "
     else:
         files = {"summary.md": summary.to_markdown(ds, s, date).encode("utf-8")}
@@ -160,19 +184,32 @@ def press_kit_zip(ds: Dataset, editions: list[int], date: dt.date, version: str,
         files[f"data/{stem}.csv"] = to_csv_bytes(readable_data(ds, c.data))
     files["sources.csv"] = to_csv_bytes(reader_sources_frame(ds, s.refs.order))
     readme = [
-        f"# {t('Press kit')}: {s.title}", "",
-        t("Generated {d} from the Migration Sub-Forum participation dashboard (data version {v}).",
-          d=date.isoformat(), v=version), "",
+        f"# {t('Press kit')}: {s.title}",
+        "",
+        t(
+            "Generated {d} from the Migration Sub-Forum participation dashboard (data version {v}).",
+            d=date.isoformat(),
+            v=version,
+        ),
+        "",
         summary_files + t("factual summary; numbers in brackets refer to the numbered sources at its end"),
         "- `charts/`: " + t("the key charts as PNG and SVG, with title, source line and date inside"),
         "- `data/`: " + t("exactly the data each chart draws (CSV)"),
-        "- `sources.csv`: " + t("every source (the summary's references first, numbered)"), "",
-        t("Public sources name only part of the participants; reported totals and identified participants are "
-          "shown side by side. Where sources disagree the edition's preferred source (its chair's statement) "
-          "is used and the other values are given."), "",
-        t("How to cite") + ": " + citation(version, date), "",
-        t("Licence: data compilation CC BY 4.0.") + " " + source_text(worldview), "",
-        t("Charts") + ":", *[f"- {key_chart_title(k)}" for k in KEY_CHARTS], "",
+        "- `sources.csv`: " + t("every source (the summary's references first, numbered)"),
+        "",
+        t(
+            "Public sources name only part of the participants; reported totals and identified participants are "
+            "shown side by side. Where sources disagree the edition's preferred source (its chair's statement) "
+            "is used and the other values are given."
+        ),
+        "",
+        t("How to cite") + ": " + citation(version, date),
+        "",
+        t("Licence: data compilation CC BY 4.0.") + " " + source_text(worldview),
+        "",
+        t("Charts") + ":",
+        *[f"- {key_chart_title(k)}" for k in KEY_CHARTS],
+        "",
     ]
     files["README.md"] = "\n".join(readme).encode("utf-8")
     return _zip({f"press-kit-{tag}/{k}": v for k, v in files.items()})

@@ -56,7 +56,7 @@ def read_yaml(path: Path, base: Path | None) -> Any:
     except UnicodeDecodeError as exc:
         raise DataError.single(name, "", "", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -92,8 +92,9 @@ def _validate(model: type[BaseModel], rec: Any, file: str, label: str, issues: l
         return None
 
 
-def _validate_list(model: type[BaseModel], records: Any, file: str, section: str,
-                   issues: list[DataIssue]) -> list[BaseModel]:
+def _validate_list(
+    model: type[BaseModel], records: Any, file: str, section: str, issues: list[DataIssue]
+) -> list[BaseModel]:
     if records is None:
         return []
     if not isinstance(records, list):
@@ -114,8 +115,11 @@ def _duplicates(items: list[BaseModel], key, file: str, section: str, issues: li
         if k is None:
             continue
         if k in seen:
-            issues.append(DataIssue(file, f"{section} #{i + 1}", "",
-                                    f"duplicate of {section} #{seen[k] + 1} ({', '.join(map(str, k))})"))
+            issues.append(
+                DataIssue(
+                    file, f"{section} #{i + 1}", "", f"duplicate of {section} #{seen[k] + 1} ({', '.join(map(str, k))})"
+                )
+            )
         else:
             seen[k] = i
 
@@ -148,12 +152,23 @@ def load_raw(base: Path | None = None) -> RawData:
         ed = _validate(schema.Edition, doc["edition"], name, "edition", issues)
         sections = {s: _validate_list(m, doc.get(s), name, s, issues) for s, m in schema.EDITION_SECTIONS.items()}
         ctx_doc = doc.get("parent_conference") or {}
-        ctx = {s: _validate_list(m, ctx_doc.get(s), name, f"parent_conference.{s}", issues)
-               for s, m in schema.CONTEXT_SECTIONS.items()} if isinstance(ctx_doc, dict) else {}
+        ctx = (
+            {
+                s: _validate_list(m, ctx_doc.get(s), name, f"parent_conference.{s}", issues)
+                for s, m in schema.CONTEXT_SECTIONS.items()
+            }
+            if isinstance(ctx_doc, dict)
+            else {}
+        )
         _duplicates(sections["reported_figures"], lambda f: (f.metric, f.source_id), name, "reported_figures", issues)
         _duplicates(sections["people"], lambda p: (p.name, p.represents) if p.name else None, name, "people", issues)
-        _duplicates(sections["participants"], lambda p: (p.name_as_written, p.how_known, tuple(p.source_ids)),
-                    name, "participants", issues)
+        _duplicates(
+            sections["participants"],
+            lambda p: (p.name_as_written, p.how_known, tuple(p.source_ids)),
+            name,
+            "participants",
+            issues,
+        )
         if ed is None:
             continue
         if path.stem != str(ed.year):
@@ -171,7 +186,9 @@ def load_raw(base: Path | None = None) -> RawData:
     conflicts: list[schema.Conflict] = []
     if conf_file.exists():
         files.append(rel(conf_file, base))
-        conflicts = _validate_list(schema.Conflict, read_yaml(conf_file, base), rel(conf_file, base), "conflicts", issues)
+        conflicts = _validate_list(
+            schema.Conflict, read_yaml(conf_file, base), rel(conf_file, base), "conflicts", issues
+        )
         _duplicates(conflicts, lambda c: (c.id,), rel(conf_file, base), "conflicts", issues)
 
     if issues:
@@ -188,7 +205,9 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
 
     def need(file: str, label: str, fieldname: str, sid: str) -> None:
         if sid not in ids:
-            issues.append(DataIssue(file, label, fieldname, f"unknown source id {sid!r} (not in data/raw/sources.yaml)"))
+            issues.append(
+                DataIssue(file, label, fieldname, f"unknown source id {sid!r} (not in data/raw/sources.yaml)")
+            )
 
     def need_chinese(file: str, label: str, fieldname: str, sid: str | None) -> None:
         """The source of a Chinese form: a known source written in Chinese."""
@@ -196,8 +215,14 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
             return
         need(file, label, fieldname, sid)
         if sid in language and language[sid] != "zh":
-            issues.append(DataIssue(file, label, fieldname, f"source {sid!r} of a Chinese form is in language "
-                                                            f"{language[sid]!r}, not 'zh'"))
+            issues.append(
+                DataIssue(
+                    file,
+                    label,
+                    fieldname,
+                    f"source {sid!r} of a Chinese form is in language {language[sid]!r}, not 'zh'",
+                )
+            )
 
     def resolve(file: str, label: str, fieldname: str, name: str, kinds: tuple[str, ...]) -> None:
         try:
@@ -209,8 +234,7 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
         f, ed = er.file, er.edition
         for sid in ed.host_source_ids + ed.described_as_first_source_ids + [ed.preferred_source_id]:
             need(f, "edition", "source ids", sid)
-        for fieldname in ("name_zh_source_id", "city_zh_source_id", "province_zh_source_id",
-                          "host_zh_source_id"):
+        for fieldname in ("name_zh_source_id", "city_zh_source_id", "province_zh_source_id", "host_zh_source_id"):
             need_chinese(f, "edition", fieldname, getattr(ed, fieldname))
         for section, recs in list(er.sections.items()) + [(f"parent_conference.{k}", v) for k, v in er.context.items()]:
             for i, rec in enumerate(recs):
@@ -228,7 +252,13 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
         for sid in c.source_ids:
             need("data/raw/conflicts.yaml", f"conflicts #{i + 1} ({c.id})", "source_ids", sid)
         if c.edition not in raw.editions and c.scope == "sub_forum":
-            issues.append(DataIssue("data/raw/conflicts.yaml", f"conflicts #{i + 1} ({c.id})", "edition",
-                                    f"no edition {c.edition} in data/raw/editions/"))
+            issues.append(
+                DataIssue(
+                    "data/raw/conflicts.yaml",
+                    f"conflicts #{i + 1} ({c.id})",
+                    "edition",
+                    f"no edition {c.edition} in data/raw/editions/",
+                )
+            )
     if issues:
         raise DataError(issues)

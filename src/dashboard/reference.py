@@ -17,8 +17,18 @@ from .paths import reference_dir, rel
 
 ENTITY_TYPES = vocab.ENTITY_TYPES.codes
 ORGANIZATION_KINDS = vocab.ORGANIZATION_KINDS.codes
-ENTITY_COLUMNS = ["code", "iso2", "iso_numeric", "name_en", "name_zh", "aliases", "entity_type",
-                  "region", "sub_region", "ne50m_drawn"]
+ENTITY_COLUMNS = [
+    "code",
+    "iso2",
+    "iso_numeric",
+    "name_en",
+    "name_zh",
+    "aliases",
+    "entity_type",
+    "region",
+    "sub_region",
+    "ne50m_drawn",
+]
 ORGANIZATION_COLUMNS = ["code", "acronym", "name_en", "name_zh", "aliases", "kind", "hq_country", "note"]
 
 
@@ -56,8 +66,9 @@ def load_entities(base: Path | None = None) -> pd.DataFrame:
     for i, row in df.iterrows():
         label = f"row {i + 2} ({row['code']})"
         if row["entity_type"] not in ENTITY_TYPES:
-            issues.append(DataIssue(name, label, "entity_type",
-                                    f"{row['entity_type']!r} is not one of {', '.join(ENTITY_TYPES)}"))
+            issues.append(
+                DataIssue(name, label, "entity_type", f"{row['entity_type']!r} is not one of {', '.join(ENTITY_TYPES)}")
+            )
         if vocab.REGIONS.parse(row["region"]) is None:
             issues.append(DataIssue(name, label, "region", f"{row['region']!r} is not a UN M49 region"))
         if vocab.SUB_REGIONS.parse(row["sub_region"]) is None:
@@ -82,7 +93,9 @@ def load_organizations(base: Path | None = None, entity_codes: set[str] | None =
     for i, row in df.iterrows():
         label = f"row {i + 2} ({row['code']})"
         if row["kind"] not in ORGANIZATION_KINDS:
-            issues.append(DataIssue(name, label, "kind", f"{row['kind']!r} is not one of {', '.join(ORGANIZATION_KINDS)}"))
+            issues.append(
+                DataIssue(name, label, "kind", f"{row['kind']!r} is not one of {', '.join(ORGANIZATION_KINDS)}")
+            )
         if entity_codes is not None:
             if row["code"] in entity_codes:
                 issues.append(DataIssue(name, label, "code", "collides with a country/region code"))

@@ -54,7 +54,6 @@ class Source(Strict):
     excerpt: str | None = None
     notes: str | None = None
 
-
     @field_validator("supports")
     @classmethod
     def _supports_consistent(cls, v: list[str]) -> list[str]:
@@ -96,7 +95,7 @@ class Edition(Strict):
     not_found: list[str] = []
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "Edition":
+    def _dates_in_order(self) -> Edition:
         if self.end_date < self.start_date:
             raise ValueError("end_date is before start_date")
         if self.start_date.year != self.year:
@@ -140,7 +139,7 @@ class Person(Strict):
     zh_source_id: SourceId | None = None
 
     @model_validator(mode="after")
-    def _zh_forms_cite_a_source(self) -> "Person":
+    def _zh_forms_cite_a_source(self) -> Person:
         has_form = any((self.name_zh, self.title_zh, self.organization_zh))
         if has_form and not self.zh_source_id:
             raise ValueError("name_zh, title_zh or organization_zh is given without zh_source_id")

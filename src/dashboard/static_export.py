@@ -9,10 +9,10 @@ Streamlit switches plotly's default template, which blacks out kaleido images.
 from __future__ import annotations
 
 import atexit
-import os
-import warnings
 import datetime as dt
+import os
 import threading
+import warnings
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -20,6 +20,7 @@ import plotly.io as pio
 from . import worldview
 from .figures import TEMPLATE
 from .i18n import t
+
 # kaleido's Chromium gets a proxy that does not exist: any HTTP(S) request it might make (background
 # services, a stray URL in a figure) fails on this machine instead of leaving it. Local files
 # (the topojson) are not proxied. Chromium's own flags here lack --disable-background-networking.
@@ -61,7 +62,7 @@ def _ensure_server() -> None:
         if not _atexit_registered:
             atexit.register(shutdown_browser)
             _atexit_registered = True
-    except Exception:  # noqa: BLE001 - fall back to one browser per export
+    except Exception:
         _server_started = False
 
 
@@ -85,7 +86,7 @@ def shutdown_browser() -> None:
 
         try:
             kaleido.stop_sync_server(silence_warnings=True)
-        except Exception:  # noqa: BLE001 - already gone
+        except Exception:
             pass
         _server_started = False
 
@@ -118,8 +119,7 @@ def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: i
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")
             try:
-                return pio.to_image(stamped, format=fmt, width=width, height=height,
-                                    scale=2 if fmt == "png" else 1)
+                return pio.to_image(stamped, format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
             finally:
                 _schedule_shutdown()
 
@@ -130,5 +130,6 @@ def browser_available() -> bool:
 
     if os.environ.get("BROWSER_PATH") and os.path.exists(os.environ["BROWSER_PATH"]):
         return True
-    return any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-                                         "chrome"))
+    return any(
+        shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+    )

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 from . import citations, comparison, metrics, summary_zh
 from .dataset import Dataset
-from .memo import per_dataset
 from .formatting import format_date, format_figure
 from .i18n import get_language, t
+from .memo import per_dataset
 from .vocab import METRIC_NOUNS
-
 
 
 @dataclass
@@ -25,6 +24,7 @@ class Refs:
     """Numbered references in order of first use. Each claim cites at most three sources, the
     strongest that support it (:func:`dashboard.citations.strongest`): never a name-or-title-only
     source as evidence of participation, mirrors only when nothing else supports the claim."""
+
     ds: Dataset
     order: list[str] = field(default_factory=list)
 
@@ -68,14 +68,35 @@ def _list(names: list[str]) -> str:
 
 def _count(n: int) -> str:
     """Numbers up to ten in words (house style for counts in running text)."""
-    words = [t("zero"), t("one"), t("two"), t("three"), t("four"), t("five"), t("six"), t("seven"), t("eight"),
-             t("nine"), t("ten")]
+    words = [
+        t("zero"),
+        t("one"),
+        t("two"),
+        t("three"),
+        t("four"),
+        t("five"),
+        t("six"),
+        t("seven"),
+        t("eight"),
+        t("nine"),
+        t("ten"),
+    ]
     return words[n] if 0 <= n < len(words) else str(n)
 
 
 def _ordinal(n: int) -> str:
-    words = {1: t("first"), 2: t("second"), 3: t("third"), 4: t("fourth"), 5: t("fifth"), 6: t("sixth"),
-             7: t("seventh"), 8: t("eighth"), 9: t("ninth"), 10: t("tenth")}
+    words = {
+        1: t("first"),
+        2: t("second"),
+        3: t("third"),
+        4: t("fourth"),
+        5: t("fifth"),
+        6: t("sixth"),
+        7: t("seventh"),
+        8: t("eighth"),
+        9: t("ninth"),
+        10: t("tenth"),
+    }
     return words.get(n) or t("{n}th", n=n)
 
 
@@ -104,14 +125,27 @@ def _headline_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
         ref = refs.cite(sources[0], claim=citations.FIGURES)
         who = _source_name(ds, sources[0])
         if {"attendees", "countries_and_regions", "international_organizations"} <= set(fig):
-            return t("According to {source}, {a} attendees took part, from {c} countries and regions and {o} "
-                     "international organizations {ref}.", source=who, a=fig["attendees"],
-                     c=fig["countries_and_regions"], o=fig["international_organizations"], ref=ref)
+            return t(
+                "According to {source}, {a} attendees took part, from {c} countries and regions and {o} "
+                "international organizations {ref}.",
+                source=who,
+                a=fig["attendees"],
+                c=fig["countries_and_regions"],
+                o=fig["international_organizations"],
+                ref=ref,
+            )
         parts = ", ".join(f"{v} {METRIC_NOUNS.label(m)}" for m, v in fig.items())
         return t("According to {source}: {parts} {ref}.", source=who, parts=parts, ref=ref)
-    parts = "; ".join(t("{figure} {noun} according to {source} {ref}", figure=v, noun=METRIC_NOUNS.label(m),
-                        source=_source_name(ds, h.loc[m, "source_id"]),
-                        ref=refs.cite(h.loc[m, "source_id"], claim=citations.FIGURES)) for m, v in fig.items())
+    parts = "; ".join(
+        t(
+            "{figure} {noun} according to {source} {ref}",
+            figure=v,
+            noun=METRIC_NOUNS.label(m),
+            source=_source_name(ds, h.loc[m, "source_id"]),
+            ref=refs.cite(h.loc[m, "source_id"], claim=citations.FIGURES),
+        )
+        for m, v in fig.items()
+    )
     return _capitalize(parts) + "."
 
 
@@ -124,14 +158,25 @@ def _conflict_sentences(ds: Dataset, edition: int, refs: Refs) -> list[str]:
         for r in others.itertuples():
             if len(pref):
                 p = pref.iloc[0]
-                out.append(t("Other sources give {value} {noun} {ref}; this summary uses {pref} from {source}.",
-                             value=format_figure(r.value, r.qualifier), noun=METRIC_NOUNS.label(metric),
-                             ref=refs.cite(r.source_ids, claim=citations.FIGURES),
-                             pref=format_figure(p.value, p.qualifier),
-                             source=_source_name(ds, _preferred_source(ds, edition, metric, p.source_ids))))
+                out.append(
+                    t(
+                        "Other sources give {value} {noun} {ref}; this summary uses {pref} from {source}.",
+                        value=format_figure(r.value, r.qualifier),
+                        noun=METRIC_NOUNS.label(metric),
+                        ref=refs.cite(r.source_ids, claim=citations.FIGURES),
+                        pref=format_figure(p.value, p.qualifier),
+                        source=_source_name(ds, _preferred_source(ds, edition, metric, p.source_ids)),
+                    )
+                )
             else:
-                out.append(t("Other sources give {value} {noun} {ref}.", value=format_figure(r.value, r.qualifier),
-                             noun=METRIC_NOUNS.label(metric), ref=refs.cite(r.source_ids, claim=citations.FIGURES)))
+                out.append(
+                    t(
+                        "Other sources give {value} {noun} {ref}.",
+                        value=format_figure(r.value, r.qualifier),
+                        noun=METRIC_NOUNS.label(metric),
+                        ref=refs.cite(r.source_ids, claim=citations.FIGURES),
+                    )
+                )
     return out
 
 
@@ -142,36 +187,62 @@ def _coverage_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
     names = sorted(tab.name_en)
     src = sorted({s for v in tab.source_ids for s in v.split("|")})
     if c.list_complete:
-        return t("The organizers' list names all {n} countries and regions: {names} {ref}.", n=c.identified,
-                 names=_list(names), ref=refs.cite(*src))
+        return t(
+            "The organizers' list names all {n} countries and regions: {names} {ref}.",
+            n=c.identified,
+            names=_list(names),
+            ref=refs.cite(*src),
+        )
     total = format_figure(c.reported, c.reported_qualifier) if c.reported is not None else None
     credit = citations.list_credit(ds, [edition])
     if credit:  # a list that is not the complete list: it adds the participants it names
-        head = (t("Public sources and the organizers' list {lists} name {n} of the {total} countries and regions",
-                  lists=credit, n=c.identified, total=total) if total else
-                t("Public sources and the organizers' list {lists} name {n} countries and regions", lists=credit,
-                  n=c.identified))
+        head = (
+            t(
+                "Public sources and the organizers' list {lists} name {n} of the {total} countries and regions",
+                lists=credit,
+                n=c.identified,
+                total=total,
+            )
+            if total
+            else t(
+                "Public sources and the organizers' list {lists} name {n} countries and regions",
+                lists=credit,
+                n=c.identified,
+            )
+        )
     else:
-        head = (t("Public sources name {n} of the {total} countries and regions", n=c.identified, total=total)
-                if total else t("Public sources name {n} countries and regions", n=c.identified))
+        head = (
+            t("Public sources name {n} of the {total} countries and regions", n=c.identified, total=total)
+            if total
+            else t("Public sources name {n} countries and regions", n=c.identified)
+        )
     return f"{head}: {_list(names)} {refs.cite(*src)}."
 
 
 def _organizations_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
     cov = metrics.coverage(ds).set_index(["edition", "metric"]).loc[(edition, "international_organizations")]
-    p = ds.participation[(ds.participation.edition == edition)
-                         & (ds.participation.participant_type == "international_organization")]
+    p = ds.participation[
+        (ds.participation.edition == edition) & (ds.participation.participant_type == "international_organization")
+    ]
     if p.empty:
         return ""
     org = ds.organizations.set_index("code")
-    names = [org.loc[c, "name_en"] if org.loc[c, "acronym"] == org.loc[c, "name_en"]
-             else f"{org.loc[c, 'name_en']} ({org.loc[c, 'acronym']})" for c in sorted(p.code.unique())]
+    names = [
+        org.loc[c, "name_en"]
+        if org.loc[c, "acronym"] == org.loc[c, "name_en"]
+        else f"{org.loc[c, 'name_en']} ({org.loc[c, 'acronym']})"
+        for c in sorted(p.code.unique())
+    ]
     src = sorted({s for v in p.source_ids for s in v.split("|")})
     if cov.unidentified:
-        return t("{n} of the {total} international organizations are named: {names} {ref}; the others are not "
-                 "named in the sources found.", n=_capitalize(_count(int(cov.identified))), total=format_figure(cov.reported,
-                                                                                       cov.reported_qualifier),
-                 names=_list(names), ref=refs.cite(*src))
+        return t(
+            "{n} of the {total} international organizations are named: {names} {ref}; the others are not "
+            "named in the sources found.",
+            n=_capitalize(_count(int(cov.identified))),
+            total=format_figure(cov.reported, cov.reported_qualifier),
+            names=_list(names),
+            ref=refs.cite(*src),
+        )
     return t("The international organizations named are {names} {ref}.", names=_list(names), ref=refs.cite(*src))
 
 
@@ -181,21 +252,35 @@ def _speakers_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
     if sp.empty:
         return ""
     parts = []
-    role_words = {"opening_speech": t("gave the opening speech"), "welcome_speech": t("gave a welcome speech"),
-                  "keynote": t("delivered a keynote speech"), "video_address": t("spoke by video")}
+    role_words = {
+        "opening_speech": t("gave the opening speech"),
+        "welcome_speech": t("gave a welcome speech"),
+        "keynote": t("delivered a keynote speech"),
+        "video_address": t("spoke by video"),
+    }
     for role, words in role_words.items():
         who = sp[sp.role == role]
         if len(who):
             people = [f"{r.name} ({_title(r.title, r.organization)})" for r in who.itertuples()]
-            parts.append(t("{people} {words} {ref}", people=_list(people), words=words,
-                           ref=refs.cite(*sorted({s for v in who.source_ids for s in v.split("|")}))))
+            parts.append(
+                t(
+                    "{people} {words} {ref}",
+                    people=_list(people),
+                    words=words,
+                    ref=refs.cite(*sorted({s for v in who.source_ids for s in v.split("|")})),
+                )
+            )
     plenary = all_sp[all_sp.role == "plenary_speech"]
     if len(plenary):
         countries = sorted(set(plenary.represents_en.dropna()))
-        parts.append(t("{n} plenary speakers are listed in the sources, from {countries} {ref}",
-                       n=_count(len(plenary)),
-                       countries=_list(countries),
-                       ref=refs.cite(*sorted({s for v in plenary.source_ids for s in v.split("|")}))))
+        parts.append(
+            t(
+                "{n} plenary speakers are listed in the sources, from {countries} {ref}",
+                n=_count(len(plenary)),
+                countries=_list(countries),
+                ref=refs.cite(*sorted({s for v in plenary.source_ids for s in v.split("|")})),
+            )
+        )
     return _capitalize("; ".join(parts)) + "."
 
 
@@ -218,11 +303,17 @@ def edition_summary(ds: Dataset, edition: int) -> Summary:
     refs = Refs(ds)
     e = ds.editions.set_index("edition").loc[edition]
     pref = e.preferred_source_id
-    intro = t("The {ordinal} Sub-Forum on Migration Management Cooperation of the Global Public Security Cooperation "
-              "Forum (Lianyungang) was held in {city}, {province}, {country}, on {dates}, hosted by the {host} {ref}.",
-              ordinal=_ordinal(int(e.number)), city=e.city_en, province=e.province_en, country=e.country,
-              dates=_date_range(e.start_date, e.end_date), host=e.host_en,
-              ref=refs.cite(pref, e.host_source_ids))
+    intro = t(
+        "The {ordinal} Sub-Forum on Migration Management Cooperation of the Global Public Security Cooperation "
+        "Forum (Lianyungang) was held in {city}, {province}, {country}, on {dates}, hosted by the {host} {ref}.",
+        ordinal=_ordinal(int(e.number)),
+        city=e.city_en,
+        province=e.province_en,
+        country=e.country,
+        dates=_date_range(e.start_date, e.end_date),
+        host=e.host_en,
+        ref=refs.cite(pref, e.host_source_ids),
+    )
     if e.theme_en:
         intro += " " + t("Its theme was \u201c{theme}\u201d {ref}.", theme=e.theme_en, ref=refs.cite(pref))
     figures = " ".join([_headline_sentence(ds, edition, refs)] + _conflict_sentences(ds, edition, refs))
@@ -231,8 +322,12 @@ def edition_summary(ds: Dataset, edition: int) -> Summary:
     speakers = _speakers_sentence(ds, edition, refs)
     if speakers:
         paragraphs.append(speakers)
-    title = t("The {ordinal} Sub-Forum on Migration Management Cooperation ({city}, {year})",
-              ordinal=_ordinal(int(e.number)), city=e.city_en, year=edition)
+    title = t(
+        "The {ordinal} Sub-Forum on Migration Management Cooperation ({city}, {year})",
+        ordinal=_ordinal(int(e.number)),
+        city=e.city_en,
+        year=edition,
+    )
     return Summary(title, paragraphs, refs)
 
 
@@ -243,10 +338,18 @@ def comparison_summary(ds: Dataset, earlier: int, later: int) -> Summary:
     refs = Refs(ds)
     eds = ds.editions.set_index("edition")
     a, b = eds.loc[earlier], eds.loc[later]
-    sentences = [t("The {oa} sub-forum was held in {ca} on {da}; the {ob}, in {cb} on {db} {ref}.",
-                   oa=_ordinal(int(a.number)), ca=a.city_en, da=_date_range(a.start_date, a.end_date),
-                   ob=_ordinal(int(b.number)), cb=b.city_en, db=_date_range(b.start_date, b.end_date),
-                   ref=refs.cite(a.preferred_source_id, b.preferred_source_id))]
+    sentences = [
+        t(
+            "The {oa} sub-forum was held in {ca} on {da}; the {ob}, in {cb} on {db} {ref}.",
+            oa=_ordinal(int(a.number)),
+            ca=a.city_en,
+            da=_date_range(a.start_date, a.end_date),
+            ob=_ordinal(int(b.number)),
+            cb=b.city_en,
+            db=_date_range(b.start_date, b.end_date),
+            ref=refs.cite(a.preferred_source_id, b.preferred_source_id),
+        )
+    ]
     for metric in ("attendees", "countries_and_regions", "international_organizations"):
         cmp_ = metrics.compare(ds, earlier, later, metric)
         if not cmp_.has_change:
@@ -257,20 +360,56 @@ def comparison_summary(ds: Dataset, earlier: int, later: int) -> Summary:
         ref = refs.cite(*ea.source_ids, *lb.source_ids, claim=citations.FIGURES)
         change = comparison.change_sentence(cmp_)
         if cmp_.kind == comparison.EXACT:
-            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} ({delta}) {ref}.", Noun=noun, va=va, ya=earlier,
-                               vb=vb, yb=later, delta=change, ref=ref))
+            sentences.append(
+                t(
+                    "{Noun}: {va} in {ya}, {vb} in {yb} ({delta}) {ref}.",
+                    Noun=noun,
+                    va=va,
+                    ya=earlier,
+                    vb=vb,
+                    yb=later,
+                    delta=change,
+                    ref=ref,
+                )
+            )
         elif cmp_.kind == comparison.APPROXIMATE:
-            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} {ref}: {delta}, an approximate change because "
-                               "the figures are qualified.", Noun=noun, va=va, ya=earlier, vb=vb, yb=later,
-                               delta=change, ref=ref))
+            sentences.append(
+                t(
+                    "{Noun}: {va} in {ya}, {vb} in {yb} {ref}: {delta}, an approximate change because "
+                    "the figures are qualified.",
+                    Noun=noun,
+                    va=va,
+                    ya=earlier,
+                    vb=vb,
+                    yb=later,
+                    delta=change,
+                    ref=ref,
+                )
+            )
         else:
-            sentences.append(t("{Noun}: {va} in {ya}, {vb} in {yb} {ref}: {delta}, as a figure is a bound.",
-                               Noun=noun, va=va, ya=earlier, vb=vb, yb=later, delta=change, ref=ref))
+            sentences.append(
+                t(
+                    "{Noun}: {va} in {ya}, {vb} in {yb} {ref}: {delta}, as a figure is a bound.",
+                    Noun=noun,
+                    va=va,
+                    ya=earlier,
+                    vb=vb,
+                    yb=later,
+                    delta=change,
+                    ref=ref,
+                )
+            )
         for year, st_ in ((earlier, ea), (later, lb)):
             for value, qualifier, ids in st_.others:
-                sentences.append(t("For {year}, other sources give {value} {noun} {ref}.", year=year,
-                                   value=format_figure(value, qualifier), noun=METRIC_NOUNS.label(metric),
-                                   ref=refs.cite(*ids, claim=citations.FIGURES)))
+                sentences.append(
+                    t(
+                        "For {year}, other sources give {value} {noun} {ref}.",
+                        year=year,
+                        value=format_figure(value, qualifier),
+                        noun=METRIC_NOUNS.label(metric),
+                        ref=refs.cite(*ids, claim=citations.FIGURES),
+                    )
+                )
     o = metrics.overlap(ds, earlier, later, "country_or_region")
     both = o[o.status == "both"]
     p = ds.participation
@@ -278,13 +417,21 @@ def comparison_summary(ds: Dataset, earlier: int, later: int) -> Summary:
     ref = refs.cite(*sorted({s for v in src.source_ids for s in v.split("|")}))
     names = _list(list(both.name_en))
     if bool(o.complete.any()):
-        overlap = t("{n} countries and regions took part in both editions: {names} {ref}.",
-                    n=_capitalize(_count(len(both))), names=names, ref=ref)
+        overlap = t(
+            "{n} countries and regions took part in both editions: {names} {ref}.",
+            n=_capitalize(_count(len(both))),
+            names=names,
+            ref=ref,
+        )
     else:
-        overlap = t("In the sources of both editions, {n} countries and regions are named: {names} {ref}. Public "
-                    "sources name only part of the participants of each edition, so they do not show which "
-                    "countries and regions took part in only one of them.", n=_count(len(both)), names=names,
-                    ref=ref)
+        overlap = t(
+            "In the sources of both editions, {n} countries and regions are named: {names} {ref}. Public "
+            "sources name only part of the participants of each edition, so they do not show which "
+            "countries and regions took part in only one of them.",
+            n=_count(len(both)),
+            names=names,
+            ref=ref,
+        )
     title = t("The Sub-Forum on Migration Management Cooperation, {a} and {b}", a=earlier, b=later)
     return Summary(title, [" ".join(sentences), overlap], refs)
 
@@ -298,10 +445,20 @@ def to_markdown(ds: Dataset, s: Summary, generated: dt.date | None = None) -> st
     for i, sid in enumerate(s.refs.order, 1):
         lines.append(f"{i}. {citations.label(ds, sid)}. <{src.loc[sid, 'url']}>")
     if generated:
-        lines += ["", t("Generated by the Migration Sub-Forum participation dashboard on {date}. Figures as reported "
-                        "by the sources; public sources name only part of the participants.",
-                        date=format_date(generated))]
+        lines += [
+            "",
+            t(
+                "Generated by the Migration Sub-Forum participation dashboard on {date}. Figures as reported "
+                "by the sources; public sources name only part of the participants.",
+                date=format_date(generated),
+            ),
+        ]
     else:
-        lines += ["", t("Generated by the Migration Sub-Forum participation dashboard. Figures as reported by the "
-                        "sources; public sources name only part of the participants.")]
+        lines += [
+            "",
+            t(
+                "Generated by the Migration Sub-Forum participation dashboard. Figures as reported by the "
+                "sources; public sources name only part of the participants."
+            ),
+        ]
     return "\n".join(lines) + "\n"

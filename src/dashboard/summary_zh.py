@@ -24,8 +24,12 @@ from .dataset import Dataset
 from .formatting import format_figure_noun, format_number
 
 ZH = "zh"
-ROLE_VERBS = {"opening_speech": "致开幕辞", "welcome_speech": "致欢迎辞", "keynote": "作主旨演讲",
-              "video_address": "视频致辞"}
+ROLE_VERBS = {
+    "opening_speech": "致开幕辞",
+    "welcome_speech": "致欢迎辞",
+    "keynote": "作主旨演讲",
+    "video_address": "视频致辞",
+}
 NUMERALS = "零一二三四五六七八九十"
 
 
@@ -94,17 +98,25 @@ def _headline(ds: Dataset, edition: int, refs) -> str:
     fig = {m: _noun(h.loc[m, "value"], h.loc[m, "qualifier"], m) for m in h.index}
     sources = list(dict.fromkeys(h.source_id))
     if len(sources) == 1 and {"attendees", "countries_and_regions", "international_organizations"} <= set(fig):
-        return (f"据{_source_phrase(ds, edition, sources[0])}，来自{fig['countries_and_regions']}和"
-                f"{fig['international_organizations']}的{fig['attendees']}参加分论坛"
-                f"{refs.cite(sources[0], claim=citations.FIGURES)}。")
-    parts = [f"据{_source_phrase(ds, edition, h.loc[m, 'source_id'])}，{_label(m)}为{v}"
-             f"{refs.cite(h.loc[m, 'source_id'], claim=citations.FIGURES)}" for m, v in fig.items()]
+        return (
+            f"据{_source_phrase(ds, edition, sources[0])}，来自{fig['countries_and_regions']}和"
+            f"{fig['international_organizations']}的{fig['attendees']}参加分论坛"
+            f"{refs.cite(sources[0], claim=citations.FIGURES)}。"
+        )
+    parts = [
+        f"据{_source_phrase(ds, edition, h.loc[m, 'source_id'])}，{_label(m)}为{v}"
+        f"{refs.cite(h.loc[m, 'source_id'], claim=citations.FIGURES)}"
+        for m, v in fig.items()
+    ]
     return "；".join(parts) + "。"
 
 
 def _label(metric: str) -> str:
-    return {"attendees": "参会人数", "countries_and_regions": "参会国家和地区",
-            "international_organizations": "参会国际组织"}.get(metric, metric)
+    return {
+        "attendees": "参会人数",
+        "countries_and_regions": "参会国家和地区",
+        "international_organizations": "参会国际组织",
+    }.get(metric, metric)
 
 
 def _conflicts(ds: Dataset, edition: int, refs) -> list[str]:
@@ -120,8 +132,10 @@ def _conflicts(ds: Dataset, edition: int, refs) -> list[str]:
                 from .summary import _preferred_source
 
                 chosen = _preferred_source(ds, edition, metric, p.source_ids)
-                out.append(f"另有来源报道为{other}{ref}，本文采用{_source_phrase(ds, edition, chosen)}"
-                           f"的数字（{_noun(p.value, p.qualifier, metric)}）。")
+                out.append(
+                    f"另有来源报道为{other}{ref}，本文采用{_source_phrase(ds, edition, chosen)}"
+                    f"的数字（{_noun(p.value, p.qualifier, metric)}）。"
+                )
             else:
                 out.append(f"另有来源报道为{other}{ref}。")
     return out
@@ -140,20 +154,29 @@ def _coverage(ds: Dataset, edition: int, refs) -> str:
     who = f"公开来源和主办方名单（{credit}）" if credit else "公开来源"
     if c.reported is not None and c.reported == c.reported:
         total = _noun(c.reported, c.reported_qualifier, "countries_and_regions")
-        return (f"在{total}中，{who}点名了{c.identified}个：{listed}{ref}；"
-                f"其余{'参会方' if c.identified else ''}未见于已查到的公开来源。")
+        return (
+            f"在{total}中，{who}点名了{c.identified}个：{listed}{ref}；"
+            f"其余{'参会方' if c.identified else ''}未见于已查到的公开来源。"
+        )
     return f"{who}点名了{c.identified}个国家和地区：{listed}{ref}。"
 
 
 def _organizations(ds: Dataset, edition: int, refs) -> str:
     cov = metrics.coverage(ds).set_index(["edition", "metric"]).loc[(edition, "international_organizations")]
-    p = ds.participation[(ds.participation.edition == edition)
-                         & (ds.participation.participant_type == "international_organization")]
+    p = ds.participation[
+        (ds.participation.edition == edition) & (ds.participation.participant_type == "international_organization")
+    ]
     if p.empty:
         return ""
     org = ds.organizations.set_index("code")
-    listed = _list([org.loc[c, "name_zh"] if org.loc[c, "acronym"] in ("", org.loc[c, "name_en"])
-                    else f"{org.loc[c, 'name_zh']}（{org.loc[c, 'acronym']}）" for c in sorted(p.code.unique())])
+    listed = _list(
+        [
+            org.loc[c, "name_zh"]
+            if org.loc[c, "acronym"] in ("", org.loc[c, "name_en"])
+            else f"{org.loc[c, 'name_zh']}（{org.loc[c, 'acronym']}）"
+            for c in sorted(p.code.unique())
+        ]
+    )
     src = sorted({s for v in p.source_ids for s in v.split("|")})
     ref = refs.cite(*src)
     if cov.unidentified:
@@ -190,13 +213,17 @@ def edition_summary(ds: Dataset, edition: int, refs_cls):
     name = names.edition_name(e, ZH) or f"全球公共安全合作论坛（连云港）{_ordinal(int(e.number))}移民管理合作分论坛"
     place = f"{names.edition_province(e, ZH)}{names.edition_city(e, ZH)}"
     host = names.edition_host(e, ZH)
-    intro = (f"{_date_range(e.start_date, e.end_date)}，{name}在{place}举行"
-             f"{refs.cite(e.preferred_source_id, e.host_source_ids)}。")
+    intro = (
+        f"{_date_range(e.start_date, e.end_date)}，{name}在{place}举行"
+        f"{refs.cite(e.preferred_source_id, e.host_source_ids)}。"
+    )
     if host:
         intro += f"分论坛由{host}主办。"
     theme = names.theme(ds, edition, ZH)
     if theme:
-        intro += f"本届分论坛主题为“{theme}”{refs.cite(names.theme_source_id(ds, edition, ZH) or e.preferred_source_id)}。"
+        intro += (
+            f"本届分论坛主题为“{theme}”{refs.cite(names.theme_source_id(ds, edition, ZH) or e.preferred_source_id)}。"
+        )
     figures = "".join([_headline(ds, edition, refs)] + _conflicts(ds, edition, refs))
     who = "".join(x for x in [_coverage(ds, edition, refs), _organizations(ds, edition, refs)] if x)
     paragraphs = [intro, figures, who]
@@ -228,10 +255,12 @@ def comparison_summary(ds: Dataset, earlier: int, later: int, refs_cls):
     refs = refs_cls(ds)
     eds = ds.editions.set_index("edition")
     a, b = eds.loc[earlier], eds.loc[later]
-    sentences = [f"{_ordinal(int(a.number))}分论坛于{_date_range(a.start_date, a.end_date)}在"
-                 f"{names.edition_city(a, ZH)}举行，{_ordinal(int(b.number))}分论坛于"
-                 f"{_date_range(b.start_date, b.end_date)}在{names.edition_city(b, ZH)}举行"
-                 f"{refs.cite(a.preferred_source_id, b.preferred_source_id)}。"]
+    sentences = [
+        f"{_ordinal(int(a.number))}分论坛于{_date_range(a.start_date, a.end_date)}在"
+        f"{names.edition_city(a, ZH)}举行，{_ordinal(int(b.number))}分论坛于"
+        f"{_date_range(b.start_date, b.end_date)}在{names.edition_city(b, ZH)}举行"
+        f"{refs.cite(a.preferred_source_id, b.preferred_source_id)}。"
+    ]
     for metric in ("attendees", "countries_and_regions", "international_organizations"):
         cmp_ = metrics.compare(ds, earlier, later, metric)
         if not cmp_.has_change:
@@ -247,8 +276,10 @@ def comparison_summary(ds: Dataset, earlier: int, later: int, refs_cls):
         sentences.append(line + "。")
         for year, st_ in ((earlier, ea), (later, lb)):
             for value, qualifier, ids in st_.others:
-                sentences.append(f"另有来源报道{year}年为{_noun(value, qualifier, metric)}"
-                                 f"{refs.cite(*ids, claim=citations.FIGURES)}。")
+                sentences.append(
+                    f"另有来源报道{year}年为{_noun(value, qualifier, metric)}"
+                    f"{refs.cite(*ids, claim=citations.FIGURES)}。"
+                )
     o = metrics.overlap(ds, earlier, later, "country_or_region")
     both = o[o.status == "both"]
     p = ds.participation
@@ -258,8 +289,9 @@ def comparison_summary(ds: Dataset, earlier: int, later: int, refs_cls):
     if bool(o.complete.any()):
         overlap = f"{len(both)}个国家和地区参加了两届分论坛：{listed}{ref}。"
     else:
-        overlap = (f"两届分论坛的公开来源均点名了{len(both)}个国家和地区：{listed}{ref}。"
-                   "由于公开来源仅点名了每届部分参会方，无法据此判断哪些国家和地区只参加了其中一届。")
+        overlap = (
+            f"两届分论坛的公开来源均点名了{len(both)}个国家和地区：{listed}{ref}。"
+            "由于公开来源仅点名了每届部分参会方，无法据此判断哪些国家和地区只参加了其中一届。"
+        )
     title = f"移民管理合作分论坛：{earlier}年与{later}年"
     return Summary(title, ["".join(sentences), overlap], refs)
-

@@ -60,26 +60,52 @@ TABLES: dict[str, dict] = {
             f("host_source_ids", "string", "Sources for the host. " + LIST),
             f("name_zh_source_id", "string", "Chinese-language source that writes name_zh; empty when none does."),
             f("city_zh_source_id", "string", "Chinese-language source that writes city_zh; empty when none does."),
-            f("province_zh_source_id", "string", "Chinese-language source that writes province_zh; empty when none "
-              "does."),
-            f("host_zh_source_id", "string", "Chinese-language source that writes host_zh; empty when no Chinese "
-              "source of this edition does."),
+            f(
+                "province_zh_source_id",
+                "string",
+                "Chinese-language source that writes province_zh; empty when none does.",
+            ),
+            f(
+                "host_zh_source_id",
+                "string",
+                "Chinese-language source that writes host_zh; empty when no Chinese source of this edition does.",
+            ),
             f("theme_en", "string", "Theme (English) as given by the preferred source, else the first English source."),
             f("theme_en_source_id", "string", "Source of theme_en."),
-            f("theme_zh", "string", "Theme (Chinese, simplified characters) as given by the preferred source, else "
-              "the first Chinese source; converted from traditional characters (OpenCC t2s) where that source "
-              "writes them."),
+            f(
+                "theme_zh",
+                "string",
+                "Theme (Chinese, simplified characters) as given by the preferred source, else "
+                "the first Chinese source; converted from traditional characters (OpenCC t2s) where that source "
+                "writes them.",
+            ),
             f("theme_zh_source_id", "string", "Source of theme_zh (a Chinese-language source)."),
-            f("preferred_source_id", "string", "Source whose figures are preferred when sources disagree "
-              "(the official chair's statement)."),
-            f("participant_list_complete", "boolean", "True when a complete participant list (an organizer's "
-              "registration list) is loaded; public sources name only part of the participants."),
+            f(
+                "preferred_source_id",
+                "string",
+                "Source whose figures are preferred when sources disagree (the official chair's statement).",
+            ),
+            f(
+                "participant_list_complete",
+                "boolean",
+                "True when a complete participant list (an organizer's "
+                "registration list) is loaded; public sources name only part of the participants.",
+            ),
             f("not_found", "string", "What the sources searched do not say. " + LIST),
         ],
         "primaryKey": ["edition"],
-        "foreignKeys": [{"fields": [col], "reference": {"resource": "sources", "fields": ["id"]}}
-                        for col in ("preferred_source_id", "name_zh_source_id", "city_zh_source_id",
-                                    "province_zh_source_id", "host_zh_source_id", "theme_en_source_id", "theme_zh_source_id")],
+        "foreignKeys": [
+            {"fields": [col], "reference": {"resource": "sources", "fields": ["id"]}}
+            for col in (
+                "preferred_source_id",
+                "name_zh_source_id",
+                "city_zh_source_id",
+                "province_zh_source_id",
+                "host_zh_source_id",
+                "theme_en_source_id",
+                "theme_zh_source_id",
+            )
+        ],
     },
     "sources": {
         "description": "Every public page (or organizer's file) a record comes from.",
@@ -94,8 +120,12 @@ TABLES: dict[str, dict] = {
             f("subkind", "string", "Finer classification from the fact sheet."),
             f("short_title", "string", "Short English description, used in reference labels."),
             f("short_title_zh", "string", "The same description in Chinese (this project's wording)."),
-            f("supports", "string", "What the source can be cited for: participation, figures, name_or_title "
-              "(only how a person's name or title is written, never evidence of participation), context. " + LIST),
+            f(
+                "supports",
+                "string",
+                "What the source can be cited for: participation, figures, name_or_title "
+                "(only how a person's name or title is written, never evidence of participation), context. " + LIST,
+            ),
             f("published", "string", "Publication date as given (YYYY, YYYY-MM or YYYY-MM-DD); empty if none."),
             f("published_note", "string", "What the date is (date of statement, dateline, page date)."),
             f("accessed", "string", "When the page was read; empty where the fact sheet does not record it."),
@@ -106,7 +136,7 @@ TABLES: dict[str, dict] = {
     },
     "reported_figures": {
         "description": "Figures as the sources report them; conflicting values are all kept, one preferred "
-                       "per edition, scope and metric.",
+        "per edition, scope and metric.",
         "fields": [
             f("edition", "integer", "Edition id.", required=True),
             f("scope", "string", "sub_forum, or parent_conference (context only).", SCOPES),
@@ -115,8 +145,12 @@ TABLES: dict[str, dict] = {
             f("qualifier", "string", "How exact the source says it is.", QUALIFIERS),
             f("as_written", "string", "The words of the source."),
             f("source_id", "string", "Source.", required=True),
-            f("is_preferred", "boolean", "The value shown by default: the preferred (official chair's statement) "
-              "source's, else the first official source's."),
+            f(
+                "is_preferred",
+                "boolean",
+                "The value shown by default: the preferred (official chair's statement) "
+                "source's, else the first official source's.",
+            ),
             f("note", "string", "Caveats."),
         ],
         "primaryKey": ["edition", "scope", "metric", "source_id"],
@@ -127,15 +161,19 @@ TABLES: dict[str, dict] = {
     },
     "participation": {
         "description": "Identified participants: edition × country/region or organization × how it is known. "
-                       "Public sources name only part of the participants.",
+        "Public sources name only part of the participants.",
         "fields": [
             f("edition", "integer", "Edition id.", required=True),
             f("participant_type", "string", "Country/region or international organization.", PARTICIPANT_TYPES),
             f("code", "string", "ISO 3166-1 alpha-3 (XKX for Kosovo) or organization code.", required=True),
-            f("how_known", "string", "named_as_present: a source names it among those present; speaker: a person "
-              "of it spoke; person_named: a person of it is named in another role; "
-              "delegation_in_parallel_session; registration_list: an organizer's list.",
-              HOW_KNOWN_CLEAN),
+            f(
+                "how_known",
+                "string",
+                "named_as_present: a source names it among those present; speaker: a person "
+                "of it spoke; person_named: a person of it is named in another role; "
+                "delegation_in_parallel_session; registration_list: an organizer's list.",
+                HOW_KNOWN_CLEAN,
+            ),
             f("names_as_written", "string", "Names as the sources write them. " + LIST),
             f("source_ids", "string", "Sources. " + LIST, required=True),
         ],
@@ -151,23 +189,50 @@ TABLES: dict[str, dict] = {
             f("name", "string", "Name in Latin script; empty when the source does not give it."),
             f("name_as_written", "string", "Name as written in non-Latin sources."),
             f("name_unofficial", "boolean", "True when the Latin form is this project's rendering, not a source's."),
-            f("name_zh", "string", "Chinese name as the Chinese-language source zh_source_id gives it, in simplified "
-              "characters; empty when no Chinese source gives the name (never transliterated by this project)."),
-            f("name_zh_as_written", "string", "The Chinese name exactly as the source writes it, when it writes "
-              "traditional characters (name_zh is then OpenCC's t2s conversion); empty otherwise."),
+            f(
+                "name_zh",
+                "string",
+                "Chinese name as the Chinese-language source zh_source_id gives it, in simplified "
+                "characters; empty when no Chinese source gives the name (never transliterated by this project).",
+            ),
+            f(
+                "name_zh_as_written",
+                "string",
+                "The Chinese name exactly as the source writes it, when it writes "
+                "traditional characters (name_zh is then OpenCC's t2s conversion); empty otherwise.",
+            ),
             f("title", "string", "Title as written."),
-            f("title_zh", "string", "Chinese title as the source zh_source_id gives it, in simplified characters; "
-              "empty when no Chinese source gives it."),
-            f("title_zh_as_written", "string", "The Chinese title exactly as the source writes it, when in "
-              "traditional characters; empty otherwise."),
+            f(
+                "title_zh",
+                "string",
+                "Chinese title as the source zh_source_id gives it, in simplified characters; "
+                "empty when no Chinese source gives it.",
+            ),
+            f(
+                "title_zh_as_written",
+                "string",
+                "The Chinese title exactly as the source writes it, when in traditional characters; empty otherwise.",
+            ),
             f("organization", "string", "Organization."),
-            f("organization_zh", "string", "Organization in Chinese as the source zh_source_id writes it, in "
-              "simplified characters; empty when no Chinese source gives it. "
-              "Several organizations separated by ' / '."),
-            f("organization_zh_as_written", "string", "The Chinese organization exactly as the source writes it, "
-              "when in traditional characters; empty otherwise."),
-            f("participant_type", "string", "Whom the person represents: country/region or organization.",
-              PARTICIPANT_TYPES + ("",)),
+            f(
+                "organization_zh",
+                "string",
+                "Organization in Chinese as the source zh_source_id writes it, in "
+                "simplified characters; empty when no Chinese source gives it. "
+                "Several organizations separated by ' / '.",
+            ),
+            f(
+                "organization_zh_as_written",
+                "string",
+                "The Chinese organization exactly as the source writes it, "
+                "when in traditional characters; empty otherwise.",
+            ),
+            f(
+                "participant_type",
+                "string",
+                "Whom the person represents: country/region or organization.",
+                PARTICIPANT_TYPES + ("",),
+            ),
             f("code", "string", "Code of the country/region or organization represented."),
             f("role", "string", "Role, from a fixed taxonomy.", ROLES),
             f("role_as_written", "string", "Role as the source describes it."),
@@ -175,14 +240,19 @@ TABLES: dict[str, dict] = {
             f("mode_as_written", "string", "Mode as the source describes it."),
             f("seniority", "string", "Derived from the title by rules (dashboard.cleaning.seniority).", SENIORITY),
             f("source_ids", "string", "Sources. " + LIST, required=True),
-            f("zh_source_id", "string", "Chinese-language source of name_zh, title_zh and organization_zh; empty "
-              "when there are none."),
+            f(
+                "zh_source_id",
+                "string",
+                "Chinese-language source of name_zh, title_zh and organization_zh; empty when there are none.",
+            ),
             f("verification", "string", "How the record was checked (fact sheet)."),
             f("note", "string", "Caveats."),
         ],
         "primaryKey": ["person_id"],
-        "foreignKeys": [{"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}},
-                        {"fields": ["zh_source_id"], "reference": {"resource": "sources", "fields": ["id"]}}],
+        "foreignKeys": [
+            {"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}},
+            {"fields": ["zh_source_id"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
     },
     "topics": {
         "description": "Themes, guiding concepts, discussion topics and panels, per source and language.",
@@ -191,8 +261,12 @@ TABLES: dict[str, dict] = {
             f("scope", "string", "sub_forum or parent_conference.", SCOPES),
             f("kind", "string", "theme, concept, topic or panel.", vocab.TOPIC_KINDS.codes),
             f("text", "string", "Text as written."),
-            f("text_simplified", "string", "For a Chinese source: the text in simplified characters (OpenCC t2s "
-              "at build time where the source writes traditional characters); empty for other languages."),
+            f(
+                "text_simplified",
+                "string",
+                "For a Chinese source: the text in simplified characters (OpenCC t2s "
+                "at build time where the source writes traditional characters); empty for other languages.",
+            ),
             f("language", "string", "Language of the source."),
             f("source_id", "string", "Source.", required=True),
             f("note", "string", "Caveats."),
@@ -229,11 +303,19 @@ TABLES: dict[str, dict] = {
         "fields": [
             f("id", "string", "Conflict id (C1, C2, …).", required=True),
             f("edition", "integer", "Edition (year)."),
-            f("scope", "string", "sub_forum, parent_conference or side_event.",
-              ("sub_forum", "parent_conference", "side_event")),
+            f(
+                "scope",
+                "string",
+                "sub_forum, parent_conference or side_event.",
+                ("sub_forum", "parent_conference", "side_event"),
+            ),
             f("issue", "string", "What the sources disagree on."),
             f("detail", "string", "Who says what."),
-            f("issue_zh", "string", "The issue in Chinese (this project's note; quotations as the sources write them)."),
+            f(
+                "issue_zh",
+                "string",
+                "The issue in Chinese (this project's note; quotations as the sources write them).",
+            ),
             f("detail_zh", "string", "Who says what, in Chinese (this project's note)."),
             f("source_ids", "string", "Sources involved. " + LIST, required=True),
         ],
@@ -241,7 +323,7 @@ TABLES: dict[str, dict] = {
     },
     "entities": {
         "description": "Reference: ISO 3166-1 countries and territories plus Kosovo, with English and Chinese "
-                       "names, aliases, UN M49 region and whether Natural Earth 50m draws them.",
+        "names, aliases, UN M49 region and whether Natural Earth 50m draws them.",
         "fields": [
             f("code", "string", "ISO 3166-1 alpha-3 (XKX for Kosovo).", required=True),
             f("iso2", "string", "ISO 3166-1 alpha-2."),
@@ -249,8 +331,7 @@ TABLES: dict[str, dict] = {
             f("name_en", "string", "English name used by the dashboard."),
             f("name_zh", "string", "Chinese name used by the dashboard."),
             f("aliases", "string", "Other spellings recognised on input. " + LIST),
-            f("entity_type", "string", "Kind of entity.",
-              ENTITY_TYPES),
+            f("entity_type", "string", "Kind of entity.", ENTITY_TYPES),
             f("region", "string", "UN M49 region (English name).", REGION_NAMES),
             f("sub_region", "string", "UN M49 sub-region (English name).", SUB_REGION_NAMES),
             f("ne50m_drawn", "boolean", "True when Natural Earth 1:50m has a shape for it."),
@@ -259,19 +340,28 @@ TABLES: dict[str, dict] = {
     },
     "country_points": {
         "description": "Map geometry derived by the build's geometry step with geopandas, per worldview (cn: "
-                       "China's standard map via world-geo-json-zh 2.1.5; ne: Natural Earth 1:50m de facto): area "
-                       "in an equal-area projection and a representative point (inside the shape) per drawable "
-                       "country or region. Shapes are in geo/<worldview>/world_<res>m.json (TopoJSON) and "
-                       "geo/<worldview>/regions.geojson.",
+        "China's standard map via world-geo-json-zh 2.1.5; ne: Natural Earth 1:50m de facto): area "
+        "in an equal-area projection and a representative point (inside the shape) per drawable "
+        "country or region. Shapes are in geo/<worldview>/world_<res>m.json (TopoJSON) and "
+        "geo/<worldview>/regions.geojson.",
         "fields": [
-            f("worldview", "string", "Which map: cn (China's standard map) or ne (Natural Earth de facto).",
-              ("cn", "ne"), required=True),
+            f(
+                "worldview",
+                "string",
+                "Which map: cn (China's standard map) or ne (Natural Earth de facto).",
+                ("cn", "ne"),
+                required=True,
+            ),
             f("code", "string", "ISO 3166-1 alpha-3.", required=True),
             f("area_km2", "number", "Area in km² (Equal Earth projection; antimeridian-safe)."),
             f("rep_lon", "number", "Longitude of a point inside the shape (WGS84), for markers."),
             f("rep_lat", "number", "Latitude of that point."),
-            f("own_shape", "boolean", "False when the map draws it inside another shape, as a marker only "
-                                      "(Taiwan, China in the cn worldview)."),
+            f(
+                "own_shape",
+                "boolean",
+                "False when the map draws it inside another shape, as a marker only "
+                "(Taiwan, China in the cn worldview).",
+            ),
         ],
         "primaryKey": ["worldview", "code"],
         "foreignKeys": [{"fields": ["code"], "reference": {"resource": "entities", "fields": ["code"]}}],
@@ -300,13 +390,13 @@ def columns(table: str) -> list[str]:
 # Non-tabular files of the package (GeoJSON written by the build next to the tables).
 GEO_FILES = {
     "geo/cn/world_50m.json": "Base map, China's standard map (GS(2023)2767) as published in world-geo-json-zh 2.1.5 "
-                             "(Unlicense), with Natural Earth 1:50m coastlines of Taiwan, Hong Kong and Macao merged "
-                             "into China; Hong Kong SAR and Macao SAR also as their own features. TopoJSON, objects "
-                             "`countries` (id: ISO alpha-3) and `land`; simplified 0.03°.",
+    "(Unlicense), with Natural Earth 1:50m coastlines of Taiwan, Hong Kong and Macao merged "
+    "into China; Hong Kong SAR and Macao SAR also as their own features. TopoJSON, objects "
+    "`countries` (id: ISO alpha-3) and `land`; simplified 0.03°.",
     "geo/cn/regions.geojson": "UN M49 sub-regions dissolved from the cn shapes (simplified 0.2°); property "
-                              "`sub_region`.",
+    "`sub_region`.",
     "geo/ne/world_110m.json": "Base map, Natural Earth 1:50m de facto view (public domain), TopoJSON, objects "
-                              "`countries` (id: ISO alpha-3) and `land`; simplified 0.05°.",
+    "`countries` (id: ISO alpha-3) and `land`; simplified 0.05°.",
     "geo/ne/regions.geojson": "UN M49 sub-regions dissolved from the ne shapes (simplified 0.2°); property "
-                              "`sub_region`.",
+    "`sub_region`.",
 }

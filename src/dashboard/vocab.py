@@ -8,8 +8,8 @@ Deliberately light (no pandas, no pydantic): every page imports it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .i18n import N_, translate_marked
 
@@ -59,167 +59,221 @@ class Vocab:
         return tuple(c for c in self.labels if c in wanted)
 
 
-QUALIFIERS = Vocab("qualifier", {
-    "exact": N_("exactly"),
-    "about": N_("about"),
-    "approximately": N_("approximately"),
-    "more_than": N_("more than"),
-    "nearly": N_("nearly"),
-})
+QUALIFIERS = Vocab(
+    "qualifier",
+    {
+        "exact": N_("exactly"),
+        "about": N_("about"),
+        "approximately": N_("approximately"),
+        "more_than": N_("more than"),
+        "nearly": N_("nearly"),
+    },
+)
 
 # Headline metrics a source can report, plus the one derived from the people the sources name.
 REPORTED_METRICS = ("attendees", "countries_and_regions", "international_organizations")
-METRICS = Vocab("metric", {
-    "attendees": N_("Attendees"),
-    "countries_and_regions": N_("Countries and regions"),
-    "international_organizations": N_("International organizations"),
-    "named_speakers": N_("Named speakers"),
-})
+METRICS = Vocab(
+    "metric",
+    {
+        "attendees": N_("Attendees"),
+        "countries_and_regions": N_("Countries and regions"),
+        "international_organizations": N_("International organizations"),
+        "named_speakers": N_("Named speakers"),
+    },
+)
 # The same metrics as a noun phrase inside a sentence ("51 countries and regions").
-METRIC_NOUNS = Vocab("metric_noun", {
-    "attendees": N_("attendees"),
-    "countries_and_regions": N_("countries and regions"),
-    "international_organizations": N_("international organizations"),
-    "named_speakers": N_("named speakers"),
-})
+METRIC_NOUNS = Vocab(
+    "metric_noun",
+    {
+        "attendees": N_("attendees"),
+        "countries_and_regions": N_("countries and regions"),
+        "international_organizations": N_("international organizations"),
+        "named_speakers": N_("named speakers"),
+    },
+)
 
-ROLES = Vocab("role", {
-    "opening_speech": N_("Opening speech"),
-    "welcome_speech": N_("Welcome speech"),
-    "keynote": N_("Keynote"),
-    "video_address": N_("Video address"),
-    "plenary_speech": N_("Plenary speech"),
-    "parallel_session": N_("Parallel-session contribution"),
-    "other": N_("Other"),
-})
+ROLES = Vocab(
+    "role",
+    {
+        "opening_speech": N_("Opening speech"),
+        "welcome_speech": N_("Welcome speech"),
+        "keynote": N_("Keynote"),
+        "video_address": N_("Video address"),
+        "plenary_speech": N_("Plenary speech"),
+        "parallel_session": N_("Parallel-session contribution"),
+        "other": N_("Other"),
+    },
+)
 SPEAKING_ROLES = ROLES.codes[:-1]
 # Lower-case forms used inside a sentence (map hover text, summaries).
-ROLE_WORDS = Vocab("role_word", {
-    "opening_speech": N_("opening speech"),
-    "welcome_speech": N_("welcome speech"),
-    "keynote": N_("keynote"),
-    "video_address": N_("video address"),
-    "plenary_speech": N_("plenary speech"),
-    "parallel_session": N_("parallel session"),
-    "other": N_("other role"),
-})
+ROLE_WORDS = Vocab(
+    "role_word",
+    {
+        "opening_speech": N_("opening speech"),
+        "welcome_speech": N_("welcome speech"),
+        "keynote": N_("keynote"),
+        "video_address": N_("video address"),
+        "plenary_speech": N_("plenary speech"),
+        "parallel_session": N_("parallel session"),
+        "other": N_("other role"),
+    },
+)
 
-MODES = Vocab("mode", {
-    "in_person": N_("In person"),
-    "video": N_("By video"),
-    "not_stated": N_("Not stated"),
-})
+MODES = Vocab(
+    "mode",
+    {
+        "in_person": N_("In person"),
+        "video": N_("By video"),
+        "not_stated": N_("Not stated"),
+    },
+)
 
-SENIORITY = Vocab("seniority", {
-    "minister": N_("Minister or equivalent"),
-    "head_of_institution": N_("Head of institution"),
-    "senior_official": N_("Senior official"),
-    "official": N_("Official"),
-    "not_derivable": N_("Not derivable from the title"),
-})
+SENIORITY = Vocab(
+    "seniority",
+    {
+        "minister": N_("Minister or equivalent"),
+        "head_of_institution": N_("Head of institution"),
+        "senior_official": N_("Senior official"),
+        "official": N_("Official"),
+        "not_derivable": N_("Not derivable from the title"),
+    },
+)
 
 # How a participant is known to have taken part. The raw files use the first group; the build
 # derives "speaker" and "person_named" from the people the sources name.
-HOW_KNOWN = Vocab("how_known", {
-    "named_as_present": N_("named as present"),
-    "speaker": N_("a speaker of it is named"),
-    "person_named": N_("a person of it is named"),
-    "delegation_in_parallel_session": N_("delegation in a parallel session"),
-    "registration_list": N_("organizer's registration list"),
-})
+HOW_KNOWN = Vocab(
+    "how_known",
+    {
+        "named_as_present": N_("named as present"),
+        "speaker": N_("a speaker of it is named"),
+        "person_named": N_("a person of it is named"),
+        "delegation_in_parallel_session": N_("delegation in a parallel session"),
+        "registration_list": N_("organizer's registration list"),
+    },
+)
 HOW_KNOWN_RAW = ("named_as_present", "delegation_in_parallel_session", "registration_list")
 
-ENTITY_TYPES = Vocab("entity_type", {
-    "sovereign_state": N_("Sovereign state"),
-    "special_administrative_region": N_("Special administrative region"),
-    "region": N_("Region"),
-    "territory": N_("Territory"),
-})
+ENTITY_TYPES = Vocab(
+    "entity_type",
+    {
+        "sovereign_state": N_("Sovereign state"),
+        "special_administrative_region": N_("Special administrative region"),
+        "region": N_("Region"),
+        "territory": N_("Territory"),
+    },
+)
 
-ORGANIZATION_KINDS = Vocab("organization_kind", {
-    "un_agency": N_("UN agency"),
-    "intergovernmental_organization": N_("Intergovernmental organization"),
-    "regional_organization": N_("Regional organization"),
-    "law_enforcement_cooperation_mechanism": N_("Law-enforcement cooperation mechanism"),
-    "multilateral_mechanism": N_("Multilateral mechanism"),
-})
+ORGANIZATION_KINDS = Vocab(
+    "organization_kind",
+    {
+        "un_agency": N_("UN agency"),
+        "intergovernmental_organization": N_("Intergovernmental organization"),
+        "regional_organization": N_("Regional organization"),
+        "law_enforcement_cooperation_mechanism": N_("Law-enforcement cooperation mechanism"),
+        "multilateral_mechanism": N_("Multilateral mechanism"),
+    },
+)
 
-PARTICIPANT_TYPES = Vocab("participant_type", {
-    "country_or_region": N_("Country or region"),
-    "international_organization": N_("International organization"),
-})
+PARTICIPANT_TYPES = Vocab(
+    "participant_type",
+    {
+        "country_or_region": N_("Country or region"),
+        "international_organization": N_("International organization"),
+    },
+)
 
-TOPIC_KINDS = Vocab("topic_kind", {
-    "theme": N_("Theme"),
-    "concept": N_("Concept"),
-    "topic": N_("Topic"),
-    "panel": N_("Panel"),
-})
+TOPIC_KINDS = Vocab(
+    "topic_kind",
+    {
+        "theme": N_("Theme"),
+        "concept": N_("Concept"),
+        "topic": N_("Topic"),
+        "panel": N_("Panel"),
+    },
+)
 
-SOURCE_KINDS = Vocab("source_kind", {
-    "official": N_("Official source"),
-    "news": N_("News report"),
-    "mirror": N_("Mirror (republished copy)"),
-    "other": N_("Other"),
-})
+SOURCE_KINDS = Vocab(
+    "source_kind",
+    {
+        "official": N_("Official source"),
+        "news": N_("News report"),
+        "mirror": N_("Mirror (republished copy)"),
+        "other": N_("Other"),
+    },
+)
 
 # What a source can be cited for. name_or_title: only how a person's name or title is written (never
 # evidence that anyone took part); context: background only (side events, previews, paid content).
-SOURCE_SUPPORTS = Vocab("source_support", {
-    "participation": N_("participation"),
-    "figures": N_("figures"),
-    "name_or_title": N_("a person's name or title only"),
-    "context": N_("context only"),
-})
+SOURCE_SUPPORTS = Vocab(
+    "source_support",
+    {
+        "participation": N_("participation"),
+        "figures": N_("figures"),
+        "name_or_title": N_("a person's name or title only"),
+        "context": N_("context only"),
+    },
+)
 
-SCOPES = Vocab("scope", {
-    "sub_forum": N_("Sub-forum"),
-    "parent_conference": N_("Parent conference"),
-    "side_event": N_("Side event"),
-})
+SCOPES = Vocab(
+    "scope",
+    {
+        "sub_forum": N_("Sub-forum"),
+        "parent_conference": N_("Parent conference"),
+        "side_event": N_("Side event"),
+    },
+)
 
 # Status of an identified participant across two editions' public sources.
-OVERLAP = Vocab("overlap", {
-    "both": N_("Named in both"),
-    "only_earlier": N_("Named only in the earlier edition's sources"),
-    "only_later": N_("Named only in the later edition's sources"),
-})
+OVERLAP = Vocab(
+    "overlap",
+    {
+        "both": N_("Named in both"),
+        "only_earlier": N_("Named only in the earlier edition's sources"),
+        "only_later": N_("Named only in the later edition's sources"),
+    },
+)
 
 # UN M49 regions and sub-regions: codes as in the standard (strings, zero-padded); the English
 # names are the ones data/reference/entities.csv carries. URLs hold the codes.
-REGIONS = Vocab("region", {
-    "002": N_("Africa"),
-    "019": N_("Americas"),
-    "142": N_("Asia"),
-    "150": N_("Europe"),
-    "009": N_("Oceania"),
-    "010": N_("Antarctica"),
-})
-SUB_REGIONS = Vocab("sub_region", {
-    "015": N_("Northern Africa"),
-    "014": N_("Eastern Africa"),
-    "017": N_("Middle Africa"),
-    "018": N_("Southern Africa"),
-    "011": N_("Western Africa"),
-    "029": N_("Caribbean"),
-    "013": N_("Central America"),
-    "005": N_("South America"),
-    "021": N_("Northern America"),
-    "143": N_("Central Asia"),
-    "030": N_("Eastern Asia"),
-    "035": N_("South-eastern Asia"),
-    "034": N_("Southern Asia"),
-    "145": N_("Western Asia"),
-    "151": N_("Eastern Europe"),
-    "154": N_("Northern Europe"),
-    "039": N_("Southern Europe"),
-    "155": N_("Western Europe"),
-    "053": N_("Australia and New Zealand"),
-    "054": N_("Melanesia"),
-    "057": N_("Micronesia"),
-    "061": N_("Polynesia"),
-    "010": N_("Antarctica"),
-})
+REGIONS = Vocab(
+    "region",
+    {
+        "002": N_("Africa"),
+        "019": N_("Americas"),
+        "142": N_("Asia"),
+        "150": N_("Europe"),
+        "009": N_("Oceania"),
+        "010": N_("Antarctica"),
+    },
+)
+SUB_REGIONS = Vocab(
+    "sub_region",
+    {
+        "015": N_("Northern Africa"),
+        "014": N_("Eastern Africa"),
+        "017": N_("Middle Africa"),
+        "018": N_("Southern Africa"),
+        "011": N_("Western Africa"),
+        "029": N_("Caribbean"),
+        "013": N_("Central America"),
+        "005": N_("South America"),
+        "021": N_("Northern America"),
+        "143": N_("Central Asia"),
+        "030": N_("Eastern Asia"),
+        "035": N_("South-eastern Asia"),
+        "034": N_("Southern Asia"),
+        "145": N_("Western Asia"),
+        "151": N_("Eastern Europe"),
+        "154": N_("Northern Europe"),
+        "039": N_("Southern Europe"),
+        "155": N_("Western Europe"),
+        "053": N_("Australia and New Zealand"),
+        "054": N_("Melanesia"),
+        "057": N_("Micronesia"),
+        "061": N_("Polynesia"),
+        "010": N_("Antarctica"),
+    },
+)
 # The group an international organization is shown in where a chart groups by region.
 ORGANIZATION_GROUP = N_("International organization")
 
@@ -244,6 +298,23 @@ def region_label(name_or_code: str, lang: str | None = None) -> str:
     return str(name_or_code)
 
 
-ALL: tuple[Vocab, ...] = (QUALIFIERS, METRICS, METRIC_NOUNS, ROLES, ROLE_WORDS, MODES, SENIORITY, HOW_KNOWN,
-                          ENTITY_TYPES, ORGANIZATION_KINDS, PARTICIPANT_TYPES, TOPIC_KINDS, SOURCE_KINDS, SOURCE_SUPPORTS, SCOPES,
-                          OVERLAP, REGIONS, SUB_REGIONS)
+ALL: tuple[Vocab, ...] = (
+    QUALIFIERS,
+    METRICS,
+    METRIC_NOUNS,
+    ROLES,
+    ROLE_WORDS,
+    MODES,
+    SENIORITY,
+    HOW_KNOWN,
+    ENTITY_TYPES,
+    ORGANIZATION_KINDS,
+    PARTICIPANT_TYPES,
+    TOPIC_KINDS,
+    SOURCE_KINDS,
+    SOURCE_SUPPORTS,
+    SCOPES,
+    OVERLAP,
+    REGIONS,
+    SUB_REGIONS,
+)

@@ -68,7 +68,8 @@ def label(code: str) -> str:
 def source_text(code: str) -> str:
     """Boundaries as stated on every map and exported image."""
     if code == "cn":
-        return t("Boundaries: China's standard map GS(2023)2767 (world-geo-json-zh 2.1.5, Unlicense; coastlines "
-                 "Natural Earth 1:50m).")
-    return t("Boundaries: Natural Earth 1:50m, de facto view (public domain); they imply no position on any "
-             "territory.")
+        return t(
+            "Boundaries: China's standard map GS(2023)2767 (world-geo-json-zh 2.1.5, Unlicense; coastlines "
+            "Natural Earth 1:50m)."
+        )
+    return t("Boundaries: Natural Earth 1:50m, de facto view (public domain); they imply no position on any territory.")

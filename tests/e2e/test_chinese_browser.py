@@ -11,9 +11,11 @@ from dashboard.ui.layout import PAGES
 from .harness import REPO, guarded_page, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.e2e
-DRAWN = ("() => document.querySelectorAll('.js-plotly-plot .main-svg').length === 0 || "
-         "document.querySelectorAll('.js-plotly-plot .main-svg .bars .point path, "
-         ".js-plotly-plot .main-svg path.choroplethlocation').length > 0")
+DRAWN = (
+    "() => document.querySelectorAll('.js-plotly-plot .main-svg').length === 0 || "
+    "document.querySelectorAll('.js-plotly-plot .main-svg .bars .point path, "
+    ".js-plotly-plot .main-svg path.choroplethlocation').length > 0"
+)
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import guarded_page, REPO, streamlit_server, wait_for_app
+from .harness import REPO, guarded_page, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-LIST = ("edition,full_name,organization,country_or_organization,delegation,role,mode\n"
-        "2025,,Polícia Federal,Brazil,,delegate,in_person\n"
-        "2025,,Immigration,Peru,,delegate,in_person\n")
+LIST = (
+    "edition,full_name,organization,country_or_organization,delegation,role,mode\n"
+    "2025,,Polícia Federal,Brazil,,delegate,in_person\n"
+    "2025,,Immigration,Peru,,delegate,in_person\n"
+)
 
 
 def test_upload_changes_map_and_comparison(browser, tmp_path, artifacts):

@@ -12,9 +12,11 @@ from .harness import REPO, guarded_page, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-LIST = ("edition,full_name,organization,country_or_organization,delegation,role,mode\n"
-        "2025,,Polícia Federal,Brazil,,delegate,in_person\n"
-        "2025,,Immigration,Peru,,delegate,in_person\n")
+LIST = (
+    "edition,full_name,organization,country_or_organization,delegation,role,mode\n"
+    "2025,,Polícia Federal,Brazil,,delegate,in_person\n"
+    "2025,,Immigration,Peru,,delegate,in_person\n"
+)
 
 
 def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts):
@@ -41,8 +43,9 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
         assert "have problems" not in body and "valid rows for edition" not in body
         page.get_by_text("python -m dashboard.ingest").first.wait_for(timeout=30000)
         body = page.inner_text("body")
-        assert "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise --complete" in body, \
-            body[body.find("python -m") - 200:body.find("python -m") + 200]
+        assert "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise --complete" in body, (
+            body[body.find("python -m") - 200 : body.find("python -m") + 200]
+        )
         assert page.get_by_role("button", name="Download the cleaned list of 2025 (CSV)").count() == 1
         page.screenshot(path=str(artifacts / "import-added.png"), full_page=True)
 
@@ -50,7 +53,8 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
         page.get_by_role("link", name="Overview").click()
         wait_for_app(page)
         page.get_by_text("identified in public sources and the organizers' list organizers-2025.csv").first.wait_for(
-            timeout=30000)
+            timeout=30000
+        )
         body = page.inner_text("body")
         assert "Complete list loaded" not in body
         assert "14 of 51 countries and regions named in public sources and the organizers' list" in body

@@ -12,7 +12,7 @@ from dashboard import mapdata
 from dashboard.dataset import load_clean
 from dashboard.figures import MAP_ASPECT, MAP_CHROME_PX
 
-from .harness import guarded_page, REPO, streamlit_server, wait_for_app
+from .harness import REPO, guarded_page, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -32,8 +32,11 @@ TEXTS = """() => { const plot = document.querySelector('[data-testid=stPlotlyCha
 SIZES = """() => { const plot = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot').getBoundingClientRect();
   const land = document.querySelector('.geo .layer.land path, .geo path.land').getBoundingClientRect();
   return {w: plot.width, h: plot.height, land_w: land.width, land_h: land.height}; }"""
-VIEWS = {"one": ("/Map?edition=2025", (2025,)), "two": ("/Map?view=two&a=2024&b=2025", (2024, 2025)),
-         "regions": ("/Map?view=regions&edition=2025", (2025,))}
+VIEWS = {
+    "one": ("/Map?edition=2025", (2025,)),
+    "two": ("/Map?view=two&a=2024&b=2025", (2024, 2025)),
+    "regions": ("/Map?view=regions&edition=2025", (2025,)),
+}
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +54,17 @@ def expected():
         f = mapdata.map_participants(ds, *editions, worldview=worldview)
         venues = 0 if view == "regions" else len(editions)
         return int(f["shape"].sum()), int(f.marker.sum()) + venues
+
     return count
 
 
 def overlaps(a: dict, b: dict, slack: float = 0.5) -> bool:
-    return a["x0"] < b["x1"] - slack and b["x0"] < a["x1"] - slack and a["y0"] < b["y1"] - slack and \
-        b["y0"] < a["y1"] - slack
+    return (
+        a["x0"] < b["x1"] - slack
+        and b["x0"] < a["x1"] - slack
+        and a["y0"] < b["y1"] - slack
+        and b["y0"] < a["y1"] - slack
+    )
 
 
 @pytest.mark.parametrize("width", [1440, 390])
@@ -69,12 +77,14 @@ def test_map_draws_every_participant_readably_offline(browser, server, expected,
     page, watch = guarded_page(browser, viewport={"width": width, "height": 1200})
     page.goto(server.url + path + ("&worldview=ne" if worldview == "ne" else ""))
     wait_for_app(page)
-    page.wait_for_function(f"document.querySelectorAll('path.choroplethlocation').length >= {shapes}",
-                           timeout=30000)
+    page.wait_for_function(f"document.querySelectorAll('path.choroplethlocation').length >= {shapes}", timeout=30000)
     page.wait_for_timeout(300)
     got = page.evaluate(COUNT)
-    outlines = len(mapdata.region_shares(mapdata.map_participants(load_clean(REPO / "data"), 2025))) \
-        if view == "regions" else 0  # the Regions view adds its sub-regions' outlines (transparent)
+    outlines = (
+        len(mapdata.region_shares(mapdata.map_participants(load_clean(REPO / "data"), 2025)))
+        if view == "regions"
+        else 0
+    )  # the Regions view adds its sub-regions' outlines (transparent)
     assert got["shapes"] == shapes + outlines
     assert got["points"] == points
     assert got["base"] >= 1 and got["borders"] >= 1  # base land and borders drew from the worldview's file
@@ -82,7 +92,7 @@ def test_map_draws_every_participant_readably_offline(browser, server, expected,
     texts = page.evaluate(TEXTS)
     assert len(texts) >= 4  # title, subtitle inside it, legend entries, source line
     assert not [t["text"] for t in texts if t["geo"]]  # no label on the map itself: venues are legend entries
-    clashes = [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1:] if overlaps(a, b)]
+    clashes = [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1 :] if overlaps(a, b)]
     assert clashes == []
     sizes = page.evaluate(SIZES)
     assert sizes["land_w"] >= 0.9 * sizes["w"]  # the world fills the width it is given
@@ -114,8 +124,7 @@ def test_deployment_default_worldview_from_environment(browser):
             page, watch = guarded_page(browser, viewport={"width": 1200, "height": 1000})
             page.goto(srv.url + "/Map?edition=2025" + query)
             wait_for_app(page)
-            page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 13",
-                                   timeout=30000)
+            page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 13", timeout=30000)
             assert all(f"/app/static/geo/{folder}/" in u for u in page.evaluate(COUNT)["topojson"])
             assert watch.external == [] and watch.page_errors == []
             page.close()

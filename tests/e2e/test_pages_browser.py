@@ -23,8 +23,7 @@ PAGES = [
     ("sources", "/Sources", "Where sources disagree", 0),
     ("press", "/Press?mode=compare", "an approximate change because the figures are qualified", 4),
 ]
-SHAPES = ("document.querySelectorAll('.js-plotly-plot .bars .point path, "
-          ".js-plotly-plot .scatterlayer .point').length")
+SHAPES = "document.querySelectorAll('.js-plotly-plot .bars .point path, .js-plotly-plot .scatterlayer .point').length"
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +46,7 @@ def check_page(browser, base_url: str, path: str, expect_text: str, min_shapes: 
 
 
 def test_server_makes_no_external_connection(browser, server):
-    for _name, path, text, shapes in PAGES:
+    for _name, path, text, _shapes in PAGES:
         page = browser.new_page()
         page.goto(server.url + path)
         wait_for_app(page)
@@ -112,7 +111,10 @@ def test_press_kit_downloads_in_the_browser(browser, server, tmp_path):
     path = tmp_path / "kit.zip"
     info.value.save_as(path)
     names = zipfile.ZipFile(io.BytesIO(path.read_bytes())).namelist()
-    assert "press-kit-2025/summary.md" in names and "press-kit-2025/charts/map of identified participants 2025.png" in names
+    assert (
+        "press-kit-2025/summary.md" in names
+        and "press-kit-2025/charts/map of identified participants 2025.png" in names
+    )
     assert watch.external == [] and watch.page_errors == []
     assert server.external_connections() == []
     page.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import guarded_page, streamlit_server, wait_for_app, REPO
+from .harness import REPO, guarded_page, streamlit_server, wait_for_app
 from .test_pages_browser import PAGES, SHAPES
 
 pytestmark = pytest.mark.e2e
@@ -68,8 +68,9 @@ def shots(artifacts):
 
 @pytest.mark.parametrize("name, path, text, shapes", PAGES, ids=[p[0] for p in PAGES])
 def test_page_at_390_px(browser, server, shots, name, path, text, shapes):
-    page, watch = guarded_page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                               is_mobile=True, has_touch=True)
+    page, watch = guarded_page(
+        browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page.goto(server.url + path)
     wait_for_app(page)
     page.get_by_text(text, exact=False).first.wait_for()

@@ -23,19 +23,77 @@ from __future__ import annotations
 
 import importlib
 
-from .common import (COLUMNS, HEADER_ROWS, MAX_BYTES, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SECONDS,
-                     MAX_SUGGESTED_NAMES, MODES, REQUIRED, ROLES, FileRefused, Report, RowIssue)
-from .merge import (Completeness, Difference, anonymise, cleaned, completeness, figure_rows, list_counts, merge_into,
-                    participation_rows, source_record, what_changed)
+from .common import (
+    COLUMNS,
+    HEADER_ROWS,
+    MAX_BYTES,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_SECONDS,
+    MAX_SUGGESTED_NAMES,
+    MODES,
+    REQUIRED,
+    ROLES,
+    FileRefused,
+    Report,
+    RowIssue,
+)
+from .merge import (
+    Completeness,
+    Difference,
+    anonymise,
+    cleaned,
+    completeness,
+    figure_rows,
+    list_counts,
+    merge_into,
+    participation_rows,
+    source_record,
+    what_changed,
+)
 
-_LAZY = {"read_file": "reading", "decode": "reading", "read_csv_bytes": "reading", "read_xlsx_bytes": "reading",
-         "HEADER_ALIASES": "reading", "validate": "validation", "MARKUP": "validation", "FORMULA_START": "validation",
-         "ROLE_ALIASES": "validation", "MODE_ALIASES": "validation"}
+_LAZY = {
+    "read_file": "reading",
+    "decode": "reading",
+    "read_csv_bytes": "reading",
+    "read_xlsx_bytes": "reading",
+    "HEADER_ALIASES": "reading",
+    "validate": "validation",
+    "MARKUP": "validation",
+    "FORMULA_START": "validation",
+    "ROLE_ALIASES": "validation",
+    "MODE_ALIASES": "validation",
+}
 
-__all__ = ["COLUMNS", "HEADER_ROWS", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS", "MAX_SECONDS",
-           "MAX_SUGGESTED_NAMES", "MODES", "REQUIRED", "ROLES", "FileRefused", "Report", "RowIssue", "anonymise",
-           "figure_rows", "merge_into", "participation_rows", "source_record", "Completeness", "Difference",
-           "cleaned", "completeness", "list_counts", "what_changed", *_LAZY]
+__all__ = [
+    "COLUMNS",
+    "HEADER_ROWS",
+    "MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "MAX_SECONDS",
+    "MAX_SUGGESTED_NAMES",
+    "MODES",
+    "REQUIRED",
+    "ROLES",
+    "FileRefused",
+    "Report",
+    "RowIssue",
+    "anonymise",
+    "figure_rows",
+    "merge_into",
+    "participation_rows",
+    "source_record",
+    "Completeness",
+    "Difference",
+    "cleaned",
+    "completeness",
+    "list_counts",
+    "what_changed",
+    *_LAZY,
+]
 
 
 def __getattr__(name: str):

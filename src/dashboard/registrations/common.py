@@ -58,8 +58,13 @@ class RowIssue:
 
     def __str__(self) -> str:
         if self.suggestions:
-            return t("row {row}, column '{column}': {message} (closest: {suggestions})", row=self.row,
-                     column=self.column, message=self.message, suggestions=series(self.suggestions))
+            return t(
+                "row {row}, column '{column}': {message} (closest: {suggestions})",
+                row=self.row,
+                column=self.column,
+                message=self.message,
+                suggestions=series(self.suggestions),
+            )
         return t("row {row}, column '{column}': {message}", row=self.row, column=self.column, message=self.message)
 
 

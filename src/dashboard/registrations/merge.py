@@ -23,8 +23,11 @@ def anonymise(table: pd.DataFrame) -> pd.DataFrame:
 
 def participation_rows(table: pd.DataFrame, source_id: str) -> pd.DataFrame:
     """edition × participant from a registration list (how_known = registration_list)."""
-    g = (table.groupby(["edition", "participant_type", "code"], sort=True)
-         .agg(names_as_written=("written_name", lambda s: "|".join(sorted(set(s))))).reset_index())
+    g = (
+        table.groupby(["edition", "participant_type", "code"], sort=True)
+        .agg(names_as_written=("written_name", lambda s: "|".join(sorted(set(s)))))
+        .reset_index()
+    )
     g["how_known"] = "registration_list"
     g["source_ids"] = source_id
     return g[["edition", "participant_type", "code", "how_known", "names_as_written", "source_ids"]]
@@ -34,13 +37,25 @@ def figure_rows(table: pd.DataFrame, source_id: str) -> pd.DataFrame:
     """Counts from the list, as reported figures of the organizer's list (exact)."""
     rows = []
     for ed, g in table.groupby("edition"):
-        counts = {"attendees": len(g),
-                  "countries_and_regions": g[g.participant_type == ENTITY].code.nunique(),
-                  "international_organizations": g[g.participant_type == ORGANIZATION].code.nunique()}
+        counts = {
+            "attendees": len(g),
+            "countries_and_regions": g[g.participant_type == ENTITY].code.nunique(),
+            "international_organizations": g[g.participant_type == ORGANIZATION].code.nunique(),
+        }
         for metric, value in counts.items():
-            rows.append({"edition": int(ed), "scope": "sub_forum", "metric": metric, "value": int(value),
-                         "qualifier": "exact", "as_written": f"{value} in the organizer's registration list",
-                         "source_id": source_id, "is_preferred": False, "note": "counted from the registration list"})
+            rows.append(
+                {
+                    "edition": int(ed),
+                    "scope": "sub_forum",
+                    "metric": metric,
+                    "value": int(value),
+                    "qualifier": "exact",
+                    "as_written": f"{value} in the organizer's registration list",
+                    "source_id": source_id,
+                    "is_preferred": False,
+                    "note": "counted from the registration list",
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -65,9 +80,11 @@ APPROXIMATE_SHARE = 0.9  # an approximate total ("about 300") is reached at 90 %
 def list_counts(table: pd.DataFrame) -> dict[str, int]:
     """What one edition's list counts: attendees (rows), distinct countries and regions, distinct
     international organizations."""
-    return {"attendees": len(table),
-            "countries_and_regions": int(table[table.participant_type == ENTITY].code.nunique()),
-            "international_organizations": int(table[table.participant_type == ORGANIZATION].code.nunique())}
+    return {
+        "attendees": len(table),
+        "countries_and_regions": int(table[table.participant_type == ENTITY].code.nunique()),
+        "international_organizations": int(table[table.participant_type == ORGANIZATION].code.nunique()),
+    }
 
 
 def minimum_for(value: int, qualifier: str | None) -> int:
@@ -82,6 +99,7 @@ def minimum_for(value: int, qualifier: str | None) -> int:
 @dataclass(frozen=True)
 class Difference:
     """One reported total beside the list's own count."""
+
     metric: str
     reported: int
     qualifier: str
@@ -97,6 +115,7 @@ class Difference:
 @dataclass(frozen=True)
 class Completeness:
     """Whether one edition's list is accepted as its complete list, and why (not)."""
+
     edition: int
     declared: bool  # the organizer says the list is complete
     differences: tuple[Difference, ...]  # every reported total next to the list's count
@@ -118,8 +137,9 @@ def completeness(reported_figures: pd.DataFrame, table: pd.DataFrame, edition: i
     """The rule above for one edition's rows of a list against the reported figures (the public
     sources' preferred totals; figures of organizers' lists themselves are not a yardstick)."""
     f = reported_figures
-    f = f[(f.edition == edition) & (f.scope == "sub_forum") & f.is_preferred.astype(bool)
-          & f.metric.isin(CHECKED_METRICS)]
+    f = f[
+        (f.edition == edition) & (f.scope == "sub_forum") & f.is_preferred.astype(bool) & f.metric.isin(CHECKED_METRICS)
+    ]
     counts = list_counts(table[table.edition == edition])
     diffs = []
     for metric in CHECKED_METRICS:
@@ -127,21 +147,39 @@ def completeness(reported_figures: pd.DataFrame, table: pd.DataFrame, edition: i
         if rows.empty:
             continue
         r = rows.iloc[0]
-        diffs.append(Difference(metric, int(r.value), str(r.qualifier), str(r.source_id), counts[metric],
-                                minimum_for(int(r.value), str(r.qualifier))))
+        diffs.append(
+            Difference(
+                metric,
+                int(r.value),
+                str(r.qualifier),
+                str(r.source_id),
+                counts[metric],
+                minimum_for(int(r.value), str(r.qualifier)),
+            )
+        )
     return Completeness(int(edition), bool(declared), tuple(diffs))
 
 
 def source_record(source_id: str, file_name: str, edition: int, accessed: str, anonymised: bool) -> dict:
-    return {"id": source_id, "url": f"file:///{file_name}", "title": f"Organizer's registration list, {edition} "
-            f"({file_name}){', names removed' if anonymised else ''}", "publisher": "Sub-forum organizers (file "
-            "supplied by the user)", "language": "und", "kind": "organizer_list", "subkind": "registration_list",
-            "published": None, "published_note": None, "accessed": accessed, "excerpt": None,
-            "notes": "Participant list supplied by the organizers."}
+    return {
+        "id": source_id,
+        "url": f"file:///{file_name}",
+        "title": f"Organizer's registration list, {edition} ({file_name}){', names removed' if anonymised else ''}",
+        "publisher": "Sub-forum organizers (file supplied by the user)",
+        "language": "und",
+        "kind": "organizer_list",
+        "subkind": "registration_list",
+        "published": None,
+        "published_note": None,
+        "accessed": accessed,
+        "excerpt": None,
+        "notes": "Participant list supplied by the organizers.",
+    }
 
 
-def merge_into(frames: dict[str, pd.DataFrame], table: pd.DataFrame, source: dict,
-               declared_complete: bool = False) -> dict[str, pd.DataFrame]:
+def merge_into(
+    frames: dict[str, pd.DataFrame], table: pd.DataFrame, source: dict, declared_complete: bool = False
+) -> dict[str, pd.DataFrame]:
     """The tables with one registration list added: its participants (how_known =
     registration_list) and its source. Only when the list is accepted as complete (see
     :func:`completeness`: declared by the organizer *and* consistent with the reported totals) are
@@ -153,8 +191,11 @@ def merge_into(frames: dict[str, pd.DataFrame], table: pd.DataFrame, source: dic
     part = participation_rows(table, sid)
     p = frames["participation"]
     p = p[~((p.how_known == "registration_list") & p.edition.isin(editions))]
-    out["participation"] = (pd.concat([p, part.astype({"edition": p.edition.dtype})], ignore_index=True)
-                            .sort_values(["edition", "participant_type", "code", "how_known"]).reset_index(drop=True))
+    out["participation"] = (
+        pd.concat([p, part.astype({"edition": p.edition.dtype})], ignore_index=True)
+        .sort_values(["edition", "participant_type", "code", "how_known"])
+        .reset_index(drop=True)
+    )
     f = frames["reported_figures"]
     f = f[f.source_id != sid]
     accepted = [e for e in editions if completeness(f, table, e, declared_complete).complete]
@@ -163,8 +204,7 @@ def merge_into(frames: dict[str, pd.DataFrame], table: pd.DataFrame, source: dic
         f = pd.concat([f, figs.astype({"edition": f.edition.dtype})], ignore_index=True)
     out["reported_figures"] = f
     s = frames["sources"]
-    out["sources"] = pd.concat([s[s.id != sid], pd.DataFrame([source]).reindex(columns=s.columns)],
-                               ignore_index=True)
+    out["sources"] = pd.concat([s[s.id != sid], pd.DataFrame([source]).reindex(columns=s.columns)], ignore_index=True)
     e = frames["editions"].copy()
     e.loc[e.edition.isin(accepted), "participant_list_complete"] = True
     out["editions"] = e

@@ -26,11 +26,11 @@ import zipfile
 
 import pandas as pd
 
-from . import common as C
-from .common import COLUMNS, REQUIRED, FileRefused, series
 from ..harmonize import to_simplified
 from ..i18n import t
 from ..text import clean_text
+from . import common as C
+from .common import COLUMNS, REQUIRED, FileRefused, series
 
 # Header spellings accepted for each column (compared after normalisation; traditional Chinese is
 # folded to simplified first).
@@ -38,10 +38,21 @@ HEADER_ALIASES = {
     "edition": ["edition", "year", "forum year", "届次", "年份", "年度", "届"],
     "full_name": ["full name", "name", "full_name", "participant", "姓名", "名字", "全名"],
     "organization": ["organization", "organisation", "institution", "agency", "单位", "机构", "组织", "工作单位"],
-    "country_or_organization": ["country or organization", "country_or_organization", "country/region", "country",
-                                "country or region", "country/region or international organization",
-                                "represents", "国家/地区", "国家(地区)", "国家或地区", "国家", "国家/地区或国际组织",
-                                "国别"],
+    "country_or_organization": [
+        "country or organization",
+        "country_or_organization",
+        "country/region",
+        "country",
+        "country or region",
+        "country/region or international organization",
+        "represents",
+        "国家/地区",
+        "国家(地区)",
+        "国家或地区",
+        "国家",
+        "国家/地区或国际组织",
+        "国别",
+    ],
     "delegation": ["delegation", "代表团"],
     "role": ["role", "participation role", "身份", "角色", "参会身份"],
     "mode": ["mode", "attendance", "attendance mode", "参会方式", "方式"],
@@ -49,9 +60,17 @@ HEADER_ALIASES = {
 # Candidate encodings when the bytes are neither UTF-8 nor UTF-16/32 with a byte-order mark;
 # charset-normalizer scores each on the text it yields (mess and language coherence).
 CANDIDATE_ENCODINGS = ["cp1252", "cp1250", "cp1251", "gb18030", "big5", "utf_16_le", "utf_16_be"]
-ENCODING_LABELS = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows-1251",
-                   "gb18030": "GB18030/GBK", "big5": "Big5", "utf_16_le": "UTF-16", "utf_16_be": "UTF-16",
-                   "utf-8": "UTF-8", "utf-16": "UTF-16"}
+ENCODING_LABELS = {
+    "cp1252": "Windows-1252",
+    "cp1250": "Windows-1250",
+    "cp1251": "Windows-1251",
+    "gb18030": "GB18030/GBK",
+    "big5": "Big5",
+    "utf_16_le": "UTF-16",
+    "utf_16_be": "UTF-16",
+    "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+}
 
 
 def norm_header(s: object) -> str:
@@ -64,6 +83,7 @@ def _mb(n: int) -> str:
 
 # --- encodings ------------------------------------------------------------------------------------
 
+
 def _nul_pattern(data: bytes) -> str | None:
     """'utf-32', 'utf-16-le' or 'utf-16-be' when the NUL bytes fall where those encodings put
     them for mostly-ASCII text (files without a byte-order mark); None otherwise."""
@@ -71,7 +91,7 @@ def _nul_pattern(data: bytes) -> str | None:
     if len(head) < 8 or b"\x00" not in head:
         return None
     n = len(head) // 4 * 4
-    quads = [head[i:i + 4] for i in range(0, n, 4)]
+    quads = [head[i : i + 4] for i in range(0, n, 4)]
     if sum(q[1:] == b"\x00\x00\x00" or q[:3] == b"\x00\x00\x00" for q in quads) > 0.6 * len(quads):
         return "utf-32"
     even = head[0::2].count(0) / max(1, len(head[0::2]))
@@ -87,19 +107,27 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        row = data[:exc.start].decode(encoding, errors="replace").count("\n") + 1
+        row = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
         label = ENCODING_LABELS.get(encoding, encoding)
-        raise FileRefused(t("{name}, row {row}: bytes that are not valid {encoding} text (byte {byte}); "
-                            "save the file as UTF-8 CSV or as XLSX", name=name, row=row, encoding=label,
-                            byte=f"{exc.start:,}")) from None
+        raise FileRefused(
+            t(
+                "{name}, row {row}: bytes that are not valid {encoding} text (byte {byte}); "
+                "save the file as UTF-8 CSV or as XLSX",
+                name=name,
+                row=row,
+                encoding=label,
+                byte=f"{exc.start:,}",
+            )
+        ) from None
 
 
 def detect_encoding(data: bytes, name: str = "file") -> str:
     """The encoding of a CSV's bytes, decided on evidence; :class:`FileRefused` for UTF-32 and
     bytes that no candidate explains."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _nul_pattern(data) == "utf-32":
-        raise FileRefused(t("{name}: the file is UTF-32 text, which is not supported; save it as UTF-8 CSV or as XLSX",
-                            name=name))
+        raise FileRefused(
+            t("{name}: the file is UTF-32 text, which is not supported; save it as UTF-8 CSV or as XLSX", name=name)
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -116,8 +144,13 @@ def detect_encoding(data: bytes, name: str = "file") -> str:
 
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
-        raise FileRefused(t("{name}: the file is not text in a known encoding (UTF-8, UTF-16, GBK/GB18030, Big5, "
-                            "Windows-1252); save it as UTF-8 CSV or as XLSX", name=name))
+        raise FileRefused(
+            t(
+                "{name}: the file is not text in a known encoding (UTF-8, UTF-16, GBK/GB18030, Big5, "
+                "Windows-1252); save it as UTF-8 CSV or as XLSX",
+                name=name,
+            )
+        )
     return best.encoding
 
 
@@ -134,6 +167,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 # --- rows → frame ---------------------------------------------------------------------------------
+
 
 def _header_map(cells: list[object]) -> dict[int, str]:
     lookup = {norm_header(a): col for col, aliases in HEADER_ALIASES.items() for a in aliases}
@@ -152,11 +186,11 @@ def _blank(v: object) -> bool:
 def frame_from_rows(rows: list[list[object]], where: str) -> pd.DataFrame:
     """Find the header row (the first of the first HEADER_ROWS rows naming the required columns);
     return the non-blank records below it, each with its row number as the user sees it."""
-    for h, cells in enumerate(rows[:C.HEADER_ROWS]):
+    for h, cells in enumerate(rows[: C.HEADER_ROWS]):
         mapping = _header_map(cells)
         if set(REQUIRED) <= set(mapping.values()):
             records = []
-            for k, r in enumerate(rows[h + 1:], start=h + 2):
+            for k, r in enumerate(rows[h + 1 :], start=h + 2):
                 rec = {col: (r[i] if i < len(r) else None) for i, col in mapping.items()}
                 if not all(_blank(v) for v in rec.values()):
                     rec["row"] = k
@@ -166,8 +200,14 @@ def frame_from_rows(rows: list[list[object]], where: str) -> pd.DataFrame:
                 if col not in df.columns:
                     df[col] = None
             return df[["row"] + COLUMNS].astype({"row": int})
-    raise FileRefused(t("{where}: no header row with the columns {columns} (English or Chinese names) in the first "
-                        "{n} rows", where=where, columns=series(REQUIRED), n=C.HEADER_ROWS))
+    raise FileRefused(
+        t(
+            "{where}: no header row with the columns {columns} (English or Chinese names) in the first {n} rows",
+            where=where,
+            columns=series(REQUIRED),
+            n=C.HEADER_ROWS,
+        )
+    )
 
 
 class _Budget:
@@ -178,25 +218,51 @@ class _Budget:
 
     def row(self, where: str, n_row: int, width: int) -> None:
         if n_row > C.MAX_ROWS + C.HEADER_ROWS:
-            raise FileRefused(t("{where}: more than {limit} rows (row {row} reached; the limit is {limit} rows below "
-                                "the header)", where=where, limit=f"{C.MAX_ROWS:,}", row=f"{n_row:,}"))
+            raise FileRefused(
+                t(
+                    "{where}: more than {limit} rows (row {row} reached; the limit is {limit} rows below the header)",
+                    where=where,
+                    limit=f"{C.MAX_ROWS:,}",
+                    row=f"{n_row:,}",
+                )
+            )
         if width > C.MAX_COLUMNS:
-            raise FileRefused(t("{where}, row {row}: {width} columns (the limit is {limit} columns)", where=where,
-                                row=f"{n_row:,}", width=f"{width:,}", limit=C.MAX_COLUMNS))
+            raise FileRefused(
+                t(
+                    "{where}, row {row}: {width} columns (the limit is {limit} columns)",
+                    where=where,
+                    row=f"{n_row:,}",
+                    width=f"{width:,}",
+                    limit=C.MAX_COLUMNS,
+                )
+            )
         self.cells += width
         if self.cells > C.MAX_CELLS:
-            raise FileRefused(t("{where}, row {row}: more than {limit} cells (the limit)", where=where,
-                                row=f"{n_row:,}", limit=f"{C.MAX_CELLS:,}"))
+            raise FileRefused(
+                t(
+                    "{where}, row {row}: more than {limit} cells (the limit)",
+                    where=where,
+                    row=f"{n_row:,}",
+                    limit=f"{C.MAX_CELLS:,}",
+                )
+            )
         if n_row % 256 == 0:
             self.clock(where, n_row)
 
     def clock(self, where: str, n_row: int) -> None:
         if time.monotonic() > self.deadline:
-            raise FileRefused(t("{where}: reading stopped at row {row} after {seconds} s (the time limit for one "
-                                "file)", where=where, row=f"{n_row:,}", seconds=f"{C.MAX_SECONDS:g}"))
+            raise FileRefused(
+                t(
+                    "{where}: reading stopped at row {row} after {seconds} s (the time limit for one file)",
+                    where=where,
+                    row=f"{n_row:,}",
+                    seconds=f"{C.MAX_SECONDS:g}",
+                )
+            )
 
 
 # --- CSV ------------------------------------------------------------------------------------------
+
 
 def read_csv_bytes(data: bytes, name: str) -> pd.DataFrame:
     text = decode(data, name)
@@ -213,14 +279,16 @@ def read_csv_bytes(data: bytes, name: str) -> pd.DataFrame:
             budget.row(name, n, len(r))
             rows.append(r)
     except csv.Error as exc:
-        raise FileRefused(t("{name}, row {row}: not a readable CSV file ({error})", name=name,
-                            row=f"{len(rows) + 1:,}", error=exc)) from None
+        raise FileRefused(
+            t("{name}, row {row}: not a readable CSV file ({error})", name=name, row=f"{len(rows) + 1:,}", error=exc)
+        ) from None
     if not any(any(str(c).strip() for c in r) for r in rows):
         raise FileRefused(t("{name}: the file is empty", name=name))
     return frame_from_rows(rows, name)
 
 
 # --- XLSX -----------------------------------------------------------------------------------------
+
 
 def _part_limit(filename: str) -> int:
     if filename.startswith("xl/worksheets/") or filename == "xl/sharedStrings.xml":
@@ -236,21 +304,41 @@ def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise FileRefused(t("{name}: not a readable XLSX workbook ({error})", name=name,
-                            error=exc.__class__.__name__)) from None
+        raise FileRefused(
+            t("{name}: not a readable XLSX workbook ({error})", name=name, error=exc.__class__.__name__)
+        ) from None
     if len(infos) > C.MAX_PARTS:
-        raise FileRefused(t("{name}: {parts} parts inside the workbook (the limit is {limit})", name=name,
-                            parts=f"{len(infos):,}", limit=C.MAX_PARTS))
+        raise FileRefused(
+            t(
+                "{name}: {parts} parts inside the workbook (the limit is {limit})",
+                name=name,
+                parts=f"{len(infos):,}",
+                limit=C.MAX_PARTS,
+            )
+        )
     total = 0
     for info in infos:
         limit = _part_limit(info.filename)
         if info.file_size > limit:
-            raise FileRefused(t("{name}: the part {part} unpacks to {size} (the limit is {limit})", name=name,
-                                part=info.filename, size=_mb(info.file_size), limit=_mb(limit)))
+            raise FileRefused(
+                t(
+                    "{name}: the part {part} unpacks to {size} (the limit is {limit})",
+                    name=name,
+                    part=info.filename,
+                    size=_mb(info.file_size),
+                    limit=_mb(limit),
+                )
+            )
         total += info.file_size
     if total > C.MAX_UNPACKED:
-        raise FileRefused(t("{name}: the workbook unpacks to {size} (the limit is {limit})", name=name,
-                            size=_mb(total), limit=_mb(C.MAX_UNPACKED)))
+        raise FileRefused(
+            t(
+                "{name}: the workbook unpacks to {size} (the limit is {limit})",
+                name=name,
+                size=_mb(total),
+                limit=_mb(C.MAX_UNPACKED),
+            )
+        )
     return zf
 
 
@@ -298,8 +386,14 @@ def _xml_part(zf: zipfile.ZipFile, path: str, name: str):
     try:
         return fromstring(data)
     except ParseError as exc:
-        raise FileRefused(t("{name}: not a readable XLSX workbook (XML error in {part}, line {line})", name=name,
-                            part=path, line=exc.position[0])) from None
+        raise FileRefused(
+            t(
+                "{name}: not a readable XLSX workbook (XML error in {part}, line {line})",
+                name=name,
+                part=path,
+                line=exc.position[0],
+            )
+        ) from None
 
 
 def _relationships(zf: zipfile.ZipFile, part: str, name: str) -> dict[str, tuple[str, str]]:
@@ -347,7 +441,7 @@ class _SharedStrings:
         self.phonetic = 0
 
     def start(self, tag: str, attrib: dict) -> None:
-        name = tag[tag.rfind("}") + 1:]
+        name = tag[tag.rfind("}") + 1 :]
         if name == "si":
             self.parts = []
         elif name == "rPh":
@@ -360,7 +454,7 @@ class _SharedStrings:
             self.text.append(text)
 
     def end(self, tag: str) -> None:
-        name = tag[tag.rfind("}") + 1:]
+        name = tag[tag.rfind("}") + 1 :]
         if name == "t" and self.text is not None:
             self.parts.append("".join(self.text))
             self.text = None
@@ -369,8 +463,13 @@ class _SharedStrings:
         elif name == "si":
             self.items.append(_unescape("".join(self.parts)))
             if len(self.items) > C.MAX_CELLS:  # Excel keeps only strings in use: never more than cells
-                raise FileRefused(t("{where}: more than {limit} strings (the limit is {limit} cells)",
-                                    where=self.where, limit=f"{C.MAX_CELLS:,}"))
+                raise FileRefused(
+                    t(
+                        "{where}: more than {limit} strings (the limit is {limit} cells)",
+                        where=self.where,
+                        limit=f"{C.MAX_CELLS:,}",
+                    )
+                )
 
     def close(self) -> None:
         return None
@@ -392,8 +491,9 @@ def _stream(zf: zipfile.ZipFile, path: str, target, budget: _Budget, where: str)
                 budget.clock(where, getattr(target, "row_n", 0))
             parser.close()
     except ParseError as exc:
-        raise FileRefused(t("{where}: not a readable worksheet (XML error at line {line})", where=where,
-                            line=exc.position[0])) from None
+        raise FileRefused(
+            t("{where}: not a readable worksheet (XML error at line {line})", where=where, line=exc.position[0])
+        ) from None
 
 
 def declared_size(zf: zipfile.ZipFile, path: str) -> tuple[int, int] | None:
@@ -433,7 +533,7 @@ class _SheetReader:
         self.inline_text: list[str] = []
 
     def start(self, tag: str, attrib: dict) -> None:
-        name = tag[tag.rfind("}") + 1:]
+        name = tag[tag.rfind("}") + 1 :]
         if name == "c":
             ref = attrib.get("r")
             m = _CELL_REF.match(ref) if ref else None
@@ -464,7 +564,7 @@ class _SheetReader:
             self.text.append(text)
 
     def end(self, tag: str) -> None:
-        name = tag[tag.rfind("}") + 1:]
+        name = tag[tag.rfind("}") + 1 :]
         if name in ("v", "f", "t") and self.text is not None:
             joined = "".join(self.text)
             if name == "f":
@@ -481,9 +581,15 @@ class _SheetReader:
             if _blank(value):
                 return
             if col > C.MAX_COLUMNS:
-                raise FileRefused(t("{where}, cell {cell}: a value beyond column {last} (the limit is {limit} columns)",
-                                    where=self.where, cell=f"{_column_letters(col)}{self.row_n}",
-                                    last=_column_letters(C.MAX_COLUMNS), limit=C.MAX_COLUMNS))
+                raise FileRefused(
+                    t(
+                        "{where}, cell {cell}: a value beyond column {last} (the limit is {limit} columns)",
+                        where=self.where,
+                        cell=f"{_column_letters(col)}{self.row_n}",
+                        last=_column_letters(C.MAX_COLUMNS),
+                        limit=C.MAX_COLUMNS,
+                    )
+                )
             self.values[col] = value
         elif name == "row":
             self._row_done()
@@ -518,15 +624,26 @@ class _SheetReader:
         if not values:
             return
         if n > self.max_row:
-            raise FileRefused(t("{where}, cell {cell}: a value beyond row {last} (the limit is {limit} rows)",
-                                where=self.where, cell=f"{_column_letters(min(values))}{n}", last=f"{self.max_row:,}",
-                                limit=f"{C.MAX_ROWS:,}"))
+            raise FileRefused(
+                t(
+                    "{where}, cell {cell}: a value beyond row {last} (the limit is {limit} rows)",
+                    where=self.where,
+                    cell=f"{_column_letters(min(values))}{n}",
+                    last=f"{self.max_row:,}",
+                    limit=f"{C.MAX_ROWS:,}",
+                )
+            )
         width = max(values)
         self.budget.row(self.where, n, width)
         rows = self.rows
         if len(rows) >= n:
-            raise FileRefused(t("{where}, row {row}: rows out of order; not a workbook as Excel writes them",
-                                where=self.where, row=f"{n:,}"))
+            raise FileRefused(
+                t(
+                    "{where}, row {row}: rows out of order; not a workbook as Excel writes them",
+                    where=self.where,
+                    row=f"{n:,}",
+                )
+            )
         if n - 1 > len(rows):
             rows.extend([] for _ in range(n - 1 - len(rows)))
         row = [None] * width
@@ -545,11 +662,19 @@ def _sheet_rows(zf: zipfile.ZipFile, path: str, shared: list[str], budget: _Budg
     declared = declared_size(zf, path)
     if declared and (declared[0] > C.MAX_ROWS + C.HEADER_ROWS or declared[1] > C.MAX_COLUMNS):
         rows_, cols_ = declared
-        raise FileRefused(t("{where}: the sheet declares cells up to {cell} ({rows} rows × {columns} columns; the limits "
-                            "are {max_rows} rows and {max_columns} columns); delete what lies beyond the list or copy "
-                            "the list into a new workbook", where=where, cell=f"{_column_letters(cols_)}{rows_}",
-                            rows=f"{rows_:,}", columns=f"{cols_:,}", max_rows=f"{C.MAX_ROWS:,}",
-                            max_columns=C.MAX_COLUMNS))
+        raise FileRefused(
+            t(
+                "{where}: the sheet declares cells up to {cell} ({rows} rows × {columns} columns; the limits "
+                "are {max_rows} rows and {max_columns} columns); delete what lies beyond the list or copy "
+                "the list into a new workbook",
+                where=where,
+                cell=f"{_column_letters(cols_)}{rows_}",
+                rows=f"{rows_:,}",
+                columns=f"{cols_:,}",
+                max_rows=f"{C.MAX_ROWS:,}",
+                max_columns=C.MAX_COLUMNS,
+            )
+        )
     reader = _SheetReader(shared, budget, where)
     _stream(zf, path, reader, budget, where)
     rows = reader.rows
@@ -597,18 +722,21 @@ def read_xlsx_bytes(data: bytes, name: str) -> pd.DataFrame:
             frames.append(df)
     except FileRefused:
         raise
-    except Exception as exc:  # noqa: BLE001 - whatever the file trips on, it is refused, never a traceback
-        raise FileRefused(t("{name}: not a readable XLSX workbook ({error})", name=name,
-                            error=exc.__class__.__name__)) from None
+    except Exception as exc:
+        raise FileRefused(
+            t("{name}: not a readable XLSX workbook ({error})", name=name, error=exc.__class__.__name__)
+        ) from None
     finally:
         zf.close()
     if not frames:
-        raise FileRefused(t("{name}: no sheet has a header row with the columns {columns}", name=name,
-                            columns=series(REQUIRED)))
+        raise FileRefused(
+            t("{name}: no sheet has a header row with the columns {columns}", name=name, columns=series(REQUIRED))
+        )
     return pd.concat(frames, ignore_index=True)
 
 
 # --- any file -------------------------------------------------------------------------------------
+
 
 def read_file(data: bytes, name: str) -> pd.DataFrame:
     """Any supported file to raw rows (strings and numbers, untouched); :class:`FileRefused`

@@ -12,11 +12,11 @@ import re
 
 import pandas as pd
 
-from . import common as C
-from .common import COLUMNS, MODES, ROLES, Report, RowIssue, either, series
 from ..harmonize import AliasIndex, Match, to_simplified
 from ..i18n import t
 from ..text import clean_text
+from . import common as C
+from .common import COLUMNS, MODES, ROLES, Report, RowIssue, either, series
 
 ROLE_ALIASES = {
     "delegate": ["delegate", "participant", "representative", "代表", "参会代表"],
@@ -27,8 +27,10 @@ ROLE_ALIASES = {
     "staff": ["staff", "organizer", "organiser", "工作人员", "会务"],
     "other": ["other", "其他"],
 }
-MODE_ALIASES = {"in_person": ["in person", "in_person", "onsite", "on-site", "现场", "线下"],
-                "video": ["video", "online", "remote", "virtual", "视频", "线上"]}
+MODE_ALIASES = {
+    "in_person": ["in person", "in_person", "onsite", "on-site", "现场", "线下"],
+    "video": ["video", "online", "remote", "virtual", "视频", "线上"],
+}
 FORMULA_START = ("=", "+", "-", "@")
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|javascript:|on\w+\s*=", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
@@ -60,8 +62,9 @@ def _checked(v: str) -> tuple[str, str]:
     return v, ""
 
 
-def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int],
-             resolutions: dict[str, Match] | None = None) -> Report:
+def validate(
+    df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int], resolutions: dict[str, Match] | None = None
+) -> Report:
     """Check every row; resolve country/organization names (``resolutions`` maps an unknown written
     name to the match the user chose). Returns normalised rows and every issue found."""
     resolutions = resolutions or {}
@@ -102,25 +105,41 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
             continue
         m = re.fullmatch(r"(\d{4})(\.0+)?", values["edition"])
         if not m:
-            issues.append(RowIssue(row, "edition", t("{value} is not a year", value=repr(values["edition"])),
-                                   value=values["edition"]))
+            issues.append(
+                RowIssue(
+                    row, "edition", t("{value} is not a year", value=repr(values["edition"])), value=values["edition"]
+                )
+            )
             continue
         edition = int(m.group(1))
         if edition not in editions:
-            issues.append(RowIssue(row, "edition", t("edition {edition} is not in the data (known: {known})",
-                                                     edition=edition, known=series(editions)),
-                                   value=values["edition"]))
+            issues.append(
+                RowIssue(
+                    row,
+                    "edition",
+                    t("edition {edition} is not in the data (known: {known})", edition=edition, known=series(editions)),
+                    value=values["edition"],
+                )
+            )
             continue
         role = choice(values["role"], _ROLE_LOOKUP) if values["role"] else None
         if role is None:
-            message = (t("{value} is not a known role", value=repr(values["role"])) if values["role"]
-                       else t("missing role"))
+            message = (
+                t("{value} is not a known role", value=repr(values["role"])) if values["role"] else t("missing role")
+            )
             issues.append(RowIssue(row, "role", message, suggestions=ROLES, value=values["role"]))
             continue
         mode = choice(values["mode"], _MODE_LOOKUP) if values["mode"] else "in_person"
         if mode is None:
-            issues.append(RowIssue(row, "mode", t("{value} is not a known mode", value=repr(values["mode"])),
-                                   suggestions=MODES, value=values["mode"]))
+            issues.append(
+                RowIssue(
+                    row,
+                    "mode",
+                    t("{value} is not a known mode", value=repr(values["mode"])),
+                    suggestions=MODES,
+                    value=values["mode"],
+                )
+            )
             continue
         written = values["country_or_organization"]
         if not written:
@@ -134,35 +153,82 @@ def validate(df: pd.DataFrame, name: str, index: AliasIndex, editions: list[int]
             match, reason, readings = resolved[written]
             if match is None:
                 if reason == "ambiguous":
-                    issues.append(RowIssue(row, "country_or_organization",
-                                           t("ambiguous name {name}: it can be read as {readings}; write the full "
-                                             "name", name=repr(written), readings=either(readings)),
-                                           suggestions=tuple(readings), value=written, reason="ambiguous"))
+                    issues.append(
+                        RowIssue(
+                            row,
+                            "country_or_organization",
+                            t(
+                                "ambiguous name {name}: it can be read as {readings}; write the full name",
+                                name=repr(written),
+                                readings=either(readings),
+                            ),
+                            suggestions=tuple(readings),
+                            value=written,
+                            reason="ambiguous",
+                        )
+                    )
                 else:
                     pending.append((len(issues), written, reason))
-                    issues.append(RowIssue(row, "country_or_organization", t("unknown name {name}", name=repr(written)),
-                                           value=written, reason="unknown"))
+                    issues.append(
+                        RowIssue(
+                            row,
+                            "country_or_organization",
+                            t("unknown name {name}", name=repr(written)),
+                            value=written,
+                            reason="unknown",
+                        )
+                    )
                 continue
             code, ptype = match.code, match.kind
-        key = (edition, _norm(values["full_name"]), _norm(values["organization"]), code) if values["full_name"] else None
+        key = (
+            (edition, _norm(values["full_name"]), _norm(values["organization"]), code) if values["full_name"] else None
+        )
         if key is not None and key in seen:
-            issues.append(RowIssue(row, "full_name", t("duplicate of row {row} (same name, organization and "
-                                                       "country/organization)", row=seen[key]),
-                                   value=values["full_name"]))
+            issues.append(
+                RowIssue(
+                    row,
+                    "full_name",
+                    t("duplicate of row {row} (same name, organization and country/organization)", row=seen[key]),
+                    value=values["full_name"],
+                )
+            )
             continue
         if key is not None:
             seen[key] = row
-        out.append({"row": row, "edition": edition, "full_name": values["full_name"],
-                    "organization": values["organization"], "written_name": written, "participant_type": ptype,
-                    "code": code, "delegation": values["delegation"], "role": role, "mode": mode})
+        out.append(
+            {
+                "row": row,
+                "edition": edition,
+                "full_name": values["full_name"],
+                "organization": values["organization"],
+                "written_name": written,
+                "participant_type": ptype,
+                "code": code,
+                "delegation": values["delegation"],
+                "role": role,
+                "mode": mode,
+            }
+        )
     unknown = list(dict.fromkeys(w for _, w, _ in pending))
-    suggested = index.suggest_many(unknown[:C.MAX_SUGGESTED_NAMES]) if unknown else {}
+    suggested = index.suggest_many(unknown[: C.MAX_SUGGESTED_NAMES]) if unknown else {}
     for pos, written, _reason in pending:
         if written in suggested:
             old = issues[pos]
-            issues[pos] = RowIssue(old.row, old.column, old.message, suggestions=suggested[written], value=written,
-                                   reason=old.reason)
-    cols = ["row", "edition", "full_name", "organization", "written_name", "participant_type", "code", "delegation",
-            "role", "mode"]
-    return Report(name, pd.DataFrame(out, columns=cols), issues,
-                  unsuggested=max(0, len(unknown) - C.MAX_SUGGESTED_NAMES))
+            issues[pos] = RowIssue(
+                old.row, old.column, old.message, suggestions=suggested[written], value=written, reason=old.reason
+            )
+    cols = [
+        "row",
+        "edition",
+        "full_name",
+        "organization",
+        "written_name",
+        "participant_type",
+        "code",
+        "delegation",
+        "role",
+        "mode",
+    ]
+    return Report(
+        name, pd.DataFrame(out, columns=cols), issues, unsuggested=max(0, len(unknown) - C.MAX_SUGGESTED_NAMES)
+    )

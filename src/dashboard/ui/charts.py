@@ -13,13 +13,20 @@ from ..worldview import DEFAULT, topojson_url
 
 # The toolbar shows only on hover (a tap on a phone) and only the buttons a bar chart needs; figures
 # start their titles below its strip (figures.TOOLBAR_PX), so it never covers a title.
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": "hover",
-                 "modeBarButtonsToRemove": ["lasso2d", "select2d", "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d",
-                                            "autoScale2d"]}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "displayModeBar": "hover",
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d"],
+}
 # Geo figures: plotly.js loads its base-map topojson from the app (static/geo/<worldview>/, written by
 # the geometry step) instead of its CDN; ui.mapview.map_config picks the worldview's folder.
-MAP_CONFIG = {**PLOTLY_CONFIG, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-              "topojsonURL": topojson_url(DEFAULT), "scrollZoom": False}
+MAP_CONFIG = {
+    **PLOTLY_CONFIG,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "topojsonURL": topojson_url(DEFAULT),
+    "scrollZoom": False,
+}
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:
@@ -34,5 +41,12 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, c
 
 
 def download_csv(data: pd.DataFrame, name: str, label: str | None = None) -> None:
-    st.download_button(label or t("Download CSV"), data=lambda: to_csv_bytes(data), file_name=f"{name}.csv", mime="text/csv",
-                       key=f"csv-{name}", on_click="ignore", icon=":material/download:")
+    st.download_button(
+        label or t("Download CSV"),
+        data=lambda: to_csv_bytes(data),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"csv-{name}",
+        on_click="ignore",
+        icon=":material/download:",
+    )

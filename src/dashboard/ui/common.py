@@ -1,6 +1,5 @@
 """Helpers shared by the analysis pages."""
 
-
 from __future__ import annotations
 
 import pandas as pd
@@ -27,7 +26,13 @@ def preferred_source_md(ds: Dataset, editions: list[int]) -> str:
     ids = ds.editions[ds.editions.edition.isin(editions)].sort_values("number")["preferred_source_id"]
     credit = citations.list_credit(ds, editions)
     if credit:
-        return t("Sources: {links}; identified participants: public sources and the organizers' list {lists}, "
-                 "cited in each row.", links=source_links(ds, list(ids)), lists=md_escape(credit))
-    return t("Sources: {links}; identified participants: the public sources cited in each row.",
-             links=source_links(ds, list(ids)))
+        return t(
+            "Sources: {links}; identified participants: public sources and the organizers' list {lists}, "
+            "cited in each row.",
+            links=source_links(ds, list(ids)),
+            lists=md_escape(credit),
+        )
+    return t(
+        "Sources: {links}; identified participants: the public sources cited in each row.",
+        links=source_links(ds, list(ids)),
+    )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import names, metrics
-from ..dataset import Dataset
-from .. import keycharts
+from .. import keycharts, metrics, names
 from ..comparison import BOUNDED, EXACT, NOT_COMPARABLE, SOURCE_COUNT, basis_text, change_parts, figure_with_others
+from ..dataset import Dataset
 from ..formatting import join_clauses, md_escape
 from ..i18n import t
 from ..vocab import METRICS
@@ -38,45 +37,59 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
         elif cmp_.kind == NOT_COMPARABLE:
             basis = t("not reported for both editions")
         elif cmp_.kind == BOUNDED:
-            basis = t("reported; a figure is a bound (\"more than\", \"nearly\")")
+            basis = t('reported; a figure is a bound ("more than", "nearly")')
         else:
             basis = t("reported; approximate (a figure is qualified)")
-        rows.append({
-            t("Figure"): METRICS.label(r.metric),
-            str(a): figure_with_others(cmp_.earlier),
-            str(b): figure_with_others(cmp_.later),
-            t("Change"): change,
-            t("Relative change"): relative,
-            t("Basis"): basis,
-        })
+        rows.append(
+            {
+                t("Figure"): METRICS.label(r.metric),
+                str(a): figure_with_others(cmp_.earlier),
+                str(b): figure_with_others(cmp_.later),
+                t("Change"): change,
+                t("Relative change"): relative,
+                t("Basis"): basis,
+            }
+        )
     df = pd.DataFrame(rows)
     # the same comparisons in one line each, their basis stated: readable on a phone, where the table scrolls
-    st.markdown("\n".join(f"- **{METRICS.label(r.metric)}**: {md_escape(basis_text(r.comparison))}"
-                           for r in c.itertuples()))
+    st.markdown(
+        "\n".join(f"- **{METRICS.label(r.metric)}**: {md_escape(basis_text(r.comparison))}" for r in c.itertuples())
+    )
     st.dataframe(df, hide_index=True)
-    st.caption(t("A change is given only between reported figures; \"about\" marks an approximate change (one "
-                 "of the figures is qualified). Named speakers are counts of what the sources name, so no change "
-                 "is given. Values other sources give are shown in brackets."))
+    st.caption(
+        t(
+            'A change is given only between reported figures; "about" marks an approximate change (one '
+            "of the figures is qualified). Named speakers are counts of what the sources name, so no change "
+            "is given. Values other sources give are shown in brackets."
+        )
+    )
     download_csv(df, f"headline-{a}-{b}")
     return df
 
 
 def overlap_section(ds: Dataset, a: int, b: int) -> None:
-    for ptype, title in (("country_or_region", t("Countries and regions")),
-                         ("international_organization", t("International organizations"))):
+    for ptype, title in (
+        ("country_or_region", t("Countries and regions")),
+        ("international_organization", t("International organizations")),
+    ):
         o = metrics.overlap(ds, a, b, ptype)
         st.markdown(f"**{title}**")
         if not o.complete.any():
-            st.caption(t("Neither list is complete: a participant missing from one edition's sources may still "
-                         "have attended, so this only compares what the sources name."))
+            st.caption(
+                t(
+                    "Neither list is complete: a participant missing from one edition's sources may still "
+                    "have attended, so this only compares what the sources name."
+                )
+            )
         cols = st.columns(3)
         for col, status in zip(cols, metrics.OVERLAP_ORDER):
             sub = o[o.status == status]
             with col:
                 label = metrics.overlap_labels(a, b, bool(o.complete.any()))[status]
                 st.markdown(f"*{label}* ({len(sub)})")
-                st.markdown("\n".join(f"- {md_escape(n)} · {md_escape(z)}" for n, z in zip(sub.name_en, sub.name_zh))
-                            or "—")
+                st.markdown(
+                    "\n".join(f"- {md_escape(n)} · {md_escape(z)}" for n, z in zip(sub.name_en, sub.name_zh)) or "—"
+                )
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
         download_csv(table, f"overlap-{ptype}-{a}-{b}")
 

@@ -15,7 +15,6 @@ from ..vocab import METRICS
 from .state import url_selectbox
 
 
-
 def edition_label(ds: Dataset, edition: int) -> str:
     row = ds.editions.set_index("edition").loc[edition]
     return t("{year} · {city} (edition {n})", year=edition, city=edition_city(row), n=int(row.number))
@@ -42,15 +41,17 @@ def two_edition_pickers(ds: Dataset, columns, default: tuple[int, int]) -> tuple
     return (a, b) if eds.index(a) < eds.index(b) else (b, a)
 
 
-def source_links(ds: Dataset, source_ids: str | list[str], with_title: bool = False,
-                 claim: str = citations.FIGURES) -> str:
+def source_links(
+    ds: Dataset, source_ids: str | list[str], with_title: bool = False, claim: str = citations.FIGURES
+) -> str:
     """Markdown links to the (at most three) strongest sources for a claim, each with its readable
     label (publisher, short title, date, language), data text escaped. ``with_title`` is kept for
     callers; labels always carry the short title."""
     ids = source_ids if isinstance(source_ids, str) else "|".join(source_ids)
     best = citations.strongest(ds, ids, claim, prefer=tuple(ds.editions.preferred_source_id), limit=None)
-    links = "; ".join(f"[{md_escape(citations.label(ds, s))}]({citations.url(ds, s)})"
-                      for s in best[:citations.MAX_REFERENCES])
+    links = "; ".join(
+        f"[{md_escape(citations.label(ds, s))}]({citations.url(ds, s)})" for s in best[: citations.MAX_REFERENCES]
+    )
     rest = len(best) - citations.MAX_REFERENCES
     if rest > 0:
         links += " " + md_escape(t("(+{n} more on the Sources page)", n=rest))
@@ -71,36 +72,58 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
         value = format_figure_short(r.value, r.qualifier)
         now = metrics.stated(ds, edition, r.metric)
         delta, help_, arrow = None, None, "off"
-        c = (metrics.compare(ds, int(r.previous_edition), edition, r.metric)
-             if not pd.isna(r.previous_edition) else None)
+        c = metrics.compare(ds, int(r.previous_edition), edition, r.metric) if not pd.isna(r.previous_edition) else None
         if c is not None and c.has_change:
-            delta = t("{change} vs {prev} ({prev_value})", change=change_parts(c)[0], prev=int(r.previous_edition),
-                      prev_value=format_figure(c.earlier.value, c.earlier.qualifier))
+            delta = t(
+                "{change} vs {prev} ({prev_value})",
+                change=change_parts(c)[0],
+                prev=int(r.previous_edition),
+                prev_value=format_figure(c.earlier.value, c.earlier.qualifier),
+            )
             arrow = "up" if c.delta > 0 else "down" if c.delta < 0 else "off"
         if r.basis == "reported":
             fig = ds.reported_figures
             row = fig[(fig.edition == edition) & (fig.metric == r.metric) & (fig.source_id == r.source_id)].iloc[0]
-            help_ = t('"{as_written}" — {source}', as_written=row.as_written,
-                      source=citations.label(ds, r.source_id))
+            help_ = t('"{as_written}" — {source}', as_written=row.as_written, source=citations.label(ds, r.source_id))
         elif r.basis == "identified":
-            help_ = t("People named as speakers in public sources: a count of what the sources say, not a "
-                      "reported total, so no change between editions is given.")
+            help_ = t(
+                "People named as speakers in public sources: a count of what the sources say, not a "
+                "reported total, so no change between editions is given."
+            )
         else:
             help_ = t("No source reports this figure.")
         with col:
-            st.metric(METRICS.label(r.metric), value, delta=delta, delta_color="off", delta_arrow=arrow,
-                      help=help_, border=True)
+            st.metric(
+                METRICS.label(r.metric),
+                value,
+                delta=delta,
+                delta_color="off",
+                delta_arrow=arrow,
+                help=help_,
+                border=True,
+            )
             if r.basis == "identified":
                 caption = t("{value} named in sources, not a reported total", value=value)
                 if c is not None:
-                    caption += "  \n" + t("{year}: {n} named in sources", year=int(r.previous_edition),
-                                          n=format_figure(c.earlier.value))
+                    caption += "  \n" + t(
+                        "{year}: {n} named in sources", year=int(r.previous_edition), n=format_figure(c.earlier.value)
+                    )
                 st.caption(caption)
             elif r.basis == "reported":
-                st.caption(t("**{figure}**, as reported by {source}", figure=format_figure(r.value, r.qualifier),
-                             source=md_escape(citations.publisher(ds, r.source_id))))
+                st.caption(
+                    t(
+                        "**{figure}**, as reported by {source}",
+                        figure=format_figure(r.value, r.qualifier),
+                        source=md_escape(citations.publisher(ds, r.source_id)),
+                    )
+                )
             if now.others:
                 st.caption(t("Other sources give {others}", others=others_text(now)))
             if credit and (edition, r.metric) in identified.index:
-                st.caption(t("{n} identified in public sources and the organizers' list {lists}",
-                             n=int(identified.loc[(edition, r.metric)]), lists=md_escape(credit)))
+                st.caption(
+                    t(
+                        "{n} identified in public sources and the organizers' list {lists}",
+                        n=int(identified.loc[(edition, r.metric)]),
+                        lists=md_escape(credit),
+                    )
+                )

@@ -5,15 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, metrics
+from .. import citations, keycharts, metrics
 from ..dataset import Dataset
-from .. import keycharts
 from ..i18n import t
+from ..vocab import ENTITY_TYPES, HOW_KNOWN
 from .charts import chart_block, download_csv
 from .common import first_source_urls, preferred_source_md, publishers
-from ..vocab import ENTITY_TYPES, HOW_KNOWN
 from .filters import Filters
-
 
 
 def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
@@ -35,16 +33,31 @@ def participants_table(ds: Dataset, f: Filters) -> None:
     query = st.text_input(t("Search (English or Chinese name, code)"), key="country_search")
     if query:
         q = query.casefold()
-        tab = tab[tab.name_en.str.casefold().str.contains(q, regex=False) | tab.name_zh.str.contains(query, regex=False)
-                  | tab.code.str.casefold().str.contains(q, regex=False)]
-    view = pd.DataFrame({
-        t("Edition"): tab.edition, t("Country or region"): tab.name_en, t("Chinese name"): tab.name_zh, t("Code"): tab.code,
-        t("Region"): tab.region.map(t), t("Sub-region"): tab.sub_region.map(t),
-        t("Type"): tab.entity_type.map(ENTITY_TYPES.label),
-        t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x) for x in s.split("|"))),
-        t("Sources"): publishers(ds, tab.source_ids), t("Main source"): first_source_urls(ds, tab.source_ids),
-    })
-    st.dataframe(view, hide_index=True, column_config={
-        t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
-        t("Edition"): st.column_config.NumberColumn(format="%d")})
+        tab = tab[
+            tab.name_en.str.casefold().str.contains(q, regex=False)
+            | tab.name_zh.str.contains(query, regex=False)
+            | tab.code.str.casefold().str.contains(q, regex=False)
+        ]
+    view = pd.DataFrame(
+        {
+            t("Edition"): tab.edition,
+            t("Country or region"): tab.name_en,
+            t("Chinese name"): tab.name_zh,
+            t("Code"): tab.code,
+            t("Region"): tab.region.map(t),
+            t("Sub-region"): tab.sub_region.map(t),
+            t("Type"): tab.entity_type.map(ENTITY_TYPES.label),
+            t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x) for x in s.split("|"))),
+            t("Sources"): publishers(ds, tab.source_ids),
+            t("Main source"): first_source_urls(ds, tab.source_ids),
+        }
+    )
+    st.dataframe(
+        view,
+        hide_index=True,
+        column_config={
+            t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
+            t("Edition"): st.column_config.NumberColumn(format="%d"),
+        },
+    )
     download_csv(citations.reader_sources(ds, tab), "countries-and-regions")

@@ -17,7 +17,6 @@ from .components import edition_label
 from .state import url_multiselect
 
 
-
 @dataclass(frozen=True)
 class Filters:
     editions: list[int]
@@ -34,16 +33,38 @@ def sidebar_filters(ds: Dataset, show: tuple[str, ...] = ("editions", "region", 
     with st.sidebar:
         st.markdown("**" + t("Filters") + "**")
         if "editions" in show:
-            editions = url_multiselect(t("Editions"), ds.edition_ids, "editions", ds.edition_ids,
-                                       format_func=lambda e: edition_label(ds, e)) or ds.edition_ids
+            editions = (
+                url_multiselect(
+                    t("Editions"),
+                    ds.edition_ids,
+                    "editions",
+                    ds.edition_ids,
+                    format_func=lambda e: edition_label(ds, e),
+                )
+                or ds.edition_ids
+            )
         if "region" in show:
-            codes = url_multiselect(t("Region (UN M49)"), region_codes, "region", [], format_func=REGIONS.label,
-                                    parse=REGIONS.parse, placeholder=t("All regions"))
+            codes = url_multiselect(
+                t("Region (UN M49)"),
+                region_codes,
+                "region",
+                [],
+                format_func=REGIONS.label,
+                parse=REGIONS.parse,
+                placeholder=t("All regions"),
+            )
             regions = [REGIONS.english(c) for c in codes]  # the data holds M49 English names
         if "etype" in show:
-            etypes = url_multiselect(t("Type of country or region"), list(ENTITY_TYPES), "etype", [],
-                                     format_func=ENTITY_TYPES.label, placeholder=t("All types"))
+            etypes = url_multiselect(
+                t("Type of country or region"),
+                list(ENTITY_TYPES),
+                "etype",
+                [],
+                format_func=ENTITY_TYPES.label,
+                placeholder=t("All types"),
+            )
         if "role" in show:
-            roles = url_multiselect(t("Role"), list(ROLES), "role", [], format_func=ROLES.label,
-                                    placeholder=t("All roles"))
+            roles = url_multiselect(
+                t("Role"), list(ROLES), "role", [], format_func=ROLES.label, placeholder=t("All roles")
+            )
     return Filters(sorted(editions, key=ds.edition_ids.index), regions, etypes, roles)

@@ -45,14 +45,30 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/0_Overview.py", N_("Overview"), ":material/dashboard:", "Overview", ("edition", "lang")),
-    PageSpec("pages/1_Year_over_year.py", N_("Year over year"), ":material/compare_arrows:", "Year_over_year",
-             ("a", "b")),
-    PageSpec("pages/2_Countries_and_regions.py", N_("Countries and regions"), ":material/public:",
-             "Countries_and_regions", ("editions", "region", "etype")),
-    PageSpec("pages/3_Organizations.py", N_("International organizations"), ":material/account_balance:",
-             "Organizations", ("editions",)),
-    PageSpec("pages/4_Speakers.py", N_("Speakers and roles"), ":material/record_voice_over:", "Speakers",
-             ("editions", "region", "role")),
+    PageSpec(
+        "pages/1_Year_over_year.py", N_("Year over year"), ":material/compare_arrows:", "Year_over_year", ("a", "b")
+    ),
+    PageSpec(
+        "pages/2_Countries_and_regions.py",
+        N_("Countries and regions"),
+        ":material/public:",
+        "Countries_and_regions",
+        ("editions", "region", "etype"),
+    ),
+    PageSpec(
+        "pages/3_Organizations.py",
+        N_("International organizations"),
+        ":material/account_balance:",
+        "Organizations",
+        ("editions",),
+    ),
+    PageSpec(
+        "pages/4_Speakers.py",
+        N_("Speakers and roles"),
+        ":material/record_voice_over:",
+        "Speakers",
+        ("editions", "region", "role"),
+    ),
     PageSpec("pages/5_Map.py", N_("Map"), ":material/map:", "Map", ("view", "edition", "a", "b", "lines", "worldview")),
     PageSpec("pages/6_Sources.py", N_("Sources and methodology"), ":material/menu_book:", "Sources"),
     PageSpec("pages/7_Press.py", N_("Press kit"), ":material/newspaper:", "Press", ("mode", "edition", "a", "b")),
@@ -94,7 +110,7 @@ def browser_language() -> str:
     """Chinese when the browser prefers Chinese, English otherwise."""
     try:
         locale = st.context.locale or ""
-    except Exception:  # noqa: BLE001 - no browser context (bare script run)
+    except Exception:
         locale = ""
     return "zh" if locale.lower().startswith("zh") else DEFAULT_LANGUAGE
 
@@ -105,11 +121,14 @@ def run_frame() -> None:
     lang = set_language(st.query_params.get("lang") or default_lang)
     # No icon on st.Page: a page icon becomes the favicon, which the browser would fetch from an
     # external font host; the sidebar links carry the icons (drawn from Streamlit's bundled font).
-    pages = [st.Page(p.path, title=translate_marked(p.title), url_path=p.url_path, default=i == 0)
-             for i, p in enumerate(PAGES)]
+    pages = [
+        st.Page(p.path, title=translate_marked(p.title), url_path=p.url_path, default=i == 0)
+        for i, p in enumerate(PAGES)
+    ]
     page = st.navigation(pages, position="hidden")
-    st.set_page_config(page_title=page.title + " · " + t("Migration Sub-Forum dashboard"),
-                       page_icon=str(ICON), layout="wide")
+    st.set_page_config(
+        page_title=page.title + " · " + t("Migration Sub-Forum dashboard"), page_icon=str(ICON), layout="wide"
+    )
     try:
         base = data_dir()
         ds = _dataset(str(base), _clean_stamp(clean_dir(base)))
@@ -176,15 +195,24 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
         url_selectbox(t("Language"), list(LANGUAGES), "lang", default_lang, format_func=LANGUAGES.get)
         lists = st.session_state.get("registration_lists", {})
         if lists:
-            st.info(t("Registration lists loaded in this browser session only (a reload drops them): {eds}",
-                      eds=", ".join(map(str, sorted(lists)))))
-        st.caption(t("Figures come from public sources, each cited; public sources name only part "
-                     "of the participants."))
+            st.info(
+                t(
+                    "Registration lists loaded in this browser session only (a reload drops them): {eds}",
+                    eds=", ".join(map(str, sorted(lists))),
+                )
+            )
+        st.caption(
+            t("Figures come from public sources, each cited; public sources name only part of the participants.")
+        )
 
 
 def footer(source_line: str) -> None:
     """Source and licence line at the bottom of every page."""
     st.divider()
     st.caption(source_line)
-    st.caption(t("Data: compiled from public sources, CC BY 4.0 for this compilation; every row cites its "
-                 "sources. Map boundaries: as stated on each map."))
+    st.caption(
+        t(
+            "Data: compiled from public sources, CC BY 4.0 for this compilation; every row cites its "
+            "sources. Map boundaries: as stated on each map."
+        )
+    )

@@ -34,6 +34,8 @@ def geojson(data_folder: str, name: str) -> dict:
 
 def _view_label(view: str) -> str:
     return {"one": t("One edition"), "two": t("Two editions"), "regions": t("Regions")}[view]
+
+
 def current_worldview() -> str:
     """The worldview of this view: URL parameter ``worldview`` (cn, ne), else the deployment's
     ``DASHBOARD_WORLDVIEW``, else China's standard map."""
@@ -44,17 +46,24 @@ def current_worldview() -> str:
         st.error(str(exc))
         st.stop()
     if not valid:
-        st.warning(t("Unknown map setting “{value}” in the link (use cn or ne); showing {label}.",
-                     value=md_escape(value), label=worldview.label(code)))
+        st.warning(
+            t(
+                "Unknown map setting “{value}” in the link (use cn or ne); showing {label}.",
+                value=md_escape(value),
+                label=worldview.label(code),
+            )
+        )
     return code
 
 
 # The chart's height follows its width (container query units): the world keeps its aspect ratio and
 # the frame has no empty band, from a 390 px phone to a desktop. Streamlit sizes a plotly chart with
 # height="stretch" to its container.
-MAP_CSS = (f"<style>div.st-key-map-outer{{container-type:inline-size}}"
-           f"div.st-key-map-outer div.st-key-map-frame{{height:calc({MAP_ASPECT * 100:.1f}cqw + {MAP_CHROME_PX}px)"
-           f" !important;min-height:0 !important;flex:none !important;overflow:hidden}}</style>")
+MAP_CSS = (
+    f"<style>div.st-key-map-outer{{container-type:inline-size}}"
+    f"div.st-key-map-outer div.st-key-map-frame{{height:calc({MAP_ASPECT * 100:.1f}cqw + {MAP_CHROME_PX}px)"
+    f" !important;min-height:0 !important;flex:none !important;overflow:hidden}}</style>"
+)
 
 
 def map_chart(fig, key: str, config: dict) -> None:
@@ -84,8 +93,14 @@ def map_config(code: str) -> dict:
 def worldview_note(code: str) -> None:
     other = "ne" if code == "cn" else "cn"
     params = {**st.query_params.to_dict(), worldview.PARAM: other}
-    st.caption(t("Map: {label}. Also available: [{other}]({link}).", label=worldview.label(code),
-                 other=worldview.label(other), link="?" + urlencode(params)))
+    st.caption(
+        t(
+            "Map: {label}. Also available: [{other}]({link}).",
+            label=worldview.label(code),
+            other=worldview.label(other),
+            link="?" + urlencode(params),
+        )
+    )
 
 
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
@@ -102,8 +117,12 @@ def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
     lines = False
     if view != "regions":
         with c3 if view == "one" else st.container():
-            lines = st.toggle(t("Lines to the venue"), value=st.query_params.get("lines") == "1", key="map_lines",
-                              on_change=_sync_lines)
+            lines = st.toggle(
+                t("Lines to the venue"),
+                value=st.query_params.get("lines") == "1",
+                key="map_lines",
+                on_change=_sync_lines,
+            )
     return view, earlier, later, lines
 
 
@@ -117,11 +136,26 @@ def _sync_lines() -> None:
 def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == "countries_and_regions") & cov.edition.isin(editions)]
-    parts = [t("{e}: {n} of {total} countries and regions identified", e=r.edition, n=r.identified,
-               total=format_figure(r.reported, r.reported_qualifier)) for r in cov.itertuples()]
+    parts = [
+        t(
+            "{e}: {n} of {total} countries and regions identified",
+            e=r.edition,
+            n=r.identified,
+            total=format_figure(r.reported, r.reported_qualifier),
+        )
+        for r in cov.itertuples()
+    ]
     drawn = int(frame.drawable.sum())
-    st.markdown(" · ".join(parts) + "  \n" + t("On the map: {d} of {n} identified ({m} also as markers, being small).",
-                                                d=drawn, n=len(frame), m=int(frame.marker.sum())))
+    st.markdown(
+        " · ".join(parts)
+        + "  \n"
+        + t(
+            "On the map: {d} of {n} identified ({m} also as markers, being small).",
+            d=drawn,
+            n=len(frame),
+            m=int(frame.marker.sum()),
+        )
+    )
 
 
 def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, code: str) -> pd.DataFrame:
@@ -133,11 +167,19 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, 
     worldview_note(code)
     not_drawn = frame[~frame.drawable]
     if len(not_drawn):
-        st.warning(t("Not drawn (no shape on this map): {names}",
-                     names=", ".join(f"{a} ({z})" for a, z in zip(not_drawn.name_en, not_drawn.name_zh))))
+        st.warning(
+            t(
+                "Not drawn (no shape on this map): {names}",
+                names=", ".join(f"{a} ({z})" for a, z in zip(not_drawn.name_en, not_drawn.name_zh)),
+            )
+        )
     else:
-        st.caption(t("Every identified participant is drawn; small ones also as markers: {names}.",
-                     names=", ".join(frame[frame.marker].name_en) or "—"))
+        st.caption(
+            t(
+                "Every identified participant is drawn; small ones also as markers: {names}.",
+                names=", ".join(frame[frame.marker].name_en) or "—",
+            )
+        )
     return frame
 
 
@@ -147,19 +189,41 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
     shares = mapdata.region_shares(frame)
     outlines = mapdata.geojson_subset(geojson(str(data_dir()), f"{code}/regions"), shares.sub_region, "sub_region")
     credit = citations.list_credit(ds, [edition])
-    fig = region_map(frame, outlines, REGION_COLORS,
-                     t("Identified participants by UN M49 region, {y}", y=edition),
-                     t("Identified countries and regions filled by region; their sub-regions outlined. {n} "
-                       "identified; not the reported total.", n=len(frame)),
-                     (t("Source: public sources cited per participant and the organizers' list {lists}. Regions: "
-                        "UN M49.", lists=html.escape(credit)) if credit else
-                      t("Source: public sources cited per participant. Regions: UN M49.")) + " "
-                     + worldview.source_text(code), code)
+    fig = region_map(
+        frame,
+        outlines,
+        REGION_COLORS,
+        t("Identified participants by UN M49 region, {y}", y=edition),
+        t(
+            "Identified countries and regions filled by region; their sub-regions outlined. {n} "
+            "identified; not the reported total.",
+            n=len(frame),
+        ),
+        (
+            t(
+                "Source: public sources cited per participant and the organizers' list {lists}. Regions: UN M49.",
+                lists=html.escape(credit),
+            )
+            if credit
+            else t("Source: public sources cited per participant. Regions: UN M49.")
+        )
+        + " "
+        + worldview.source_text(code),
+        code,
+    )
     map_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), map_config(code))
     worldview_note(code)
-    st.markdown("\n".join(t("- **{sub}** ({region}): {names}", sub=md_escape(r.sub_region),
-                             region=md_escape(r.region), names=md_escape(r.participants))
-                           for r in shares.itertuples()))
+    st.markdown(
+        "\n".join(
+            t(
+                "- **{sub}** ({region}): {names}",
+                sub=md_escape(r.sub_region),
+                region=md_escape(r.region),
+                names=md_escape(r.participants),
+            )
+            for r in shares.itertuples()
+        )
+    )
 
 
 def footer_md(ds: Dataset, editions: list[int]) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import metrics
+from .. import keycharts, metrics
 from ..dataset import Dataset
-from .. import keycharts
 from ..figures import presence_matrix
 from ..formatting import format_figure
 from ..i18n import t
@@ -16,25 +15,41 @@ from .charts import chart_block, download_csv
 from .common import preferred_source_md
 
 
-
 def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
     slots = metrics.unnamed_slots(ds)
     for r in slots[slots.edition.isin(editions)].itertuples():
         if r.unidentified:
-            st.markdown(t("- **{e}**: {n} of {total} international organizations not named in public sources.",
-                          e=r.edition, n=int(r.unidentified), total=format_figure(r.reported, r.reported_qualifier)))
+            st.markdown(
+                t(
+                    "- **{e}**: {n} of {total} international organizations not named in public sources.",
+                    e=r.edition,
+                    n=int(r.unidentified),
+                    total=format_figure(r.reported, r.reported_qualifier),
+                )
+            )
         else:
-            st.markdown(t("- **{e}**: all {total} international organizations are named.", e=r.edition,
-                          total=format_figure(r.reported, r.reported_qualifier)))
+            st.markdown(
+                t(
+                    "- **{e}**: all {total} international organizations are named.",
+                    e=r.edition,
+                    total=format_figure(r.reported, r.reported_qualifier),
+                )
+            )
 
 
 def matrix_chart(ds: Dataset, editions: list[int]) -> None:
     m = metrics.organization_matrix(ds, editions)
     m["label"] = m.code
     labels, colors = keycharts.styles(ds, editions)
-    fig = presence_matrix(m, editions, labels, colors, t("International organizations across editions"),
-                          t("Filled: identified in that edition's sources; open: not named there"),
-                          t("Source: chair's statements and news items"))
+    fig = presence_matrix(
+        m,
+        editions,
+        labels,
+        colors,
+        t("International organizations across editions"),
+        t("Filled: identified in that edition's sources; open: not named there"),
+        t("Source: chair's statements and news items"),
+    )
     data = m.drop(columns=["label"]).rename(columns={e: str(e) for e in editions})
     data["kind"] = data["kind"].map(ORGANIZATION_KINDS.label)
     chart_block(fig, data, "organizations-matrix", preferred_source_md(ds, editions))
@@ -47,8 +62,9 @@ def coverage(ds: Dataset, editions: list[int]) -> None:
 
 def by_kind(ds: Dataset, editions: list[int]) -> None:
     m = metrics.organization_matrix(ds, editions)
-    rows = [{"edition": e, "kind": k, "count": int(m[m.kind == k][e].sum())}
-            for e in editions for k in ORGANIZATION_KINDS]
+    rows = [
+        {"edition": e, "kind": k, "count": int(m[m.kind == k][e].sum())} for e in editions for k in ORGANIZATION_KINDS
+    ]
     df = pd.DataFrame(rows)
     df = df[df["count"] > 0]
     st.dataframe(df.assign(kind=df.kind.map(ORGANIZATION_KINDS.label)), hide_index=True)

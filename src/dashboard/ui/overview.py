@@ -5,11 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, metrics
-from ..dataset import Dataset
-from .. import keycharts
-from .. import names
+from .. import citations, keycharts, metrics, names
 from ..comparison import figure_with_others
+from ..dataset import Dataset
 from ..formatting import format_date_range, format_figure, md_escape
 from ..i18n import t
 from ..vocab import METRIC_NOUNS, METRICS, SCOPES
@@ -18,13 +16,18 @@ from .common import preferred_source_md
 from .components import edition_label, source_links
 
 
-
 def edition_header(ds: Dataset, edition: int) -> None:
     e = ds.editions.set_index("edition").loc[edition]
-    st.markdown(t("**{name}**  \n{dates} · {city}, {province} · {host}",
-                  name=md_escape(names.edition_name(e)), dates=format_date_range(e.start_date, e.end_date),
-                  city=md_escape(names.edition_city(e)), province=md_escape(names.edition_province(e)),
-                  host=t("hosted by {host}", host=md_escape(names.edition_host(e)))))
+    st.markdown(
+        t(
+            "**{name}**  \n{dates} · {city}, {province} · {host}",
+            name=md_escape(names.edition_name(e)),
+            dates=format_date_range(e.start_date, e.end_date),
+            city=md_escape(names.edition_city(e)),
+            province=md_escape(names.edition_province(e)),
+            host=t("hosted by {host}", host=md_escape(names.edition_host(e))),
+        )
+    )
     theme = names.theme(ds, edition)
     if theme:
         st.markdown(t("Theme: *{theme}*", theme=md_escape(theme)))
@@ -38,18 +41,41 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
         if r.list_complete:
             out.append(t("Complete list loaded: {n} {what}.", n=r.identified, what=METRIC_NOUNS.label(r.metric)))
         elif credit and r.reported is None:
-            out.append(t("{n} {what} named in public sources and the organizers' list {lists}; no source reports a "
-                         "total.", n=r.identified, what=METRIC_NOUNS.label(r.metric), lists=credit))
+            out.append(
+                t(
+                    "{n} {what} named in public sources and the organizers' list {lists}; no source reports a total.",
+                    n=r.identified,
+                    what=METRIC_NOUNS.label(r.metric),
+                    lists=credit,
+                )
+            )
         elif credit:
-            out.append(t("{n} of {total} {what} named in public sources and the organizers' list {lists}.",
-                         n=r.identified, total=format_figure(r.reported, r.reported_qualifier),
-                         what=METRIC_NOUNS.label(r.metric), lists=credit))
+            out.append(
+                t(
+                    "{n} of {total} {what} named in public sources and the organizers' list {lists}.",
+                    n=r.identified,
+                    total=format_figure(r.reported, r.reported_qualifier),
+                    what=METRIC_NOUNS.label(r.metric),
+                    lists=credit,
+                )
+            )
         elif r.reported is None:
-            out.append(t("{n} {what} named in public sources; no source reports a total.", n=r.identified,
-                         what=METRIC_NOUNS.label(r.metric)))
+            out.append(
+                t(
+                    "{n} {what} named in public sources; no source reports a total.",
+                    n=r.identified,
+                    what=METRIC_NOUNS.label(r.metric),
+                )
+            )
         else:
-            out.append(t("{n} of {total} {what} named in public sources.", n=r.identified,
-                         total=format_figure(r.reported, r.reported_qualifier), what=METRIC_NOUNS.label(r.metric)))
+            out.append(
+                t(
+                    "{n} of {total} {what} named in public sources.",
+                    n=r.identified,
+                    total=format_figure(r.reported, r.reported_qualifier),
+                    what=METRIC_NOUNS.label(r.metric),
+                )
+            )
     return out
 
 
@@ -73,27 +99,39 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
         lines = []
         for r in grp.itertuples():
             mark = t(" — **preferred** (official chair's statement)") if r.is_preferred else ""
-            lines.append(t("- **{value}**{mark}: {sources}", value=format_figure(r.value, r.qualifier), mark=mark,
-                           sources=source_links(ds, r.source_ids)))
+            lines.append(
+                t(
+                    "- **{value}**{mark}: {sources}",
+                    value=format_figure(r.value, r.qualifier),
+                    mark=mark,
+                    sources=source_links(ds, r.source_ids),
+                )
+            )
         st.markdown(f"**{METRICS.label(metric)}**\n" + "\n".join(lines))
     notes = ds.conflicts[(ds.conflicts.edition == edition)]
     if len(notes):
         with st.expander(t("All recorded conflicts for {year} ({n})", year=edition, n=len(notes))):
             for r in notes.itertuples():
-                st.markdown(t("**{id}** ({scope}) {issue}: {detail}  \n{sources}", id=r.id,
-                              scope=SCOPES.label(r.scope),
-                              issue=md_escape(citations.readable_text(ds, names.conflict_issue(r))),
-                              detail=md_escape(citations.readable_text(ds, names.conflict_detail(r))),
-                              sources=source_links(ds, r.source_ids)))
+                st.markdown(
+                    t(
+                        "**{id}** ({scope}) {issue}: {detail}  \n{sources}",
+                        id=r.id,
+                        scope=SCOPES.label(r.scope),
+                        issue=md_escape(citations.readable_text(ds, names.conflict_issue(r))),
+                        detail=md_escape(citations.readable_text(ds, names.conflict_detail(r))),
+                        sources=source_links(ds, r.source_ids),
+                    )
+                )
 
 
 def editions_table(ds: Dataset) -> None:
-    head = metrics.headline(ds)
     rows = []
     for e in ds.editions.sort_values("number").itertuples():
-        h = head[head.edition == e.edition].set_index("metric")
-        row = {t("Edition"): edition_label(ds, e.edition), t("Dates"): format_date_range(e.start_date, e.end_date),
-               t("Theme"): names.theme(ds, e.edition)}
+        row = {
+            t("Edition"): edition_label(ds, e.edition),
+            t("Dates"): format_date_range(e.start_date, e.end_date),
+            t("Theme"): names.theme(ds, e.edition),
+        }
         for m in METRICS:
             row[METRICS.label(m)] = figure_with_others(metrics.stated(ds, e.edition, m))
         row[t("Complete participant list")] = t("yes") if e.participant_list_complete else t("no (public sources only)")
@@ -103,5 +141,6 @@ def editions_table(ds: Dataset) -> None:
 
 def source_line(ds: Dataset) -> str:
     ids = ds.editions.sort_values("number")["preferred_source_id"].tolist()
-    return t("Sources: {links}. Other sources are cited beside each figure.",
-             links=source_links(ds, ids, with_title=True))
+    return t(
+        "Sources: {links}. Other sources are cited beside each figure.", links=source_links(ds, ids, with_title=True)
+    )

@@ -12,8 +12,8 @@ from ..dataset import Dataset
 from ..formatting import md_escape
 from ..i18n import t
 from ..static_export import browser_available, figure_bytes
-from .components import edition_label, two_edition_pickers
 from .charts import PLOTLY_CONFIG
+from .components import edition_label, two_edition_pickers
 from .layout import data_version
 from .mapview import current_worldview, map_chart, map_config
 from .state import url_selectbox
@@ -42,23 +42,38 @@ def summary_section(ds: Dataset, editions: list[int]) -> str:
     st.markdown(f"#### {md_escape(s.title)}")
     for p in s.paragraphs:
         st.markdown(md_escape(p))
-    st.markdown("\n".join(f"{i}. [{md_escape(citations.label(ds, sid))}]({citations.url(ds, sid)})"
-                          for i, sid in enumerate(s.refs.order, 1)))
+    st.markdown(
+        "\n".join(
+            f"{i}. [{md_escape(citations.label(ds, sid))}]({citations.url(ds, sid)})"
+            for i, sid in enumerate(s.refs.order, 1)
+        )
+    )
     with st.expander(t("Markdown to copy")):
         st.code(md, language="markdown", wrap_lines=True)
-    st.download_button(t("Download summary (Markdown)"), data=md.encode("utf-8"),
-                       file_name=f"summary-{'-'.join(map(str, editions))}.md", mime="text/markdown",
-                       key="summary-md", on_click="ignore", icon=":material/description:")
+    st.download_button(
+        t("Download summary (Markdown)"),
+        data=md.encode("utf-8"),
+        file_name=f"summary-{'-'.join(map(str, editions))}.md",
+        mime="text/markdown",
+        key="summary-md",
+        on_click="ignore",
+        icon=":material/description:",
+    )
     return md
 
 
 def charts_section(ds: Dataset, editions: list[int]) -> None:
     if not browser_available():
-        st.info(t("Image export needs Chrome or Chromium on this computer (Debian/Ubuntu: apt-get install "
-                  "chromium). Every chart can still be saved from its toolbar."))
+        st.info(
+            t(
+                "Image export needs Chrome or Chromium on this computer (Debian/Ubuntu: apt-get install "
+                "chromium). Every chart can still be saved from its toolbar."
+            )
+        )
         return
-    choice = st.selectbox(t("Chart"), packaging.KEY_CHARTS, key="export_chart",
-                          format_func=lambda name: packaging.key_chart_title(name))
+    choice = st.selectbox(
+        t("Chart"), packaging.KEY_CHARTS, key="export_chart", format_func=lambda name: packaging.key_chart_title(name)
+    )
     code = current_worldview()
     chart = packaging.key_chart(ds, editions, choice, code)
     if choice == "map":
@@ -69,10 +84,15 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
         with col:
-            st.download_button(t("Download {fmt}", fmt=fmt.upper()),
-                               data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today),
-                               file_name=f"{packaging.file_stem(chart.name, editions)}.{fmt}", mime="image/png" if fmt == "png" else "image/svg+xml",
-                               key=f"export-{fmt}", on_click="ignore", icon=":material/image:")
+            st.download_button(
+                t("Download {fmt}", fmt=fmt.upper()),
+                data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today),
+                file_name=f"{packaging.file_stem(chart.name, editions)}.{fmt}",
+                mime="image/png" if fmt == "png" else "image/svg+xml",
+                key=f"export-{fmt}",
+                on_click="ignore",
+                icon=":material/image:",
+            )
 
 
 def press_kit_section(ds: Dataset, editions: list[int]) -> None:
@@ -80,10 +100,19 @@ def press_kit_section(ds: Dataset, editions: list[int]) -> None:
         return
     code = current_worldview()
     version = data_version()
-    st.download_button(t("Download the press kit (ZIP)"),
-                       data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version,
-                                                            worldview=code),
-                       file_name=f"press-kit-{'-'.join(map(str, editions))}.zip", mime="application/zip",
-                       key="press-kit", on_click="ignore", type="primary", icon=":material/folder_zip:")
-    st.caption(t("The summary (Markdown), the key charts as PNG and SVG (title, source and date inside), the data "
-                 "behind each chart (CSV), the list of sources and a README. Built when you click (a few seconds)."))
+    st.download_button(
+        t("Download the press kit (ZIP)"),
+        data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version, worldview=code),
+        file_name=f"press-kit-{'-'.join(map(str, editions))}.zip",
+        mime="application/zip",
+        key="press-kit",
+        on_click="ignore",
+        type="primary",
+        icon=":material/folder_zip:",
+    )
+    st.caption(
+        t(
+            "The summary (Markdown), the key charts as PNG and SVG (title, source and date inside), the data "
+            "behind each chart (CSV), the list of sources and a README. Built when you click (a few seconds)."
+        )
+    )

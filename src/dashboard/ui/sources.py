@@ -11,26 +11,52 @@ from .. import citations, metrics, names, packaging, worldview
 from ..dataset import Dataset
 from ..formatting import format_figure
 from ..i18n import t
-from ..vocab import METRICS, SCOPES, SOURCE_KINDS, SOURCE_SUPPORTS
 from ..paths import data_dir
+from ..vocab import METRICS, SCOPES, SOURCE_KINDS, SOURCE_SUPPORTS
 from .charts import download_csv
 from .components import source_links
 from .layout import data_version
 
+
 def _definitions() -> list[tuple[str, str]]:
     return [
-        (t("Reported"), t("a total a source states (\"more than 240 attendees\", \"51 countries and regions\"), "
-                          "shown with its qualifier.")),
-        (t("Identified / named"), t("a country, region, organization or person that a public source names as "
-                                    "taking part. Public sources name only part of the participants, so identified "
-                                    "counts are lower than reported totals; the remainder is shown, never hidden.")),
-        (t("Preferred value"), t("where sources disagree, the value of the edition's official chair's statement "
-                                 "(the host's own document). All other values are kept and shown.")),
-        (t("Complete list"), t("an organizer's registration list loaded for an edition. Only then do comparisons "
-                               "use firm words such as 'new' or 'returning'.")),
-        (t("Parent conference and side events"), t("figures of the Global Public Security Cooperation Forum as a "
-                                                   "whole, and events held beside the sub-forum, are context only "
-                                                   "and never counted as sub-forum participation.")),
+        (
+            t("Reported"),
+            t(
+                'a total a source states ("more than 240 attendees", "51 countries and regions"), '
+                "shown with its qualifier."
+            ),
+        ),
+        (
+            t("Identified / named"),
+            t(
+                "a country, region, organization or person that a public source names as "
+                "taking part. Public sources name only part of the participants, so identified "
+                "counts are lower than reported totals; the remainder is shown, never hidden."
+            ),
+        ),
+        (
+            t("Preferred value"),
+            t(
+                "where sources disagree, the value of the edition's official chair's statement "
+                "(the host's own document). All other values are kept and shown."
+            ),
+        ),
+        (
+            t("Complete list"),
+            t(
+                "an organizer's registration list loaded for an edition. Only then do comparisons "
+                "use firm words such as 'new' or 'returning'."
+            ),
+        ),
+        (
+            t("Parent conference and side events"),
+            t(
+                "figures of the Global Public Security Cooperation Forum as a "
+                "whole, and events held beside the sub-forum, are context only "
+                "and never counted as sub-forum participation."
+            ),
+        ),
     ]
 
 
@@ -40,13 +66,18 @@ def definitions() -> None:
 
 def coverage_table(ds: Dataset) -> None:
     cov = metrics.coverage(ds)
-    view = pd.DataFrame({
-        t("Edition"): cov.edition.astype(str), t("What"): cov.metric.map(METRICS.label),
-        t("Reported"): [format_figure(v, q) for v, q in zip(cov.reported, cov.reported_qualifier)],
-        t("Identified"): cov.identified,
-        t("Share identified"): [f"{s * 100:.0f}%" if s == s and s is not None else "—" for s in cov.share_identified],
-        t("Complete list"): cov.list_complete.map({True: t("yes"), False: t("no")}),
-    })
+    view = pd.DataFrame(
+        {
+            t("Edition"): cov.edition.astype(str),
+            t("What"): cov.metric.map(METRICS.label),
+            t("Reported"): [format_figure(v, q) for v, q in zip(cov.reported, cov.reported_qualifier)],
+            t("Identified"): cov.identified,
+            t("Share identified"): [
+                f"{s * 100:.0f}%" if s == s and s is not None else "—" for s in cov.share_identified
+            ],
+            t("Complete list"): cov.list_complete.map({True: t("yes"), False: t("no")}),
+        }
+    )
     st.dataframe(view, hide_index=True)
     download_csv(view, "coverage")
 
@@ -57,22 +88,30 @@ def conflicts(ds: Dataset) -> None:
         st.markdown("**" + t("Headline figures on which sources disagree") + "**")
         for r in fc.itertuples():
             pref = t(" — preferred: official chair's statement") if r.is_preferred else ""
-            st.markdown(t("- {year}, {metric}: **{value}**{pref} — {sources}", year=r.edition,
-                          metric=METRICS.label(r.metric).lower(), value=format_figure(r.value, r.qualifier),
-                          pref=pref, sources=source_links(ds, r.source_ids)))
+            st.markdown(
+                t(
+                    "- {year}, {metric}: **{value}**{pref} — {sources}",
+                    year=r.edition,
+                    metric=METRICS.label(r.metric).lower(),
+                    value=format_figure(r.value, r.qualifier),
+                    pref=pref,
+                    sources=source_links(ds, r.source_ids),
+                )
+            )
     st.markdown("**" + t("All recorded conflicts") + "**")
     labels = citations.labels(ds)
-    view = pd.DataFrame({
-        t("Conflict"): ds.conflicts.id, t("Edition"): ds.conflicts.edition.astype(str),
-        t("Scope"): ds.conflicts.scope.map(SCOPES.label),
-        t("Issue"): [citations.readable_text(ds, names.conflict_issue(r)) for r in ds.conflicts.itertuples()],
-        t("Detail"): [citations.readable_text(ds, names.conflict_detail(r)) for r in ds.conflicts.itertuples()],
-        t("Sources"): ds.conflicts.source_ids.map(lambda ids: "; ".join(labels.get(i, "") for i in ids.split("|"))),
-    })
+    view = pd.DataFrame(
+        {
+            t("Conflict"): ds.conflicts.id,
+            t("Edition"): ds.conflicts.edition.astype(str),
+            t("Scope"): ds.conflicts.scope.map(SCOPES.label),
+            t("Issue"): [citations.readable_text(ds, names.conflict_issue(r)) for r in ds.conflicts.itertuples()],
+            t("Detail"): [citations.readable_text(ds, names.conflict_detail(r)) for r in ds.conflicts.itertuples()],
+            t("Sources"): ds.conflicts.source_ids.map(lambda ids: "; ".join(labels.get(i, "") for i in ids.split("|"))),
+        }
+    )
     st.dataframe(view, hide_index=True)
     download_csv(view, "conflicts")
-
-
 
 
 def sources_table(ds: Dataset) -> None:
@@ -80,49 +119,81 @@ def sources_table(ds: Dataset) -> None:
     usage = metrics.source_usage(ds)
     labels = citations.labels(ds)
     supports = usage.supports.fillna("").map(
-        lambda v: ", ".join(SOURCE_SUPPORTS.label(x) for x in v.split("|") if x in SOURCE_SUPPORTS))
-    view = pd.DataFrame({
-        t("Reference"): usage.id.map(labels), t("Publisher"): usage.publisher, t("Document title"): usage.title,
-        t("Language"): usage.language.map(citations.language_name), t("Kind"): usage.kind.map(SOURCE_KINDS.label),
-        t("Can support"): supports, t("Published"): usage.published.fillna("").replace("", "—"),
-        t("Editions"): usage.editions, t("Records citing it"): usage.n_records, t("Figures"): usage.n_reported_figures,
-        t("Participants"): usage.n_participation, t("People"): usage.n_people, t("Link"): usage.url,
-    })
-    st.dataframe(view, hide_index=True, column_config={t("Link"): st.column_config.LinkColumn(
-        t("Link"), display_text=t("open"))})
-    st.caption(t("A source that supports \"a person's name or title only\" confirms how a name or title is written; "
-                 "it is never cited as evidence that anyone took part. Summaries and tables cite at most the "
-                 "three strongest sources of a claim (official originals first, mirrors only when nothing else "
-                 "exists); this table lists them all."))
+        lambda v: ", ".join(SOURCE_SUPPORTS.label(x) for x in v.split("|") if x in SOURCE_SUPPORTS)
+    )
+    view = pd.DataFrame(
+        {
+            t("Reference"): usage.id.map(labels),
+            t("Publisher"): usage.publisher,
+            t("Document title"): usage.title,
+            t("Language"): usage.language.map(citations.language_name),
+            t("Kind"): usage.kind.map(SOURCE_KINDS.label),
+            t("Can support"): supports,
+            t("Published"): usage.published.fillna("").replace("", "—"),
+            t("Editions"): usage.editions,
+            t("Records citing it"): usage.n_records,
+            t("Figures"): usage.n_reported_figures,
+            t("Participants"): usage.n_participation,
+            t("People"): usage.n_people,
+            t("Link"): usage.url,
+        }
+    )
+    st.dataframe(
+        view, hide_index=True, column_config={t("Link"): st.column_config.LinkColumn(t("Link"), display_text=t("open"))}
+    )
+    st.caption(
+        t(
+            'A source that supports "a person\'s name or title only" confirms how a name or title is written; '
+            "it is never cited as evidence that anyone took part. Summaries and tables cite at most the "
+            "three strongest sources of a claim (official originals first, mirrors only when nothing else "
+            "exists); this table lists them all."
+        )
+    )
     download_csv(view, "sources")
 
 
 def licence_and_citation(ds: Dataset) -> None:
     version = data_version()
     code, _ = worldview.from_param(st.query_params.get(worldview.PARAM))
-    st.markdown(t("- **Data**: compiled by this project from the public sources listed above, CC BY 4.0; the facts "
-                  "belong to their sources.\n- **Maps** (this view: {label}): China's standard map by default, "
-                  "GS(2023)2767 as published in world-geo-json-zh 2.1.5 (Unlicense; Natural Earth 1:50m adjusted: "
-                  "Taiwan part of China, Zangnan and Aksai Chin in China, South China Sea islands and the ten-dash "
-                  "line), with Natural Earth 1:50m coastlines of Taiwan, Hong Kong and Macao. The other setting "
-                  "(`?worldview=ne`, or DASHBOARD_WORLDVIEW=ne) draws Natural Earth 1:50m's de facto boundaries "
-                  "(public domain, via world-atlas 2.0.2). Every map and exported image names the one it used."
-                  "\n- **Names**: Hong Kong SAR, China; Macao SAR, China; Taiwan, China — the usage of the host's "
-                  "documents.", label=worldview.label(code)))
+    st.markdown(
+        t(
+            "- **Data**: compiled by this project from the public sources listed above, CC BY 4.0; the facts "
+            "belong to their sources.\n- **Maps** (this view: {label}): China's standard map by default, "
+            "GS(2023)2767 as published in world-geo-json-zh 2.1.5 (Unlicense; Natural Earth 1:50m adjusted: "
+            "Taiwan part of China, Zangnan and Aksai Chin in China, South China Sea islands and the ten-dash "
+            "line), with Natural Earth 1:50m coastlines of Taiwan, Hong Kong and Macao. The other setting "
+            "(`?worldview=ne`, or DASHBOARD_WORLDVIEW=ne) draws Natural Earth 1:50m's de facto boundaries "
+            "(public domain, via world-atlas 2.0.2). Every map and exported image names the one it used."
+            "\n- **Names**: Hong Kong SAR, China; Macao SAR, China; Taiwan, China — the usage of the host's "
+            "documents.",
+            label=worldview.label(code),
+        )
+    )
     st.markdown(f"**{t('How to cite')}**")
     st.code(packaging.citation(version, dt.date.today()), language=None, wrap_lines=True)
 
 
 def data_package_download() -> None:
-    st.download_button(t("Download the whole data package (ZIP, with datapackage.json)"),
-                       data=lambda: packaging.data_package_zip(data_dir()),
-                       file_name="migration-subforum-data.zip", mime="application/zip", key="datapackage-zip",
-                       on_click="ignore", icon=":material/folder_zip:")
-    st.caption(t("Tables in tidy CSV with a Frictionless Data Package descriptor (fields, types, keys, sources, "
-                 "licence). Open it with pandas, R, Excel or `frictionless validate`."))
+    st.download_button(
+        t("Download the whole data package (ZIP, with datapackage.json)"),
+        data=lambda: packaging.data_package_zip(data_dir()),
+        file_name="migration-subforum-data.zip",
+        mime="application/zip",
+        key="datapackage-zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+    )
+    st.caption(
+        t(
+            "Tables in tidy CSV with a Frictionless Data Package descriptor (fields, types, keys, sources, "
+            "licence). Open it with pandas, R, Excel or `frictionless validate`."
+        )
+    )
 
 
 def source_note(ds: Dataset) -> str:
-    return t("Sources: {n} public pages in {k} languages; see the table above.", n=len(ds.sources),
-             k=ds.sources.language.nunique())
-
+    return t(
+        "Sources: {n} public pages in {k} languages; see the table above.",
+        n=len(ds.sources),
+        k=ds.sources.language.nunique(),
+    )

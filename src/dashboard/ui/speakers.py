@@ -5,16 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations
+from .. import citations, keycharts
 from ..dataset import Dataset
-from .. import keycharts
 from ..i18n import t
 from ..names import entity_name, person_name, person_organization, person_title
+from ..vocab import MODES, ROLES, SENIORITY
 from .charts import chart_block, download_csv
 from .common import first_source_urls, preferred_source_md, publishers
-from ..vocab import MODES, ROLES, SENIORITY
 from .filters import Filters
-
 
 
 def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
@@ -31,19 +29,34 @@ def _per_row(sp: pd.DataFrame, accessor) -> pd.Series:
 
 
 def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
-    view = pd.DataFrame({
-        t("Edition"): sp.edition, t("Name"): _per_row(sp, person_name).replace("", t("(not named in the source)")),
-        t("Name as written"): sp.name_as_written.fillna(""), t("Title"): _per_row(sp, person_title),
-        t("Organization"): _per_row(sp, person_organization),
-        t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code)), t("Role"): sp.role.map(ROLES.label),
-        t("Mode"): sp["mode"].map(MODES.label),
-        t("Seniority"): sp.seniority.map(SENIORITY.label),
-        t("Sources"): publishers(ds, sp.source_ids), t("Main source"): first_source_urls(ds, sp.source_ids),
-        t("Note"): sp.note.map(lambda v: citations.readable_text(ds, v)),
-    })
-    st.dataframe(view, hide_index=True, column_config={
-        t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
-        t("Edition"): st.column_config.NumberColumn(format="%d")})
-    st.caption(t("Latin spellings marked as unofficial in the data are this project's renderings of Chinese "
-                 "text, not a source's."))
+    view = pd.DataFrame(
+        {
+            t("Edition"): sp.edition,
+            t("Name"): _per_row(sp, person_name).replace("", t("(not named in the source)")),
+            t("Name as written"): sp.name_as_written.fillna(""),
+            t("Title"): _per_row(sp, person_title),
+            t("Organization"): _per_row(sp, person_organization),
+            t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code)),
+            t("Role"): sp.role.map(ROLES.label),
+            t("Mode"): sp["mode"].map(MODES.label),
+            t("Seniority"): sp.seniority.map(SENIORITY.label),
+            t("Sources"): publishers(ds, sp.source_ids),
+            t("Main source"): first_source_urls(ds, sp.source_ids),
+            t("Note"): sp.note.map(lambda v: citations.readable_text(ds, v)),
+        }
+    )
+    st.dataframe(
+        view,
+        hide_index=True,
+        column_config={
+            t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
+            t("Edition"): st.column_config.NumberColumn(format="%d"),
+        },
+    )
+    st.caption(
+        t(
+            "Latin spellings marked as unofficial in the data are this project's renderings of Chinese "
+            "text, not a source's."
+        )
+    )
     download_csv(citations.reader_sources(ds, sp.drop(columns=["scope"])), "people")

@@ -9,7 +9,8 @@ out of the URL so links stay short.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -33,8 +34,7 @@ def _sync(param: str, default: Any, many: bool) -> None:
         st.query_params[param] = str(value)
 
 
-def url_value(param: str, options: Sequence[Any], default: Any,
-              parse: Callable[[str], Any] | None = None) -> Any:
+def url_value(param: str, options: Sequence[Any], default: Any, parse: Callable[[str], Any] | None = None) -> Any:
     """The option named by ``?param=``; the default (and a notice) when it names none.
     ``parse`` maps other spellings that old links used (English labels) to an option."""
     raw = st.query_params.get(param)
@@ -50,8 +50,9 @@ def url_value(param: str, options: Sequence[Any], default: Any,
     return default
 
 
-def url_values(param: str, options: Sequence[Any], default: Sequence[Any],
-               parse: Callable[[str], Any] | None = None) -> list[Any]:
+def url_values(
+    param: str, options: Sequence[Any], default: Sequence[Any], parse: Callable[[str], Any] | None = None
+) -> list[Any]:
     raw = st.query_params.get(param)
     if raw is None:
         return list(default)
@@ -65,17 +66,45 @@ def url_values(param: str, options: Sequence[Any], default: Sequence[Any],
     return picked
 
 
-def url_selectbox(label: str, options: Sequence[Any], param: str, default: Any,
-                  format_func: Callable[[Any], str] = str, parse: Callable[[str], Any] | None = None,
-                  **kwargs: Any) -> Any:
+def url_selectbox(
+    label: str,
+    options: Sequence[Any],
+    param: str,
+    default: Any,
+    format_func: Callable[[Any], str] = str,
+    parse: Callable[[str], Any] | None = None,
+    **kwargs: Any,
+) -> Any:
     current = url_value(param, options, default, parse)
-    return st.selectbox(label, list(options), index=list(options).index(current), key=_widget_key(param),
-                        format_func=format_func, on_change=_sync, args=(param, default, False), **kwargs)
+    return st.selectbox(
+        label,
+        list(options),
+        index=list(options).index(current),
+        key=_widget_key(param),
+        format_func=format_func,
+        on_change=_sync,
+        args=(param, default, False),
+        **kwargs,
+    )
 
 
-def url_multiselect(label: str, options: Sequence[Any], param: str, default: Sequence[Any],
-                    format_func: Callable[[Any], str] = str, parse: Callable[[str], Any] | None = None,
-                    **kwargs: Any) -> list[Any]:
+def url_multiselect(
+    label: str,
+    options: Sequence[Any],
+    param: str,
+    default: Sequence[Any],
+    format_func: Callable[[Any], str] = str,
+    parse: Callable[[str], Any] | None = None,
+    **kwargs: Any,
+) -> list[Any]:
     current = url_values(param, options, default, parse)
-    return st.multiselect(label, list(options), default=current, key=_widget_key(param),
-                          format_func=format_func, on_change=_sync, args=(param, list(default), True), **kwargs)
+    return st.multiselect(
+        label,
+        list(options),
+        default=current,
+        key=_widget_key(param),
+        format_func=format_func,
+        on_change=_sync,
+        args=(param, list(default), True),
+        **kwargs,
+    )
