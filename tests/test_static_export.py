@@ -101,7 +101,10 @@ def _descendant_browsers() -> list[int]:
         p, seen = pid, 0
         while p in parent and p != me and seen < 50:
             p, seen = parent[p], seen + 1
-        if p == me and pid != me and "chrom" in cmd.get(pid, ""):
+        # kaleido's browser only (choreographer's flag): Playwright's Chromium of the e2e tests, alive for
+        # the whole session, is a descendant too
+        c = cmd.get(pid, "")
+        if p == me and pid != me and "chrom" in c and "--allow-file-access-from-files" in c and "--type=" not in c:
             found.append(pid)
     return found
 

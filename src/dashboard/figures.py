@@ -436,7 +436,7 @@ def participation_map(
 # Map layout in pixels, independent of the figure's height: on screen the chart's height follows its
 # width (ui.mapview: height = MAP_ASPECT × width + MAP_CHROME_PX), so the world keeps its aspect ratio
 # from a 390 px phone to a desktop; exports use MAP_HEIGHT at 1000 px wide.
-MAP_TOP, MAP_BOTTOM = 106, 150  # title + subtitle (wrapped) / source line (wrapped) + legend (up to 4 rows)
+MAP_TOP, MAP_BOTTOM = 96, 150  # title + subtitle (wrapped) / source line (wrapped) + legend (up to 4 rows)
 MAP_CHROME_PX = MAP_TOP + MAP_BOTTOM
 MAP_ASPECT = 0.455  # natural earth projection, latitudes -58…85: height / width of the drawn world
 MAP_HEIGHT = round(1000 * MAP_ASPECT) + MAP_CHROME_PX
@@ -468,8 +468,8 @@ def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: in
             y=1,
             yanchor="top",
             yref="container",
-            pad=dict(t=TOOLBAR_PX + 4, l=4),
-        ),  # below the toolbar strip
+            pad=dict(t=24, l=4),
+        ),
         margin=dict(l=0, r=0, t=MAP_TOP, b=MAP_BOTTOM, autoexpand=False),
         legend=dict(
             orientation="h",

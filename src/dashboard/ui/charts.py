@@ -21,8 +21,11 @@ PLOTLY_CONFIG = {
 }
 # Geo figures: plotly.js loads its base-map topojson from the app (static/geo/<worldview>/, written by
 # the geometry step) instead of its CDN; ui.mapview.map_config picks the worldview's folder.
+# Maps show no toolbar: its zoom buttons would sit on the map's title on a phone; the whole world is the
+# view (no scroll zoom), small states are drawn as markers and listed, and images come from the Press kit.
 MAP_CONFIG = {
     **PLOTLY_CONFIG,
+    "displayModeBar": False,
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     "topojsonURL": topojson_url(DEFAULT),
     "scrollZoom": False,
