@@ -233,6 +233,21 @@ OVERLAP = Vocab(
     },
 )
 
+# Roles and attendance modes in an organizers' registration list (one row per attendee).
+REGISTRATION_ROLES = Vocab(
+    "registration_role",
+    {
+        "delegate": N_("Delegate"),
+        "head_of_delegation": N_("Head of delegation"),
+        "speaker": N_("Speaker"),
+        "moderator": N_("Moderator"),
+        "observer": N_("Observer"),
+        "staff": N_("Staff"),
+        "other": N_("Other"),
+    },
+)
+REGISTRATION_MODES = Vocab("registration_mode", {"in_person": N_("In person"), "video": N_("By video")})
+
 # UN M49 regions and sub-regions: codes as in the standard (strings, zero-padded); the English
 # names are the ones data/reference/entities.csv carries. URLs hold the codes.
 REGIONS = Vocab(
@@ -315,6 +330,8 @@ ALL: tuple[Vocab, ...] = (
     SOURCE_SUPPORTS,
     SCOPES,
     OVERLAP,
+    REGISTRATION_ROLES,
+    REGISTRATION_MODES,
     REGIONS,
     SUB_REGIONS,
 )

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import vocab
 from ..i18n import get_language, t
 
 COLUMNS = ["edition", "full_name", "organization", "country_or_organization", "delegation", "role", "mode"]
 REQUIRED = ["edition", "country_or_organization", "role"]
-ROLES = ("delegate", "head_of_delegation", "speaker", "moderator", "observer", "staff", "other")
-MODES = ("in_person", "video")
+ROLES = vocab.REGISTRATION_ROLES.codes  # defined once, in dashboard.vocab
+MODES = vocab.REGISTRATION_MODES.codes
 
 # Limits of reading: past any of them the file is refused with a message naming the file and the
 # limit (and the row, column or cell where it was reached). Module constants, so tests can lower them.
