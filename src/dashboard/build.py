@@ -28,21 +28,12 @@ from .reference import load_entities, load_organizations
 from .registrations import ROLES as REG_ROLES
 from .registrations import merge_into
 from .registrations import source_record as registration_source
+from .registrations.common import VALIDATED_COLUMNS
 from .tables import TABLES, columns
 from .vocab import SPEAKING_ROLES
 
 JOIN = "|"
-REGISTRATION_COLUMNS = [
-    "edition",
-    "full_name",
-    "organization",
-    "written_name",
-    "participant_type",
-    "code",
-    "delegation",
-    "role",
-    "mode",
-]
+REGISTRATION_COLUMNS = VALIDATED_COLUMNS
 
 
 def _join(values) -> str:

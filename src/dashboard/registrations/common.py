@@ -13,6 +13,18 @@ from ..i18n import get_language, t
 
 COLUMNS = ["edition", "full_name", "organization", "country_or_organization", "delegation", "role", "mode"]
 REQUIRED = ["edition", "country_or_organization", "role"]
+# The columns of a validated list (registrations/<year>.csv and what the import page keeps).
+VALIDATED_COLUMNS = [
+    "edition",
+    "full_name",
+    "organization",
+    "written_name",
+    "participant_type",
+    "code",
+    "delegation",
+    "role",
+    "mode",
+]
 ROLES = vocab.REGISTRATION_ROLES.codes  # defined once, in dashboard.vocab
 MODES = vocab.REGISTRATION_MODES.codes
 

@@ -16,7 +16,7 @@ from ..harmonize import AliasIndex, Match, to_simplified
 from ..i18n import t
 from ..text import clean_text
 from . import common as C
-from .common import COLUMNS, MODES, ROLES, Report, RowIssue, either, series
+from .common import COLUMNS, MODES, ROLES, VALIDATED_COLUMNS, Report, RowIssue, either, series
 
 ROLE_ALIASES = {
     "delegate": ["delegate", "participant", "representative", "代表", "参会代表"],
@@ -217,18 +217,7 @@ def validate(
             issues[pos] = RowIssue(
                 old.row, old.column, old.message, suggestions=suggested[written], value=written, reason=old.reason
             )
-    cols = [
-        "row",
-        "edition",
-        "full_name",
-        "organization",
-        "written_name",
-        "participant_type",
-        "code",
-        "delegation",
-        "role",
-        "mode",
-    ]
+    cols = ["row", *VALIDATED_COLUMNS]
     return Report(
         name, pd.DataFrame(out, columns=cols), issues, unsuggested=max(0, len(unknown) - C.MAX_SUGGESTED_NAMES)
     )
