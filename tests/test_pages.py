@@ -171,6 +171,9 @@ def test_sources_page_lists_sources_conflicts_and_package():
 
 def test_press_page_summary_and_downloads():
     at = open_page("pages/7_Press.py", {"mode": "compare", "a": "2024", "b": "2025"})
+    assert not at.code  # the Markdown to copy is sent only when its expander is opened
+    at.session_state["summary-markdown"] = True
+    at.run()
     markdown = at.code[0].value  # the Markdown to copy (the rendered text is Markdown-escaped)
     assert "Countries and regions: 57 in 2024, 51 in 2025 (6 fewer)" in markdown
     assert r"51 in 2025 \(6 fewer\)" in text(at)

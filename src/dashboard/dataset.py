@@ -8,6 +8,7 @@ file, so the app can show a clear message instead of a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -35,8 +36,13 @@ class Dataset:
 
     @property
     def edition_ids(self) -> list[int]:
-        """Editions in the order they were held (by number)."""
-        return self.editions.sort_values("number")["edition"].astype(int).tolist()
+        """Editions in the order they were held (by number); a new list each time, so a caller may
+        change it."""
+        return list(self._edition_ids)
+
+    @cached_property
+    def _edition_ids(self) -> tuple[int, ...]:  # the frames are never mutated (see dashboard.memo)
+        return tuple(self.editions.sort_values("number")["edition"].astype(int).tolist())
 
 
 def _typed(df: pd.DataFrame, table: str, file: str) -> pd.DataFrame:

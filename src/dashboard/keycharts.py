@@ -11,7 +11,14 @@ import plotly.graph_objects as go
 
 from . import citations, mapdata, metrics
 from .dataset import Dataset
-from .figures import STATUS_COLORS_FIXED, coverage_chart, edition_colors, grouped_bars, participation_map
+from .figures import (
+    STATUS_COLORS_FIXED,
+    coverage_chart,
+    edition_colors,
+    grouped_bars,
+    participation_map,
+    presence_matrix,
+)
 from .formatting import format_figure, join_clauses
 from .i18n import t
 from .memo import per_dataset
@@ -20,6 +27,7 @@ from .vocab import (
     METRIC_NOUNS,
     MODES,
     ORGANIZATION_GROUP,
+    ORGANIZATION_KINDS,
     ROLES,
     SENIORITY,
     SPEAKING_ROLES,
@@ -229,6 +237,27 @@ def people_chart(
     )
 
 
+@per_dataset
+def organizations_matrix(ds: Dataset, editions: list[int]) -> Chart:
+    """Which international organizations the sources name in which edition (filled or open dots)."""
+    m = metrics.organization_matrix(ds, editions)
+    m["label"] = m.code
+    labels, colors = styles(ds, editions)
+    fig = presence_matrix(
+        m,
+        editions,
+        labels,
+        colors,
+        t("International organizations across editions"),
+        t("Filled: identified in that edition's sources; open: not named there"),
+        t("Source: chair's statements and news items"),
+    )
+    data = m.drop(columns=["label"]).rename(columns={e: str(e) for e in editions})
+    data["kind"] = data["kind"].map(ORGANIZATION_KINDS.label)
+    return Chart("organizations-matrix", fig, data)
+
+
+@per_dataset
 def world_map(
     ds: Dataset, earlier: int, later: int | None = None, lines: bool = False, worldview: str = DEFAULT
 ) -> Chart:

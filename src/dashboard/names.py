@@ -19,6 +19,7 @@ import pandas as pd
 
 from .dataset import Dataset
 from .i18n import get_language
+from .memo import per_dataset
 
 ZH = "zh"
 
@@ -75,23 +76,30 @@ def edition_host(row: Any, lang: str | None = None) -> str:
     return _choose(row, "host_en", "host_zh", lang)
 
 
-def _edition_row(ds: Dataset, edition: int) -> pd.Series:
-    return ds.editions.set_index("edition").loc[edition]
+def edition_row(ds: Dataset, edition: int) -> pd.Series:
+    return _edition_rows(ds)[edition]
+
+
+@per_dataset
+def _edition_rows(ds: Dataset) -> dict[int, pd.Series]:
+    """edition -> its row; looked up on every rerun, so indexed once per dataset."""
+    return {int(r.edition): r for _, r in ds.editions.iterrows()}
 
 
 def theme(ds: Dataset, edition: int, lang: str | None = None) -> str:
     """The sub-forum's theme: a Chinese source's wording in Chinese, else the English one; '' if none."""
-    return _choose(_edition_row(ds, edition), "theme_en", "theme_zh", lang)
+    return _choose(edition_row(ds, edition), "theme_en", "theme_zh", lang)
 
 
 def theme_source_id(ds: Dataset, edition: int, lang: str | None = None) -> str:
     """The source of the theme :func:`theme` returns, for a citation."""
-    row = _edition_row(ds, edition)
+    row = edition_row(ds, edition)
     if (lang or get_language()) == ZH and _get(row, "theme_zh"):
         return _get(row, "theme_zh_source_id")
     return _get(row, "theme_en_source_id")
 
 
+@per_dataset
 def topic_texts(ds: Dataset, edition: int, kind: str, lang: str | None = None, scope: str = "sub_forum") -> list[str]:
     """Distinct texts of one kind of topic (theme, concept, topic, panel) of an edition, in the
     order of the data: the Chinese sources' wording (simplified) in Chinese when there is any,
@@ -104,6 +112,7 @@ def topic_texts(ds: Dataset, edition: int, kind: str, lang: str | None = None, s
     return list(dict.fromkeys(tp[tp.language == "en"].text))
 
 
+@per_dataset
 def entity_name(ds: Dataset, code: str, lang: str | None = None) -> str:
     """Name of a country, region or international organization by its code, from the reference
     tables (name_zh in Chinese, name_en otherwise); the code itself when it is unknown."""

@@ -3,12 +3,14 @@ inside), a table of exactly the data drawn, a formula-safe CSV download and the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from ..exports import to_csv_bytes
-from ..i18n import t
+from ..i18n import get_language, language, t
 from ..worldview import DEFAULT, topojson_url
 
 # The toolbar shows only on hover (a tap on a phone) and only the buttons a bar chart needs; figures
@@ -43,10 +45,18 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, c
     download_csv(data, name)
 
 
-def download_csv(data: pd.DataFrame, name: str, label: str | None = None) -> None:
+def download_csv(data: pd.DataFrame | Callable[[], pd.DataFrame], name: str, label: str | None = None) -> None:
+    """A formula-safe CSV of ``data``; a callable is called only when the button is clicked, so a
+    reader-ready copy (every source id turned into labels) costs nothing on the page's first draw."""
+    lang = get_language()  # a deferred download runs outside this script run: keep its language
+
+    def csv_bytes() -> bytes:
+        with language(lang):
+            return to_csv_bytes(data() if callable(data) else data)
+
     st.download_button(
         label or t("Download CSV"),
-        data=lambda: to_csv_bytes(data),
+        data=csv_bytes,
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"csv-{name}",

@@ -8,6 +8,7 @@ from .. import citations
 from ..dataset import Dataset
 from ..formatting import md_escape
 from ..i18n import t
+from ..memo import per_dataset
 from .components import source_links
 
 
@@ -22,6 +23,7 @@ def publishers(ds: Dataset, source_ids: pd.Series) -> pd.Series:
     return source_ids.map(lambda ids: citations.cited_labels(ds, ids, citations.PARTICIPATION))
 
 
+@per_dataset
 def preferred_source_md(ds: Dataset, editions: list[int]) -> str:
     ids = ds.editions[ds.editions.edition.isin(editions)].sort_values("number")["preferred_source_id"]
     credit = citations.list_credit(ds, editions)

@@ -10,13 +10,15 @@ from ..comparison import change_parts, others_text
 from ..dataset import Dataset
 from ..formatting import format_figure, format_figure_short, md_escape
 from ..i18n import t
-from ..names import edition_city
+from ..memo import per_dataset
+from ..names import edition_city, edition_row
 from ..vocab import METRICS
 from .state import url_selectbox
 
 
+@per_dataset
 def edition_label(ds: Dataset, edition: int) -> str:
-    row = ds.editions.set_index("edition").loc[edition]
+    row = edition_row(ds, edition)
     return t("{year} · {city} (edition {n})", year=edition, city=edition_city(row), n=int(row.number))
 
 
@@ -41,6 +43,7 @@ def two_edition_pickers(ds: Dataset, columns, default: tuple[int, int]) -> tuple
     return (a, b) if eds.index(a) < eds.index(b) else (b, a)
 
 
+@per_dataset
 def source_links(
     ds: Dataset, source_ids: str | list[str], with_title: bool = False, claim: str = citations.FIGURES
 ) -> str:

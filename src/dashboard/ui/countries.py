@@ -60,4 +60,4 @@ def participants_table(ds: Dataset, f: Filters) -> None:
             t("Edition"): st.column_config.NumberColumn(format="%d"),
         },
     )
-    download_csv(citations.reader_sources(ds, tab), "countries-and-regions")
+    download_csv(lambda: citations.reader_sources(ds, tab), "countries-and-regions")

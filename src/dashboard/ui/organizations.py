@@ -7,7 +7,6 @@ import streamlit as st
 
 from .. import keycharts, metrics
 from ..dataset import Dataset
-from ..figures import presence_matrix
 from ..formatting import format_figure
 from ..i18n import t
 from ..vocab import ORGANIZATION_KINDS
@@ -38,21 +37,8 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
 
 
 def matrix_chart(ds: Dataset, editions: list[int]) -> None:
-    m = metrics.organization_matrix(ds, editions)
-    m["label"] = m.code
-    labels, colors = keycharts.styles(ds, editions)
-    fig = presence_matrix(
-        m,
-        editions,
-        labels,
-        colors,
-        t("International organizations across editions"),
-        t("Filled: identified in that edition's sources; open: not named there"),
-        t("Source: chair's statements and news items"),
-    )
-    data = m.drop(columns=["label"]).rename(columns={e: str(e) for e in editions})
-    data["kind"] = data["kind"].map(ORGANIZATION_KINDS.label)
-    chart_block(fig, data, "organizations-matrix", preferred_source_md(ds, editions))
+    chart = keycharts.organizations_matrix(ds, editions)
+    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
 
 
 def coverage(ds: Dataset, editions: list[int]) -> None:

@@ -17,7 +17,7 @@ from .components import edition_label, source_links
 
 
 def edition_header(ds: Dataset, edition: int) -> None:
-    e = ds.editions.set_index("edition").loc[edition]
+    e = names.edition_row(ds, edition)
     st.markdown(
         t(
             "**{name}**  \n{dates} · {city}, {province} · {host}",

@@ -48,8 +48,11 @@ def summary_section(ds: Dataset, editions: list[int]) -> str:
             for i, sid in enumerate(s.refs.order, 1)
         )
     )
-    with st.expander(t("Markdown to copy")):
-        st.code(md, language="markdown", wrap_lines=True)
+    # Sent only when opened: a code block loads the browser's syntax highlighter, which a fresh tab
+    # would otherwise fetch and run before the page's chart (see README, Performance).
+    copy = st.expander(t("Markdown to copy"), key="summary-markdown", on_change="rerun")
+    if copy.open:
+        copy.code(md, language="markdown", wrap_lines=True)
     st.download_button(
         t("Download summary (Markdown)"),
         data=md.encode("utf-8"),

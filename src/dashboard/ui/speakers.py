@@ -59,4 +59,4 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
             "text, not a source's."
         )
     )
-    download_csv(citations.reader_sources(ds, sp.drop(columns=["scope"])), "people")
+    download_csv(lambda: citations.reader_sources(ds, sp.drop(columns=["scope"])), "people")
