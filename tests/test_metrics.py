@@ -108,3 +108,17 @@ def test_one_complete_list_is_not_enough_for_firm_words(dataset):
 
     one = dataset.editions.assign(participant_list_complete=dataset.editions.edition == 2025)
     assert not metrics.overlap(replace(dataset, editions=one), 2024, 2025, "country_or_region").complete.any()
+
+
+def test_named_organizations_are_the_same_for_both_summaries(dataset):
+    """One list for the English and the Chinese summary: code order, an acronym that only repeats
+    the name blanked (never 'ASEAN Secretariat ()'), and the sources that name them."""
+    table, sources = metrics.named_organizations(dataset, 2025)
+    assert list(table.code) == ["IOM", "UNHCR", "UNODC"]
+    assert list(table.acronym) == ["IOM", "UNHCR", "UNODC"]
+    assert "nia_en_2025_chair" in sources and sources == sorted(set(sources))
+    table, _ = metrics.named_organizations(dataset, 2024)
+    asean = table.set_index("code").loc["ASEAN"]
+    assert asean.acronym == "" and asean.name_zh == "东盟秘书处"
+    empty, none = metrics.named_organizations(dataset, 1999)
+    assert empty.empty and none == []

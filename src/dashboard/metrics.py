@@ -424,3 +424,16 @@ def source_usage(ds: Dataset) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).sort_values(["n_records", "id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def named_organizations(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[str]]:
+    """The international organizations the sources name for an edition, in code order (code,
+    name_en, name_zh, acronym; an acronym equal to the English name is blanked), and the ids of the
+    sources that name them: the English and the Chinese summaries list the same organizations."""
+    p = ds.participation[
+        (ds.participation.edition == edition) & (ds.participation.participant_type == "international_organization")
+    ]
+    org = ds.organizations.drop_duplicates("code").set_index("code")
+    table = org.loc[sorted(p.code.unique()), ["name_en", "name_zh", "acronym"]].reset_index()
+    table["acronym"] = table.acronym.fillna("").where(table.acronym != table.name_en, "")
+    return table, sorted({s for v in p.source_ids for s in v.split("|")})

@@ -221,19 +221,10 @@ def _coverage_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
 
 def _organizations_sentence(ds: Dataset, edition: int, refs: Refs) -> str:
     cov = metrics.coverage(ds).set_index(["edition", "metric"]).loc[(edition, "international_organizations")]
-    p = ds.participation[
-        (ds.participation.edition == edition) & (ds.participation.participant_type == "international_organization")
-    ]
-    if p.empty:
+    orgs, src = metrics.named_organizations(ds, edition)
+    if orgs.empty:
         return ""
-    org = ds.organizations.set_index("code")
-    names = [
-        org.loc[c, "name_en"]
-        if org.loc[c, "acronym"] == org.loc[c, "name_en"]
-        else f"{org.loc[c, 'name_en']} ({org.loc[c, 'acronym']})"
-        for c in sorted(p.code.unique())
-    ]
-    src = sorted({s for v in p.source_ids for s in v.split("|")})
+    names = [f"{r.name_en} ({r.acronym})" if r.acronym else r.name_en for r in orgs.itertuples()]
     if cov.unidentified:
         return t(
             "{n} of the {total} international organizations are named: {names} {ref}; the others are not "

@@ -163,21 +163,10 @@ def _coverage(ds: Dataset, edition: int, refs) -> str:
 
 def _organizations(ds: Dataset, edition: int, refs) -> str:
     cov = metrics.coverage(ds).set_index(["edition", "metric"]).loc[(edition, "international_organizations")]
-    p = ds.participation[
-        (ds.participation.edition == edition) & (ds.participation.participant_type == "international_organization")
-    ]
-    if p.empty:
+    orgs, src = metrics.named_organizations(ds, edition)
+    if orgs.empty:
         return ""
-    org = ds.organizations.set_index("code")
-    listed = _list(
-        [
-            org.loc[c, "name_zh"]
-            if org.loc[c, "acronym"] in ("", org.loc[c, "name_en"])
-            else f"{org.loc[c, 'name_zh']}（{org.loc[c, 'acronym']}）"
-            for c in sorted(p.code.unique())
-        ]
-    )
-    src = sorted({s for v in p.source_ids for s in v.split("|")})
+    listed = _list([f"{r.name_zh}（{r.acronym}）" if r.acronym else r.name_zh for r in orgs.itertuples()])
     ref = refs.cite(*src)
     if cov.unidentified:
         total = _noun(cov.reported, cov.reported_qualifier, "international_organizations")
