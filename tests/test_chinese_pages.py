@@ -187,3 +187,15 @@ def test_import_page_in_chinese_after_an_upload(data_strings, monkeypatch):
     ).run()
     phrases = english_phrases(visible_texts(at), data_strings)
     assert not phrases, f"import page after upload: {phrases[:20]}"
+
+
+@pytest.mark.parametrize("path", ["pages/1_Year_over_year.py", "pages/6_Sources.py"])
+def test_term_lists_use_the_full_width_colon(path):
+    """'- **术语**：释义' in Chinese, as Chinese text writes it, not an ASCII colon after the bold term."""
+    at = open_in_chinese(path)
+    lists = [m.value for m in at.markdown if m.value.startswith("- **")]
+    assert lists, "the page shows its term list"
+    for block in lists:
+        for line in block.splitlines():
+            if line.startswith("- **") and "**" in line[4:]:
+                assert "**: " not in line and "：" in line, line

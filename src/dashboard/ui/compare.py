@@ -53,7 +53,10 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     # the same comparisons in one line each, their basis stated: readable on a phone, where the table scrolls
     st.markdown(
-        "\n".join(f"- **{METRICS.label(r.metric)}**: {md_escape(basis_text(r.comparison))}" for r in c.itertuples())
+        "\n".join(
+            t("- **{term}**: {text}", term=METRICS.label(r.metric), text=md_escape(basis_text(r.comparison)))
+            for r in c.itertuples()
+        )
     )
     st.dataframe(df, hide_index=True)
     st.caption(

@@ -61,7 +61,7 @@ def _definitions() -> list[tuple[str, str]]:
 
 
 def definitions() -> None:
-    st.markdown("\n".join(f"- **{term}**: {text}" for term, text in _definitions()))
+    st.markdown("\n".join(t("- **{term}**: {text}", term=term, text=text) for term, text in _definitions()))
 
 
 def coverage_table(ds: Dataset) -> None:
