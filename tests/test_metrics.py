@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -122,3 +124,7 @@ def test_named_organizations_are_the_same_for_both_summaries(dataset):
     assert asean.acronym == "" and asean.name_zh == "东盟秘书处"
     empty, none = metrics.named_organizations(dataset, 1999)
     assert empty.empty and none == []
+    orgs = dataset.organizations.copy()
+    orgs.loc[orgs.code == "IOM", "acronym"] = pd.NA  # a missing acronym: the name stands alone
+    table, _ = metrics.named_organizations(dataclasses.replace(dataset, organizations=orgs), 2025)
+    assert list(table.acronym) == ["", "UNHCR", "UNODC"]

@@ -435,5 +435,6 @@ def named_organizations(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[s
     ]
     org = ds.organizations.drop_duplicates("code").set_index("code")
     table = org.loc[sorted(p.code.unique()), ["name_en", "name_zh", "acronym"]].reset_index()
-    table["acronym"] = table.acronym.fillna("").where(table.acronym != table.name_en, "")
+    acronym = table.acronym.fillna("").astype(str)
+    table["acronym"] = acronym.where(acronym != table.name_en.fillna(""), "")
     return table, sorted({s for v in p.source_ids for s in v.split("|")})
