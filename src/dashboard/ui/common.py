@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from .. import citations
 from ..dataset import Dataset
@@ -37,4 +38,17 @@ def preferred_source_md(ds: Dataset, editions: list[int]) -> str:
     return t(
         "Sources: {links}; identified participants: the public sources cited in each row.",
         links=source_links(ds, list(ids)),
+    )
+
+
+def participants_dataframe(view: pd.DataFrame) -> None:
+    """A table of participants or people: its 'Main source' column a link shown as 'open', its
+    'Edition' a plain year (no thousands separator)."""
+    st.dataframe(
+        view,
+        hide_index=True,
+        column_config={
+            t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
+            t("Edition"): st.column_config.NumberColumn(format="%d"),
+        },
     )

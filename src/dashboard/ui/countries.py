@@ -10,7 +10,7 @@ from ..dataset import Dataset
 from ..i18n import t
 from ..vocab import ENTITY_TYPES, HOW_KNOWN
 from .charts import chart_block, download_csv
-from .common import first_source_urls, preferred_source_md, publishers
+from .common import first_source_urls, participants_dataframe, preferred_source_md, publishers
 from .filters import Filters
 
 
@@ -52,12 +52,5 @@ def participants_table(ds: Dataset, f: Filters) -> None:
             t("Main source"): first_source_urls(ds, tab.source_ids),
         }
     )
-    st.dataframe(
-        view,
-        hide_index=True,
-        column_config={
-            t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
-            t("Edition"): st.column_config.NumberColumn(format="%d"),
-        },
-    )
+    participants_dataframe(view)
     download_csv(lambda: citations.reader_sources(ds, tab), "countries-and-regions")

@@ -11,7 +11,7 @@ from ..i18n import t
 from ..names import entity_name, person_name, person_organization, person_title
 from ..vocab import MODES, ROLES, SENIORITY
 from .charts import chart_block, download_csv
-from .common import first_source_urls, preferred_source_md, publishers
+from .common import first_source_urls, participants_dataframe, preferred_source_md, publishers
 from .filters import Filters
 
 
@@ -45,14 +45,7 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
             t("Note"): sp.note.map(lambda v: citations.readable_text(ds, v)),
         }
     )
-    st.dataframe(
-        view,
-        hide_index=True,
-        column_config={
-            t("Main source"): st.column_config.LinkColumn(t("Main source"), display_text=t("open")),
-            t("Edition"): st.column_config.NumberColumn(format="%d"),
-        },
-    )
+    participants_dataframe(view)
     st.caption(
         t(
             "Latin spellings marked as unofficial in the data are this project's renderings of Chinese "
