@@ -54,3 +54,26 @@ def dataset():
     from dashboard.dataset import load_clean
 
     return load_clean(REPO / "data")
+
+
+@pytest.fixture(scope="module")
+def index(dataset):
+    """The alias index the registration validator matches names with."""
+    from dashboard.harmonize import AliasIndex
+
+    return AliasIndex(dataset.entities, dataset.organizations)
+
+
+def registration_frame(rows: list[dict]):
+    """A read registration list as validation receives it: every column, rows numbered from 2 (the
+    spreadsheet row under the header)."""
+    import pandas as pd
+
+    from dashboard.registrations import common as C
+
+    df = pd.DataFrame(rows)
+    for col in C.COLUMNS:
+        if col not in df.columns:
+            df[col] = None
+    df["row"] = range(2, 2 + len(df))
+    return df[["row"] + C.COLUMNS]

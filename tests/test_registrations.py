@@ -14,15 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import registrations as R
-from dashboard.harmonize import AliasIndex
 
 CORPUS = FIXTURES / "registrations"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def index(dataset):
-    return AliasIndex(dataset.entities, dataset.organizations)
 
 
 def run(path: Path, index, editions=(2024, 2025)):

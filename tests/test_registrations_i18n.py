@@ -6,31 +6,15 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
+from conftest import registration_frame as frame
 
-from dashboard.harmonize import AliasIndex
 from dashboard.i18n import language
-from dashboard.registrations import common as C
 from dashboard.registrations.common import FileRefused
 from dashboard.registrations.reading import read_file
 from dashboard.registrations.validation import validate
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture(scope="module")
-def index(dataset):
-    return AliasIndex(dataset.entities, dataset.organizations)
-
-
-def frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    for col in C.COLUMNS:
-        if col not in df.columns:
-            df[col] = None
-    df["row"] = range(2, 2 + len(df))
-    return df[["row"] + C.COLUMNS]
 
 
 def refusal(data: bytes, name: str) -> str:

@@ -10,14 +10,8 @@ import pytest
 from conftest import FIXTURES
 
 from dashboard import registrations as R
-from dashboard.harmonize import AliasIndex
 
 CORPUS = FIXTURES / "registrations"
-
-
-@pytest.fixture(scope="module")
-def index(dataset):
-    return AliasIndex(dataset.entities, dataset.organizations)
 
 
 def run(path, index, editions=(2024, 2025)):

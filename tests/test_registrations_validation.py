@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
-import pytest
+from conftest import registration_frame as frame
 
-from dashboard.harmonize import AliasIndex
 from dashboard.registrations import common as C
 from dashboard.registrations.validation import validate
-
-
-@pytest.fixture(scope="module")
-def index(dataset):
-    return AliasIndex(dataset.entities, dataset.organizations)
-
-
-def frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
-    for col in C.COLUMNS:
-        if col not in df.columns:
-            df[col] = None
-    df["row"] = range(2, 2 + len(df))
-    return df[["row"] + C.COLUMNS]
 
 
 def test_traditional_role_and_mode_words_and_invisible_characters(index):
