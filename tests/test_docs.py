@@ -13,6 +13,21 @@ REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
+def repository_files() -> list[str]:
+    """The repository's files as git lists them (tracked and new, not ignored): never the 22,000
+    files of a virtual environment inside the clone."""
+    import subprocess
+
+    out = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.splitlines()
+
+
 def section(title: str) -> str:
     match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## )", README, flags=re.S | re.M)
     assert match, f"README has no section '## {title}'"
@@ -43,5 +58,6 @@ def test_code_layout_names_every_module_and_only_existing_ones():
     missing = sorted(m for m in modules if m not in layout)
     assert not missing, f"README code layout does not mention: {missing}"
     named = set(re.findall(r"\b([a-z_]+\.py)\b", layout))
-    stale = sorted(n for n in named if not list(REPO.rglob(n)))
+    tracked = {Path(p).name for p in repository_files()}
+    stale = sorted(n for n in named if n not in tracked)
     assert not stale, f"README code layout names files that do not exist: {stale}"

@@ -46,6 +46,12 @@ def test_signed_and_percent():
 
 def test_markdown_escaped():
     assert md_escape("[x](http://evil)") == r"\[x\]\(http://evil\)"
+    # one escaper for the whole project: LaTeX ($), list markers and line breaks too
+    from dashboard.text import escape_markdown
+
+    assert md_escape is escape_markdown
+    assert md_escape("$5 and $6") == r"\$5 and \$6"
+    assert md_escape("1. a\n- b") == r"1\. a \- b"
 
 
 @pytest.fixture

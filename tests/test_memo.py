@@ -36,3 +36,30 @@ def test_language_is_part_of_the_key(dataset, monkeypatch):
         set_language("en")
     zh = metrics.overlap_labelled(dataset, 2024, 2025, "country_or_region", lang="zh").status_label.iloc[0]
     assert en == "Named in 2024 and 2025 sources" and zh == "2024和2025年来源均提及"
+
+
+def test_the_cache_is_bounded_and_evicts_the_least_recently_used(monkeypatch):
+    from dashboard import memo
+
+    class Data:  # any weakly referenceable object stands for a dataset
+        pass
+
+    calls = []
+
+    @memo.per_dataset
+    def double(ds, x):
+        calls.append(x)
+        return 2 * x
+
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
+    ds = Data()
+    assert [double(ds, x) for x in (1, 2, 3)] == [2, 4, 6]
+    double(ds, 1)  # 1 is now the most recently used
+    double(ds, 4)  # evicts 2, the least recently used
+    assert memo.cache_size(ds) == 3
+    calls.clear()
+    double(ds, 1), double(ds, 3), double(ds, 4)
+    assert calls == []  # still cached
+    double(ds, 2)
+    assert calls == [2]  # was evicted: computed again
+    assert memo.cache_size(ds) == 3

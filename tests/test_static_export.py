@@ -10,6 +10,7 @@ import plotly.io as pio
 import pytest
 
 from dashboard import keycharts
+from dashboard.figures import PALETTE, STATUS_COLORS_FIXED
 from dashboard.static_export import browser_available, figure_bytes
 
 pytestmark = pytest.mark.skipif(not browser_available(), reason="no Chrome/Chromium for kaleido")
@@ -147,3 +148,26 @@ def test_exported_map_png_is_saved_for_review(dataset):
         img = Image.open(io.BytesIO(png))
         assert img.size == (2000, 2 * chart.figure.layout.height)  # 2× scale
         (out / f"map-2024-2025-{worldview}.png").write_bytes(png)
+        # the map itself is drawn: land in its grey, and the participants in their status colours, in the
+        # map area (between the title and the legend), not only in the legend's swatches
+        counts = _colour_pixels(img, [STATUS_COLORS_FIXED["both"], PALETTE[0], PALETTE[1], "#F2F2F2"])
+        both, only_2024, only_2025, land = counts
+        assert land > 100_000, (worldview, counts)  # the world's land
+        assert both > 2_000, (worldview, counts)  # China, Russia, Hungary, Solomon Islands
+        assert only_2025 > 2_000, (worldview, counts)  # e.g. United States, Peru, Mongolia…
+        assert only_2024 > 500, (worldview, counts)  # e.g. Angola, Ecuador, Iran…
+
+
+def _colour_pixels(img, colours: list[str], tolerance: int = 12) -> list[int]:
+    """Pixels within ``tolerance`` (sum of channel differences) of each colour, in the map area only
+    (from 10 % to 85 % of the height: below the title, above the legend)."""
+    import numpy as np
+
+    a = np.asarray(img.convert("RGB"), dtype=int)
+    h = a.shape[0]
+    a = a[int(h * 0.10) : int(h * 0.85)]
+    out = []
+    for c in colours:
+        rgb = np.array([int(c.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)])
+        out.append(int((np.abs(a - rgb).sum(axis=2) <= tolerance).sum()))
+    return out

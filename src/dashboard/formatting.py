@@ -9,11 +9,11 @@ sources write them ("about 300" / "约300", "more than 240" / "240余").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
 from . import locale_rules
 from .i18n import babel_locale, t
+from .text import escape_markdown
 
 # Qualifiers that say the same thing; any other difference between sources is a conflict.
 QUALIFIER_GROUP = {
@@ -145,9 +145,5 @@ def _as_date(day: dt.date | str) -> dt.date:
     return day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
-
-
-def md_escape(text: object) -> str:
-    """Escape Markdown so data text is shown literally (never as links, HTML or formatting)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+# The one Markdown escaper lives in dashboard.text (pure standard library); the pages know it by this name.
+md_escape = escape_markdown

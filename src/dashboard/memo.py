@@ -6,19 +6,27 @@ other arguments, which must be hashable (lists are frozen to tuples); a function
 holds translated text takes the language as an argument (``lang=``), so it is part of the key. A call with an argument
 that cannot be frozen (a DataFrame) is simply not cached. DataFrames are returned as shallow
 copies: with pandas' copy-on-write a caller that adds or changes a column never alters the
-cached result.
+cached result. The cache is bounded: at most :data:`MAX_ENTRIES` results per dataset, the least
+recently used evicted first.
 """
 
 from __future__ import annotations
 
 import functools
+import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-_caches: weakref.WeakKeyDictionary[Any, dict] = weakref.WeakKeyDictionary()
+# At most this many results per dataset (least recently used evicted first): filters, editions and
+# languages multiply the keys a long-running server would otherwise keep forever.
+MAX_ENTRIES = 2048
+
+_caches: weakref.WeakKeyDictionary[Any, OrderedDict] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
 
 
 class _Unhashable(Exception):
@@ -40,6 +48,9 @@ def _out(value: Any) -> Any:
     return value.copy(deep=False) if isinstance(value, (pd.DataFrame, pd.Series)) else value
 
 
+_MISSING = object()
+
+
 def per_dataset(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(ds, *args, **kwargs):
@@ -47,12 +58,26 @@ def per_dataset(fn: Callable) -> Callable:
             key = (fn.__module__, fn.__qualname__, _freeze(args), _freeze(kwargs))
         except (_Unhashable, TypeError):
             return fn(ds, *args, **kwargs)
-        cache = _caches.get(ds)
-        if cache is None:
-            cache = _caches.setdefault(ds, {})
-        if key not in cache:
-            cache[key] = fn(ds, *args, **kwargs)
-        return _out(cache[key])
+        with _lock:
+            cache = _caches.get(ds)
+            if cache is None:
+                cache = _caches.setdefault(ds, OrderedDict())
+            value = cache.get(key, _MISSING)
+            if value is not _MISSING:
+                cache.move_to_end(key)
+        if value is _MISSING:
+            value = fn(ds, *args, **kwargs)
+            with _lock:
+                cache[key] = value
+                cache.move_to_end(key)
+                while len(cache) > MAX_ENTRIES:
+                    cache.popitem(last=False)
+        return _out(value)
 
     wrapper.uncached = fn  # type: ignore[attr-defined]
     return wrapper
+
+
+def cache_size(ds) -> int:
+    """How many results are cached for ``ds`` (for tests and the benchmark)."""
+    return len(_caches.get(ds, ()))

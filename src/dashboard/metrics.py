@@ -195,13 +195,6 @@ def figure_conflicts(ds: Dataset, edition: int | None = None) -> pd.DataFrame:
     )
 
 
-def sources_for(ds: Dataset, source_ids: str | list[str]) -> pd.DataFrame:
-    """The source records behind a '|'-joined list of ids, in the given order."""
-    ids = source_ids.split("|") if isinstance(source_ids, str) else list(source_ids)
-    s = ds.sources.set_index("id")
-    return s.loc[[i for i in ids if i in s.index]].reset_index()
-
-
 # --- comparison between two editions -------------------------------------------------------
 
 

@@ -31,11 +31,6 @@ def clean_dir(base: Path | None = None) -> Path:
     return (base or data_dir()) / "clean"
 
 
-def shared_sources_dir() -> Path:
-    """The read-only fact sheet and source excerpts beside the repository (may be absent)."""
-    return REPO_ROOT.parent / "shared" / "sources"
-
-
 def rel(path: Path, base: Path | None = None) -> str:
     """A path as the user would type it: relative to the data folder's parent when possible."""
     root = (base or data_dir()).parent

@@ -24,12 +24,13 @@ def clean_text(value: object) -> str:
     return " ".join(s.split())
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|<>~$])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|<>~$+\-.])")
 
 
 def escape_markdown(value: object) -> str:
-    """User-supplied text made literal inside Markdown (Streamlit's st.markdown, widget labels,
-    st.error…): every character with a Markdown or Streamlit meaning (emphasis, links, code,
-    headings, tables, HTML, LaTeX ``$``, ``:color[…]`` directives) is backslash-escaped, line
-    breaks become spaces (so "-", "+" and "1." can never start a list: they are left as they are)."""
+    """Data or user-supplied text made literal inside Markdown (Streamlit's st.markdown, widget
+    labels, st.error…): every character with a Markdown or Streamlit meaning (emphasis, links, code,
+    headings, tables, HTML, LaTeX ``$``, ``:color[…]`` directives, list markers "-", "+", "1.") is
+    backslash-escaped and line breaks become spaces. The project's one Markdown escaper
+    (:func:`dashboard.formatting.md_escape` is this function)."""
     return _MARKDOWN.sub(r"\\\1", re.sub(r"[\r\n]+", " ", str(value)))
