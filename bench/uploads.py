@@ -182,6 +182,16 @@ def run_case(case: str, timeout: float = 300) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _too_many_rows() -> bytes:
+    """The corpus's generated 50,001-row CSV (tests/fixtures/registrations/make_corpus.py, GENERATED)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.GENERATED["too_many_rows.csv"]()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.uploads", description=__doc__.splitlines()[0])
     parser.add_argument("--child", choices=sorted(CASES), help=argparse.SUPPRESS)
@@ -195,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-uploads-"))
     os.environ["BENCH_UPLOADS_TMP"] = str(tmp)
     valid_workbook(tmp / "valid_50k.xlsx")
+    (tmp / "too_many_rows.csv").write_bytes(_too_many_rows())  # generated, not committed
     results = []
     print(f"{'case':<24} {'time s':>8} {'idle MB':>8} {'peak MB':>8} {'+peak MB':>9}  outcome")
     for case in args.case or list(CASES):

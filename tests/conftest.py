@@ -32,6 +32,16 @@ def add_synthetic_edition(data: Path) -> None:
     )
 
 
+def pytest_sessionstart(session) -> None:
+    """Generate the large corpus files that are not committed (a 1.1 MB CSV of 50,001 rows)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_corpus", FIXTURES / "registrations" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.ensure_generated()
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     return copy_data(tmp_path)
