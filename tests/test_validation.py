@@ -143,3 +143,43 @@ def test_chinese_form_must_cite_a_known_chinese_source(data_copy, replacement, m
         build.build(data_copy)
     hits = [i for i in exc.value.issues if i.field == "zh_source_id" and message in i.message]
     assert hits and hits[0].record.startswith("people #1 (Xu Ganlu)"), exc.value.issues
+
+
+@pytest.mark.parametrize(
+    "old, new, field",
+    [
+        ("  subkind: news\n", "  subkind: blog\n", "subkind"),  # not a kind of source in the vocabulary
+        ("  subkind: news\n", "  subkind: official\n", ""),  # an official subkind under kind news
+    ],
+)
+def test_the_kind_of_a_source_is_validated(data_copy, old, new, field):
+    src = data_copy / "raw" / "sources.yaml"
+    text = src.read_text(encoding="utf-8")
+    assert old in text
+    src.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        build.build(data_copy)
+    assert any(i.file == "data/raw/sources.yaml" and field in i.field for i in exc.value.issues)
+
+
+def test_a_kind_of_source_without_a_citation_tier_is_refused(data_copy, monkeypatch):
+    """A new kind added to the vocabulary must get a tier in citations.TIER: the build says so, it
+    never ranks the kind last in silence."""
+    from dashboard import citations, vocab
+
+    labels = {**vocab.SOURCE_SUBKINDS.labels, "podcast": "Podcast"}
+    monkeypatch.setattr(citations, "SOURCE_SUBKINDS", vocab.Vocab("source_subkind", labels))
+    with pytest.raises(DataError) as exc:
+        build.build(data_copy)
+    assert any(i.field == "podcast" and "tier" in i.message for i in exc.value.issues)
+    assert citations.untiered_kinds() == ["podcast"]
+
+
+def test_every_kind_of_source_has_a_tier_and_an_organizers_list_ranks_first(dataset):
+    from dashboard import citations, vocab
+
+    assert citations.untiered_kinds() == []
+    assert set(vocab.SUBKIND_OF) == set(vocab.SOURCE_SUBKINDS.codes)
+    assert set(vocab.SUBKIND_OF.values()) <= set(vocab.SOURCE_KINDS.codes)
+    assert "organizer_list" in vocab.SOURCE_KINDS and "organizer_list" not in vocab.RAW_SOURCE_KINDS
+    assert citations.TIER["registration_list"] == min(citations.TIER.values())

@@ -323,8 +323,14 @@ def build_tables(
 
 
 def check_tables(tables: dict[str, pd.DataFrame]) -> None:
-    """Integrity of the output: primary keys unique, every source id and code exists."""
-    issues: list[DataIssue] = []
+    """Integrity of the output: primary keys unique, every source id and code exists, every kind of
+    source has a citation tier."""
+    from .citations import untiered_kinds
+
+    issues: list[DataIssue] = [
+        DataIssue("src/dashboard/vocab.py", "SOURCE_SUBKINDS", kind, "no citation tier in dashboard.citations.TIER")
+        for kind in untiered_kinds()
+    ]
     for name, df in tables.items():
         pk = TABLES[name]["primaryKey"]
         dup = df[df.duplicated(pk, keep=False)]

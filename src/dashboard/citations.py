@@ -24,21 +24,33 @@ from . import locale_rules
 from .dataset import Dataset
 from .i18n import babel_locale, t
 from .memo import per_dataset
+from .vocab import SOURCE_SUBKINDS
 
 MAX_REFERENCES = 3
 PARTICIPATION, FIGURES, NAME_OR_TITLE, CONTEXT = "participation", "figures", "name_or_title", "context"
-# Strength of a kind of source (lower is stronger). The host's own pages first, then other governments'
-# official pages, then news, then other pages (press releases, rewrites, aggregators); mirrors last.
+# Strength of each kind of source (vocab.SOURCE_SUBKINDS; lower is stronger). The host's own pages and
+# the organizers' lists first, then other governments' official pages, then news, then other pages
+# (press releases, rewrites, aggregators); mirrors last. A kind added to the vocabulary without a tier
+# here is refused by the build (:func:`untiered_kinds`), never silently ranked last.
 TIER = {
-    ("official", "official"): 0,
-    ("organizer_list", "registration_list"): 0,
-    ("official", None): 1,
-    ("news", None): 2,
-    ("other", "press_release"): 3,
-    ("other", None): 4,
-    ("mirror", None): 9,
+    "official": 0,
+    "registration_list": 0,
+    "foreign_government": 1,
+    "news": 2,
+    "press_release": 3,
+    "secondary_rewrite": 4,
+    "aggregator": 4,
+    "low_reliability": 4,
+    "name_reference": 4,
+    "other": 4,
+    "mirror": 9,
 }
-MIRROR_TIER = 9
+MIRROR_TIER = TIER["mirror"]
+
+
+def untiered_kinds() -> list[str]:
+    """Kinds of source in the vocabulary that have no citation tier (the build refuses them)."""
+    return [k for k in SOURCE_SUBKINDS.codes if k not in TIER]
 
 
 def _ids(source_ids: str | Iterable[str]) -> list[str]:
@@ -58,8 +70,8 @@ def supports(row) -> set[str]:
 
 
 def tier(row) -> int:
-    kind, sub = row.kind, row.subkind
-    return TIER.get((kind, sub), TIER.get((kind, None), 5))
+    """The citation tier of a source record, by its kind (``subkind``)."""
+    return TIER[row.subkind]
 
 
 def _table(ds: Dataset) -> pd.DataFrame:

@@ -23,7 +23,8 @@ ROLES = vocab.ROLES.codes
 SPEAKING_ROLES = vocab.SPEAKING_ROLES
 MODES = vocab.MODES.codes
 HOW_KNOWN = vocab.HOW_KNOWN_RAW
-SOURCE_KINDS = vocab.SOURCE_KINDS.codes
+SOURCE_KINDS = vocab.RAW_SOURCE_KINDS
+SOURCE_SUBKINDS = vocab.SOURCE_SUBKINDS.codes
 PARTICIPANT_TYPES = vocab.PARTICIPANT_TYPES.codes
 TOPIC_KINDS = vocab.TOPIC_KINDS.codes
 CONFLICT_SCOPES = vocab.SCOPES.codes
@@ -44,7 +45,7 @@ class Source(Strict):
     publisher_zh: str | None = None
     language: str = Field(pattern=r"^[a-z]{2,3}$")
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
-    subkind: str
+    subkind: Literal[SOURCE_SUBKINDS]  # type: ignore[valid-type]
     short_title: str = Field(min_length=1, max_length=70)
     short_title_zh: str | None = None  # this project's short description in Chinese (reference labels)
     supports: list[Literal[SOURCE_SUPPORTS]] = Field(min_length=1)  # type: ignore[valid-type]
@@ -53,6 +54,14 @@ class Source(Strict):
     accessed: dt.date | None = None
     excerpt: str | None = None
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _subkind_within_kind(self) -> Source:
+        if vocab.SUBKIND_OF[self.subkind] != self.kind:
+            raise ValueError(
+                f"subkind {self.subkind!r} is a kind of {vocab.SUBKIND_OF[self.subkind]!r}, not {self.kind!r}"
+            )
+        return self
 
     @field_validator("supports")
     @classmethod

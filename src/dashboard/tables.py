@@ -14,6 +14,7 @@ QUALIFIERS = vocab.QUALIFIERS.codes
 ROLES = vocab.ROLES.codes
 MODES = vocab.MODES.codes
 SOURCE_KINDS = vocab.SOURCE_KINDS.codes
+SOURCE_SUBKINDS = vocab.SOURCE_SUBKINDS.codes
 SENIORITY = vocab.SENIORITY.codes
 HOW_KNOWN_CLEAN = vocab.HOW_KNOWN.codes
 PARTICIPANT_TYPES = vocab.PARTICIPANT_TYPES.codes
@@ -116,8 +117,8 @@ TABLES: dict[str, dict] = {
             f("publisher", "string", "Publisher."),
             f("publisher_zh", "string", "The publisher's own Chinese name, where known (Chinese interface)."),
             f("language", "string", "Language (ISO 639-1)."),
-            f("kind", "string", "Coarse kind of source.", SOURCE_KINDS + ("organizer_list",)),
-            f("subkind", "string", "Finer classification from the fact sheet."),
+            f("kind", "string", "Coarse kind of source.", SOURCE_KINDS),
+            f("subkind", "string", "Finer kind of source (its citation tier follows from it).", SOURCE_SUBKINDS),
             f("short_title", "string", "Short English description, used in reference labels."),
             f("short_title_zh", "string", "The same description in Chinese (this project's wording)."),
             f(

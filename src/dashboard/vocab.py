@@ -194,8 +194,43 @@ SOURCE_KINDS = Vocab(
         "news": N_("News report"),
         "mirror": N_("Mirror (republished copy)"),
         "other": N_("Other"),
+        # added by the build or the Import page for a list the organizers supplied, never in sources.yaml
+        "organizer_list": N_("Organizers' list"),
     },
 )
+# The finer kinds of source (``subkind`` in sources.yaml), each within one kind. Every one has a
+# citation tier in dashboard.citations.TIER: the build refuses a kind that has none.
+SOURCE_SUBKINDS = Vocab(
+    "source_subkind",
+    {
+        "official": N_("The host's official page"),
+        "foreign_government": N_("Another government's official page"),
+        "news": N_("News report"),
+        "press_release": N_("Press release"),
+        "secondary_rewrite": N_("Rewrite of another report"),
+        "aggregator": N_("Aggregator"),
+        "low_reliability": N_("Page of low reliability"),
+        "name_reference": N_("Reference for a name or title"),
+        "other": N_("Other"),
+        "mirror": N_("Mirror (republished copy)"),
+        "registration_list": N_("Organizers' registration list"),
+    },
+)
+SUBKIND_OF = {  # subkind -> the kind it belongs to
+    "official": "official",
+    "foreign_government": "official",
+    "news": "news",
+    "press_release": "other",
+    "secondary_rewrite": "other",
+    "aggregator": "other",
+    "low_reliability": "other",
+    "name_reference": "other",
+    "other": "other",
+    "mirror": "mirror",
+    "registration_list": "organizer_list",
+}
+# Kinds a transcribed source (data/raw/sources.yaml) may have: organizers' lists come only from files.
+RAW_SOURCE_KINDS = tuple(k for k in SOURCE_KINDS.codes if k != "organizer_list")
 
 # What a source can be cited for. name_or_title: only how a person's name or title is written (never
 # evidence that anyone took part); context: background only (side events, previews, paid content).
@@ -313,6 +348,7 @@ ALL: tuple[Vocab, ...] = (
     PARTICIPANT_TYPES,
     TOPIC_KINDS,
     SOURCE_KINDS,
+    SOURCE_SUBKINDS,
     SOURCE_SUPPORTS,
     SCOPES,
     OVERLAP,
