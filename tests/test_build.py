@@ -118,3 +118,28 @@ def test_datapackage_describes_every_file():
     on_disk = {p.relative_to(CLEAN).as_posix() for p in CLEAN.rglob("*") if p.is_file()}
     assert {r["path"] for r in desc["resources"]} | {"datapackage.json"} == on_disk
     assert desc["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+def test_edition_columns_are_defined_once():
+    """Every clean editions column is a schema.Edition field of the same name (or one of the few the
+    build derives), and the Dataset's tables are the table spec's."""
+    import dataclasses
+
+    from dashboard.build import DERIVED_EDITION_COLUMNS, check_edition_columns
+    from dashboard.dataset import Dataset
+    from dashboard.tables import TABLES
+
+    assert check_edition_columns() == []
+    assert set(DERIVED_EDITION_COLUMNS) <= {f["name"] for f in TABLES["editions"]["fields"]}
+    assert [f.name for f in dataclasses.fields(Dataset)] == list(TABLES)
+
+
+def test_an_edition_field_without_a_column_is_refused(data_copy, monkeypatch):
+    from dashboard import schema
+    from dashboard.errors import DataError
+
+    fields = dict(schema.Edition.model_fields)
+    monkeypatch.setattr(schema.Edition, "model_fields", {**fields, "mascot": fields["venue"]})
+    with pytest.raises(DataError) as exc:
+        build.build(data_copy)
+    assert any(i.field == "mascot" and "no column" in i.message for i in exc.value.issues)

@@ -10,6 +10,7 @@ as it was.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import sys
@@ -65,6 +66,44 @@ def _zh_forms(value: str | None) -> tuple[str, str]:
     """(simplified form, form as the source writes it when that differs: traditional script)."""
     simple = to_simplified(value)
     return simple, (value if value and value != simple else "")
+
+
+# The clean editions table: every column is the raw edition file's field of the same name
+# (schema.Edition), except these, which the build derives; raw fields not published are listed too.
+# So an edition column is defined once, in schema.Edition (its type) and tables.TABLES (its
+# description); check_edition_columns refuses a build where the two disagree.
+DERIVED_EDITION_COLUMNS = ("edition", "theme_en", "theme_en_source_id", "theme_zh", "theme_zh_source_id")
+UNPUBLISHED_EDITION_FIELDS = ("year", "host_note", "described_as_first_source_ids")
+
+
+def check_edition_columns() -> list[DataIssue]:
+    """Where schema.Edition and the clean editions table (tables.TABLES) disagree."""
+    from .schema import Edition
+
+    published = set(columns("editions")) - set(DERIVED_EDITION_COLUMNS)
+    fields = set(Edition.model_fields) - set(UNPUBLISHED_EDITION_FIELDS)
+    where = "src/dashboard/tables.py"
+    return [
+        *(
+            DataIssue(where, "editions", c, "a column with no field in schema.Edition")
+            for c in sorted(published - fields)
+        ),
+        *(DataIssue(where, "editions", f, "a schema.Edition field with no column") for f in sorted(fields - published)),
+    ]
+
+
+def _cell(name: str, value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return _join(value) if name.endswith("source_ids") else JOIN.join(value)
+    return value
+
+
+def _edition_row(e, derived: dict) -> dict:
+    """One row of the clean editions table: the derived columns, then the raw fields by name."""
+    dump = e.model_dump()
+    return {c: derived[c] if c in derived else _cell(c, dump[c]) for c in columns("editions")}
 
 
 def load_registrations(
@@ -249,43 +288,22 @@ def build_tables(
         .reset_index()
     )
 
+    mismatch = check_edition_columns()
+    if mismatch:
+        raise DataError(mismatch)
     eds = []
     for year, er in sorted(raw.editions.items()):
         e = er.edition
         theme_en, theme_en_source = _theme(topics_df, year, "en", e.preferred_source_id)
         theme_zh, theme_zh_source = _theme(topics_df, year, "zh", e.preferred_source_id)
-        eds.append(
-            {
-                "edition": year,
-                "number": e.number,
-                "name_en": e.name_en,
-                "name_zh": e.name_zh,
-                "start_date": e.start_date.isoformat(),
-                "end_date": e.end_date.isoformat(),
-                "city_en": e.city_en,
-                "city_zh": e.city_zh,
-                "province_en": e.province_en,
-                "province_zh": e.province_zh,
-                "country": e.country,
-                "city_lat": e.city_lat,
-                "city_lon": e.city_lon,
-                "venue": e.venue,
-                "host_en": e.host_en,
-                "host_zh": e.host_zh,
-                "host_source_ids": _join(e.host_source_ids),
-                "name_zh_source_id": e.name_zh_source_id,
-                "city_zh_source_id": e.city_zh_source_id,
-                "province_zh_source_id": e.province_zh_source_id,
-                "host_zh_source_id": e.host_zh_source_id,
-                "theme_en": theme_en,
-                "theme_en_source_id": theme_en_source,
-                "theme_zh": theme_zh,
-                "theme_zh_source_id": theme_zh_source,
-                "preferred_source_id": e.preferred_source_id,
-                "participant_list_complete": e.participant_list_complete,
-                "not_found": JOIN.join(e.not_found),
-            }
-        )
+        derived = {
+            "edition": year,
+            "theme_en": theme_en,
+            "theme_en_source_id": theme_en_source,
+            "theme_zh": theme_zh,
+            "theme_zh_source_id": theme_zh_source,
+        }
+        eds.append(_edition_row(e, derived))
     sources = pd.DataFrame(
         [
             {
