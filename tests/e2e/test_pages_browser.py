@@ -118,3 +118,27 @@ def test_press_kit_downloads_in_the_browser(browser, server, tmp_path):
     assert watch.external == [] and watch.page_errors == []
     assert server.external_connections() == []
     page.close()
+
+
+def test_chinese_press_kit_downloads_in_chinese(browser, server, tmp_path):
+    """A download button's callback runs outside the page's run: the Chinese page's kit is still Chinese
+    (the language is passed to it), with the English summary beside the Chinese one."""
+    import io
+    import zipfile
+
+    from dashboard.i18n import t
+
+    page, watch = guarded_page(browser, viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+    page.goto(server.url + "/Press?edition=2025&lang=zh")
+    wait_for_app(page)
+    with page.expect_download(timeout=90000) as info:
+        page.get_by_text(t("Download the press kit (ZIP)", lang="zh")).click()
+    path = tmp_path / "kit.zip"
+    info.value.save_as(path)
+    kit = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    readme = kit.read("press-kit-2025/README.md").decode()
+    assert readme.startswith("# " + t("Press kit", lang="zh")) and "How to cite" not in readme
+    assert "240余人" in kit.read("press-kit-2025/summary.zh.md").decode()
+    assert "more than 240 attendees" in kit.read("press-kit-2025/summary.en.md").decode()
+    assert watch.external == [] and watch.page_errors == []
+    page.close()

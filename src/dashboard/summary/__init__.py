@@ -40,13 +40,13 @@ def _renderer(lang: str):
 @per_dataset
 def edition_summary(ds: Dataset, edition: int, lang: str) -> Summary:
     """The summary of one edition in ``lang``."""
-    return _renderer(lang).edition(ds, edition_facts(ds, edition), lang)
+    return _renderer(lang).render_edition(ds, edition_facts(ds, edition), lang)
 
 
 @per_dataset
 def comparison_summary(ds: Dataset, earlier: int, later: int, lang: str) -> Summary:
     """The summary of two editions in ``lang``."""
-    return _renderer(lang).comparison_(ds, comparison_facts(ds, earlier, later), lang)
+    return _renderer(lang).render_comparison(ds, comparison_facts(ds, earlier, later), lang)
 
 
 def to_markdown(ds: Dataset, summary: Summary, lang: str, generated: dt.date | None = None) -> str:

@@ -148,7 +148,8 @@ def _speakers(f: EditionFacts, refs: Refs, lang: str) -> str:
     return "；".join(parts) + "。"
 
 
-def edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
+def render_edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
+    """The summary of one edition from its facts, in ``lang``."""
     refs = Refs(ds)
     e = f.row
     name = names.edition_name(e, lang) if e.get(f"name_{lang}") else ""
@@ -174,7 +175,8 @@ def edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
     return Summary(title, paragraphs, refs)
 
 
-def comparison_(ds: Dataset, f: ComparisonFacts, lang: str) -> Summary:
+def render_comparison(ds: Dataset, f: ComparisonFacts, lang: str) -> Summary:
+    """The summary of two editions from their facts, in ``lang``."""
     refs = Refs(ds)
     a, b = f.earlier_row, f.later_row
     sentences = [
