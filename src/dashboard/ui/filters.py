@@ -40,7 +40,7 @@ def sidebar_filters(ds: Dataset, show: tuple[str, ...] = ("editions", "region", 
                     ds.edition_ids,
                     "editions",
                     ds.edition_ids,
-                    format_func=lambda e: edition_label(ds, e),
+                    format_func=lambda e: edition_label(ds, e, lang),
                 )
                 or ds.edition_ids
             )

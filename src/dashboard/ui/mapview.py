@@ -106,6 +106,7 @@ def worldview_note(code: str) -> None:
 
 
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
+    lang = get_language()  # select boxes may call format_func outside the run
     eds = ds.edition_ids
     c1, c2, c3 = st.columns([2, 2, 2])
     with c1:
@@ -115,7 +116,9 @@ def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
         earlier, later = two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1]))
     else:
         with c2:
-            earlier = url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e))
+            earlier = url_selectbox(
+                t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e, lang)
+            )
     lines = False
     if view != "regions":
         with c3 if view == "one" else st.container():

@@ -26,6 +26,7 @@ def _mode_label(mode: str) -> str:
 
 
 def pick(ds: Dataset) -> list[int]:
+    lang = get_language()  # select boxes may call format_func outside the run
     eds = ds.edition_ids
     c1, c2, c3 = st.columns(3)
     with c1:
@@ -33,7 +34,7 @@ def pick(ds: Dataset) -> list[int]:
     if mode == "compare" and len(eds) > 1:
         return list(two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1])))
     with c2:
-        return [url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e))]
+        return [url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e, lang))]
 
 
 def summary_section(ds: Dataset, editions: list[int]) -> str:
