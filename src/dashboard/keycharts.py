@@ -20,7 +20,7 @@ from .figures import (
     presence_matrix,
 )
 from .formatting import format_figure, join_clauses
-from .i18n import t
+from .i18n import t, tn
 from .memo import per_dataset
 from .vocab import (
     ENTITY_TYPES,
@@ -198,7 +198,17 @@ def people_subtitle(people: pd.DataFrame, editions: list[int], *, lang: str) -> 
     for e in editions:
         p = people[people.edition == e]
         named = p[(p["name"] != "") & p.role.isin(SPEAKING_ROLES)].person_id.nunique()
-        parts.append(t("{e}: {n}, of whom {k} named speakers", e=e, n=len(p), k=named, lang=lang))
+        parts.append(
+            tn(
+                "{e}: {n}, of whom {k} named speaker",
+                "{e}: {n}, of whom {k} named speakers",
+                int(named),
+                lang=lang,
+                e=e,
+                n=len(p),
+                k=named,
+            )
+        )
     return t(
         "People mentioned in the sources, named or not; not a complete list. {parts}", parts="; ".join(parts), lang=lang
     )
