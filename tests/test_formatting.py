@@ -51,7 +51,8 @@ def test_markdown_escaped():
 
     assert md_escape is escape_markdown
     assert md_escape("$5 and $6") == r"\$5 and \$6"
-    assert md_escape("1. a\n- b") == r"1\. a \- b"
+    assert md_escape("1. a\n- b") == r"1\. a - b"  # a list marker only where a list could start
+    assert md_escape("- a") == r"\- a" and md_escape("+ a") == r"\+ a" and md_escape("3.5 km") == r"3\.5 km"
 
 
 @pytest.fixture

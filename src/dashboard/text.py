@@ -24,13 +24,18 @@ def clean_text(value: object) -> str:
     return " ".join(s.split())
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|<>~$+\-.])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|<>~$])")
+_LIST_START = re.compile(r"^(\s*)([-+]|\d+(?=\.))")
 
 
 def escape_markdown(value: object) -> str:
     """Data or user-supplied text made literal inside Markdown (Streamlit's st.markdown, widget
     labels, st.error…): every character with a Markdown or Streamlit meaning (emphasis, links, code,
-    headings, tables, HTML, LaTeX ``$``, ``:color[…]`` directives, list markers "-", "+", "1.") is
-    backslash-escaped and line breaks become spaces. The project's one Markdown escaper
-    (:func:`dashboard.formatting.md_escape` is this function)."""
-    return _MARKDOWN.sub(r"\\\1", re.sub(r"[\r\n]+", " ", str(value)))
+    headings, tables, HTML, LaTeX ``$``, ``:color[…]`` directives) is backslash-escaped; line breaks
+    become spaces, so "-", "+" and "1." can start a list only at the very beginning, where they are
+    escaped too. The project's one Markdown escaper (:func:`dashboard.formatting.md_escape` is this
+    function)."""
+    s = _MARKDOWN.sub(r"\\\1", re.sub(r"[\r\n]+", " ", str(value)))
+    return _LIST_START.sub(
+        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), s
+    )
