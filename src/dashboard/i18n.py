@@ -47,8 +47,18 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-# code -> the language's own name, for every language with a catalogue (and English).
-LANGUAGES: dict[str, str] = {c: language_name(c) for c in supported_languages()}
+@cache
+def languages() -> dict[str, str]:
+    """code -> the language's own name, for every language with a catalogue (and English)."""
+    return {c: language_name(c) for c in supported_languages()}
+
+
+def __getattr__(name: str):
+    # LANGUAGES is computed on first use (Babel's locale data costs ~20 ms at import otherwise)
+    if name == "LANGUAGES":
+        return languages()
+    raise AttributeError(name)
+
 
 # A context variable, not a module global: Streamlit serves many sessions from one
 # process, each script run in its own thread, so one user's language never leaks to another.
