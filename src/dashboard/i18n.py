@@ -2,8 +2,8 @@
 
 Strings are written in English in the code and marked for extraction:
 
-- ``t("Text with {placeholder}", placeholder=value)`` translates now (gettext);
-- ``tn("{n} source", "{n} sources", n)`` chooses a plural form of the current language (ngettext);
+- ``t("Text with {placeholder}", lang=lang, placeholder=value)`` translates now (gettext);
+- ``tn("{n} source", "{n} sources", n, lang=lang)`` chooses the language's plural form (ngettext);
 - ``N_("Label")`` only marks a constant (vocabulary labels, defined once in :mod:`dashboard.vocab`)
   so ``pybabel extract`` finds it; :func:`translate_marked` translates it where it is shown.
 
@@ -15,7 +15,11 @@ extracted). They are read with Babel at first use in a process and kept in memor
 no compiled ``.mo`` that could fall out of date; a test fails when the ``.po`` lacks a
 translation, has a fuzzy or obsolete entry, or is out of date with the code. A missing entry
 falls back to English, so a half-translated language still works. English is the source
-language and has no catalogue.
+language and has no catalogue. The supported languages are English and the catalogues present.
+
+The language is a parameter: the core always passes ``lang`` (``tests/test_language_param.py``).
+The language of the current run (:func:`set_language`, :func:`get_language`, a context variable)
+is only the UI's way to know the page's language; ``t()`` without ``lang`` falls back to it.
 """
 
 from __future__ import annotations
