@@ -24,27 +24,14 @@ from . import locale_rules
 from .dataset import Dataset
 from .i18n import babel_locale, t
 from .memo import per_dataset
-from .vocab import SOURCE_SUBKINDS
+from .vocab import SOURCE_KIND_RULES, SOURCE_SUBKINDS
 
 MAX_REFERENCES = 3
 PARTICIPATION, FIGURES, NAME_OR_TITLE, CONTEXT = "participation", "figures", "name_or_title", "context"
-# Strength of each kind of source (vocab.SOURCE_SUBKINDS; lower is stronger). The host's own pages and
-# the organizers' lists first, then other governments' official pages, then news, then other pages
-# (press releases, rewrites, aggregators); mirrors last. A kind added to the vocabulary without a tier
-# here is refused by the build (:func:`untiered_kinds`), never silently ranked last.
-TIER = {
-    "official": 0,
-    "registration_list": 0,
-    "foreign_government": 1,
-    "news": 2,
-    "press_release": 3,
-    "secondary_rewrite": 4,
-    "aggregator": 4,
-    "low_reliability": 4,
-    "name_reference": 4,
-    "other": 4,
-    "mirror": 9,
-}
+# Strength of each kind of source (lower is stronger), defined with the kinds in the vocabulary
+# (vocab.SOURCE_KIND_RULES). A kind in the vocabulary without a tier is refused by the build
+# (:func:`untiered_kinds`), never silently ranked last.
+TIER = {code: tier for code, (_kind, tier) in SOURCE_KIND_RULES.items()}
 MIRROR_TIER = TIER["mirror"]
 
 

@@ -198,8 +198,9 @@ SOURCE_KINDS = Vocab(
         "organizer_list": N_("Organizers' list"),
     },
 )
-# The finer kinds of source (``subkind`` in sources.yaml), each within one kind. Every one has a
-# citation tier in dashboard.citations.TIER: the build refuses a kind that has none.
+# The finer kinds of source (``subkind`` in sources.yaml), each within one kind and with its citation
+# tier (SOURCE_KIND_RULES below): a new kind of source is added here only (label, kind, tier); the
+# build refuses a kind that has no rule.
 SOURCE_SUBKINDS = Vocab(
     "source_subkind",
     {
@@ -216,19 +217,23 @@ SOURCE_SUBKINDS = Vocab(
         "registration_list": N_("Organizers' registration list"),
     },
 )
-SUBKIND_OF = {  # subkind -> the kind it belongs to
-    "official": "official",
-    "foreign_government": "official",
-    "news": "news",
-    "press_release": "other",
-    "secondary_rewrite": "other",
-    "aggregator": "other",
-    "low_reliability": "other",
-    "name_reference": "other",
-    "other": "other",
-    "mirror": "mirror",
-    "registration_list": "organizer_list",
+# subkind -> (the kind it belongs to, its citation tier: lower is stronger). The host's own pages and
+# the organizers' lists first, then other governments' official pages, then news, then other pages
+# (press releases, rewrites, aggregators); mirrors last (cited only when nothing else supports a claim).
+SOURCE_KIND_RULES: dict[str, tuple[str, int]] = {
+    "official": ("official", 0),
+    "registration_list": ("organizer_list", 0),
+    "foreign_government": ("official", 1),
+    "news": ("news", 2),
+    "press_release": ("other", 3),
+    "secondary_rewrite": ("other", 4),
+    "aggregator": ("other", 4),
+    "low_reliability": ("other", 4),
+    "name_reference": ("other", 4),
+    "other": ("other", 4),
+    "mirror": ("mirror", 9),
 }
+SUBKIND_OF = {code: kind for code, (kind, _tier) in SOURCE_KIND_RULES.items()}
 # Kinds a transcribed source (data/raw/sources.yaml) may have: organizers' lists come only from files.
 RAW_SOURCE_KINDS = tuple(k for k in SOURCE_KINDS.codes if k != "organizer_list")
 
