@@ -24,7 +24,7 @@ def test_imported_list_stays_in_its_session():
     a.button(key="import_confirm").click().run()
     a.switch_page("pages/0_Overview.py")
     a.run()
-    assert "14 of 51 countries and regions named in public sources and the organizers' list l\\.csv" in " ".join(
+    assert "14 of 51 countries and regions named in public sources and the organizers' list l.csv" in " ".join(
         m.value for m in a.markdown
     )
 
