@@ -15,9 +15,10 @@ from ..dataset import Dataset, load_geojson
 from ..errors import DataError
 from ..figures import MAP_ASPECT, REGION_COLORS, map_chrome_px, region_map
 from ..formatting import format_figure, md_escape
-from ..i18n import t
+from ..i18n import get_language, t
 from ..paths import data_dir
 from .charts import MAP_CONFIG, download_csv
+from .chrome import plotly_locale
 from .common import preferred_source_md
 from .components import edition_label, two_edition_pickers
 from .state import url_selectbox
@@ -71,7 +72,7 @@ def map_chart(fig, key: str, config: dict) -> None:
     st.html(map_css(map_chrome_px(fig)))
     with st.container(key="map-outer"):
         with st.container(key="map-frame"):
-            st.plotly_chart(fig, key=key, config=config, height="stretch")
+            st.plotly_chart(fig, key=key, config={**config, **plotly_locale(get_language())}, height="stretch")
 
 
 def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict) -> None:
