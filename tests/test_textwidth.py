@@ -61,3 +61,43 @@ def test_great_circle_splits_at_the_antimeridian():
     pts = [(x, y) for x, y in zip(lons, lats) if x is not None]
     assert pts[0] == (119.2, 34.6) and pts[-1] == (-77.0, -12.0)
     assert all(abs(a[0] - b[0]) < 10 for a, b in zip(pts, pts[1:]) if abs(a[0]) != 180)
+
+
+def test_bar_chart_margin_and_subtitle_hold_chinese_text():
+    import pandas as pd
+
+    from dashboard.figures import SUBTITLE_CHARS, grouped_bars
+
+    df = pd.DataFrame({"edition": [2024, 2025], "role": ["panel", "panel"], "count": [1, 2]})
+    subtitle = "来源提及的人员（含未列姓名者），并非完整名单。2024年：10人，其中具名发言嘉宾8人；2025年：14人，其中具名发言嘉宾13人"
+    fig = grouped_bars(
+        df,
+        "role",
+        {"panel": "平行分会发言"},
+        [2024, 2025],
+        {2024: "2024", 2025: "2025"},
+        {2024: "#000", 2025: "#111"},
+        "标题",
+        subtitle,
+        "数据来源：主席声明",
+    )
+    assert fig.layout.margin.l >= 6 * 13 + 8  # six characters at 13 px, never cut at the left edge
+    lines = fig.layout.title.text.split("<br>")[1:]
+    assert len(lines) >= 3 and all(textwidth.display_width(line) <= SUBTITLE_CHARS for line in lines)
+
+
+def test_map_frame_grows_with_its_lines_and_leaves_no_band():
+    import plotly.graph_objects as go
+
+    from dashboard.figures import frame_fig, map_chrome_px
+
+    def chrome(source: str, legend: list[str]) -> int:
+        fig = go.Figure()
+        for name in legend:
+            fig.add_scattergeo(lon=[0], lat=[0], name=maplayout.legend_label(name))
+        return map_chrome_px(frame_fig(fig, "标题", "副标题", source))
+
+    one = chrome("数据来源：公开来源。", ["2025年来源列明"])
+    assert chrome("数据来源：" + "公开来源" * 20, ["2025年来源列明"]) > one  # more source lines, more room
+    assert abs(chrome("数据来源：公开来源。", ["2025年来源列明", "2025年举办地：连云港"]) - (one + 19)) <= 1  # a row
+    assert one < 150  # the old fixed 246 px of chrome left ~100 px of empty band

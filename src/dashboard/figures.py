@@ -74,7 +74,8 @@ def frame(
         wrap(subtitle, SUBTITLE_CHARS),
         wrap(source, SOURCE_CHARS),
     )
-    top = TOOLBAR_PX + 26 + 21 * len(title_lines) + 16 * len(sub_lines) + 12
+    # plotly spaces every line of the title by the title font (16 px): 21 px, the smaller subtitle lines too
+    top = TOOLBAR_PX + 26 + 21 * (len(title_lines) + len(sub_lines)) + 8
     legend_px = 30 if legend else 0
     bottom = 24 + legend_px + 14 * len(src_lines) + 10
     height = plot_px + top + bottom
