@@ -37,6 +37,13 @@ def test_latin_breaks_at_spaces_and_mixed_text_keeps_its_spaces():
         "实际管辖绘制",
     ]
     assert textwidth.wrap("a<br>b", 10) == ["a", "b"]
+    # a version number, a scale or an approval number is one word, never broken inside
+    assert textwidth.wrap("底图（world-geo-json-zh 2.1.5，许可）", 18) == [
+        "底图",
+        "（world-geo-json-zh",
+        "2.1.5，许可）",
+    ]
+    assert "1:50m" in textwidth.wrap("海岸线取自Natural Earth 1:50m。", 12)[-1]
 
 
 def test_label_margin_holds_chinese_labels():

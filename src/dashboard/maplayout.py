@@ -29,7 +29,7 @@ TITLE_COLS, TEXT_COLS, SOURCE_COLS, LEGEND_COLS = 40, 54, 58, 50  # columns per 
 # lines included; the source line (11 px) and the legend (12 px) by their own.
 TITLE_LINE, SOURCE_LINE, LEGEND_LINE = 21, 14.5, 15
 LEGEND_ROW_PAD = 4  # px between legend rows (the star symbol is taller than a line)
-TOP_PAD, GAP = 16, 6  # the title's first line starts about 6 px above its pad
+TOP_PAD, GAP = 20, 6  # the title's first line starts about 6 px above its pad
 VENUE_MERGE_DEG = 12.0  # venues closer than this overlap as stars on a phone-wide world map
 OVERLAY_COLOR, OVERLAY_WIDTH = "#4D4D4D", 1.6
 

@@ -64,7 +64,7 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
                 word = ""
             space = True
             continue
-        if char_width(ch) == 2 or ch in NO_START or ch in NO_END:
+        if char_width(ch) == 2:  # ASCII punctuation stays inside its word ("2.1.5", "1:50m", "GS(2023)2767")
             if word:
                 out.append((word, space))
                 space = False
@@ -90,7 +90,9 @@ def _wrap_line(text: str, width: int) -> list[str]:
             continue
         line = lines[-1]
         carried: list[tuple[str, bool]] = []
-        if tok in NO_START and len(line) > 1 and not space:  # closing punctuation takes the character before it along
+        if (
+            tok[0] in NO_START and len(line) > 1 and not space
+        ):  # closing punctuation takes the character before it along
             carried.insert(0, line.pop())
         while len(line) > 1 and line[-1][0] in NO_END:  # opening punctuation moves to the next line
             carried.insert(0, line.pop())
