@@ -35,7 +35,7 @@ OVERLAY_COLOR, OVERLAY_WIDTH = "#4D4D4D", 1.6
 
 
 def top_px(title_lines: int, subtitle_lines: int) -> int:
-    return TOP_PAD + TITLE_LINE * (title_lines + subtitle_lines) - 6 + GAP
+    return TOP_PAD + TITLE_LINE * (title_lines + subtitle_lines) - 12 + GAP
 
 
 def bottom_px(source_lines: int, legend_lines: list[int]) -> int:

@@ -92,13 +92,23 @@ def map_config(code: str) -> dict:
 
 
 def worldview_note(code: str) -> None:
+    """The map in use and a switch to the other one, in this tab: a link opening a new tab would lose the
+    lists imported into this session, and Streamlit's page links ignore a link to the page already shown,
+    so the switch is a link-styled button that changes the URL's ``worldview`` and reruns."""
     other = "ne" if code == "cn" else "cn"
-    params = {**st.query_params.to_dict(), worldview.PARAM: other}
-    # a link inside the app, in the same tab: a new tab would lose the lists imported into this session
     st.caption(t("Map: {label}.", label=worldview.label(code)))
-    st.page_link(
-        "pages/5_Map.py", label=t("Also available: {other}", other=worldview.label(other)), query_params=params
+    st.button(
+        t("Also available: {other}", other=worldview.label(other)),
+        key="worldview-switch",
+        type="tertiary",
+        icon=":material/map:",
+        on_click=_switch_worldview,
+        args=(other,),
     )
+
+
+def _switch_worldview(other: str) -> None:
+    st.query_params[worldview.PARAM] = other
 
 
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
