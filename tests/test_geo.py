@@ -201,8 +201,11 @@ def test_south_china_sea_islands_are_part_of_china_and_the_dashes_are_lines(requ
 def test_dashed_line_is_ten_dark_dashes_over_every_cn_map(dataset):
     from dashboard import maplayout
 
-    lines = json.loads((worldview.topojson_dir("cn") / "lines.geojson").read_text(encoding="utf-8"))["features"]
+    features = json.loads((worldview.topojson_dir("cn") / "lines.geojson").read_text(encoding="utf-8"))["features"]
+    lines = [f for f in features if f["properties"]["kind"] == "scs_dashed_line"]
+    islands = [f for f in features if f["properties"]["kind"] == "scs_island"]
     assert len(lines) == 10
+    assert len(islands) >= 5  # Dongsha, Xisha, Nansha outlined (filled they vanish under a white border)
     assert min(pt[1] for f in lines for pt in f["geometry"]["coordinates"]) < 4  # the southernmost, near 3.4°N
     assert all(shapely.LineString(f["geometry"]["coordinates"]).length > 0.8 for f in lines)  # dashes, not dots
     assert json.loads((worldview.topojson_dir("ne") / "lines.geojson").read_text(encoding="utf-8"))["features"] == []
@@ -217,7 +220,7 @@ def test_dashed_line_is_ten_dark_dashes_over_every_cn_map(dataset):
                 continue
             assert len(overlay) == 1 and overlay[0].mode == "lines"
             assert overlay[0].line.color == maplayout.OVERLAY_COLOR and overlay[0].line.width >= 1.5
-            assert sum(v is None for v in overlay[0].lon) == 10
+            assert sum(v is None for v in overlay[0].lon) == len(features)
 
 
 def test_data_package_names_both_worldviews_and_their_sources():

@@ -112,10 +112,21 @@ def dashed_line(worldview: str, base: Path | None = None) -> dict:
     if worldview == "cn":
         zh = json.loads((reference_dir(base) / ZH).read_text(encoding="utf-8"))
         china = next(f for f in zh["features"] if f["properties"].get("iso_n3") == "156")
-        _, lines = split_dashes(shapely.geometry.shape(china["geometry"]))
+        rest, lines = split_dashes(shapely.geometry.shape(china["geometry"]))
         features = [
             {"type": "Feature", "properties": {"kind": "scs_dashed_line"}, "geometry": shapely.geometry.mapping(line)}
             for line in sorted(lines.geoms, key=lambda ln: (-ln.coords[0][1], ln.coords[0][0]))
+        ]
+        # the South China Sea islands (Dongsha, Xisha, Nansha: a few hundredths of a square degree each),
+        # outlined too: filled in a participant's colour under a white border they vanish
+        islands = [p for p in rest.geoms if p.area < 0.5 and SCS_BOX.contains(p)]
+        features += [
+            {
+                "type": "Feature",
+                "properties": {"kind": "scs_island"},
+                "geometry": shapely.geometry.mapping(shapely.set_precision(p.exterior, 0.001)),
+            }
+            for p in sorted(islands, key=lambda p: (-p.bounds[3], p.bounds[0]))
         ]
     return json.loads(json.dumps({"type": "FeatureCollection", "features": features}))
 
@@ -178,6 +189,7 @@ def dissolve_regions(g: gpd.GeoDataFrame, entities: pd.DataFrame, level: str = "
 # shape; filled in a participant's colour with a white outline they read as white ticks on the map. They
 # are taken out of the shape and drawn as lines instead (their centre lines), in dark grey, over every map.
 DASH_MAX_WIDTH_DEG, DASH_MIN_LENGTH_DEG = 0.03, 0.5
+SCS_BOX = shapely.box(105, 3, 118, 21.5)  # the South China Sea south of Guangdong, west of Luzon
 
 
 def _is_dash(poly) -> bool:

@@ -10,7 +10,8 @@
   world scale) are drawn as one star with both names in its legend entry.
 - **Lines to the venue** are great circles sampled every few degrees and split where they cross the
   antimeridian, so no segment is drawn across the map or outside its frame.
-- **Lines over the base map** (China's standard map: the South China Sea's dashed line), from
+- **Lines over the base map** (China's standard map: the South China Sea's dashed line and the outlines
+  of the South China Sea islands), from
   ``static/geo/<worldview>/lines.geojson`` (the build's geometry step, beside the base map's topojson;
   copied into ``data/clean/geo/``), in dark grey.
 """
