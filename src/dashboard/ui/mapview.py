@@ -39,6 +39,7 @@ def _view_label(view: str) -> str:
 def current_worldview() -> str:
     """The worldview of this view: URL parameter ``worldview`` (cn, ne), else the deployment's
     ``DASHBOARD_WORLDVIEW``, else China's standard map."""
+    lang = get_language()
     value = st.query_params.get(worldview.PARAM)
     try:
         code, valid = worldview.from_param(value)
@@ -50,7 +51,7 @@ def current_worldview() -> str:
             t(
                 "Unknown map setting “{value}” in the link (use cn or ne); showing {label}.",
                 value=md_escape(value),
-                label=worldview.label(code),
+                label=worldview.label(code, lang=lang),
             )
         )
     return code
@@ -95,10 +96,11 @@ def worldview_note(code: str) -> None:
     """The map in use and a switch to the other one, in this tab: a link opening a new tab would lose the
     lists imported into this session, and Streamlit's page links ignore a link to the page already shown,
     so the switch is a link-styled button that changes the URL's ``worldview`` and reruns."""
+    lang = get_language()
     other = "ne" if code == "cn" else "cn"
-    st.caption(t("Map: {label}.", label=worldview.label(code)))
+    st.caption(t("Map: {label}.", label=worldview.label(code, lang=lang)))
     st.button(
-        t("Also available: {other}", other=worldview.label(other)),
+        t("Also available: {other}", other=worldview.label(other, lang=lang)),
         key="worldview-switch",
         type="tertiary",
         icon=":material/map:",
@@ -142,6 +144,7 @@ def _sync_lines() -> None:
 
 
 def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
+    lang = get_language()
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == "countries_and_regions") & cov.edition.isin(editions)]
     parts = [
@@ -149,7 +152,7 @@ def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
             "{e}: {n} of {total} countries and regions identified",
             e=r.edition,
             n=r.identified,
-            total=format_figure(r.reported, r.reported_qualifier),
+            total=format_figure(r.reported, r.reported_qualifier, lang=lang),
         )
         for r in cov.itertuples()
     ]
@@ -167,10 +170,11 @@ def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
 
 
 def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, code: str) -> pd.DataFrame:
-    frame = mapdata.map_participants(ds, earlier, later, code)
+    lang = get_language()
+    frame = mapdata.map_participants(ds, earlier, later, code, lang=lang)
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
-    chart = keycharts.world_map(ds, earlier, later, lines, code)
+    chart = keycharts.world_map(ds, earlier, later, lines, code, lang=lang)
     map_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions), map_config(code))
     worldview_note(code)
     not_drawn = frame[~frame.drawable]
@@ -192,11 +196,12 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, 
 
 
 def region_view(ds: Dataset, edition: int, code: str) -> None:
-    frame = mapdata.map_participants(ds, edition, worldview=code)
+    lang = get_language()
+    frame = mapdata.map_participants(ds, edition, worldview=code, lang=lang)
     summary(ds, frame, [edition])
     shares = mapdata.region_shares(frame)
     outlines = mapdata.geojson_subset(geojson(str(data_dir()), f"{code}/regions"), shares.sub_region, "sub_region")
-    credit = citations.list_credit(ds, [edition])
+    credit = citations.list_credit(ds, [edition], lang=lang)
     fig = region_map(
         frame,
         outlines,
@@ -216,8 +221,9 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
             else t("Source: public sources cited per participant. Regions: UN M49.")
         )
         + " "
-        + worldview.source_text(code),
+        + worldview.source_text(code, lang=lang),
         code,
+        lang=lang,
     )
     map_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), map_config(code))
     worldview_note(code)
