@@ -28,7 +28,7 @@ MAP_ASPECT = 0.5193
 TITLE_COLS, TEXT_COLS, SOURCE_COLS, LEGEND_COLS = 40, 54, 58, 50  # columns per line at a 358 px chart
 # px per line: plotly spaces every line of the title by the title's font (16 px), the subtitle's smaller
 # lines included; the source line (11 px) and the legend (12 px) by their own.
-TITLE_LINE, SOURCE_LINE, LEGEND_LINE = 21, 14.5, 15
+TITLE_LINE, SOURCE_LINE, LEGEND_LINE = 21, 15, 15
 LEGEND_ROW_PAD = 4  # px between legend rows (the star symbol is taller than a line)
 TOP_PAD, GAP = 20, 6  # the title's first line starts about 6 px above its pad
 VENUE_MERGE_DEG = 12.0  # venues closer than this overlap as stars on a phone-wide world map
