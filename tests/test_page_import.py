@@ -133,7 +133,8 @@ def test_broken_file_is_refused_with_a_reason():
 def test_row_problems_are_reported_and_partial_import_is_explicit():
     at = upload(import_page(), "formula_cells.csv")
     problems = next(d.value for d in at.dataframe if {"row", "column", "problem"} <= set(d.value.columns))
-    assert problems[["row", "column"]].values.tolist() == [[2, "full_name"], [3, "full_name"]]
+    # each column by its header in the file and, beside it, its name in the page's language
+    assert problems[["row", "column"]].values.tolist() == [[2, "full_name (Name)"], [3, "full_name (Name)"]]
     confirm = at.button(key="import_confirm")
     assert confirm.disabled
     at.checkbox(key="import_partial").check().run()
@@ -194,7 +195,7 @@ def test_file_names_and_values_are_escaped():
     "name, text",
     [
         ("utf32.csv", "UTF-32"),
-        ("far_cell.xlsx", "declares cells up to XFD1048576"),
+        ("far_cell.xlsx", "cell XFD1048576: a value beyond column BL"),
         ("undecodable.csv", "not text in a known encoding"),
     ],
 )

@@ -239,14 +239,34 @@ REGISTRATION_ROLES = Vocab(
     {
         "delegate": N_("Delegate"),
         "head_of_delegation": N_("Head of delegation"),
+        "deputy_head_of_delegation": N_("Deputy head of delegation"),
         "speaker": N_("Speaker"),
         "moderator": N_("Moderator"),
         "observer": N_("Observer"),
+        "guest": N_("Guest"),
+        "liaison_officer": N_("Liaison officer"),
+        "accompanying": N_("Accompanying member"),
         "staff": N_("Staff"),
         "other": N_("Other"),
+        "not_stated": N_("Role not stated"),
     },
 )
 REGISTRATION_MODES = Vocab("registration_mode", {"in_person": N_("In person"), "video": N_("By video")})
+# The columns of an organizer's list, as the Import page and the ingest command name them to the user
+# (the headers a file may use for each are in registrations/reading.py: HEADER_ALIASES).
+REGISTRATION_COLUMNS = Vocab(
+    "registration_column",
+    {
+        "edition": N_("Edition"),
+        "full_name": N_("Name"),
+        "title": N_("Title (position)"),
+        "organization": N_("Organization (unit)"),
+        "country_or_organization": N_("Country/region or international organization"),
+        "delegation": N_("Delegation"),
+        "role": N_("Role"),
+        "mode": N_("Mode of attendance"),
+    },
+)
 
 # UN M49 regions and sub-regions: codes as in the standard (strings, zero-padded); the English
 # names are the ones data/reference/entities.csv carries. URLs hold the codes.
@@ -332,6 +352,7 @@ ALL: tuple[Vocab, ...] = (
     OVERLAP,
     REGISTRATION_ROLES,
     REGISTRATION_MODES,
+    REGISTRATION_COLUMNS,
     REGIONS,
     SUB_REGIONS,
 )
