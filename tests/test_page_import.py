@@ -134,7 +134,7 @@ def test_row_problems_are_reported_and_partial_import_is_explicit():
     at = upload(import_page(), "formula_cells.csv")
     problems = next(d.value for d in at.dataframe if {"row", "column", "problem"} <= set(d.value.columns))
     # each column by its header in the file and, beside it, its name in the page's language
-    assert problems[["row", "column"]].values.tolist() == [[2, "full_name (Name)"], [3, "full_name (Name)"]]
+    assert problems[["row", "column"]].values.tolist() == [[2, "full_name (Full name)"], [3, "full_name (Full name)"]]
     confirm = at.button(key="import_confirm")
     assert confirm.disabled
     at.checkbox(key="import_partial").check().run()

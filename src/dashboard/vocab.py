@@ -258,12 +258,12 @@ REGISTRATION_COLUMNS = Vocab(
     "registration_column",
     {
         "edition": N_("Edition"),
-        "full_name": N_("Name"),
+        "full_name": N_("Full name"),
         "title": N_("Title (position)"),
         "organization": N_("Organization (unit)"),
         "country_or_organization": N_("Country/region or international organization"),
         "delegation": N_("Delegation"),
-        "role": N_("Role"),
+        "role": N_("Participation role"),
         "mode": N_("Mode of attendance"),
     },
 )

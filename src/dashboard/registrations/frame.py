@@ -85,8 +85,14 @@ HEADER_ALIASES = {
 }
 # What each column means, by the headers shown in messages (two of each language).
 EXAMPLE_HEADERS = {
-    col: [a for a in aliases if not a.isascii()][:2] + [a for a in aliases if a.isascii()][:1]
-    for col, aliases in HEADER_ALIASES.items()
+    "edition": ["届次", "年份", "edition"],
+    "full_name": ["姓名", "name"],
+    "title": ["职务", "职位", "title"],
+    "organization": ["单位", "机构", "organization"],
+    "country_or_organization": ["国家/地区", "国别", "country"],
+    "delegation": ["代表团", "delegation"],
+    "role": ["身份", "参会身份", "role"],
+    "mode": ["参会方式", "mode"],
 }
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "［": "(", "］": ")", "[": "(", "]": ")"})
 

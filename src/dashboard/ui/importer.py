@@ -26,6 +26,7 @@ from ..registrations.common import column_name
 from ..text import escape_markdown as esc
 from ..vocab import METRIC_NOUNS, METRICS, REGISTRATION_COLUMNS, SENIORITY
 from .charts import download_csv
+from .components import edition_picker
 
 SKIP = "— skip these rows —"
 NOT_USED = ""  # a header mapped to no column
@@ -82,23 +83,14 @@ def session_notice() -> None:
     )
 
 
-def edition_picker(ds: Dataset) -> int:
-    """The edition a list without an edition column belongs to (default: the latest)."""
-    editions = list(reversed(ds.edition_ids))
-    numbers = dict(zip(ds.editions.edition.astype(int), ds.editions.number.astype(int)))
-    return st.selectbox(
-        t("Edition of the list"),
-        editions,
-        index=0,
-        key="import_edition",
-        format_func=lambda e: t("{year} (edition {number})", year=e, number=numbers.get(e, "")),
-        help=t("Rows without an edition of their own belong to this edition."),
-    )
+def list_edition(ds: Dataset) -> int:
+    """The edition a list without an edition column belongs to (default: the latest; in the URL)."""
+    return edition_picker(ds, label=t("Edition of the list"))
 
 
 def upload(ds: Dataset) -> None:
     lang = get_language()
-    edition = edition_picker(ds)
+    edition = list_edition(ds)
     file = st.file_uploader(
         t("Registration list (CSV or XLSX, up to 5 MB)"),
         type=["csv", "xlsx", "txt"],
