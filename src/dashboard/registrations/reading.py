@@ -108,11 +108,17 @@ def _is_cjk(ch: str) -> bool:
 
 def plausibility(text: str, encoding: str) -> float:
     """The share (0–1) of a decoding's non-ASCII characters that a writer of that script would type
-    where they stand; 1.0 for text without any."""
+    where they stand; 1.0 for text without any.
+
+    Chinese: ideographs and CJK punctuation, not one ideograph glued inside a Latin word. Cyrillic:
+    Cyrillic letters. Latin code pages: the code page's accented letters, at most two in a row
+    ("Migração"), never next to a symbol ("°Î", "Ã·": Chinese bytes read as Latin), and the usual
+    punctuation (’ “ ” – € …) next to ASCII or spaces."""
     if text.isascii():
         return 1.0
     good = total = 0
     n = len(text)
+    run_start, run_len = -1, 0
     for i, ch in enumerate(text):
         if ch.isascii():
             continue
@@ -125,17 +131,40 @@ def plausibility(text: str, encoding: str) -> float:
                 good += not glued
             elif ch in _PUNCTUATION:
                 good += 1
-        elif encoding == "cp1251":
+            continue
+        if encoding == "cp1251":
             good += "\u0400" <= ch <= "\u04ff" or ch in _PUNCTUATION
-        else:
-            letters = _WESTERN if encoding == "cp1252" else _CENTRAL
-            if ch in letters:
-                # a word has an accented letter here and there, not a run of them
-                run = (not prev.isascii() and prev.isalpha()) + (not nxt.isascii() and nxt.isalpha())
-                good += run < 2
-            elif ch in _PUNCTUATION:
-                good += 1
+            continue
+        if i >= run_start + run_len:  # the run of non-ASCII characters this one starts
+            run_start, run_len = i, 1
+            while run_start + run_len < n and not text[run_start + run_len].isascii():
+                run_len += 1
+        if run_len >= 3:
+            continue
+        letters = _WESTERN if encoding == "cp1252" else _CENTRAL
+        if ch in letters:
+            good += not (prev in _PUNCTUATION or nxt in _PUNCTUATION or (not prev.isascii() and not prev.isalpha()))
+        elif ch in _PUNCTUATION:
+            good += prev.isascii() and nxt.isascii()
     return good / total
+
+
+def _common_share(text: str, encoding: str) -> float:
+    """The share of a Chinese decoding's ideographs that are common characters in that encoding."""
+    hanzi = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not hanzi:
+        return 0.0
+    common = 0
+    for ch in hanzi:
+        try:
+            b = ch.encode("gb2312" if encoding == "gb18030" else "big5")
+        except UnicodeEncodeError:
+            continue
+        if encoding == "gb18030":
+            common += 0xB0 <= b[0] <= 0xD7
+        else:
+            common += 0xA440 <= int.from_bytes(b, "big") <= 0xC67E
+    return common / len(hanzi)
 
 
 def _ranked(data: bytes) -> list[tuple[float, int, str]]:
@@ -188,12 +217,19 @@ def detect_encoding(data: bytes, name: str = "file", lang: str | None = None) ->
         if len(best) == 1 or {e for *_, e in best} <= {"cp1252", "cp1250", "cp1251"}:
             return best[0][2]
         chinese = [e for *_, e in best if e in ("gb18030", "big5")]
-        if len(chinese) == len(best):
-            from charset_normalizer import from_bytes
+        if len(chinese) == 1:  # Chinese and Latin equally plausible: the lists come from Chinese offices
+            return chinese[0]
+        # GB18030 against Big5: the share of common characters each decoding gives (GB2312 level 1, the
+        # 3,755 most used simplified characters; Big5's 5,401 frequently used ones), then charset-normalizer
+        shares = {e: _common_share(data.decode(e), e) for e in chinese}
+        top = max(shares.values())
+        chinese = [e for e in chinese if shares[e] == top]
+        if len(chinese) == 1:
+            return chinese[0]
+        from charset_normalizer import from_bytes
 
-            guess = from_bytes(data, cp_isolation=chinese).best()
-            return guess.encoding if guess is not None else chinese[0]
-        return best[0][2]
+        guess = from_bytes(data, cp_isolation=chinese).best()
+        return guess.encoding if guess is not None else chinese[0]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
@@ -282,8 +318,8 @@ def _other_spreadsheet(data: bytes, name: str, lang: str | None) -> str | None:
     else:
         return None
     return t(
-        "{name}: a {kind} workbook, which is not read here; open it in Excel, WPS or LibreOffice and save it "
-        "as “Excel Workbook (*.xlsx)” or as CSV UTF-8",
+        "{name}: workbooks in the {kind} format are not read here; open it in Excel, WPS or LibreOffice and "
+        "save it as “Excel Workbook (*.xlsx)” or as CSV UTF-8",
         lang=lang,
         name=name,
         kind=kind,

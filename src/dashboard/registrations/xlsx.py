@@ -558,7 +558,19 @@ def fill_merges(rows: list[list[object]], merges: list[tuple[int, int, int, int]
             continue
         last = min(max_col, C.MAX_COLUMNS)
         end = min(max_row, len(rows))
-        budget.add_cells(where, min_row, (end - min_row + 1) * (last - min_col + 1))
+        try:
+            budget.add_cells(where, min_row, (end - min_row + 1) * (last - min_col + 1))
+        except FileRefused:
+            raise FileRefused(
+                t(
+                    "{where}, merged cells {range}: filling the merged cells would make more than {limit} cells "
+                    "(the limit); unmerge them or copy the list into a new workbook",
+                    lang=budget.lang,
+                    where=where,
+                    range=f"{_column_letters(min_col)}{min_row}:{_column_letters(max_col)}{max_row}",
+                    limit=f"{C.MAX_CELLS:,}",
+                )
+            ) from None
         for r in range(min_row, end + 1):
             cells = rows[r - 1]
             if len(cells) < last:
