@@ -21,7 +21,12 @@ EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8")
 
 def run(path: Path, index, editions=(2024, 2025), edition: int | None = None):
     return R.validate(
-        R.read_file(path.read_bytes(), path.name, lang="en"), path.name, index, list(editions), edition=edition, lang="en"
+        R.read_file(path.read_bytes(), path.name, lang="en"),
+        path.name,
+        index,
+        list(editions),
+        edition=edition,
+        lang="en",
     )
 
 

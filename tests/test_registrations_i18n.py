@@ -75,4 +75,6 @@ def test_row_problems_in_chinese_name_the_row_and_column(index):
         "ambiguous name 'AU': it can be read as African Union (AU) or Australia (AUS); write the full name",
         "looks like a spreadsheet formula; write the value itself",
     ]
-    assert str(english.issues[0]).startswith("row 2, column 'Participation role': 'boss' is not a known role (closest: delegate, ")
+    assert str(english.issues[0]).startswith(
+        "row 2, column 'Participation role': 'boss' is not a known role (closest: delegate, "
+    )

@@ -286,7 +286,11 @@ def test_shared_strings_rich_text_and_their_limit(monkeypatch):
         # Central European text keeps Windows-1250 (letters Windows-1252 does not have)
         ("country,organization\nPolska,Straż Graniczna Łódź\n", "cp1250", "cp1250"),
         # GBK that is mostly ASCII with a few Chinese names: was read as Western gibberish
-        (HEAD + "2025,Delegate,Ministry,Peru,,delegate,\n" * 30 + "2025,张伟,公安部,China,,delegate,\n", "gbk", "gb18030"),
+        (
+            HEAD + "2025,Delegate,Ministry,Peru,,delegate,\n" * 30 + "2025,张伟,公安部,China,,delegate,\n",
+            "gbk",
+            "gb18030",
+        ),
         ("country,name\nChina,王芳\nPeru,Ana\n", "gbk", "gb18030"),
     ],
 )
@@ -312,7 +316,9 @@ def test_a_chosen_encoding_overrides_the_evidence():
 def test_a_dtd_split_across_two_chunks_is_refused():
     """The reader checks every 64 KB chunk with the end of the one before: a DOCTYPE cut in two is seen."""
     pad = 65536 - len('<?xml version="1.0"?><!--') - 4
-    sheet = '<?xml version="1.0"?><!--' + " " * pad + '--><!DOC' + 'TYPE x [<!ENTITY a "b">]>' + SHEET.split("?>\n", 1)[1]
+    sheet = (
+        '<?xml version="1.0"?><!--' + " " * pad + "--><!DOC" + 'TYPE x [<!ENTITY a "b">]>' + SHEET.split("?>\n", 1)[1]
+    )
     data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
     with pytest.raises(FileRefused, match="hand.xlsx, sheet 'Sheet': declares a DOCTYPE"):
         reading.read_file(data, "hand.xlsx")

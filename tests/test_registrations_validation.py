@@ -159,7 +159,16 @@ def test_control_characters_and_spreadsheet_errors_are_refused_naming_the_row(in
 
 
 def test_titles_give_the_seniority_in_both_languages(index):
-    titles = ["公安部部长", "外交部副部长", "领事司司长", "国家移民管理局副局长", "处长", "警官", "Director General", "一秘"]
+    titles = [
+        "公安部部长",
+        "外交部副部长",
+        "领事司司长",
+        "国家移民管理局副局长",
+        "处长",
+        "警官",
+        "Director General",
+        "一秘",
+    ]
     rows = [{"country_or_organization": "Peru", "title": x} for x in titles]
     report = validate(frame(rows), "t.csv", index, [2025], edition=2025)
     assert report.table.seniority.tolist() == [

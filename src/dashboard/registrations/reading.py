@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pandas as pd
 
@@ -132,8 +133,11 @@ def plausibility(text: str, encoding: str) -> float:
             elif ch in _PUNCTUATION:
                 good += 1
             continue
-        if encoding == "cp1251":
-            good += "\u0400" <= ch <= "\u04ff" or ch in _PUNCTUATION
+        if encoding == "cp1251":  # Cyrillic words are Cyrillic throughout, never glued to Latin letters
+            if "\u0400" <= ch <= "\u04ff":
+                good += not ((prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()))
+            elif ch in _PUNCTUATION:
+                good += prev.isascii() and nxt.isascii()
             continue
         if i >= run_start + run_len:  # the run of non-ASCII characters this one starts
             run_start, run_len = i, 1
@@ -296,10 +300,38 @@ def read_csv_bytes(
     df = frame_from_rows(rows, name, columns, lang)
     df.attrs["encoding"] = chosen
     if not text.isascii() and not chosen.startswith("utf"):
-        df.attrs["notes"] = [
-            t("read as {encoding} text", lang=lang, encoding=ENCODING_LABELS.get(chosen, chosen)),
-        ]
+        notes = [t("read as {encoding} text", lang=lang, encoding=ENCODING_LABELS.get(chosen, chosen))]
+        if encoding is None:
+            notes += [
+                t(
+                    "it could also be {encoding} text, which would read “{theirs}” where this reads “{ours}”; "
+                    "choose the encoding under “Map the columns” (ingest: --encoding) if names look wrong",
+                    lang=lang,
+                    encoding=ENCODING_LABELS.get(other, other),
+                    theirs=theirs,
+                    ours=ours,
+                )
+                for other, ours, theirs in close_alternatives(data, text, chosen)
+            ]
+        df.attrs["notes"] = notes
     return df
+
+
+def close_alternatives(data: bytes, text: str, chosen: str, margin: float = 0.1) -> list[tuple[str, str, str]]:
+    """Other code pages that read the bytes almost as plausibly as the one chosen, each with the first
+    word the two read differently: (encoding, word as read, word as the other reads it)."""
+    ranked = {enc: score for score, _own, enc in _ranked(data)}
+    mine = ranked.get(chosen, plausibility(text, chosen))
+    out = []
+    for enc, score in ranked.items():
+        if enc == chosen or score < mine - margin or score < 0.8:
+            continue
+        other = data.decode(enc)
+        for a, b in zip(re.split(r"[\s,;]+", text), re.split(r"[\s,;]+", other)):
+            if a != b:
+                out.append((enc, a[:40], b[:40]))
+                break
+    return out[:2]
 
 
 # --- any file -------------------------------------------------------------------------------------
