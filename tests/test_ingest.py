@@ -239,7 +239,9 @@ def test_bad_columns_encoding_and_edition_options_are_one_line(data_copy, capsys
         (["--columns", "x=salary"], "'salary' is not a column"),
         (["--encoding", "klingon"], "'klingon' is not an encoding"),
     ):
-        err = one_line_error(capsys, [str(CORPUS / "utf8.csv"), "--edition", "2025", *argv, "--data-dir", str(data_copy)])
+        err = one_line_error(
+            capsys, [str(CORPUS / "utf8.csv"), "--edition", "2025", *argv, "--data-dir", str(data_copy)]
+        )
         assert text in err
     err = one_line_error(capsys, [str(CORPUS / "utf8.csv"), "--edition", "1999", "--data-dir", str(data_copy)])
     assert "--edition 1999 is not in the data" in err

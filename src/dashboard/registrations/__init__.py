@@ -62,6 +62,7 @@ _LAZY = {
     "decode": "reading",
     "read_csv_bytes": "reading",
     "read_xlsx_bytes": "reading",
+    "ENCODING_LABELS": "reading",
     "HEADER_ALIASES": "frame",
     "NoHeader": "frame",
     "parse_columns": "frame",

@@ -364,8 +364,6 @@ def map_columns(
     """The column-mapping step: each header of the file and the column it is read as (proposed from
     the Chinese and English synonyms; any can be changed, or left out), and the text encoding of a CSV.
     Applying re-reads the file with the choices."""
-    from ..registrations.reading import ENCODING_LABELS
-
     by_header = {h: c for c, h in found.items()}
     options = [NOT_USED, *REGISTRATION_COLUMNS.codes]
     with st.expander(t("Map the columns"), expanded=expanded):
@@ -395,11 +393,11 @@ def map_columns(
                 index=ENCODINGS.index(chosen_encoding) if chosen_encoding in ENCODINGS else 0,
                 key="import_encoding",
                 format_func=lambda e: (
-                    t("Decided from the file ({encoding})", encoding=ENCODING_LABELS.get(detected, detected))
+                    t("Decided from the file ({encoding})", encoding=R.ENCODING_LABELS.get(detected, detected))
                     if not e and detected
                     else t("Decided from the file")
                     if not e
-                    else ENCODING_LABELS.get(e, e)
+                    else R.ENCODING_LABELS.get(e, e)
                 ),
                 help=t("Change it if names look garbled in the preview."),
             )
