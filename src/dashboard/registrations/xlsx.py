@@ -588,6 +588,36 @@ def _sheet_rows(
     return reader.rows
 
 
+def sheet_values(data: bytes, name: str, lang: str | None = None) -> dict[str, list[list[object]]]:
+    """Every visible sheet's rows as read (values as a spreadsheet shows them, merged ranges filled),
+    within the same limits: for comparing the reader with a reference reader, and for previews."""
+    zf = check_zip(data, name, lang)
+    ctx = _Context(zf, name, lang)
+    try:
+        book = Book(ctx)
+        shared = _SharedStrings(t("{name}, shared strings", lang=lang, name=name), lang)
+        if book.shared:
+            ctx.stream(book.shared, shared, shared.where)
+        styles = _Styles()
+        if book.styles:
+            ctx.stream(book.styles, styles, t("{name}, part {part}", lang=lang, name=name, part=book.styles))
+        dates = styles.kinds()
+        return {
+            title: _sheet_rows(
+                ctx,
+                path,
+                shared.items,
+                dates,
+                book.date1904,
+                t("{name}, sheet '{sheet}'", lang=lang, name=name, sheet=title),
+            )
+            for title, path, hidden in book.sheets
+            if not hidden
+        }
+    finally:
+        zf.close()
+
+
 def read_xlsx_bytes(
     data: bytes, name: str, columns: dict[str, str] | None = None, lang: str | None = None
 ) -> pd.DataFrame:
