@@ -239,3 +239,12 @@ def test_hidden_sheets_are_skipped_with_a_note():
     at = upload(import_page(), "hidden_sheet.xlsx")
     assert any("is hidden and was not read" in c.value for c in at.caption)
     assert any("1 valid rows" in s.value for s in at.success)
+
+
+def test_a_workbook_with_several_sheets_offers_a_sheet_picker():
+    at = upload(import_page(), "xlsx_several_sheets.xlsx")
+    picker = at.multiselect(key="import_sheets")
+    assert picker.value == ["Asia", "Africa"]
+    assert any("2 valid rows" in s.value for s in at.success)
+    picker.unselect("Africa").run()
+    assert any("1 valid rows" in s.value for s in at.success)

@@ -121,6 +121,10 @@ def upload(ds: Dataset) -> None:
         st.caption(esc(note))
     found = raw.attrs.get("headers", {})
     map_columns(list(found.values()) + raw.attrs.get("unused", []), found, mapping or {}, file.name, raw=raw)
+    raw = pick_sheets(raw)
+    if raw.empty:
+        st.error(t("No sheet chosen."))
+        return
     with st.expander(t("Preview (first 20 rows)")):
         st.dataframe(raw.head(20).drop(columns=[c for c in raw.columns if raw[c].isna().all()]), hide_index=True)
     index = alias_index(str(data_dir()), ds.entities, ds.organizations)
@@ -340,6 +344,8 @@ def validate_once(
     user's resolutions change."""
     key = (
         id(raw),
+        len(raw),
+        tuple(raw["sheet"].unique()) if "sheet" in raw.columns else (),
         name,
         tuple(editions),
         edition,
@@ -407,6 +413,26 @@ def map_columns(
             state["encoding"] = encoding
             st.session_state.pop("import_resolutions", None)
             st.rerun()
+
+
+def pick_sheets(raw: pd.DataFrame) -> pd.DataFrame:
+    """A workbook with several visible sheets holding a list: which of them to import (all by default)."""
+    if "sheet" not in raw.columns or raw["sheet"].nunique() < 2:
+        return raw
+    sheets = list(dict.fromkeys(raw["sheet"]))
+    chosen = st.multiselect(
+        t("Sheets to import"),
+        sheets,
+        default=sheets,
+        key="import_sheets",
+        format_func=lambda x: f"{x} ({int((raw['sheet'] == x).sum())})",
+        help=t("Each sheet with a header row is read; leave out the ones that are not part of the list."),
+    )
+    if len(chosen) == len(sheets):
+        return raw
+    out = raw[raw["sheet"].isin(chosen)].reset_index(drop=True)
+    out.attrs = dict(raw.attrs)
+    return out
 
 
 def seniority_summary(table: pd.DataFrame) -> None:
