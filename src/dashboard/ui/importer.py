@@ -139,12 +139,15 @@ def upload(ds: Dataset) -> None:
     resolve_names(report, index, resolutions, skipped, ds)
     if issues:
         st.warning(t("{n} row(s) have problems:", n=len({(i.sheet, i.row) for i in issues})))
+        by_sheet = any(x.sheet for x in issues)
+        names = {(i.column, i.header) for i in issues}  # a few distinct columns, however many issues
+        names = {k: column_name(k[0], k[1], lang) for k in names}
         table = pd.DataFrame(
             [
                 {
-                    **({"sheet": i.sheet} if any(x.sheet for x in issues) else {}),
+                    **({"sheet": i.sheet} if by_sheet else {}),
                     "row": i.row,
-                    "column": column_name(i.column, i.header, lang),
+                    "column": names[(i.column, i.header)],
                     "problem": i.message,
                     "suggestions": ", ".join(_in_language(ds, index, x) for x in i.suggestions),
                 }
@@ -380,9 +383,10 @@ def map_columns(
             )
         )
         picks = {}
+        cols = st.columns(3)  # three to a row on a wide screen; stacked on a phone
         for i, header in enumerate(dict.fromkeys(h for h in headers if h)):
             current = chosen.get(header, by_header.get(header, NOT_USED))
-            picks[header] = st.selectbox(
+            picks[header] = cols[i % 3].selectbox(
                 esc(header),
                 options,
                 index=options.index(current) if current in options else 0,
