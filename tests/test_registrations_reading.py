@@ -394,3 +394,21 @@ def test_column_mapping_from_the_command_line():
 def test_country_header_synonyms(header):
     df = reading.read_file(f"{header},职务\n蒙古国,局长\n".encode(), "h.csv")
     assert df.country_or_organization.tolist() == ["蒙古国"] and df.title.tolist() == ["局长"]
+
+
+@pytest.mark.parametrize(
+    "name, data, kind",
+    [
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "Excel 97–2003 (.xls)"),
+        ("名单.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "WPS (.et)"),
+        (
+            "list.ods",
+            b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+            "OpenDocument",
+        ),
+    ],
+)
+def test_other_spreadsheet_formats_say_how_to_save_as_xlsx(name, data, kind):
+    with pytest.raises(FileRefused) as exc:
+        reading.read_file(data, name)
+    assert str(exc.value).startswith(f"{name}: workbooks in the {kind}") and "Excel Workbook (*.xlsx)" in str(exc.value)
