@@ -41,7 +41,10 @@ ENCODING_LABELS = {
     "utf_16_le": "UTF-16",
     "utf_16_be": "UTF-16",
     "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
     "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
 }
 
 

@@ -22,7 +22,7 @@ from ..harmonize import AliasIndex
 from ..i18n import get_language, t
 from ..names import entity_name
 from ..paths import data_dir
-from ..registrations.common import column_name
+from ..registrations.common import column_name, series
 from ..text import escape_markdown as esc
 from ..vocab import METRIC_NOUNS, METRICS, REGISTRATION_COLUMNS, SENIORITY
 from .charts import download_csv
@@ -385,7 +385,7 @@ def map_columns(
         picks = {}
         cols = st.columns(3)  # three to a row on a wide screen; stacked on a phone
         for i, header in enumerate(dict.fromkeys(h for h in headers if h)):
-            current = chosen.get(header, by_header.get(header, NOT_USED))
+            current = chosen.get(header, by_header.get(header) or (R.column_for(header) or NOT_USED))
             picks[header] = cols[i % 3].selectbox(
                 esc(header),
                 options,
@@ -444,8 +444,8 @@ def seniority_summary(table: pd.DataFrame) -> None:
     if table.empty or "seniority" not in table.columns or not (table.seniority.fillna("") != "").any():
         return
     counts = table.seniority.replace("", pd.NA).dropna().value_counts()
-    parts = [f"{SENIORITY.label(k)}: {v}" for k, v in counts.items()]
-    st.caption(t("Seniority from the titles: {counts}", counts=esc("; ".join(parts))))
+    parts = [t("{level}: {n}", level=SENIORITY.label(k), n=v) for k, v in counts.items()]
+    st.caption(t("Seniority from the titles: {counts}", counts=esc(series(parts, get_language()))))
 
 
 def _in_language(ds: Dataset, index: AliasIndex, label: str) -> str:
