@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import vocab
-from ..i18n import get_language, t
+from .. import locale_rules, vocab
+from ..i18n import resolve_language, t
 
 COLUMNS = ["edition", "full_name", "title", "organization", "country_or_organization", "delegation", "role", "mode"]
 # Only the country/region-or-organization column is required: the edition is chosen on upload (or
@@ -50,16 +50,14 @@ MAX_SUGGESTED_NAMES = 50  # distinct unknown names given suggestions in a report
 
 
 def series(items, lang: str | None = None) -> str:
-    """Items joined as a list: 'a, b, c' / 'a、b、c'."""
-    return ("、" if (lang or get_language()) == "zh" else ", ").join(map(str, items))
+    """Items joined as a list: 'a, b, c' / 'a、b、c'. Registration messages still follow the run's
+    language when ``lang`` is not given (as their ``t()`` calls do)."""
+    return locale_rules.series(items, resolve_language(lang))
 
 
 def either(items, lang: str | None = None) -> str:
     """Alternatives: 'a or b' / 'a或b' ('a、b或c' for three)."""
-    items = [str(i) for i in items]
-    if (lang or get_language()) == "zh":
-        return "、".join(items[:-1]) + "或" + items[-1] if len(items) > 1 else "".join(items)
-    return " or ".join(items)
+    return locale_rules.either(items, resolve_language(lang))
 
 
 class FileRefused(ValueError):
@@ -102,9 +100,10 @@ class RowIssue:
 def column_name(column: str, header: str = "", lang: str | None = None) -> str:
     """A column as the user knows it: its header in the file and, when that differs, the
     column's name in the user's language ("国家/地区" / "Nation (country/region or …)")."""
+    lang = resolve_language(lang)
     label = vocab.REGISTRATION_COLUMNS.label(column, lang) if column in vocab.REGISTRATION_COLUMNS else column
     if header and header != label:
-        return f"{header} ({label})" if (lang or get_language()) != "zh" else f"{header}（{label}）"
+        return t("{header} ({label})", lang=lang, header=header, label=label)
     return label
 
 

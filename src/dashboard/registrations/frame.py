@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import vocab
 from ..harmonize import to_simplified
-from ..i18n import t
+from ..i18n import resolve_language, t
 from ..text import clean_text
 from . import common as C
 from .common import COLUMNS, REQUIRED, FileRefused, series
@@ -171,7 +171,7 @@ def missing_columns_message(where: str, lang: str | None = None) -> str:
         t(
             "{column} (a header such as {examples})",
             lang=lang,
-            column=vocab.REGISTRATION_COLUMNS.label(c, lang),
+            column=vocab.REGISTRATION_COLUMNS.label(c, resolve_language(lang)),
             examples=series([f"“{e}”" for e in EXAMPLE_HEADERS[c]], lang),
         )
         for c in REQUIRED

@@ -233,6 +233,7 @@ def matched_names(ds: Dataset, table: pd.DataFrame) -> None:
 def completeness_note(ds: Dataset, check: R.Completeness) -> None:
     """Whether an edition would be (or was) accepted as complete, and every difference from the
     reported figures, shown as a difference (never as a new reported figure)."""
+    lang = get_language()
     e = check.edition
     if check.complete:
         st.success(
@@ -264,9 +265,9 @@ def completeness_note(ds: Dataset, check: R.Completeness) -> None:
         st.dataframe(
             pd.DataFrame(
                 {
-                    t("Figure"): [METRICS.label(d.metric) for d in check.differences],
-                    t("Reported"): [format_figure(d.reported, d.qualifier) for d in check.differences],
-                    t("Reported by"): [citations.publisher(ds, d.source_id) for d in check.differences],
+                    t("Figure"): [METRICS.label(d.metric, lang=lang) for d in check.differences],
+                    t("Reported"): [format_figure(d.reported, d.qualifier, lang=lang) for d in check.differences],
+                    t("Reported by"): [citations.publisher(ds, d.source_id, lang=lang) for d in check.differences],
                     t("In this list"): [d.listed for d in check.differences],
                     t("Difference"): [f"{d.listed - d.reported:+d}" for d in check.differences],
                 }
@@ -283,11 +284,12 @@ def completeness_note(ds: Dataset, check: R.Completeness) -> None:
 
 
 def shortfall_text(d: R.Difference) -> str:
+    lang = get_language()
     return t(
         "it has {n} {what}, fewer than the reported {total}",
         n=d.listed,
-        what=METRIC_NOUNS.label(d.metric),
-        total=format_figure(d.reported, d.qualifier),
+        what=METRIC_NOUNS.label(d.metric, lang=lang),
+        total=format_figure(d.reported, d.qualifier, lang=lang),
     )
 
 
@@ -373,6 +375,7 @@ def map_columns(
     """The column-mapping step: each header of the file and the column it is read as (proposed from
     the Chinese and English synonyms; any can be changed, or left out), and the text encoding of a CSV.
     Applying re-reads the file with the choices."""
+    lang = get_language()  # format_func may run outside the page's run: the language captured here
     by_header = {h: c for c, h in found.items()}
     options = [NOT_USED, *REGISTRATION_COLUMNS.codes]
     with st.expander(t("Map the columns"), expanded=expanded):
@@ -391,7 +394,7 @@ def map_columns(
                 options,
                 index=options.index(current) if current in options else 0,
                 key=f"import_map::{i}::{header}",
-                format_func=lambda c: REGISTRATION_COLUMNS.label(c) if c else t("— not used —"),
+                format_func=lambda c: REGISTRATION_COLUMNS.label(c, lang) if c else t("— not used —", lang=lang),
             )
         encoding = NOT_USED
         if name.lower().endswith((".csv", ".txt")):
@@ -403,9 +406,13 @@ def map_columns(
                 index=ENCODINGS.index(chosen_encoding) if chosen_encoding in ENCODINGS else 0,
                 key="import_encoding",
                 format_func=lambda e: (
-                    t("Decided from the file ({encoding})", encoding=R.ENCODING_LABELS.get(detected, detected))
+                    t(
+                        "Decided from the file ({encoding})",
+                        lang=lang,
+                        encoding=R.ENCODING_LABELS.get(detected, detected),
+                    )
                     if not e and detected
-                    else t("Decided from the file")
+                    else t("Decided from the file", lang=lang)
                     if not e
                     else R.ENCODING_LABELS.get(e, e)
                 ),
@@ -444,14 +451,16 @@ def seniority_summary(table: pd.DataFrame) -> None:
     if table.empty or "seniority" not in table.columns or not (table.seniority.fillna("") != "").any():
         return
     counts = table.seniority.replace("", pd.NA).dropna().value_counts()
-    parts = [t("{level}: {n}", level=SENIORITY.label(k), n=v) for k, v in counts.items()]
+    lang = get_language()
+    parts = [t("{level}: {n}", level=SENIORITY.label(k, lang), n=v) for k, v in counts.items()]
     st.caption(t("Seniority from the titles: {counts}", counts=esc(series(parts, get_language()))))
 
 
 def _in_language(ds: Dataset, index: AliasIndex, label: str) -> str:
     """A suggestion ('Solomon Islands (SLB)') with the name in the interface language."""
+    lang = get_language()
     match = index.choices().get(label)
-    return f"{entity_name(ds, match.code)} ({match.code})" if match else label
+    return f"{entity_name(ds, match.code, lang=lang)} ({match.code})" if match else label
 
 
 def resolve_names(
@@ -459,6 +468,7 @@ def resolve_names(
 ) -> None:
     """One picker per distinct unknown name (not per row), ten to a page; suggestions computed for
     the names on the page only (batched and cached in the alias table)."""
+    lang = get_language()
     unknown = {k: v for k, v in report.unresolved_names().items() if k not in skipped}
     if not unknown:
         return
@@ -503,7 +513,7 @@ def resolve_names(
         match = choices.get(option)
         if match is None or ds is None:
             return option
-        return f"{entity_name(ds, match.code)} ({match.code})"
+        return f"{entity_name(ds, match.code, lang=lang)} ({match.code})"
 
     for written in shown:
         suggestions = unknown[written]
