@@ -386,8 +386,9 @@ def map_columns(
             )
         )
         picks = {}
-        cols = st.columns(3)  # three to a row on a wide screen; stacked on a phone
         for i, header in enumerate(dict.fromkeys(h for h in headers if h)):
+            if i % 3 == 0:  # three to a row on a wide screen; stacked in the file's order on a phone
+                cols = st.columns(3)
             current = chosen.get(header, by_header.get(header) or (R.column_for(header) or NOT_USED))
             picks[header] = cols[i % 3].selectbox(
                 esc(header),
