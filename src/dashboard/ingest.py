@@ -151,6 +151,10 @@ def ingest(
         "rows": len(table),
         "complete": complete,
     }
+    if df.attrs.get("encoding"):  # how the file was read, so that the same reading can be repeated
+        meta["encoding"] = df.attrs["encoding"] + (" (chosen)" if encoding else " (decided from the file)")
+    if columns:
+        meta["columns"] = dict(columns)
     target.mkdir(parents=True, exist_ok=True)
     backup = Path(tempfile.mkdtemp(prefix="ingest-backup-", dir=target))
     moved: list[tuple[Path, Path]] = []
