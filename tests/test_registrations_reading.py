@@ -412,3 +412,16 @@ def test_other_spreadsheet_formats_say_how_to_save_as_xlsx(name, data, kind):
     with pytest.raises(FileRefused) as exc:
         reading.read_file(data, name)
     assert str(exc.value).startswith(f"{name}: workbooks in the {kind}") and "Excel Workbook (*.xlsx)" in str(exc.value)
+
+
+def test_a_two_row_header_reads_the_names_under_a_merged_group_title():
+    """参会人员 merged over 职务 | 姓名 (any order), 国家/地区 and 参会方式 merged down two rows."""
+    rows = [
+        ["国家/地区", "参会人员", "参会人员", "参会方式"],
+        ["国家/地区", "职务", "姓名", "参会方式"],
+        ["蒙古国", "局长", "巴特", "现场"],
+    ]
+    df = F.frame_from_rows(rows, "x.xlsx")
+    assert df[["row", "country_or_organization", "full_name", "title", "mode"]].values.tolist() == [
+        [3, "蒙古国", "巴特", "局长", "现场"]
+    ]

@@ -37,9 +37,7 @@ HEADER_ALIASES = {
         "全名",
         "中文姓名",
         "英文姓名",
-        "参会人员",
-        "参会人",
-    ],
+    ],  # not 参会人员: organizers merge it over 姓名 | 职务 as a group title
     "title": ["title", "position", "job title", "post", "rank", "职务", "职位", "职称", "头衔", "职务/职称", "职级"],
     "organization": [
         "organization",
