@@ -123,6 +123,12 @@ def entity_name(ds: Dataset, code: str, lang: str | None = None) -> str:
     return code
 
 
+def reference_name(row: Any, lang: str | None = None) -> str:
+    """A row of a reference table with name_en and name_zh (groupings, organizations, countries): the
+    Chinese name in Chinese, else the English one."""
+    return _choose(row, "name_en", "name_zh", lang)
+
+
 def conflict_issue(row: Any, lang: str | None = None) -> str:
     """What the sources disagree on, in Chinese when the project's Chinese note exists."""
     return _choose(row, "issue", "issue_zh", lang)

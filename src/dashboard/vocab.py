@@ -325,6 +325,14 @@ MEMBERSHIP_BASIS = Vocab(
     "membership_basis",
     {"accession": N_("date of accession"), "listed_by": N_("member by this date at the latest")},
 )
+# Level of a delegation's head: the most senior person the sources (or lists) name for it.
+HEAD_LEVELS = Vocab(
+    "head_level",
+    {
+        **SENIORITY.labels,
+        "no_person_named": N_("No person of it named"),
+    },
+)
 # How the Reach page words a state of a grouping in an edition.
 REACH_STATUS = Vocab(
     "reach_status",
@@ -376,6 +384,7 @@ ALL: tuple[Vocab, ...] = (
     MEMBERSHIP_ROLES,
     MEMBERSHIP_BASIS,
     REACH_STATUS,
+    HEAD_LEVELS,
     PARTICIPANT_TYPES,
     TOPIC_KINDS,
     SOURCE_KINDS,
