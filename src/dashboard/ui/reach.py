@@ -21,6 +21,8 @@ from .components import source_links
 from .state import url_selectbox
 
 DEFAULT_GROUPING = "ASEAN"
+OUTCOME_CLAIMS = (citations.FIGURES, citations.PARTICIPATION, citations.CONTEXT)
+SIDE_EVENT_CLAIMS = (citations.CONTEXT, citations.FIGURES, citations.PARTICIPATION)
 
 
 def grouping_source_md(ds: Dataset, code: str, lang: str) -> str:
@@ -108,7 +110,7 @@ def members(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
             t("Country", lang=lang): [names.reference_name(r, lang) for r in tab.itertuples()],
             t("Code", lang=lang): tab.code,
             t("Region", lang=lang): tab.region,
-            **{str(ed): tab[ed] for ed in editions},
+            **{t("{e} edition", e=ed, lang=lang): tab[ed] for ed in editions},
         }
     )
     st.dataframe(view, hide_index=True)
@@ -237,10 +239,10 @@ def invitation_worksheet(ds: Dataset, editions: list[int], lang: str) -> None:
         )
 
 
-def _cited(ds: Dataset, source_ids: str) -> str:
-    """Links to a row's strongest sources: those that support figures, else participation, else context
-    (an outcome or a side event is reported by whichever source the fact sheet cites)."""
-    for claim in (citations.FIGURES, citations.PARTICIPATION, citations.CONTEXT):
+def _cited(ds: Dataset, source_ids: str, claims: tuple[str, ...]) -> str:
+    """Links to a row's strongest sources for the first of ``claims`` any of them supports (an outcome
+    or a side event is reported by whichever source the fact sheet cites)."""
+    for claim in claims:
         links = source_links(ds, source_ids, claim=claim)
         if links:
             return links
@@ -256,7 +258,7 @@ def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
         items = out[out.edition == ed]
         if items.empty:
             st.caption(t("No outcome recorded in the sources for this edition.", lang=lang))
-        lines = [f"- {md_escape(r.item)} — {_cited(ds, r.source_ids)}" for r in items.itertuples()]
+        lines = [f"- {md_escape(r.item)} — {_cited(ds, r.source_ids, OUTCOME_CLAIMS)}" for r in items.itertuples()]
         for r in side[side.edition == ed].itertuples():
             with language(lang):
                 day = format_date(r.date)
@@ -264,7 +266,7 @@ def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
                 "- "
                 + t("Side event, {day}: {name}", day=day, name=md_escape(r.name), lang=lang)
                 + " — "
-                + _cited(ds, r.source_ids)
+                + _cited(ds, r.source_ids, SIDE_EVENT_CLAIMS)
             )
         if lines:
             st.markdown("\n".join(lines))
