@@ -22,7 +22,7 @@ import pandas as pd
 from . import metrics, names
 from .dataset import Dataset
 from .formatting import format_date, format_figure, format_list
-from .i18n import language, t
+from .i18n import t
 from .memo import per_dataset
 from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES, REACH_STATUS, SENIORITY, region_label
 
@@ -33,7 +33,7 @@ FOUND = ("identified", "listed")  # statuses that mean "took part" in an edition
 
 def grouping_name(ds: Dataset, code: str, lang: str) -> str:
     g = ds.groupings.set_index("code")
-    return names.reference_name(g.loc[code], lang) if code in g.index else code
+    return names.entity_form(g.loc[code], lang) if code in g.index else code
 
 
 def edition_day(ds: Dataset, edition: int) -> str:
@@ -87,8 +87,7 @@ def reported_total(ds: Dataset, edition: int, lang: str) -> str:
     st = metrics.stated(ds, edition, "countries_and_regions")
     if st.value is None:
         return ""
-    with language(lang):
-        return format_figure(st.value, st.qualifier)
+    return format_figure(st.value, st.qualifier, lang=lang)
 
 
 def cell_label(found: int, members: int, complete: bool, lang: str) -> str:
@@ -143,8 +142,7 @@ def member_statuses(ds: Dataset, grouping: str, editions: list[int], lang: str) 
         }
         for ed in editions:
             if c not in mem[ed]:
-                with language(lang):
-                    day = format_date(days[ed])
+                day = format_date(days[ed], lang=lang)
                 row[ed] = t("not a member on {day}", day=day, lang=lang)
                 row[f"status_{ed}"] = "not_member"
             else:
@@ -183,27 +181,12 @@ def share_vs_world(ds: Dataset, editions: list[int], groupings: list[str], lang:
     return pd.DataFrame(rows)
 
 
-def continuity_labels(earlier: int, later: int, complete: bool, lang: str) -> dict[str, str]:
-    """Firm words ('took part in both', 'new') only when both editions have complete lists."""
-    if complete:
-        return {
-            "both": t("Took part in both", lang=lang),
-            "only_earlier": t("Only in {y} (did not return)", y=earlier, lang=lang),
-            "only_later": t("New in {y}", y=later, lang=lang),
-        }
-    return {
-        "both": t("Named in {a} and {b} sources", a=earlier, b=later, lang=lang),
-        "only_earlier": t("Named in {a} sources, not named in {b} sources", a=earlier, b=later, lang=lang),
-        "only_later": t("Named in {b} sources, not named in {a} sources", a=earlier, b=later, lang=lang),
-    }
-
-
 def continuity(ds: Dataset, earlier: int, later: int, lang: str) -> pd.DataFrame:
     """Countries and regions of two editions: in both / only the earlier / only the later, worded
     firmly only with two complete lists, with the level of the delegation's head in each."""
     ov = metrics.overlap(ds, earlier, later, "country_or_region")
     complete = is_complete(ds, earlier) and is_complete(ds, later)
-    labels = continuity_labels(earlier, later, complete, lang)
+    labels = metrics.overlap_labels(earlier, later, complete, lang=lang)
     heads = head_levels(ds)
     out = pd.DataFrame(
         {
@@ -276,15 +259,14 @@ def organizations_by_family(ds: Dataset, editions: list[int], lang: str) -> pd.D
                     "family": fam,
                     "family_label": ORGANIZATION_FAMILIES.label(fam, lang),
                     "count": len(codes),
-                    "organizations": _joined([names.reference_name(o.loc[c], lang) for c in codes], lang),
+                    "organizations": _joined([names.entity_form(o.loc[c], lang) for c in codes], lang),
                 }
             )
     return pd.DataFrame(rows)
 
 
 def _joined(items: list[str], lang: str) -> str:
-    with language(lang):
-        return format_list(items) if items else ""
+    return format_list(items, lang=lang) if items else ""
 
 
 # --- the invitation worksheet ---------------------------------------------------------------------

@@ -22,7 +22,7 @@ from .figures import (
     wrap_label,
 )
 from .formatting import join_clauses
-from .i18n import language, t
+from .i18n import t
 from .keycharts import Chart
 from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES
 
@@ -106,8 +106,8 @@ def _source(lang: str) -> str:
 
 def _totals(ds: Dataset, editions: list[int], lang: str) -> str:
     """'2024: 10 of 57 identified; 2025: 13 of 51 identified' (the editions' reported totals)."""
-    with language(lang):
-        return join_clauses(
+    return join_clauses(
+        (
             t(
                 "{e}: {n} of {total} countries and regions identified",
                 e=ed,
@@ -116,7 +116,9 @@ def _totals(ds: Dataset, editions: list[int], lang: str) -> str:
                 lang=lang,
             )
             for ed in editions
-        )
+        ),
+        lang=lang,
+    )
 
 
 def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: str) -> Chart:

@@ -13,7 +13,7 @@ from .. import citations, names, reach, reachcharts
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
 from ..formatting import format_date, format_list, md_escape
-from ..i18n import language, t
+from ..i18n import t
 from ..vocab import REGIONS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
@@ -29,7 +29,7 @@ def grouping_source_md(ds: Dataset, code: str, lang: str) -> str:
     """'[ASEAN Secretariat](https://asean.org/member-states/)': where a grouping's membership comes from."""
     g = ds.groupings.set_index("code")
     s = ds.grouping_sources.set_index("id").loc[g.at[code, "source_id"]]
-    pub = names.reference_name({"name_en": s.publisher, "name_zh": s.publisher_zh}, lang)
+    pub = names.entity_form({"name_en": s.publisher, "name_zh": s.publisher_zh}, lang)
     return f"[{md_escape(pub)}]({s.url})"
 
 
@@ -48,8 +48,7 @@ def answer(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
     name = reach.grouping_name(ds, grouping, lang)
     lines = []
     for r in m.itertuples():
-        with language(lang):
-            day = format_date(r.membership_date)
+        day = format_date(r.membership_date, lang=lang)
         if r.complete_list:
             text = t(
                 "- **{e}**: {n} of the {m} members of {g} (membership on {day}) are in the organizer's complete "
@@ -107,7 +106,7 @@ def members(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
     tab = reach.member_statuses(ds, grouping, editions, lang)
     view = pd.DataFrame(
         {
-            t("Country", lang=lang): [names.reference_name(r, lang) for r in tab.itertuples()],
+            t("Country", lang=lang): [names.entity_form(r, lang) for r in tab.itertuples()],
             t("Code", lang=lang): tab.code,
             t("Region", lang=lang): tab.region,
             **{t("{e} edition", e=ed, lang=lang): tab[ed] for ed in editions},
@@ -140,7 +139,7 @@ def continuity(ds: Dataset, editions: list[int], lang: str) -> None:
         )
     view = pd.DataFrame(
         {
-            t("Country or region", lang=lang): [names.reference_name(r, lang) for r in tab.itertuples()],
+            t("Country or region", lang=lang): [names.entity_form(r, lang) for r in tab.itertuples()],
             t("Code", lang=lang): tab.code,
             t("Region", lang=lang): tab.region,
             t("Status", lang=lang): tab.status_label,
@@ -186,9 +185,8 @@ def invitation_worksheet(ds: Dataset, editions: list[int], lang: str) -> None:
     inv = reach.invitation_list(ds, kind, code, editions, today)
     table = reach.worksheet(ds, inv, editions, lang)
     complete = all(reach.is_complete(ds, e) for e in editions)
-    with language(lang):
-        eds = format_list([str(e) for e in editions])
-        day = format_date(today)
+    eds = format_list([str(e) for e in editions], lang=lang)
+    day = format_date(today, lang=lang)
     what = (
         t("not in the organizers' complete lists of {eds}", eds=eds, lang=lang)
         if complete
@@ -260,8 +258,7 @@ def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
             st.caption(t("No outcome recorded in the sources for this edition.", lang=lang))
         lines = [f"- {md_escape(r.item)} — {_cited(ds, r.source_ids, OUTCOME_CLAIMS)}" for r in items.itertuples()]
         for r in side[side.edition == ed].itertuples():
-            with language(lang):
-                day = format_date(r.date)
+            day = format_date(r.date, lang=lang)
             lines.append(
                 "- "
                 + t("Side event, {day}: {name}", day=day, name=md_escape(r.name), lang=lang)
