@@ -8,7 +8,7 @@ import unicodedata
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import reach
+from . import names, reach
 from .dataset import Dataset
 from .figures import (
     MUTED,
@@ -24,7 +24,7 @@ from .figures import (
 from .formatting import join_clauses
 from .i18n import t
 from .keycharts import Chart
-from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES
+from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES, REACH_STATUS
 
 # One colour per level of a delegation's head (Okabe–Ito, most senior darkest); none named: pale.
 LEVEL_COLORS = dict(zip(HEAD_LEVELS.codes, ["#0072B2", "#56B4E9", "#009E73", "#E69F00", "#999999", MUTED]))
@@ -332,3 +332,36 @@ def organization_families(ds: Dataset, editions: list[int], lang: str) -> Chart:
         }
     )
     return Chart("reach-organization-families", fig, data)
+
+
+def reach_map(ds: Dataset, edition: int, grouping: str, worldview: str, lang: str) -> Chart:
+    """The participants' map of ``edition`` (:func:`dashboard.keycharts.world_map`, in the chosen
+    worldview) with the members of ``grouping`` on the edition's first day outlined."""
+    from . import keycharts
+
+    base = keycharts.world_map(ds, edition, worldview=worldview, lang=lang)
+    fig = go.Figure(base.figure)  # a copy: the key chart is memoised and shared
+    members = sorted(reach.members_on(ds, grouping, reach.edition_day(ds, edition)))
+    fig.add_choropleth(
+        locations=members,
+        z=[1] * len(members),
+        locationmode="ISO-3",
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        marker_line_color="#D55E00",
+        marker_line_width=1.6,
+        hoverinfo="skip",
+        name=t("Members of {g}", g=reach.grouping_name(ds, grouping, lang), lang=lang),
+    )
+    ents = ds.entities.set_index("code")
+    status = reach.statuses(ds, edition)
+    data = pd.DataFrame(
+        {
+            t("Country", lang=lang): [names.entity_form(ents.loc[c], lang) for c in members],
+            t("Code", lang=lang): members,
+            t("Status", lang=lang): [
+                REACH_STATUS.label(status.get(c) or reach.status(ds, edition, c), lang) for c in members
+            ],
+        }
+    )
+    return Chart(f"reach-map-{grouping.lower()}-{edition}", fig, data)

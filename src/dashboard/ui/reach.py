@@ -102,6 +102,27 @@ def matrix(ds: Dataset, editions: list[int], lang: str) -> None:
     chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
 
 
+def members_map(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
+    """The latest chosen edition's participants on the map, the grouping's members outlined."""
+    from . import mapview
+
+    edition = editions[-1]
+    code = mapview.current_worldview()
+    chart = reachcharts.reach_map(ds, edition, grouping, code, lang)
+    st.caption(
+        t(
+            "Outlined: the members of {g} on {day} ({e} edition).",
+            g=reach.grouping_name(ds, grouping, lang),
+            day=format_date(reach.edition_day(ds, edition), lang=lang),
+            e=edition,
+            lang=lang,
+        )
+    )
+    mapview.map_block(
+        chart.figure, chart.data, chart.name, preferred_source_md(ds, [edition]), mapview.map_config(code)
+    )
+
+
 def members(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
     tab = reach.member_statuses(ds, grouping, editions, lang)
     view = pd.DataFrame(
