@@ -304,6 +304,61 @@ SUB_REGIONS = Vocab(
         "010": N_("Antarctica"),
     },
 )
+# Families of international organizations (the Reach page groups them so): organizations.csv's `family`.
+ORGANIZATION_FAMILIES = Vocab(
+    "organization_family",
+    {
+        "un_system": N_("UN system"),
+        "regional_organization": N_("Regional organizations"),
+        "law_enforcement": N_("Law-enforcement cooperation"),
+        "migration_dialogue": N_("Migration dialogues and processes"),
+        "other_intergovernmental": N_("Other intergovernmental organizations"),
+    },
+)
+
+# Groupings of states (data/reference/groupings.csv) and how a state belongs to one.
+GROUPING_KINDS = Vocab(
+    "grouping_kind",
+    {
+        "regional_organization": N_("Regional organization"),
+        "cooperation_mechanism": N_("Cooperation mechanism"),
+        "un_list": N_("UN country list"),
+    },
+)
+MEMBERSHIP_ROLES = Vocab(
+    "membership_role",
+    {
+        "member": N_("Member"),
+        "observer": N_("Observer"),
+        "partner": N_("Partner"),
+        "invited": N_("Invited, membership not confirmed"),
+    },
+)
+# accession: `from` is the date it joined (or the grouping was founded); listed_by: membership is
+# documented by that date, the accession date (earlier) is not transcribed.
+MEMBERSHIP_BASIS = Vocab(
+    "membership_basis",
+    {"accession": N_("date of accession"), "listed_by": N_("member by this date at the latest")},
+)
+# Level of a delegation's head: the most senior person the sources (or lists) name for it.
+HEAD_LEVELS = Vocab(
+    "head_level",
+    {
+        **SENIORITY.labels,
+        "no_person_named": N_("No person of it named"),
+    },
+)
+# How the Reach page words a state of a grouping in an edition.
+REACH_STATUS = Vocab(
+    "reach_status",
+    {
+        "identified": N_("Identified in public sources"),
+        "listed": N_("In the organizer's list"),
+        "not_identified": N_("Not identified in public sources"),
+        "not_listed": N_("Not in the organizer's complete list"),
+    },
+)
+
 # The group an international organization is shown in where a chart groups by region.
 ORGANIZATION_GROUP = N_("International organization")
 
@@ -330,6 +385,12 @@ ALL: tuple[Vocab, ...] = (
     HOW_KNOWN,
     ENTITY_TYPES,
     ORGANIZATION_KINDS,
+    ORGANIZATION_FAMILIES,
+    GROUPING_KINDS,
+    MEMBERSHIP_ROLES,
+    MEMBERSHIP_BASIS,
+    REACH_STATUS,
+    HEAD_LEVELS,
     PARTICIPANT_TYPES,
     TOPIC_KINDS,
     SOURCE_KINDS,
