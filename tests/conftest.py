@@ -23,8 +23,8 @@ def copy_data(dest: Path, with_clean: bool = True) -> Path:
 
 
 def add_synthetic_edition(data: Path) -> None:
-    """Add the synthetic 2030 edition (test data only) and its synthetic source."""
-    shutil.copy(FIXTURES / "synthetic" / "2030.yaml", data / "raw" / "editions" / "2030.yaml")
+    """Add the synthetic 2099 edition (test data only) and its synthetic source."""
+    shutil.copy(FIXTURES / "synthetic" / "2099.yaml", data / "raw" / "editions" / "2099.yaml")
     src = data / "raw" / "sources.yaml"
     src.write_text(
         src.read_text(encoding="utf-8") + (FIXTURES / "synthetic" / "sources_extra.yaml").read_text(encoding="utf-8"),

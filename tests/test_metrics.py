@@ -74,11 +74,11 @@ def test_no_conflict_when_sources_only_differ_in_wording(dataset):
 
 def test_a_third_edition_is_a_data_change(synthetic_data):
     ds = load_clean(synthetic_data)
-    assert ds.edition_ids == [2024, 2025, 2030]
+    assert ds.edition_ids == [2024, 2025, 2099]
     h = metrics.headline(ds)
-    r = _row(h, edition=2030, metric="countries_and_regions")
+    r = _row(h, edition=2099, metric="countries_and_regions")
     assert (r.value, r.previous_edition, r.change) == (60, 2025, 9)
-    c = _row(metrics.coverage(ds), edition=2030, metric="countries_and_regions")
+    c = _row(metrics.coverage(ds), edition=2099, metric="countries_and_regions")
     assert (c.identified, c.reported) == (5, 60)  # China, Singapore, Brazil, Tuvalu + the speaker's Maldives
 
 

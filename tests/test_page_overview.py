@@ -76,8 +76,8 @@ def test_third_edition_appears_without_code_change(synthetic_data, monkeypatch):
     m = metric_values(at)
     assert m["Countries and regions"] == ("60", "+9 vs 2025 (51)")
     assert (
-        2030 in at.selectbox(key="url_edition").options
-        or "2030 · Testville (edition 3)" in at.selectbox(key="url_edition").options
+        2099 in at.selectbox(key="url_edition").options
+        or "2099 · Testville (edition 99)" in at.selectbox(key="url_edition").options
     )
 
 

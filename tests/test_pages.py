@@ -117,14 +117,14 @@ def test_synthetic_third_edition_appears_everywhere(page, synthetic_data, monkey
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
         assert not at.exception
     else:
-        at = open_page(page, {"a": "2025", "b": "2030"} if "Year" in page else None)
+        at = open_page(page, {"a": "2025", "b": "2099"} if "Year" in page else None)
     blob = (
         json.dumps([chart_specs(at)])
         + text(at)
         + " ".join(str(d.value.to_dict()) for d in at.dataframe)
         + str([s.options for s in at.selectbox])
     )
-    assert "2030" in blob
+    assert "2099" in blob
 
 
 @pytest.mark.parametrize(
@@ -153,7 +153,7 @@ def test_map_page_views_and_local_topojson(query, traces, folder):
 
 def test_map_lists_what_it_cannot_draw(synthetic_data, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(synthetic_data))
-    at = open_page("pages/5_Map.py", {"edition": "2030", "worldview": "ne"})  # Natural Earth 1:50m lacks Tuvalu
+    at = open_page("pages/5_Map.py", {"edition": "2099", "worldview": "ne"})  # Natural Earth 1:50m lacks Tuvalu
     assert any("Tuvalu" in w.value for w in at.warning)
 
 

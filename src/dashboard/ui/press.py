@@ -13,7 +13,7 @@ from ..formatting import md_escape
 from ..i18n import t
 from ..static_export import browser_available, figure_bytes
 from .charts import PLOTLY_CONFIG
-from .components import edition_label, two_edition_pickers
+from .components import edition_picker, two_edition_pickers
 from .layout import data_version
 from .mapview import current_worldview, map_chart, map_config
 from .state import url_selectbox
@@ -31,9 +31,9 @@ def pick(ds: Dataset) -> list[int]:
     with c1:
         mode = url_selectbox(t("Summary of"), list(MODES), "mode", "one", format_func=_mode_label)
     if mode == "compare" and len(eds) > 1:
-        return list(two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1])))
+        return list(two_edition_pickers(ds, (c2, c3)))
     with c2:
-        return [url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e))]
+        return [edition_picker(ds)]
 
 
 def summary_section(ds: Dataset, editions: list[int]) -> str:
