@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import tempfile
@@ -92,11 +93,16 @@ def synthetic_data(dest: Path, scale: int, seed: int = 20240909) -> Path:
     )
     reg_dir = data / "raw" / "registrations"
     reg_dir.mkdir(parents=True, exist_ok=True)
+    # after the real editions (however many an organizer has added), colliding with none of them
+    last = max(
+        int(re.search(r"^  number: (\d+)$", p.read_text(encoding="utf-8"), re.M).group(1))
+        for p in (data / "raw" / "editions").glob("*.yaml")
+    )
     for i in range(n_editions):
-        year = 2040 + i
+        year = 2080 + i
         edition = {
             "year": year,
-            "number": 3 + i,
+            "number": last + 1 + i,
             "name_en": f"SYNTHETIC benchmark edition {year}",
             "name_zh": "基准测试数据(虚构)",
             "start_date": f"{year}-09-10",
