@@ -153,12 +153,10 @@ def test_sources_page_lists_the_new_edition(on_copy):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_summaries_of_one_and_two_editions(ds, lang):
     from dashboard import packaging, summary
-    from dashboard.i18n import language
 
-    with language(lang):
-        one = packaging.press_summary(ds, [YEAR])
-        two = packaging.press_summary(ds, [2025, YEAR])
-        md = summary.to_markdown(ds, two, dt.date(2026, 12, 1))
+    one = packaging.press_summary(ds, [YEAR], lang)
+    two = packaging.press_summary(ds, [2025, YEAR], lang)
+    md = summary.to_markdown(ds, two, lang, dt.date(2026, 12, 1))
     assert str(YEAR) in one.title + " ".join(one.paragraphs)
     assert "2025" in md and str(YEAR) in md
     assert one.refs.order and two.refs.order
@@ -183,7 +181,7 @@ def test_map_of_one_and_two_editions(ds, later):
     from dashboard import keycharts
 
     earlier = YEAR if later is None else 2025
-    chart = keycharts.world_map(ds, earlier, later)
+    chart = keycharts.world_map(ds, earlier, later, lang="en")
     assert len(chart.data) > 0
     assert str(YEAR) in json.dumps(chart.figure.to_plotly_json()["layout"], ensure_ascii=False, default=str)
 
@@ -192,7 +190,7 @@ def test_press_kit_and_data_package(ds, on_copy):
     from dashboard import packaging
 
     kit = packaging.press_kit_zip(
-        ds, [2025, YEAR], dt.date(2026, 12, 1), "test", render=lambda fig, fmt, date: b"image"
+        ds, [2025, YEAR], dt.date(2026, 12, 1), "test", render=lambda fig, fmt, date: b"image", lang="en"
     )
     z = zipfile.ZipFile(io.BytesIO(kit))
     charts = [n for n in z.namelist() if "/charts/" in n]
