@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import tempfile
@@ -46,6 +47,7 @@ TARGETS = {
     "rerun_median_ms_100x": 300,
     "map_payload_kb": 300,
     "rss_mb": 250,
+    "cls": 0.1,
 }
 ROLES = ["delegate"] * 14 + ["head_of_delegation"] * 3 + ["speaker"] * 2 + ["observer", "staff", "moderator"]
 
@@ -92,11 +94,16 @@ def synthetic_data(dest: Path, scale: int, seed: int = 20240909) -> Path:
     )
     reg_dir = data / "raw" / "registrations"
     reg_dir.mkdir(parents=True, exist_ok=True)
+    # after the real editions (however many an organizer has added), colliding with none of them
+    last = max(
+        int(re.search(r"^  number: (\d+)$", p.read_text(encoding="utf-8"), re.M).group(1))
+        for p in (data / "raw" / "editions").glob("*.yaml")
+    )
     for i in range(n_editions):
-        year = 2040 + i
+        year = 2080 + i
         edition = {
             "year": year,
-            "number": 3 + i,
+            "number": last + 1 + i,
             "name_en": f"SYNTHETIC benchmark edition {year}",
             "name_zh": "基准测试数据(虚构)",
             "start_date": f"{year}-09-10",
@@ -493,6 +500,10 @@ def run(
                 }
                 res["fresh_tab"] = attempt(lambda: fresh_tabs(browser, data, max(reps, 5)), res, "fresh_tab")
                 res.update(attempt(lambda: map_payload_and_rss(browser, data), res, "payload_rss") or {})
+                if scale == scales[0]:  # what moves does not depend on the data's size
+                    from bench.layout_shift import layout_shift
+
+                    res["layout_shift"] = attempt(lambda: layout_shift(browser, data), res, "layout_shift")
                 browser.close()
             res["reruns"] = rerun_times(data, runs)
             if scale == scales[0] and load_sessions:
@@ -552,6 +563,14 @@ def table(results: dict) -> str:
             ),
             f"≤ {TARGETS['fresh_tab_ratio']}×",
         )
+    first_shift = results["scales"][scales[0]].get("layout_shift") or {}
+    if first_shift:
+        worst = max(first_shift.items(), key=lambda kv: kv[1]["cls"])
+        row(
+            "layout shift (CLS), worst page/language/width",
+            lambda r: f"{worst[1]['cls']:.3f} ({worst[0]})" if r is results["scales"][scales[0]] else "",
+            f"≤ {TARGETS['cls']}",
+        )
     row("Map rerun payload, websocket (KB)", lambda r: r["map_rerun_payload_kb"], f"≤ {TARGETS['map_payload_kb']}")
     row("Map figure spec (KB)", lambda r: r["reruns"]["pages/5_Map.py"]["map_spec_kb"])
     row("server RSS idle (MB)", lambda r: r["rss_idle_mb"])
@@ -560,6 +579,10 @@ def table(results: dict) -> str:
     for s in scales:
         for err in results["scales"][s].get("errors", []):
             lines.append(f"error at {s}: {err}")
+    if first_shift:
+        from bench.layout_shift import table as shift_table
+
+        lines += ["", "Cumulative layout shift per page (1×; ✗ above 0.1):", shift_table(first_shift)]
     first = results["scales"][scales[0]].get("load")
     if first:
         lines.append("")
@@ -586,7 +609,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the fresh-tab measurement, on the repository's own data (quick check)",
     )
+    parser.add_argument(
+        "--layout-shift",
+        action="store_true",
+        help="only cumulative layout shift, every page in both languages at 1440 and 390 px (bench.layout_shift)",
+    )
     args = parser.parse_args(argv)
+    if args.layout_shift:
+        from bench.layout_shift import main as layout_main
+
+        return layout_main([])
     if args.fresh_tabs:
         from playwright.sync_api import sync_playwright
 

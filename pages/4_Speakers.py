@@ -11,9 +11,7 @@ from dashboard.ui.layout import footer, page_dataset
 ds = page_dataset()
 f = sidebar_filters(ds, ("editions", "region", "role"))
 st.title(t("Speakers and roles"))
-st.caption(
-    t("The people public sources name; the 2025 chair's statement says its list of plenary speakers is not exhaustive.")
-)
+st.caption(t("The people public sources name, which may not be every speaker."))
 
 sp = speakers.charts(ds, f)
 

@@ -23,8 +23,8 @@ def copy_data(dest: Path, with_clean: bool = True) -> Path:
 
 
 def add_synthetic_edition(data: Path) -> None:
-    """Add the synthetic 2030 edition (test data only) and its synthetic source."""
-    shutil.copy(FIXTURES / "synthetic" / "2030.yaml", data / "raw" / "editions" / "2030.yaml")
+    """Add the synthetic 2099 edition (test data only) and its synthetic source."""
+    shutil.copy(FIXTURES / "synthetic" / "2099.yaml", data / "raw" / "editions" / "2099.yaml")
     src = data / "raw" / "sources.yaml"
     src.write_text(
         src.read_text(encoding="utf-8") + (FIXTURES / "synthetic" / "sources_extra.yaml").read_text(encoding="utf-8"),
@@ -40,6 +40,38 @@ def pytest_sessionstart(session) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.ensure_generated()
+
+
+def make_fixture_data(dest: Path) -> Path:
+    """A data folder of synthetic editions only (2098 and 2099, tests/fixtures/synthetic/), with the
+    real reference tables: every count in it is known, so unit tests assert known answers and not
+    counts of the real data (those are checked in tests/test_real_data.py)."""
+    data = dest / "data"
+    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    (data / "raw" / "editions").mkdir(parents=True)
+    for year in (2098, 2099):
+        shutil.copy(FIXTURES / "synthetic" / f"{year}.yaml", data / "raw" / "editions" / f"{year}.yaml")
+    shutil.copy(FIXTURES / "synthetic" / "sources_extra.yaml", data / "raw" / "sources.yaml")
+    shutil.copy(FIXTURES / "synthetic" / "conflicts.yaml", data / "raw" / "conflicts.yaml")
+    return data
+
+
+@pytest.fixture(scope="session")
+def fixture_data(tmp_path_factory) -> Path:
+    """The synthetic-only data folder, built; shared by the unit tests that assert counts."""
+    from dashboard.build import build, write_atomically
+    from dashboard.paths import clean_dir
+
+    data = make_fixture_data(tmp_path_factory.mktemp("fixture"))
+    write_atomically(build(data), clean_dir(data))
+    return data
+
+
+@pytest.fixture(scope="session")
+def fixture_ds(fixture_data):
+    from dashboard.dataset import load_clean
+
+    return load_clean(fixture_data)
 
 
 @pytest.fixture

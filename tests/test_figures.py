@@ -5,7 +5,7 @@ from dashboard.figures import PALETTE, TEMPLATE, coverage_chart, edition_colors,
 
 
 def test_edition_colours_are_stable_and_colour_blind_safe():
-    assert edition_colors([2024, 2025, 2030]) == {2024: PALETTE[0], 2025: PALETTE[1], 2030: PALETTE[2]}
+    assert edition_colors([2024, 2025, 2099]) == {2024: PALETTE[0], 2025: PALETTE[1], 2099: PALETTE[2]}
     assert PALETTE[0] == "#0072B2"  # Okabe–Ito blue
 
 

@@ -26,7 +26,7 @@ def test_two_editions_statuses(dataset):
 
 def test_not_drawable_participant_is_listed(synthetic_data):
     ds = load_clean(synthetic_data)
-    f = mapdata.map_participants(ds, 2030, worldview="ne", lang="en")  # Natural Earth 1:50m has no Tuvalu
+    f = mapdata.map_participants(ds, 2099, worldview="ne", lang="en")  # Natural Earth 1:50m has no Tuvalu
     assert f.set_index("code").loc["TUV", "drawable"] == False  # noqa: E712 (numpy bool)
     assert f.set_index("code").loc["MDV", "marker"]
 

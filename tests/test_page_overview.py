@@ -27,57 +27,58 @@ def _repo_data(monkeypatch):
     monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
 
 
-def test_default_is_latest_edition_with_changes():
+# Known answers: the fixture dataset (2098 and 2099, tests/fixtures/synthetic/); the real data's
+# tiles are checked in tests/test_real_data.py.
+
+
+@pytest.fixture
+def on_fixture(fixture_data, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(fixture_data))
+
+
+def test_default_is_latest_edition_with_changes(on_fixture):
     at = run()
     m = metric_values(at)
-    assert m["Attendees"][0] == ">240" and "−60 vs 2024 (about 300)" in m["Attendees"][1]
-    assert m["Countries and regions"] == ("51", "−6 vs 2024 (57)")
-    assert m["International organizations"] == ("5", "−1 vs 2024 (6)")
-    assert m["Named speakers"][0] == "13"
-    captions = " ".join(c.value for c in at.caption)
-    assert "**more than 240**" in captions
+    assert m["Countries and regions"] == ("60", "+20 vs 2098 (40)")
+    assert m["International organizations"] == ("7", "+3 vs 2098 (4)")
+    assert m["Attendees"][0] == "≈280" and "+80 vs 2098 (200)" in m["Attendees"][1]
+    assert m["Named speakers"] == ("1", "")  # a count of names: no change
     text = " ".join(md.value for md in at.markdown)
-    assert "13 of 51 countries and regions named in public sources." in text
-    assert "3 of 5 international organizations named in public sources." in text
+    assert "5 of 60 countries and regions named in public sources." in text
+    assert "2 of 7 international organizations named in public sources." in text
+    assert "2098: 2 named in sources" in " ".join(c.value for c in at.caption)
 
 
-def test_conflicts_are_shown_with_both_sources():
-    at = run()
-    text = " ".join(md.value for md in at.markdown)
-    assert "**51** — **preferred**" in text and "**50**:" in text
-    assert "**approximately 240**" in text
-    assert "en.nia.gov.cn/n147413/c185264" in text  # the NIA news item that says 50
-    assert "thepaper.cn" in text
-
-
-def test_edition_from_url():
-    at = run({"edition": "2024"})
+def test_edition_from_url_and_its_conflict(on_fixture):
+    at = run({"edition": "2098"})
     m = metric_values(at)
-    assert m["Attendees"][0] == "≈300" and m["Countries and regions"] == ("57", "")
+    assert m["Countries and regions"] == ("40", "") and m["Attendees"] == ("200", "")
     text = " ".join(md.value for md in at.markdown)
-    assert "10 of 57 countries and regions named in public sources." in text
+    assert "3 of 40 countries and regions named in public sources." in text
+    assert "**40** — **preferred**" in text and "**42**:" in text
+    assert "127.0.0.1/synthetic-test-news" in text  # the source that says 42
 
 
-def test_unknown_edition_in_url_falls_back():
+def test_unknown_edition_in_url_falls_back(on_fixture):
     at = run({"edition": "1999"})
-    assert metric_values(at)["Countries and regions"][0] == "51"
+    assert metric_values(at)["Countries and regions"][0] == "60"
 
 
-def test_selecting_an_edition_updates_the_url():
+def test_selecting_an_edition_updates_the_url(on_fixture):
     at = run()
-    at.selectbox(key="url_edition").select(2024).run()
-    assert at.query_params["edition"] == ["2024"] or at.query_params["edition"] == "2024"
-    assert metric_values(at)["Countries and regions"][0] == "57"
+    at.selectbox(key="url_edition").select(2098).run()
+    assert at.query_params["edition"] in (["2098"], "2098")
+    assert metric_values(at)["Countries and regions"][0] == "40"
 
 
 def test_third_edition_appears_without_code_change(synthetic_data, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(synthetic_data))
     at = run()
     m = metric_values(at)
-    assert m["Countries and regions"] == ("60", "+9 vs 2025 (51)")
+    assert m["Countries and regions"][0] == "60" and "vs 2025" in m["Countries and regions"][1]
     assert (
-        2030 in at.selectbox(key="url_edition").options
-        or "2030 · Testville (edition 3)" in at.selectbox(key="url_edition").options
+        2099 in at.selectbox(key="url_edition").options
+        or "2099 · Testville (edition 99)" in at.selectbox(key="url_edition").options
     )
 
 

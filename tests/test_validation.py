@@ -38,7 +38,7 @@ def test_corpus_is_not_empty():
 @pytest.mark.parametrize("case", CORPUS, ids=lambda p: p.stem)
 def test_broken_file_is_reported_and_nothing_is_written(case, data_copy, capsys):
     add_synthetic_edition(data_copy)
-    shutil.copy(case, data_copy / "raw" / "editions" / "2030.yaml")
+    shutil.copy(case, data_copy / "raw" / "editions" / "2099.yaml")
     before = _digest(data_copy / "clean")
 
     rc = build.main(["--data-dir", str(data_copy)])
@@ -46,7 +46,7 @@ def test_broken_file_is_reported_and_nothing_is_written(case, data_copy, capsys)
     err = capsys.readouterr().err
     record, field, message = _expectation(case)
     assert rc == 1
-    assert "data/raw/editions/2030.yaml" in err
+    assert "data/raw/editions/2099.yaml" in err
     line = next((ln for ln in err.splitlines() if message in ln), None)
     assert line is not None, f"expected {message!r} in:\n{err}"
     assert f"record {record}" in line
@@ -58,7 +58,7 @@ def test_broken_file_is_reported_and_nothing_is_written(case, data_copy, capsys)
 
 def test_all_problems_are_reported_at_once(data_copy):
     add_synthetic_edition(data_copy)
-    path = data_copy / "raw" / "editions" / "2030.yaml"
+    path = data_copy / "raw" / "editions" / "2099.yaml"
     text = (
         path.read_text(encoding="utf-8")
         .replace("value: 280", "value: lots")

@@ -162,6 +162,12 @@ def load_registrations(
     return out
 
 
+def _frame(records: list[dict], table: str) -> pd.DataFrame:
+    """The records as a frame; with the table's columns when there is none (a dataset whose editions
+    record no person or outcome yet still builds)."""
+    return pd.DataFrame(records) if records else pd.DataFrame(columns=columns(table))
+
+
 def build_tables(
     raw: RawData,
     entities: pd.DataFrame,
@@ -323,9 +329,9 @@ def build_tables(
         "sources": sources.sort_values("id"),
         "reported_figures": fig_df.sort_values(["edition", "scope", "metric", "source_id"], kind="stable"),
         "participation": participation,
-        "people": pd.DataFrame(people).sort_values(["edition", "scope", "person_id"], kind="stable"),
+        "people": _frame(people, "people").sort_values(["edition", "scope", "person_id"], kind="stable"),
         "topics": topics_df.sort_values(["edition", "scope", "kind", "source_id", "text"], kind="stable"),
-        "outcomes": pd.DataFrame(outcomes).sort_values(["edition", "scope", "item"], kind="stable"),
+        "outcomes": _frame(outcomes, "outcomes").sort_values(["edition", "scope", "item"], kind="stable"),
         "side_events": pd.DataFrame(side, columns=columns("side_events")).sort_values(["edition", "name"]),
         "conflicts": conflicts.sort_values("id", key=lambda s: s.str[1:].astype(int)),
         "entities": ents.sort_values("code"),

@@ -17,8 +17,7 @@ from .components import edition_label, two_edition_pickers
 
 
 def pick_editions(ds: Dataset) -> tuple[int, int]:
-    eds = ds.edition_ids
-    return two_edition_pickers(ds, st.columns(2), (eds[0], eds[min(1, len(eds) - 1)]))
+    return two_edition_pickers(ds, st.columns(2))
 
 
 def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:

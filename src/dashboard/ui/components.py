@@ -29,20 +29,28 @@ def _edition_label(ds: Dataset, edition: int, lang: str) -> str:
     )
 
 
-def edition_picker(ds: Dataset, param: str = "edition", label: str | None = None, default: int | None = None) -> int:
-    """A select box bound to the URL (?edition=2025); defaults to the latest edition."""
+def latest_editions(ds: Dataset, n: int = 2) -> list[int]:
+    """The ``n`` latest editions, oldest first: what every page opens on (one edition: the latest;
+    two: the latest two), so a new edition is shown by default without a code change."""
+    return list(ds.edition_ids[-n:])
+
+
+def edition_picker(ds: Dataset, param: str = "edition", label: str | None = None) -> int:
+    """A select box bound to the URL (?edition=<year>); defaults to the latest edition."""
     options = ds.edition_ids
     lang = get_language()  # a select box may call format_func outside the page's run
-    default = default if default in options else options[-1]
+    default = options[-1]
     return url_selectbox(
         label or t("Edition"), options, param, default, format_func=lambda e: edition_label(ds, e, lang)
     )
 
 
-def two_edition_pickers(ds: Dataset, columns, default: tuple[int, int]) -> tuple[int, int]:
-    """'Earlier' and 'later' edition pickers bound to ?a= and ?b=, in two given columns; returned in
-    the order the editions were held. Stops the page with a hint when both are the same."""
+def two_edition_pickers(ds: Dataset, columns) -> tuple[int, int]:
+    """'Earlier' and 'later' edition pickers bound to ?a= and ?b=, in two given columns, defaulting
+    to the latest two editions; returned in the order the editions were held. Stops the page with a
+    hint when both are the same."""
     eds = ds.edition_ids
+    default = (eds[-2], eds[-1]) if len(eds) > 1 else (eds[-1], eds[-1])
     lang = get_language()  # a select box may call format_func outside the page's run
     with columns[0]:
         a = url_selectbox(t("Earlier edition"), eds, "a", default[0], format_func=lambda e: edition_label(ds, e, lang))

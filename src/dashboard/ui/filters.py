@@ -13,7 +13,7 @@ import streamlit as st
 from ..dataset import Dataset
 from ..i18n import get_language, t
 from ..vocab import ENTITY_TYPES, REGIONS, ROLES
-from .components import edition_label
+from .components import edition_label, latest_editions
 from .state import url_multiselect
 
 
@@ -34,16 +34,13 @@ def sidebar_filters(ds: Dataset, show: tuple[str, ...] = ("editions", "region", 
     with st.sidebar:
         st.markdown("**" + t("Filters") + "**")
         if "editions" in show:
-            editions = (
-                url_multiselect(
-                    t("Editions"),
-                    ds.edition_ids,
-                    "editions",
-                    ds.edition_ids,
-                    format_func=lambda e: edition_label(ds, e, lang),
-                )
-                or ds.edition_ids
-            )
+            editions = url_multiselect(
+                t("Editions"),
+                ds.edition_ids,
+                "editions",
+                latest_editions(ds),
+                format_func=lambda e: edition_label(ds, e, lang),
+            ) or latest_editions(ds)
         if "region" in show:
             codes = url_multiselect(
                 t("Region (UN M49)"),

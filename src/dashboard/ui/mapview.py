@@ -20,7 +20,7 @@ from ..paths import data_dir
 from .charts import MAP_CONFIG, download_csv
 from .chrome import plotly_locale
 from .common import preferred_source_md
-from .components import edition_label, two_edition_pickers
+from .components import edition_picker, two_edition_pickers
 from .state import url_selectbox
 
 VIEWS = ("one", "two", "regions")
@@ -121,12 +121,10 @@ def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
         view = url_selectbox(t("View"), list(VIEWS), "view", "one", format_func=_view_label)
     later = None
     if view == "two" and len(eds) > 1:
-        earlier, later = two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1]))
+        earlier, later = two_edition_pickers(ds, (c2, c3))
     else:
         with c2:
-            earlier = url_selectbox(
-                t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e, lang)
-            )
+            earlier = edition_picker(ds)
     lines = False
     if view != "regions":
         with c3 if view == "one" else st.container():

@@ -8,7 +8,7 @@ import streamlit as st
 from .. import keycharts, metrics
 from ..dataset import Dataset
 from ..formatting import format_figure
-from ..i18n import get_language, t
+from ..i18n import get_language, t, tn
 from ..vocab import ORGANIZATION_KINDS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
@@ -18,7 +18,17 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
     lang = get_language()
     slots = metrics.unnamed_slots(ds)
     for r in slots[slots.edition.isin(editions)].itertuples():
-        if r.unidentified:
+        if pd.isna(r.reported):  # no source reports a total (yet): what is named, and no remainder
+            st.markdown(
+                tn(
+                    "- **{e}**: {n} international organization named in public sources; no source reports a total.",
+                    "- **{e}**: {n} international organizations named in public sources; no source reports a total.",
+                    int(r.identified),
+                    lang=lang,
+                    e=r.edition,
+                )
+            )
+        elif r.unidentified:
             st.markdown(
                 t(
                     "- **{e}**: {n} of {total} international organizations not named in public sources.",

@@ -14,7 +14,7 @@ from ..i18n import get_language, t
 from ..static_export import browser_available, figure_bytes
 from .charts import PLOTLY_CONFIG
 from .chrome import plotly_locale
-from .components import edition_label, two_edition_pickers
+from .components import edition_picker, two_edition_pickers
 from .layout import data_version
 from .mapview import current_worldview, map_chart, map_config
 from .state import url_selectbox
@@ -33,9 +33,9 @@ def pick(ds: Dataset) -> list[int]:
     with c1:
         mode = url_selectbox(t("Summary of"), list(MODES), "mode", "one", format_func=_mode_label)
     if mode == "compare" and len(eds) > 1:
-        return list(two_edition_pickers(ds, (c2, c3), (eds[-2], eds[-1])))
+        return list(two_edition_pickers(ds, (c2, c3)))
     with c2:
-        return [url_selectbox(t("Edition"), eds, "edition", eds[-1], format_func=lambda e: edition_label(ds, e, lang))]
+        return [edition_picker(ds)]
 
 
 def summary_section(ds: Dataset, editions: list[int]) -> str:
