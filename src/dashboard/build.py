@@ -189,6 +189,7 @@ def build_tables(
                         "title": p.title,
                         "title_zh": title_zh,
                         "title_zh_as_written": title_zh_written,
+                        "title_zh_project": _zh(p.title_zh_project),
                         "organization": p.organization,
                         "organization_zh": org_zh,
                         "organization_zh_as_written": org_zh_written,

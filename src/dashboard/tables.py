@@ -215,6 +215,12 @@ TABLES: dict[str, dict] = {
                 "The Chinese title exactly as the source writes it, when that differs from title_zh (traditional "
                 "characters, ASCII punctuation, the house style's form); empty otherwise.",
             ),
+            f(
+                "title_zh_project",
+                "string",
+                "This project's Chinese translation of the title (本项目译写), only where no Chinese source gives "
+                "one (title_zh empty); to be shown marked as the project's translation. Empty otherwise.",
+            ),
             f("organization", "string", "Organization."),
             f(
                 "organization_zh",
