@@ -296,7 +296,7 @@ def test_edition_label_writes_the_year_with_nian(catalogue):
 
 def test_a_title_no_chinese_source_gives_is_translated_by_the_project_never_the_name(dataset):
     riley = _people(dataset).loc["2024-riley-mesepitu"]
-    assert riley.title_zh_project == "所罗门群岛商业、工业、劳工和移民部常务秘书"
+    assert riley.title_zh_project == "所罗门群岛商业、工业、劳动与移民部常务秘书"
     assert riley.title_zh == "" and riley.zh_source_id == ""  # not presented as a source's wording
     assert names.person_name(riley, "zh") == "Riley Mesepitu"  # names are never transliterated
     named = dataset.people[(dataset.people.scope == "sub_forum") & (dataset.people.name != "")]
@@ -314,3 +314,10 @@ def test_a_project_translation_cannot_stand_beside_a_sourced_title():
     assert Person(**base, title_zh_project="部长").title_zh_project == "部长"
     with pytest.raises(ValidationError):
         Person(**base, title_zh="部长", zh_source_id="z", title_zh_project="部长")
+
+
+def test_a_foreign_speaker_a_chinese_source_names_is_named_in_chinese(dataset):
+    kuma = _people(dataset).loc["2025-harry-kuma"]
+    assert names.person_name(kuma, "zh") == "哈里·库马"
+    assert names.person_title(kuma, "zh") == "所罗门群岛商业、工业、劳动与移民部部长"
+    assert kuma.zh_source_id == "dzwww_zh_2024_harry_kuma"
