@@ -32,6 +32,7 @@ from .registrations import source_record as registration_source
 from .registrations.common import VALIDATED_COLUMNS
 from .tables import TABLES, columns
 from .vocab import SPEAKING_ROLES
+from .zhpunct import zh_punctuation
 
 JOIN = "|"
 REGISTRATION_COLUMNS = VALIDATED_COLUMNS
@@ -61,9 +62,15 @@ def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) ->
     return (row["text_simplified"] if source_language_is_simplified(language) else row["text"]), row["source_id"]
 
 
+def _zh(value: str | None) -> str:
+    """The Chinese display form: simplified script, full-width punctuation (dashboard.zhpunct)."""
+    return zh_punctuation(to_simplified(value)) if value else (value or "")
+
+
 def _zh_forms(value: str | None) -> tuple[str, str]:
-    """(simplified form, form as the source writes it when that differs: traditional script)."""
-    simple = to_simplified(value)
+    """(display form, form as the source writes it when that differs: traditional script, ASCII
+    punctuation)."""
+    simple = _zh(value)
     return simple, (value if value and value != simple else "")
 
 
@@ -147,7 +154,7 @@ def build_tables(
                         "scope": scope,
                         "kind": t.kind,
                         "text": t.text,
-                        "text_simplified": to_simplified(t.text)
+                        "text_simplified": _zh(t.text)
                         if source_language_is_simplified(lang[t.source_id])
                         else "",
                         "language": lang[t.source_id],
@@ -169,6 +176,8 @@ def build_tables(
                 pid = f"{year}-{'conf-' if scope != 'sub_forum' else ''}{base}"
                 name_zh, name_zh_written = _zh_forms(p.name_zh)
                 title_zh, title_zh_written = _zh_forms(p.title_zh)
+                if p.title_zh_display:  # the house style's form; the source's wording stays beside it
+                    title_zh, title_zh_written = _zh(p.title_zh_display), p.title_zh
                 org_zh, org_zh_written = _zh_forms(p.organization_zh)
                 people.append(
                     {
@@ -183,6 +192,7 @@ def build_tables(
                         "title": p.title,
                         "title_zh": title_zh,
                         "title_zh_as_written": title_zh_written,
+                        "title_zh_project": _zh(p.title_zh_project),
                         "organization": p.organization,
                         "organization_zh": org_zh,
                         "organization_zh_as_written": org_zh_written,
@@ -259,19 +269,19 @@ def build_tables(
                 "edition": year,
                 "number": e.number,
                 "name_en": e.name_en,
-                "name_zh": e.name_zh,
+                "name_zh": _zh(e.name_zh),
                 "start_date": e.start_date.isoformat(),
                 "end_date": e.end_date.isoformat(),
                 "city_en": e.city_en,
-                "city_zh": e.city_zh,
+                "city_zh": _zh(e.city_zh),
                 "province_en": e.province_en,
-                "province_zh": e.province_zh,
+                "province_zh": _zh(e.province_zh),
                 "country": e.country,
                 "city_lat": e.city_lat,
                 "city_lon": e.city_lon,
                 "venue": e.venue,
                 "host_en": e.host_en,
-                "host_zh": e.host_zh,
+                "host_zh": _zh(e.host_zh),
                 "host_source_ids": _join(e.host_source_ids),
                 "name_zh_source_id": e.name_zh_source_id,
                 "city_zh_source_id": e.city_zh_source_id,

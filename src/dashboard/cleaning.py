@@ -17,13 +17,23 @@ import pandas as pd
 # "Superintendent"; "Chief Ministerial Advisor of the Minister" is an advisor, not a minister.
 _SENIORITY_RULES: list[tuple[str, str]] = [
     (r"\bassistant superintendent\b|\bofficer\b|\binspector\b", "official"),
-    (r"\b(vice |deputy )?minister\b|\bstate councilor\b|\bhigh commissioner\b", "minister"),
+    # Chinese protocol tells 部级 from 副部级: a vice or deputy minister is not a minister.
+    (r"\b(vice|deputy)[ -]minister\b", "vice_minister"),
+    (r"\bminister\b|\bstate councilor\b|\bhigh commissioner\b", "minister"),
     (r"\bunder-?secretary\b|\badvis[eo]r\b|\bassistant\b|\bdeputy director\b|\bcounsellor\b", "senior_official"),
     (
         r"\bdirector(-| )general\b|\bdirector\b|\bhead\b|\bcommissioner\b|\bsuperintendent\b|\bmayor\b|"
         r"\bpermanent secretary\b|\bpresident\b|\bchief\b|\bsecretary-general\b",
         "head_of_institution",
     ),
+]
+
+
+# A title written in Chinese only (no English rendering): the minister levels, vice first (副部长
+# contains 部长). Other Chinese ranks are not derived: 副局长 contains 局长.
+_SENIORITY_RULES_ZH: list[tuple[str, str]] = [
+    (r"副部长|副部長", "vice_minister"),
+    (r"部长|部長|国务委员|國務委員", "minister"),
 ]
 
 
@@ -43,7 +53,7 @@ def seniority(title: str | None) -> str:
     if not re.search(r"[A-Za-z]", text.split("(")[0]) and "(" in text:
         text = text.split("(", 1)[1]
     if not re.search(r"[A-Za-z]", text):
-        return "not_derivable"
+        return next((level for pattern, level in _SENIORITY_RULES_ZH if re.search(pattern, text)), "not_derivable")
     head = title_head(text)
     for pattern, level in _SENIORITY_RULES:
         if re.search(pattern, head):
