@@ -288,7 +288,7 @@ def test_chart_source_lines_begin_with_data_source(catalogue):
 
 
 def test_edition_label_writes_the_year_with_nian(catalogue):
-    assert catalogue["{year} · {city} (edition {n})"].startswith("{year}年")
+    assert catalogue["{year} · {city} ({ordinal})"].startswith("{year}年")
 
 
 # --- titles no Chinese source gives: the project's translation, marked (house style rule 2; row 2) --

@@ -154,9 +154,7 @@ def build_tables(
                         "scope": scope,
                         "kind": t.kind,
                         "text": t.text,
-                        "text_simplified": _zh(t.text)
-                        if source_language_is_simplified(lang[t.source_id])
-                        else "",
+                        "text_simplified": _zh(t.text) if source_language_is_simplified(lang[t.source_id]) else "",
                         "language": lang[t.source_id],
                         "source_id": t.source_id,
                         "note": t.note,

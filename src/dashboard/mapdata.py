@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import citations, metrics
+from . import citations, locale_rules, metrics
 from .dataset import Dataset
 from .i18n import t
 from .memo import per_dataset
@@ -64,10 +64,12 @@ def map_participants(
     tab["marker"] = tab["drawable"] & ((tab["area_km2"] < SMALL_KM2) | ~tab["shape"])
     tab["sources_text"] = tab.source_ids.map(
         lambda ids: "<br>".join(
-            citations.label(ds, i, lang=lang) for i in citations.strongest(ds, ids, citations.PARTICIPATION)
+            citations.label(ds, i, lang=lang) for i in citations.strongest(ds, ids, citations.PARTICIPATION, lang=lang)
         )
     )
-    tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x, lang=lang) for x in s.split("|")))
+    tab["how_text"] = tab.how_known.map(
+        lambda s: locale_rules.series((HOW_KNOWN.label(x, lang=lang) for x in s.split("|")), lang)
+    )
     people = _people_text(ds, editions, lang)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
     cols = [

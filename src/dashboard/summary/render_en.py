@@ -264,7 +264,7 @@ def _speakers(f: EditionFacts, refs: Refs, lang: str) -> str:
 
 
 def edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
-    refs = Refs(ds)
+    refs = Refs(ds, lang)
     e = f.row
     intro = t(
         "The {ordinal} Sub-Forum on Migration Management Cooperation of the Global Public Security Cooperation "
@@ -300,7 +300,7 @@ def edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
 
 
 def comparison_(ds: Dataset, f: ComparisonFacts, lang: str) -> Summary:
-    refs = Refs(ds)
+    refs = Refs(ds, lang)
     a, b = f.earlier_row, f.later_row
     sentences = [
         t(
