@@ -58,6 +58,8 @@ class Rules:
     written_language: tuple[str, str] | None = None
     # The full stop after a reference in a list of sources.
     full_stop: str = ". "
+    # After a label: 'Charts: …' / '图表：…'.
+    colon: str = ": "
 
 
 RULES: dict[str, Rules] = {
@@ -83,6 +85,7 @@ RULES: dict[str, Rules] = {
         short_place_suffixes=("市",),
         written_language=("语", "文"),
         full_stop="。",
+        colon="：",
     ),
 }
 DEFAULT = Rules()
