@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from . import names
 from .formatting import format_figure
 from .i18n import t
+from .vocab import region_label
 from .worldview import RESOLUTION
 
 # Okabe & Ito (2008), colour-blind safe; black left out (used for text).
@@ -559,7 +560,8 @@ def region_map(
             lon=list(small.rep_lon) or [None],
             lat=list(small.rep_lat) or [None],
             mode="markers",
-            name=f"{region} ({part.code.nunique()})",  # UN M49 name, as in the data
+            # the UN M49 region in the interface language and its count: 'Africa (1)' / '非洲（1个）'
+            name=t("{region} ({n})", region=region_label(region, lang), n=part.code.nunique(), lang=lang),
             legendgroup=region,
             marker=dict(size=10, color=color, line=dict(color="#FFFFFF", width=1.5)),
             customdata=small[["name_en", "name_zh", "sub_region"]].values if len(small) else None,

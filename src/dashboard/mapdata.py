@@ -108,11 +108,19 @@ def venues(ds: Dataset, editions: list[int]) -> pd.DataFrame:
     return e[["edition", "city_en", "city_zh", "city_lat", "city_lon", "start_date"]].reset_index(drop=True)
 
 
-def region_shares(frame: pd.DataFrame) -> pd.DataFrame:
-    """Share of the identified participants in each UN M49 sub-region, with their names."""
+def region_shares(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """Share of the identified participants in each UN M49 sub-region, with their names in ``lang``
+    (in the language's order and with its list separator: '中国、中国香港、蒙古国、韩国')."""
+    from .formatting import sort_names
+    from .names import entity_form
+
+    named = frame.assign(_name=[entity_form(r, lang) for r in frame.itertuples()])
     c = (
-        frame.groupby(["region", "sub_region"])
-        .agg(identified=("code", "nunique"), participants=("name_en", lambda s: ", ".join(sorted(s))))
+        named.groupby(["region", "sub_region"])
+        .agg(
+            identified=("code", "nunique"),
+            participants=("_name", lambda s: locale_rules.series(sort_names(s, lang=lang), lang)),
+        )
         .reset_index()
     )
     c["share"] = (c.identified / c.identified.sum()).round(4)

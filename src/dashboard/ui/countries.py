@@ -7,6 +7,7 @@ import streamlit as st
 
 from .. import citations, keycharts, metrics
 from ..dataset import Dataset
+from ..formatting import join_clauses
 from ..i18n import get_language, t
 from ..vocab import ENTITY_TYPES, HOW_KNOWN
 from .charts import chart_block, download_csv
@@ -49,7 +50,9 @@ def participants_table(ds: Dataset, f: Filters) -> None:
             t("Region"): tab.region.map(t),
             t("Sub-region"): tab.sub_region.map(t),
             t("Type"): tab.entity_type.map(lambda c: ENTITY_TYPES.label(c, lang=lang)),
-            t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x, lang=lang) for x in s.split("|"))),
+            t("How known"): tab.how_known.map(
+                lambda s: join_clauses((HOW_KNOWN.label(x, lang=lang) for x in s.split("|")), lang=lang)
+            ),
             t("Sources"): publishers(ds, tab.source_ids),
             t("Main source"): first_source_urls(ds, tab.source_ids),
         }
