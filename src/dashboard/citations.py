@@ -211,6 +211,18 @@ def label(ds: Dataset, source_id: str, *, lang: str) -> str:
     return labels(ds, lang=lang).get(source_id, "")
 
 
+def display_title(ds: Dataset, source_id: str, *, lang: str) -> str:
+    """A source's title as it gives it (in its own language); where the record holds this project's
+    description of a page without a title ('(rewrite of the 2025 chair's statement)'), the short
+    title in ``lang`` when the record has one."""
+    r = _records(ds)[source_id]
+    title = str(r.title)
+    local = getattr(r, f"short_title_{lang}", None)
+    if title.startswith("(") and isinstance(local, str) and local:
+        return local
+    return title
+
+
 def source_language(ds: Dataset, source_id: str) -> str:
     """The language code of a source ('en', 'zh'…)."""
     return str(_records(ds)[source_id].language)

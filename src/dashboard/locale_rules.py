@@ -60,6 +60,11 @@ class Rules:
     full_stop: str = ". "
     # After a label: 'Charts: …' / '图表：…'.
     colon: str = ": "
+    # Characters that make a text count as written in this language (None: any text does).
+    script: str | None = None
+    # A name in another language shown beside a place's name on hover ('China · 中国' for English
+    # readers); None: the reader's language only (a Chinese reader sees 中国, not 'China · 中国').
+    name_beside: str | None = "zh"
 
 
 RULES: dict[str, Rules] = {
@@ -86,6 +91,8 @@ RULES: dict[str, Rules] = {
         written_language=("语", "文"),
         full_stop="。",
         colon="：",
+        name_beside=None,
+        script="\u3400-\u9fff",
     ),
 }
 DEFAULT = Rules()
@@ -189,3 +196,17 @@ def written_language_name(name: str, lang: str) -> str:
     if pair and name.endswith(pair[0]):
         return name[: -len(pair[0])] + pair[1]
     return name
+
+
+def is_in_language(text: str, lang: str) -> bool:
+    """Whether ``text`` is written in ``lang``'s script (a Chinese note is mostly Chinese characters; an
+    English note has none or a quoted few). Any text counts for a language without a script rule."""
+    import re
+
+    script = rules(lang).script
+    if script is None:
+        return True
+    # a mostly English note quoting a few Chinese words (以中华人民共和国代表团成员身份) is not Chinese
+    own = len(re.findall(f"[{script}]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return own > 0 and own * 3 >= latin

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import citations, locale_rules, metrics
+from . import citations, locale_rules, metrics, names
 from .dataset import Dataset
 from .i18n import t
 from .memo import per_dataset
-from .vocab import HOW_KNOWN, ROLE_WORDS
+from .vocab import HOW_KNOWN, ROLE_WORDS, region_label
 from .worldview import DEFAULT
 
 SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes at world scale
@@ -23,8 +23,14 @@ def _people_text(ds: Dataset, editions: list[int], lang: str) -> pd.Series:
     ]
 
     def line(r) -> str:
-        who = r["name"] or t("(name not given)", lang=lang)
-        return f"{r['edition']}: {who}, {ROLE_WORDS.label(r['role'], lang=lang)}"
+        who = names.person_name(r, lang) or t("(name not given)", lang=lang)
+        return t(
+            "{edition}: {who}, {role}",
+            edition=r["edition"],
+            who=who,
+            role=ROLE_WORDS.label(r["role"], lang=lang),
+            lang=lang,
+        )
 
     if p.empty:  # an edition with no named people (e.g. only a registration list)
         return pd.Series(dtype=str)
@@ -70,14 +76,23 @@ def map_participants(
     tab["how_text"] = tab.how_known.map(
         lambda s: locale_rules.series((HOW_KNOWN.label(x, lang=lang) for x in s.split("|")), lang)
     )
+    beside = locale_rules.rules(lang).name_beside
+    tab["name_shown"] = [names.entity_form(r, lang) for r in tab.itertuples()]
+    tab["name_beside"] = (
+        [f" · {names.entity_form(r, beside)}" for r in tab.itertuples()] if beside and beside != lang else ""
+    )
+    tab["sub_region_label"] = tab.sub_region.map(lambda s: region_label(s, lang))
     people = _people_text(ds, editions, lang)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
     cols = [
         "code",
         "name_en",
         "name_zh",
+        "name_shown",
+        "name_beside",
         "region",
         "sub_region",
+        "sub_region_label",
         "status",
         "status_label",
         "how_text",

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import citations, metrics, names, packaging, worldview
+from .. import citations, locale_rules, metrics, names, packaging, worldview
 from ..dataset import Dataset
 from ..formatting import format_figure, join_clauses
 from ..i18n import get_language, t
@@ -136,9 +136,13 @@ def sources_table(ds: Dataset) -> None:
     view = pd.DataFrame(
         {
             t("Reference"): usage.id.map(labels),
-            t("Publisher"): usage.publisher,
-            t("Document title"): usage.title,
-            t("Language"): usage.language.map(lambda c: citations.language_name(c, lang=lang)),
+            t("Publisher"): usage.id.map(lambda i: citations.publisher(ds, i, lang=lang)),
+            # a title as the source gives it (its own language); this project's description of a page
+            # that has none ('(rewrite of …)') in the reader's language
+            t("Document title"): [citations.display_title(ds, i, lang=lang) for i in usage.id],
+            t("Language"): usage.language.map(
+                lambda c: locale_rules.written_language_name(citations.language_name(c, lang=lang), lang)
+            ),
             t("Kind"): usage.kind.map(lambda c: SOURCE_KINDS.label(c, lang=lang)),
             t("Can support"): supports,
             t("Published"): usage.published.fillna("").replace("", "—"),
