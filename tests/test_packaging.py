@@ -7,6 +7,8 @@ import io
 import re
 import zipfile
 
+import pytest
+
 from dashboard import packaging
 from dashboard.paths import REPO_ROOT
 
@@ -153,3 +155,56 @@ def test_single_chart_downloads_have_file_names_without_spaces():
     assert packaging.file_stem("map", [2025], lang="zh") == "列明参会方地图-2025"
     assert packaging.summary_file_name([2025], lang="zh") == "摘要-2025.md"
     assert packaging.press_kit_name([2024, 2025], lang="en") == "press-kit-2024-2025"
+
+
+PLOTLY_TEXT_KEYS = {"text", "title", "name", "ticktext", "hovertemplate", "customdata", "hovertext"}
+
+
+def _figure_text(node, key: str = "") -> list[str]:
+    if isinstance(node, dict):
+        return [s for k, v in node.items() for s in _figure_text(v, k)]
+    if isinstance(node, list):
+        return [s for v in node for s in _figure_text(v, key)]
+    return [node] if isinstance(node, str) and key in PLOTLY_TEXT_KEYS else []
+
+
+def text_render(fig, fmt, date):
+    """Stands in for kaleido: the text an SVG of the figure carries (titles, axis and legend labels,
+    source line, the export footer in the kit's language), one string per line."""
+    import json
+
+    from dashboard.static_export import with_export_stamp
+
+    stamped = json.loads(with_export_stamp(fig, date, lang="zh").to_json())
+    return "\n".join(_figure_text(stamped["layout"]) + _figure_text(stamped["data"])).encode()
+
+
+@pytest.mark.parametrize("editions", [[2024], [2025], [2024, 2025]])
+def test_chinese_press_kit_has_no_latin_word_outside_the_allowlist(dataset, editions):
+    """Issue 18 item 8: the Chinese kit (summary, README, chart text, data and sources CSVs) passes
+    the strict check (tests/zh_allowlist.yaml); the English summary is the one file in English."""
+    from zh_strict import data_allowed, latin_in_context
+
+    version = "0a1b2c3d4e"  # data_version(): a content hash
+    z = packaging.press_kit_zip(dataset, editions, dt.date(2026, 11, 27), version, render=text_render, lang="zh")
+    zf = zipfile.ZipFile(io.BytesIO(z))
+    allowed = data_allowed(dataset)
+    checked = 0
+    for name in zf.namelist():
+        if name.endswith(("summary.en.md", ".png")):
+            continue
+        text = zf.read(name).decode("utf-8-sig")
+        if name.endswith(".csv"):  # cell by cell (a code column's cells are whole codes)
+            import csv
+
+            lines = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        else:
+            lines = text.splitlines()
+        found = latin_in_context(lines, allowed)
+        assert not found, f"{name}: {found[:10]}"
+        checked += 1
+    assert checked >= 13  # summary, README, sources and 5 charts' SVG and CSV
+    assert (
+        "导出自移民管理合作分论坛参会情况数据看板"
+        in zf.read(next(n for n in zf.namelist() if n.endswith(".svg"))).decode()
+    )

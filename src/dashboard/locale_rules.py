@@ -60,6 +60,9 @@ class Rules:
     full_stop: str = ". "
     # After a label: 'Charts: …' / '图表：…'.
     colon: str = ": "
+    # The press kit's data CSVs in words: column names and coded values (metric, role, region…) as
+    # labels in this language (False: the data package's names and codes, as English readers get them).
+    readable_codes: bool = False
     # Characters that make a text count as written in this language (None: any text does).
     script: str | None = None
     # A name in another language shown beside a place's name on hover ('China · 中国' for English
@@ -93,6 +96,7 @@ RULES: dict[str, Rules] = {
         colon="：",
         name_beside=None,
         script="\u3400-\u9fff",
+        readable_codes=True,
     ),
 }
 DEFAULT = Rules()

@@ -23,6 +23,7 @@ from .i18n import N_, t, translate_marked
 from .locale_rules import rules
 from .paths import clean_dir
 from .worldview import DEFAULT, source_text
+from .worldview import label as source_label
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
@@ -204,12 +205,62 @@ def key_chart(ds: Dataset, editions: list[int], name: str, worldview: str = DEFA
     return _BY_KEY[name].build(ds, editions, worldview, lang)
 
 
+# Column names of the kit's data CSVs, for languages that read them in words (locale_rules.readable_codes).
+DATA_COLUMNS = {
+    "edition": N_("edition"),
+    "metric": N_("metric"),
+    "reported": N_("reported"),
+    "reported_qualifier": N_("reported qualifier"),
+    "identified": N_("identified"),
+    "unidentified": N_("not named in public sources"),
+    "share_identified": N_("share identified"),
+    "list_complete": N_("complete list"),
+    "reported_source": N_("reported by"),
+    "reported_source_link": N_("address of the source"),
+    "region": N_("region"),
+    "count": N_("number"),
+    "role": N_("role"),
+    "code": N_("code"),
+    "name_shown": N_("name"),
+    "sub_region_label": N_("sub-region"),
+    "status_label": N_("status"),
+    "area_km2": N_("area (km²)"),
+    "rep_lon": N_("longitude"),
+    "rep_lat": N_("latitude"),
+    "how_known": N_("how known"),
+    "people": N_("people"),
+    "sources": N_("sources"),
+    "worldview": N_("map"),
+}
+# Columns left out of the worded copy: other languages' forms, codes a label stands for, drawing flags.
+_CODED_ONLY = ("name_en", "name_zh", "name_beside", "sub_region", "status", "drawable", "shape", "marker")
+
+
 def readable_data(ds: Dataset, data: pd.DataFrame, *, lang: str) -> pd.DataFrame:
     """A chart's data for readers: source ids replaced by readable labels (see
-    :func:`dashboard.citations.reader_sources`)."""
+    :func:`dashboard.citations.reader_sources`); in a language that reads data in words (Chinese),
+    coded values as labels and the columns named in that language."""
     from . import citations
+    from .vocab import METRICS, QUALIFIERS, ROLES, region_label
 
-    return citations.reader_sources(ds, data, lang=lang)
+    out = citations.reader_sources(ds, data, lang=lang)
+    if not rules(lang).readable_codes:
+        return out
+    out = out.drop(columns=[c for c in _CODED_ONLY if c in out.columns])
+    coded = {
+        "metric": lambda v: METRICS.label(v, lang=lang),
+        "reported_qualifier": lambda v: QUALIFIERS.label(v, lang=lang),
+        "role": lambda v: ROLES.label(v, lang=lang),
+        "region": lambda v: region_label(v, lang),
+        "worldview": lambda v: source_label(v, lang=lang),
+    }
+    for col, label in coded.items():
+        if col in out.columns:
+            out[col] = out[col].map(lambda v, f=label: f(v) if isinstance(v, str) and v else v)
+    for col in out.columns:
+        if out[col].dtype == bool:
+            out[col] = out[col].map(lambda v: t("yes", lang=lang) if v else t("no", lang=lang))
+    return out.rename(columns={c: translate_marked(DATA_COLUMNS[c], lang) for c in out.columns if c in DATA_COLUMNS})
 
 
 def key_charts(ds: Dataset, editions: list[int], worldview: str = DEFAULT, *, lang: str) -> list[keycharts.Chart]:
