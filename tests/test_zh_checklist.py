@@ -321,3 +321,157 @@ def test_a_foreign_speaker_a_chinese_source_names_is_named_in_chinese(dataset):
     assert names.person_name(kuma, "zh") == "哈里·库马"
     assert names.person_title(kuma, "zh") == "所罗门群岛商业、工业、劳动与移民部部长"
     assert kuma.zh_source_id == "dzwww_zh_2024_harry_kuma"
+
+
+# =================================================================================================
+# Code side (issue 18 items 1, 4, 5, 8; branch zhcode): each test below quotes a defect of the
+# issue's "Why" and fails on the code before it (e1cbeba + the data fixes above).
+# =================================================================================================
+
+
+def test_the_chinese_press_kit_is_chinese_not_english(dataset):
+    """'The Chinese press-kit ZIP is entirely English (summary.md begins "# The second Sub-Forum…")'."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from dashboard import packaging
+    from dashboard.i18n import set_language
+
+    set_language("en")  # a download callback runs outside the page's language
+    z = packaging.press_kit_zip(
+        dataset, [2025], dt.date(2026, 11, 27), "0a1b2c3d4e", render=lambda f, x, d: b"", lang="zh"
+    )
+    names = zipfile.ZipFile(io.BytesIO(z)).namelist()
+    first = zipfile.ZipFile(io.BytesIO(z)).read(names[0]).decode()
+    assert names[0].endswith("summary.zh.md") and first.startswith("# 2025年第二届")
+    assert names[1].endswith("summary.en.md")
+    assert not [n for n in names if " " in n], "file names with spaces"
+
+
+def test_single_chart_downloads_in_chinese_have_chinese_names_without_spaces():
+    """'English file names with spaces' for single PNG/SVG downloads in Chinese."""
+    from dashboard import packaging
+
+    name = packaging.file_stem("countries-by-region", [2025], lang="zh")
+    assert name == "按洲列明的国家和地区-2025" and " " not in name
+
+
+@pytest.mark.parametrize(
+    "value, qualifier, metric, expected",
+    [
+        (300, "about", "attendees", "约300人"),
+        (240, "more_than", "attendees", "240余人"),
+        (51, "exact", "countries_and_regions", "51个"),
+    ],
+)
+def test_tiles_write_qualifiers_as_chinese_sources_do(value, qualifier, metric, expected):
+    """'Tiles show "≈300" and ">240" (sources write 约300人, 240余人)'."""
+    from dashboard.formatting import format_figure_short
+
+    shown = format_figure_short(value, qualifier, metric, lang="zh")
+    assert shown == expected and "≈" not in shown and ">" not in shown
+    assert format_figure_short(300, "about", "attendees", lang="en") == "≈300"  # English unchanged
+
+
+def test_edition_labels_use_chinese_ordinals(dataset):
+    """'"2025 · 连云港（第2届）" (第二届)'; the first edition is 首届 (rule 10)."""
+    from dashboard.formatting import format_edition_label
+
+    assert format_edition_label(2025, "连云港市", 2, lang="zh") == "2025年·连云港（第二届）"
+    assert format_edition_label(2024, "苏州市", 1, lang="zh") == "2024年·苏州（首届）"
+    assert format_edition_label(2025, "Lianyungang", 2, lang="en") == "2025 · Lianyungang (edition 2)"
+
+
+def _zh_summaries(dataset):
+    from dashboard import summary
+
+    return [
+        summary.edition_summary(dataset, 2024, "zh"),
+        summary.edition_summary(dataset, 2025, "zh"),
+        summary.comparison_summary(dataset, 2024, 2025, "zh"),
+    ]
+
+
+def test_lists_are_joined_once_never_he_and_he(dataset):
+    """'"来自51个国家和地区和5个国际组织的240余人" (和…和)' (rows 15, 39)."""
+    text = "".join(_zh_summaries(dataset)[1].paragraphs)
+    assert "来自51个国家和地区及5个国际组织的240余人参会" in text
+    assert "国家和地区和" not in text
+
+
+def test_no_ascii_separators_inside_chinese_text(dataset):
+    """'ASCII "; " inside Chinese text' (row 20: citations.cited_labels, list_credit, summaries)."""
+    from dashboard import citations, summary
+
+    ascii_sep = re.compile(rf"[{CJK}）》”][;,]\s|[;,]\s[{CJK}（《“]")
+    for s in _zh_summaries(dataset):
+        md = summary.to_markdown(dataset, s, "zh")
+        assert not ascii_sep.search(md), ascii_sep.search(md)
+    ids = "|".join(dataset.sources.id)
+    assert "; " not in citations.cited_labels(dataset, ids, "participation", lang="zh")
+    assert "；" in citations.cited_labels(dataset, ids, "participation", lang="zh")
+    credit = citations.format_list_credit([("甲.csv", "2026-11-28"), ("乙.csv", "")], lang="zh")
+    assert "; " not in credit and "；" in credit
+
+
+def test_country_lists_in_pinyin_order_with_china_first(dataset):
+    """'country lists in code-point order (中国、中国香港、俄罗斯、匈牙利、印度尼西亚、古巴…)' (rows 5, 45)."""
+    text = "".join(_zh_summaries(dataset)[1].paragraphs)
+    assert (
+        "中国、中国香港、秘鲁、俄罗斯、古巴、韩国、美国、蒙古国、尼日利亚、沙特、所罗门群岛、匈牙利和印度尼西亚" in text
+    )
+    assert "中国、中国香港、俄罗斯、匈牙利" not in text
+
+
+def test_vice_ministers_show_as_fu_bu_ji_on_the_speakers_page():
+    """'seniority "部长级" given to vice-ministers (Chinese protocol: 副部级)': the Speakers page in Chinese."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.i18n import set_language
+
+    set_language("zh")
+    try:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
+        at.query_params["lang"] = "zh"
+        at.run()
+        at.switch_page("pages/4_Speakers.py")
+        at.query_params["lang"] = "zh"
+        at.query_params["role"] = "keynote"
+        at.run()
+        table = next(d.value for d in at.dataframe if "职务层级" in d.value.columns)
+        wang = table[table["姓名"] == "王志忠"]
+        assert list(wang["职务层级"]) == ["副部级"]
+        assert "部长级" not in set(table["职务层级"])
+    finally:
+        set_language("en")
+
+
+def test_chinese_summaries_cite_a_chinese_original_first(dataset):
+    """'Chinese summaries cite English originals first (the NIA's English chair's statement as [1]);
+    the keynote is cited to a German rewrite site.'"""
+    from dashboard import citations
+
+    s2025 = _zh_summaries(dataset)[1]
+    assert dataset.sources.set_index("id").loc[s2025.refs.order[0], "language"] == "zh"
+    text = "".join(s2025.paragraphs)
+    keynote = re.search(r"王志忠作主旨演讲((?:\[\d+\])+)", text).group(1)
+    cited = [s2025.refs.order[int(n) - 1] for n in re.findall(r"\d+", keynote)]
+    assert cited[0] != "globalstudyhub_de_2025"  # an original first, never a rewrite site
+    assert "eeo_zh_2025_wang_zhizhong" in cited  # the Chinese source of his name and title
+    # English readers keep the English-first order
+    assert citations.strongest(dataset, "thepaper_2025_subforum|nia_en_2025_chair", "participation")[0] == (
+        "nia_en_2025_chair"
+    )
+
+
+def test_the_chinese_summaries_have_no_latin_word_outside_the_allowlist(dataset):
+    """Item 8: the Chinese summaries pass the strict check (names no Chinese source gives, URLs)."""
+    from zh_strict import data_allowed, latin_in_context
+
+    from dashboard import summary
+
+    allowed = data_allowed(dataset)
+    for s in _zh_summaries(dataset):
+        md = summary.to_markdown(dataset, s, "zh")
+        assert not latin_in_context(md.splitlines(), allowed), latin_in_context(md.splitlines(), allowed)
