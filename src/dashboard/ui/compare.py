@@ -86,7 +86,7 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
             sub = o[o.status == status]
             with col:
                 label = metrics.overlap_labels(a, b, bool(o.complete.any()), lang=lang)[status]
-                st.markdown(f"*{label}* ({len(sub)})")
+                st.markdown(t("*{label}* ({n})", label=label, n=len(sub)))
                 st.markdown("\n".join(f"- {md_escape(n)}" for n in _names(sub, lang)) or "—")
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
         download_csv(table, f"overlap-{ptype}-{a}-{b}")
