@@ -104,5 +104,5 @@ def test_a_download_callback_outside_the_page_gets_the_language_it_was_given(dat
     z = packaging.press_kit_zip(
         dataset, [2025], dt.date(2026, 11, 27), "abc", render=lambda fig, fmt, date: b"", lang="zh"
     )
-    readme = zipfile.ZipFile(io.BytesIO(z)).read("press-kit-2025/README.md").decode()
+    readme = zipfile.ZipFile(io.BytesIO(z)).read("新闻素材包-2025/README.md").decode()
     assert "新闻素材包" in readme and "Press kit" not in readme

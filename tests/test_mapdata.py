@@ -74,7 +74,7 @@ def test_regions_view_fills_identified_countries_only(dataset):
     from dashboard.paths import REPO_ROOT
 
     f = mapdata.map_participants(dataset, 2025, lang="en")
-    shares = mapdata.region_shares(f)
+    shares = mapdata.region_shares(f, lang="en")
     outlines = mapdata.geojson_subset(load_geojson("cn/regions", REPO_ROOT / "data"), shares.sub_region, "sub_region")
     fig = region_map(f, outlines, REGION_COLORS, "T", "S", "Src", "cn", lang="en")
     filled = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is None]

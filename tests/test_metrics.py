@@ -120,7 +120,7 @@ def test_named_organizations_are_the_same_for_both_summaries(dataset):
     assert "nia_en_2025_chair" in sources and sources == sorted(set(sources))
     table, _ = metrics.named_organizations(dataset, 2024)
     asean = table.set_index("code").loc["ASEAN"]
-    assert asean.acronym == "" and asean.name_zh == "东盟秘书处"
+    assert asean.acronym == "" and asean.name_zh == "东南亚国家联盟秘书处"  # the official full name
     empty, none = metrics.named_organizations(dataset, 1999)
     assert empty.empty and none == []
     orgs = dataset.organizations.copy()

@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
+from dashboard.dataset import load_clean
 from dashboard.ui.layout import PAGES as PAGE_SPECS
 
 # Every page but the Overview (tests/test_page_overview.py) and the Import page (tests/test_page_import.py).
@@ -221,7 +222,6 @@ def _visible(at) -> str:
 def test_no_page_shows_an_internal_id_or_path(page, query):
     at = open_page(page, query)
     seen = _visible(at)
-    from dashboard.dataset import load_clean
 
     ids = set(load_clean(REPO / "data").sources.id)
     assert [i for i in ids if i in seen] == []
@@ -230,7 +230,6 @@ def test_no_page_shows_an_internal_id_or_path(page, query):
 
 def test_countries_main_source_is_never_a_name_or_title_source():
     at = open_page("pages/2_Countries_and_regions.py", {"editions": "2025"})
-    from dashboard.dataset import load_clean
 
     src = load_clean(REPO / "data").sources
     name_only_urls = set(src[src.supports == "name_or_title"].url)

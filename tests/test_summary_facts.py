@@ -113,13 +113,16 @@ def test_english_renderer(small):
 
 def test_chinese_renderer_states_the_same_facts(small):
     text = "".join(summary.edition_summary(small, 2025, "zh").paragraphs)
-    assert "来自12个国家和地区和2个国际组织的约120人参加分论坛[1]" in text
-    assert "另有来源报道为11个国家和地区[3]，本文采用本届分论坛主席声明的数字（12个国家和地区）" in text
-    assert "在12个国家和地区中，公开来源点名了3个：中国、匈牙利和秘鲁[1]" in text
+    # [1] is the Chinese source of the edition's Chinese name and city (cited first in Chinese)
+    assert "来自12个国家和地区及2个国际组织的约120人参会[2]" in text
+    assert "另有来源称11个国家和地区[3]；本摘要以本届分论坛主席声明为准（12个国家和地区）" in text
+    assert "12个国家和地区中，见于公开来源的有3个：中国、秘鲁和匈牙利[2]；其余9个未见于所查公开来源" in text
     c = "".join(summary.comparison_summary(small, 2024, 2025, "zh").paragraphs)
-    assert "参会人数：2024年100人，2025年约120人[1][2]，约增加20人（约+20%）；因数字为约数，变化仅为近似值。" in c
-    assert "参会国家和地区：2024年10个国家和地区，2025年12个国家和地区[1][2]，增加2个（+20%）。" in c
-    assert "两届分论坛的公开来源均点名了2个国家和地区：中国和匈牙利" in c
+    assert (
+        "参会人数：2024年100人，2025年约120人[1][2]，较上届增加约20人，增幅约20%（所据数字为概数，增减为近似值）。" in c
+    )
+    assert "参会国家和地区：2024年10个，2025年12个[1][2]，较上届增加2个，增长20%。" in c
+    assert "两届分论坛的公开来源均列明的国家和地区有2个：中国和匈牙利" in c
 
 
 def test_a_language_without_its_own_renderer_uses_the_catalogue_templates_and_babel(small):

@@ -33,7 +33,10 @@ def check_common(s: summary.Summary) -> str:
     for word in FORBIDDEN:
         assert word not in text, word
     for sent in sentences(s.paragraphs):
-        if re.search(r"\d", re.sub(r"\[\d+\]|\d{4}年|\d+月\d+日|\d+日", "", sent)):
+        # '其余47个' is the difference of two cited figures (reported total minus those listed); '本摘要以…为准
+        # （240余人）' repeats the figure cited in the sentence before
+        exempt = r"\[\d+\]|\d{4}年|\d+月\d+日|\d+日|^其余\d+个|^本摘要以.*为准（[^）]*）"
+        if re.search(r"\d", re.sub(exempt, "", sent)):
             assert re.search(r"\[\d+\]", sent), sent
     used = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
     assert used == set(range(1, len(s.refs.order) + 1))
@@ -48,15 +51,17 @@ def check_common(s: summary.Summary) -> str:
 def test_2024_in_chinese(dataset):
     s = summary.edition_summary(dataset, 2024, lang="zh")
     text = check_common(s)
-    assert s.title.startswith("首届移民管理合作分论坛")
+    assert s.title == "2024年首届移民管理合作分论坛（苏州）"
     assert text.startswith(
-        "2024年9月9日至10日，全球公共安全合作论坛(连云港)2024年大会移民管理合作分论坛在江苏省苏州举行"
+        "2024年9月9日至10日，全球公共安全合作论坛（连云港）2024年大会移民管理合作分论坛在江苏省苏州市举行"
     )
     assert "由国家移民管理局主办" in text
-    assert "主题为“变革环境下,移民治理的发展与创新”" in text
-    assert "来自57个国家和地区和6个国际组织的约300人参加分论坛[1]" in text
-    assert "在57个国家和地区中，公开来源点名了10个" in text and "未见于已查到的公开来源" in text
-    assert "中华人民共和国公安部副部长、国家移民管理局局长许甘露致开幕辞" in text
+    assert "主题为“变革环境下，移民治理的发展与创新”" in text
+    assert "来自57个国家和地区及6个国际组织的约300人参会[1]" in text  # row 39: never 和…和
+    assert "57个国家和地区中，见于公开来源的有10个" in text and "其余47个未见于所查公开来源" in text  # row 42
+    # pinyin order with China first (row 45), not code-point order
+    assert "中国、安哥拉、俄罗斯、厄瓜多尔、柬埔寨、所罗门群岛、坦桑尼亚、新加坡、匈牙利和伊朗" in text
+    assert "公安部副部长、国家移民管理局局长许甘露致开幕辞" in text and "中华人民共和国公安部" not in text
     assert "国际移民组织总干事艾米·珀普视频致辞" in text
     assert s.refs.order[0] == "nia_en_2024_chair"
 
@@ -65,22 +70,32 @@ def test_2025_in_chinese_keeps_qualifiers_and_conflicts(dataset):
     s = summary.edition_summary(dataset, 2025, lang="zh")
     text = check_common(s)
     assert "2025年9月17日至18日" in text and "连云港" in text
-    assert "来自51个国家和地区和5个国际组织的240余人参加分论坛[1]" in text
-    assert re.search(r"另有来源报道为约240人\[\d+\]，本文采用本届分论坛主席声明的数字（240余人）", text)
-    assert re.search(
-        r"另有来源报道为50个国家和地区(\[\d+\])+，本文采用本届分论坛主席声明的数字（51个国家和地区）", text
-    )
-    assert "5个国际组织中，公开来源点名了3个" in text
-    # a name no Chinese source gives is shown as the source writes it, never transliterated
-    assert "Wang Zhizhong" in text
+    assert re.search(r"来自51个国家和地区及5个国际组织的240余人参会\[\d+\]", text)
+    # row 41
+    assert re.search(r"另有来源称约240人\[\d+\]；本摘要以本届分论坛主席声明为准（240余人）", text)
+    assert re.search(r"另有来源称50个国家和地区(\[\d+\])+；本摘要以本届分论坛主席声明为准（51个国家和地区）", text)
+    # row 43: no English acronyms
+    assert "5个国际组织中，见于公开来源的有3个：国际移民组织、联合国难民署和联合国毒品和犯罪问题办公室" in text
+    assert "其余2个未见于所查公开来源" in text and "IOM" not in text
+    # row 44: the plenary list is not exhaustive
+    assert "在全体会议上发言的嘉宾包括来自" in text and "（所列并非全部）" in text
+    # Chinese-first citations: a Chinese original ahead of the English chair's statement
+    assert s.refs.order[0] == "thepaper_2025_subforum"
+    # the host's head, named and titled as a Chinese source writes him
+    assert "公安部副部长、国家移民管理局局长王志忠作主旨演讲" in text and "Wang Zhizhong" not in text
 
 
 def test_comparison_in_chinese(dataset):
     s = summary.comparison_summary(dataset, 2024, 2025, lang="zh")
     text = check_common(s)
-    assert "首届分论坛于2024年9月9日至10日在苏州举行，第二届分论坛于2025年9月17日至18日在连云港举行" in text
-    assert "参会人数：2024年约300人，2025年240余人" in text and "约减少60人（约−20%）" in text
-    assert "因数字为约数，变化仅为近似值" in text
-    assert "参会国家和地区：2024年57个国家和地区，2025年51个国家和地区" in text and "减少6个（−11%）" in text
-    assert "另有来源报道2025年为50个国家和地区" in text and "另有来源报道2025年为约240人" in text
+    assert s.title == "2024年与2025年移民管理合作分论坛对比"  # row 49
+    assert (
+        "首届分论坛于2024年9月9日至10日在江苏省苏州市举行，第二届分论坛于2025年9月17日至18日在江苏省连云港市举行"
+        in text
+    )
+    # rows 47-48, rule 11
+    assert "参会人数：2024年约300人，2025年240余人" in text and "较上届减少约60人，降幅约20%" in text
+    assert "（所据数字为概数，增减为近似值）" in text
+    assert "参会国家和地区：2024年57个，2025年51个" in text and "较上届减少6个，下降11%" in text
+    assert "另有来源称2025年为50个" in text and "另有来源称2025年为约240人" in text
     assert "无法据此判断哪些国家和地区只参加了其中一届" in text

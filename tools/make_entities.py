@@ -80,6 +80,29 @@ ZH_SHORT = {
     "KHM": "柬埔寨",  # the iso-codes zh_CN catalogue has a typo (柬埔塞)
 }
 
+# Names as China's Ministry of Foreign Affairs and the standard place-name lists write them, where the
+# ISO catalogue has a Taiwan-style, dated or non-standard form (docs: /work/shared/notes/zh-style-guide.md,
+# rows 25-30). Running-text short forms for SAU, BIH and DOM (沙特, 波黑, 多米尼加); 中非共和国 stays
+# long (中非 would read as Middle Africa). The catalogue's form stays an alias, so matching still works.
+ZH_MFA = {
+    "MNG": "蒙古国",
+    "BGD": "孟加拉国",
+    "KGZ": "吉尔吉斯斯坦",
+    "GTM": "危地马拉",
+    "PYF": "法属波利尼西亚",
+    "FLK": "马尔维纳斯群岛（福克兰群岛）",
+    "CCK": "科科斯（基林）群岛",
+    "IMN": "马恩岛",
+    "SHN": "圣赫勒拿",
+    "SGS": "南乔治亚岛和南桑威奇群岛",
+    "HMD": "赫德岛和麦克唐纳群岛",
+    "ATF": "法属南部领地",
+    "PCN": "皮特凯恩群岛",
+    "SAU": "沙特",
+    "BIH": "波黑",
+    "DOM": "多米尼加",
+}
+
 # Extra aliases: statistical spellings (World Bank, UN), older or local names.
 EXTRA_ALIASES = {
     "KOR": ["Republic of Korea", "Korea, Rep.", "South Korea", "Korea (Republic of)", "ROK", "南韩"],
@@ -237,7 +260,7 @@ MORE_ALIASES = {
     "SPM": ["圣皮埃尔和密克隆群岛", "圣皮埃与密克隆群岛"],
     "SHN": ["圣赫勒拿", "圣赫勒拿岛"],
     "TZA": ["坦尚尼亚"],
-    "BGD": ["孟加拉国"],
+    "BGD": ["孟加拉国", "孟加拉"],
     "AIA": ["安奎拉"],
     "LAO": ["寮国"],
     "BVT": ["布韦岛"],
@@ -254,6 +277,11 @@ MORE_ALIASES = {
     "MSR": ["蒙哲腊"],
     "MYT": ["马约特岛"],
     "IMN": ["马恩岛"],
+    # the forms the MFA names (ZH_MFA) replaced: still matched
+    "MNG": ["蒙古"],
+    "SAU": ["沙特阿拉伯"],
+    "FLK": ["福克兰群岛（马尔维纳斯）", "马尔维纳斯群岛"],
+    "DOM": ["多米尼加共和国"],
 }
 
 # The short forms Chinese offices write in their own lists (issue 19), as the Ministry of Foreign
@@ -322,7 +350,9 @@ def main() -> None:
         sovereign = bool(info is not None and info["UNmember"])
         entity_type = "sovereign_state" if sovereign else "territory"
         name_en = common or (info["name_short"] if info is not None and code != "XKX" else name)
-        name_zh = ZH_SHORT.get(code) or (t2s.convert(zh_cn.gettext(name)) if code != "XKX" else "科索沃")
+        name_zh = (
+            ZH_MFA.get(code) or ZH_SHORT.get(code) or (t2s.convert(zh_cn.gettext(name)) if code != "XKX" else "科索沃")
+        )
         if code in NAME_OVERRIDES:
             name_en, name_zh, entity_type = NAME_OVERRIDES[code]
         aliases: list[str] = []

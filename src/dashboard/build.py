@@ -33,6 +33,7 @@ from .registrations import source_record as registration_source
 from .registrations.common import VALIDATED_COLUMNS
 from .tables import TABLES, columns
 from .vocab import SPEAKING_ROLES
+from .zhpunct import zh_punctuation
 
 JOIN = "|"
 REGISTRATION_COLUMNS = VALIDATED_COLUMNS
@@ -62,9 +63,15 @@ def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) ->
     return (row["text_simplified"] if source_language_is_simplified(language) else row["text"]), row["source_id"]
 
 
+def _zh(value: str | None) -> str:
+    """The Chinese display form: simplified script, full-width punctuation (dashboard.zhpunct)."""
+    return zh_punctuation(to_simplified(value)) if value else (value or "")
+
+
 def _zh_forms(value: str | None) -> tuple[str, str]:
-    """(simplified form, form as the source writes it when that differs: traditional script)."""
-    simple = to_simplified(value)
+    """(display form, form as the source writes it when that differs: traditional script, ASCII
+    punctuation)."""
+    simple = _zh(value)
     return simple, (value if value and value != simple else "")
 
 
@@ -192,9 +199,7 @@ def build_tables(
                         "scope": scope,
                         "kind": t.kind,
                         "text": t.text,
-                        "text_simplified": to_simplified(t.text)
-                        if source_language_is_simplified(lang[t.source_id])
-                        else "",
+                        "text_simplified": _zh(t.text) if source_language_is_simplified(lang[t.source_id]) else "",
                         "language": lang[t.source_id],
                         "source_id": t.source_id,
                         "note": t.note,
@@ -214,6 +219,8 @@ def build_tables(
                 pid = f"{year}-{'conf-' if scope != 'sub_forum' else ''}{base}"
                 name_zh, name_zh_written = _zh_forms(p.name_zh)
                 title_zh, title_zh_written = _zh_forms(p.title_zh)
+                if p.title_zh_display:  # the house style's form; the source's wording stays beside it
+                    title_zh, title_zh_written = _zh(p.title_zh_display), p.title_zh
                 org_zh, org_zh_written = _zh_forms(p.organization_zh)
                 people.append(
                     {
@@ -228,6 +235,7 @@ def build_tables(
                         "title": p.title,
                         "title_zh": title_zh,
                         "title_zh_as_written": title_zh_written,
+                        "title_zh_project": _zh(p.title_zh_project),
                         "organization": p.organization,
                         "organization_zh": org_zh,
                         "organization_zh_as_written": org_zh_written,
@@ -308,6 +316,8 @@ def build_tables(
             "theme_en_source_id": theme_en_source,
             "theme_zh": theme_zh,
             "theme_zh_source_id": theme_zh_source,
+            # Chinese display forms: simplified script, full-width punctuation (dashboard.zhpunct)
+            **{c: _zh(getattr(e, c)) for c in ("name_zh", "city_zh", "province_zh", "host_zh")},
         }
         eds.append(_edition_row(e, derived))
     sources = pd.DataFrame(

@@ -77,6 +77,11 @@ def _records(ds: Dataset) -> dict:
 TIE_BREAK_LANGUAGE = "en"
 
 
+# Tiers up to this one are originals: the host's and other governments' own pages, organizers'
+# lists, news. Above it: press releases, rewrites and aggregators (never cited ahead of an original).
+ORIGINAL_TIER = 2
+
+
 @per_dataset
 def strongest(
     ds: Dataset,
@@ -84,12 +89,19 @@ def strongest(
     claim: str = PARTICIPATION,
     prefer: Iterable[str] = (),
     limit: int | None = MAX_REFERENCES,
+    lang: str | None = None,
 ) -> list[str]:
     """The sources to cite for ``claim``, strongest first, at most ``limit``: only sources that
     support the claim; mirrors only when nothing else does. ``prefer``: ids ranked first within
-    their tier (the edition's chair's statement)."""
+    their tier (the edition's chair's statement).
+
+    ``lang``, the reader's language: where its rules name a language cited first
+    (:mod:`dashboard.locale_rules`, Chinese), an original in that language that supports the claim
+    comes first, then the other originals in their usual order, then press releases, rewrites and
+    aggregators, which never go ahead of an original in any language."""
     src = _records(ds)
     prefer = list(prefer)
+    first = locale_rules.rules(lang).cite_first_language if lang else None
     rows = []
     for i, sid in enumerate(_ids(source_ids)):
         r = src.get(sid)
@@ -99,10 +111,14 @@ def strongest(
             continue
         published = r.published if isinstance(r.published, str) else ""
         first_language = 0 if r.language == TIE_BREAK_LANGUAGE else 1
-        rows.append((tier(r), 0 if sid in prefer else 1, first_language, published or "9999", i, sid))
+        strength = tier(r)
+        group = 0
+        if first is not None:
+            group = (0 if r.language == first else 1) if strength <= ORIGINAL_TIER else 2
+        rows.append((group, strength, 0 if sid in prefer else 1, first_language, published or "9999", i, sid))
     rows.sort()
-    if any(r[0] != MIRROR_TIER for r in rows):
-        rows = [r for r in rows if r[0] != MIRROR_TIER]
+    if any(r[1] != MIRROR_TIER for r in rows):
+        rows = [r for r in rows if r[1] != MIRROR_TIER]
     ids = [r[-1] for r in rows]
     return ids[:limit] if limit else ids
 
@@ -165,10 +181,13 @@ def _label(r, lang: str) -> str:
         publisher=_publisher(r, lang),
         title=short,
         date=_date(r.published, lang),
-        language=language_name(r.language, lang=lang),
+        language=locale_rules.written_language_name(language_name(r.language, lang=lang), lang),
     )
     if r.kind == "mirror":
-        label = t("{label} (mirror copy)", lang=lang, label=label)
+        marked = t("{label} (mirror copy)", lang=lang, label=label)
+        mark = marked.replace(label, "").strip()
+        if mark not in label:  # the publisher's name may already say so: '国家移民管理局（第三方转载）'
+            label = marked
     return label
 
 
@@ -191,24 +210,43 @@ def label(ds: Dataset, source_id: str, *, lang: str) -> str:
     return labels(ds, lang=lang).get(source_id, "")
 
 
+def display_title(ds: Dataset, source_id: str, *, lang: str) -> str:
+    """A source's title as it gives it (in its own language); where the record holds this project's
+    description of a page without a title ('(rewrite of the 2025 chair's statement)'), the short
+    title in ``lang`` when the record has one."""
+    r = _records(ds)[source_id]
+    title = str(r.title)
+    local = getattr(r, f"short_title_{lang}", None)
+    if title.startswith("(") and isinstance(local, str) and local:
+        return local
+    return title
+
+
+def source_language(ds: Dataset, source_id: str) -> str:
+    """The language code of a source ('en', 'zh'…)."""
+    return str(_records(ds)[source_id].language)
+
+
 def url(ds: Dataset, source_id: str) -> str:
     return str(_records(ds)[source_id].url)
 
 
 @per_dataset
-def main_source_url(ds: Dataset, source_ids: str, claim: str = PARTICIPATION) -> str:
-    """The link to show as a row's 'main source': its strongest source for the claim, never a
-    name-or-title-only source; '' when none supports the claim."""
-    best = strongest(ds, source_ids, claim, limit=1)
+def main_source_url(ds: Dataset, source_ids: str, claim: str = PARTICIPATION, lang: str | None = None) -> str:
+    """The link to show as a row's 'main source': its strongest source for the claim (for a reader
+    of ``lang``), never a name-or-title-only source; '' when none supports the claim."""
+    best = strongest(ds, source_ids, claim, limit=1, lang=lang)
     return url(ds, best[0]) if best else ""
 
 
 @per_dataset
 def cited_labels(ds: Dataset, source_ids: str, claim: str = PARTICIPATION, *, lang: str) -> str:
-    """'label; label; label (+2 more on the Sources page)': the strongest sources of a row for the
-    claim, the others counted."""
-    best = strongest(ds, source_ids, claim, limit=None)
-    text = "; ".join(label(ds, s, lang=lang) for s in best[:MAX_REFERENCES])
+    """'label; label; label (+2 more on the Sources page)' / '甲；乙；丙（……）': the strongest sources of a
+    row for the claim in the reader's order, the others counted."""
+    from .formatting import join_clauses
+
+    best = strongest(ds, source_ids, claim, limit=None, lang=lang)
+    text = join_clauses((label(ds, s, lang=lang) for s in best[:MAX_REFERENCES]), lang=lang)
     rest = len(best) - MAX_REFERENCES
     if rest > 0:
         text += " " + t("(+{n} more on the Sources page)", lang=lang, n=rest)
@@ -242,7 +280,7 @@ def reader_sources(ds: Dataset, frame: pd.DataFrame, claim: str = PARTICIPATION,
         claim_here = FIGURES if ("reported" in col or "metric" in out.columns) else claim
         vals = out[col].fillna("").astype(str)
         out[name] = [cited_labels(ds, v, claim_here, lang=lang) if v else "" for v in vals]
-        out[name + "_link"] = [main_source_url(ds, v, claim_here) if v else "" for v in vals]
+        out[name + "_link"] = [main_source_url(ds, v, claim_here, lang) if v else "" for v in vals]
         out = out.drop(columns=[col])
     for col in [c for c in ("note", "detail", "issue", "notes") if c in out.columns]:
         out[col] = out[col].map(lambda v: readable_text(ds, v, lang=lang))

@@ -17,7 +17,9 @@ import pandas as pd
 # "Superintendent"; "Chief Ministerial Advisor of the Minister" is an advisor, not a minister.
 _SENIORITY_RULES: list[tuple[str, str]] = [
     (r"\bassistant superintendent\b|\bofficer\b|\binspector\b", "official"),
-    (r"\b(vice |deputy )?minister\b|\bstate councilor\b|\bhigh commissioner\b", "minister"),
+    # Chinese protocol tells 部级 from 副部级: a vice or deputy minister is not a minister.
+    (r"\b(vice|deputy)[ -]minister\b", "vice_minister"),
+    (r"\bminister\b|\bstate councilor\b|\bhigh commissioner\b", "minister"),
     (r"\bunder-?secretary\b|\badvis[eo]r\b|\bassistant\b|\bdeputy director\b|\bcounsellor\b", "senior_official"),
     (
         r"\bdirector(-| )general\b|\bdirector\b|\bhead\b|\bcommissioner\b|\bsuperintendent\b|\bmayor\b|"
@@ -27,13 +29,15 @@ _SENIORITY_RULES: list[tuple[str, str]] = [
 ]
 
 
-# Chinese titles (organizers' lists write 职务 in Chinese): the same four levels, decided on the rank
+# Chinese titles (organizers' lists write 职务 in Chinese): the same levels, decided on the rank
 # word the title ends with (Chinese puts the unit first: 国家移民管理局副局长, 外交部领事司司长).
 # Ordered like the English rules: the first pattern that matches the title's end decides; deputies of a
-# head of institution ("副局长", "副司长") are senior officials, a deputy minister is a minister, as in English.
+# head of institution ("副局长", "副司长") are senior officials; Chinese protocol tells 部级 from 副部级,
+# so a vice-minister (副部长, 部长助理) is not a minister.
 _SENIORITY_RULES_ZH: list[tuple[str, str]] = [
     (r"(科长|科员|警官|警员|干事|专员|官员|(?<![副总])秘书|随员|联络官|警督|警司)$", "official"),
-    (r"(副?部长|部长助理|副?大臣|国务委员|高级专员|副?总理)$", "minister"),
+    (r"(副部长|副部長|部长助理|副大臣)$", "vice_minister"),
+    (r"(部长|部長|大臣|国务委员|國務委員|高级专员|副?总理)$", "minister"),
     (r"(副(司|局|署|厅|处)长|副主任|副总监|副秘书长?|处长|参赞|顾问|助理)$", "senior_official"),
     (r"(司长|局长|署长|厅长|主任|总监|总长|秘书长|总干事|主席|总裁|院长|市长|总警监|大使)$", "head_of_institution"),
 ]
@@ -64,7 +68,7 @@ def seniority(title: str | None) -> str:
     if not re.search(r"[A-Za-z]", text.split("(")[0]) and "(" in text:
         text = text.split("(", 1)[1]
     if not re.search(r"[A-Za-z]", text):
-        return "not_derivable"
+        return next((level for pattern, level in _SENIORITY_RULES_ZH if re.search(pattern, text)), "not_derivable")
     head = title_head(text)
     for pattern, level in _SENIORITY_RULES:
         if re.search(pattern, head):

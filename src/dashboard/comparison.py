@@ -229,18 +229,19 @@ def change_sentence(c: Comparison, lang: str, metric: str | None = None) -> str:
 
 
 def _change_sentence_zh(c: Comparison, lang: str, metric: str | None) -> str:
-    """'减少6个', '约减少60人（约−20%）', '至少增加40人': the Chinese shape of :func:`change_sentence`
-    (measure word by metric: 人 for attendees, 个 otherwise)."""
-    n = format_number(abs(c.delta), lang=lang) + ("人" if metric == "attendees" else "个")
+    """'减少6个，下降11%', '减少约60人，降幅约20%', '基本持平', '至少增加40人': the Chinese shape of
+    :func:`change_sentence` (house style rule 11: 增减 and the rate in words, 约 before the number;
+    measure word by metric: 人 for attendees, 个 otherwise). The renderer puts 较上届 in front."""
+    n = format_number(abs(c.delta), lang=lang) + ("人" if metric in ("attendees", "named_speakers") else "个")
     pct = format_percent(abs(c.ratio), lang=lang)[1:] if c.ratio is not None else ""
     if c.delta == 0:
-        return "持平" if c.kind == EXACT else "大致持平"
-    word = "增加" if c.delta > 0 else "减少"
-    sign = "+" if c.delta > 0 else "−"
+        return "持平" if c.kind == EXACT else "基本持平"
+    up = c.delta > 0
+    word = "增加" if up else "减少"
     if c.kind == EXACT:
-        return f"{word}{n}（{sign}{pct}）"
+        return f"{word}{n}，{'增长' if up else '下降'}{pct}" if pct else f"{word}{n}"
     if c.kind == APPROXIMATE:
-        return f"约{word}{n}（约{sign}{pct}）"
+        return f"{word}约{n}，{'增幅' if up else '降幅'}约{pct}" if pct else f"{word}约{n}"
     at_least = (c.bound == "at_least") == (c.delta > 0)
     return f"{'至少' if at_least else '至多'}{word}{n}"
 

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from . import maplayout, names, textwidth
 from .formatting import format_figure, join_clauses
 from .i18n import t
+from .vocab import region_label
 from .worldview import RESOLUTION
 
 # Okabe & Ito (2008), colour-blind safe; black left out (used for text).
@@ -376,11 +377,12 @@ def participation_map(
     the browser fetches once from the app (``topojsonURL``); exports read the same file."""
     fig = go.Figure()
     hover = (
-        "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
+        "<b>%{customdata[0]}</b>%{customdata[1]}<br>%{customdata[2]}<br>"
         + t("How known", lang=lang)
         + ": %{customdata[3]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
     )
-    cols = ["name_en", "name_zh", "status_label", "how_text", "people_text", "sources_text"]
+    # the name in the reader's language (with the Chinese one beside it for English readers)
+    cols = ["name_shown", "name_beside", "status_label", "how_text", "people_text", "sources_text"]
     # One choropleth trace for all statuses, coloured through a stepped colour scale; the legend comes
     # from marker traces, which also draw the small participants. Largest first: Hong Kong and Macao
     # are drawn on top of China, which contains them.
@@ -560,7 +562,7 @@ def region_map(
             name=t("UN M49 sub-region", lang=lang),
             showlegend=False,
         )
-    hover = "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+    hover = "<b>%{customdata[0]}</b>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
     drawn = frame[frame.drawable]
     for region in sorted(set(drawn.region)):
         part = drawn[drawn.region == region]
@@ -575,7 +577,7 @@ def region_map(
                 showscale=False,
                 marker_line_color="#FFFFFF",
                 marker_line_width=0.6,
-                customdata=shapes[["name_en", "name_zh", "sub_region"]].values,
+                customdata=shapes[["name_shown", "name_beside", "sub_region_label"]].values,
                 hovertemplate=hover,
                 showlegend=False,
                 legendgroup=region,
@@ -585,10 +587,13 @@ def region_map(
             lon=list(small.rep_lon) or [None],
             lat=list(small.rep_lat) or [None],
             mode="markers",
-            name=maplayout.legend_label(f"{region} ({part.code.nunique()})"),  # UN M49 name, as in the data
+            # the UN M49 region in the interface language and its count: 'Africa (1)' / '非洲（1个）'
+            name=maplayout.legend_label(
+                t("{region} ({n})", region=region_label(region, lang), n=part.code.nunique(), lang=lang)
+            ),
             legendgroup=region,
             marker=dict(size=9, color=color, line=dict(color="#FFFFFF", width=1.5)),
-            customdata=small[["name_en", "name_zh", "sub_region"]].values if len(small) else None,
+            customdata=small[["name_shown", "name_beside", "sub_region_label"]].values if len(small) else None,
             hovertemplate=hover,
         )
     _geo_layout(fig, worldview)

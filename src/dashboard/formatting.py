@@ -69,11 +69,55 @@ def format_figure_noun(value: int | float | None, qualifier: str | None, metric:
     return figure
 
 
-def format_figure_short(value: int | float | None, qualifier: str | None = "exact", *, lang: str) -> str:
-    """Compact form for tiles: '≈300', '>240', '51'. Always shown next to the spelled-out form."""
+def format_figure_short(
+    value: int | float | None, qualifier: str | None = "exact", metric: str | None = None, *, lang: str
+) -> str:
+    """Compact form for tiles: '≈300', '>240', '51'. Always shown next to the spelled-out form.
+    Languages whose sources never write the symbols (Chinese: :mod:`dashboard.locale_rules`) get the
+    spelled form with the metric's measure word instead: '约300人', '240余人', '51个'."""
     if _missing(value):
         return "—"
+    if not locale_rules.rules(lang).figure_symbols:
+        return format_figure_count(value, qualifier, metric, lang=lang)
     return SYMBOL_PREFIX.get(qualifier or "exact", "") + format_number(value, lang=lang)
+
+
+# Metrics counted in people (the others count countries, regions, organizations: items).
+PEOPLE_METRICS = ("attendees", "named_speakers")
+
+
+def format_figure_count(value: int | float | None, qualifier: str | None, metric: str | None, *, lang: str) -> str:
+    """A figure with its qualifier and its measure word only (the label says what is counted):
+    '约300人', '240余人', '51个' / 'about 300', '51'."""
+    figure = format_figure(value, qualifier, lang=lang)
+    if _missing(value) or metric is None:
+        return figure
+    if metric in PEOPLE_METRICS:
+        return t("{figure} people", lang=lang, figure=figure)
+    return t("{figure} in number", lang=lang, figure=figure)
+
+
+def format_edition_ordinal(n: int, *, lang: str) -> str:
+    """'edition 2' / '第二届' ('首届' for the first): Chinese numerals where the language's rules say
+    so (:func:`dashboard.locale_rules.edition_ordinal`), else the catalogue's form."""
+    return locale_rules.edition_ordinal(n, lang) or t("edition {n}", lang=lang, n=n)
+
+
+def format_edition_label(year: int, city: str, number: int, *, lang: str) -> str:
+    """'2025 · Lianyungang (edition 2)' / '2025年·连云港（第二届）'."""
+    return t(
+        "{year} · {city} ({ordinal})",
+        lang=lang,
+        year=year,
+        city=locale_rules.short_place(city, lang),
+        ordinal=format_edition_ordinal(number, lang=lang),
+    )
+
+
+def sort_names(names: Iterable[str], *, lang: str) -> list[str]:
+    """Names in the order the language's readers expect (Chinese: 中国 and 中国香港 first, then pinyin;
+    see :func:`dashboard.locale_rules.sort_key`)."""
+    return locale_rules.sort_names(list(names), lang)
 
 
 def format_signed(delta: int | float, *, lang: str) -> str:

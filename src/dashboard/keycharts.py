@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import citations, mapdata, metrics
+from . import citations, locale_rules, mapdata, metrics
 from .dataset import Dataset
 from .figures import (
     STATUS_COLORS_FIXED,
@@ -210,7 +210,9 @@ def people_subtitle(people: pd.DataFrame, editions: list[int], *, lang: str) -> 
             )
         )
     return t(
-        "People mentioned in the sources, named or not; not a complete list. {parts}", parts="; ".join(parts), lang=lang
+        "People mentioned in the sources, named or not; not a complete list. {parts}",
+        parts=join_clauses(parts, lang=lang),
+        lang=lang,
     )
 
 
@@ -368,8 +370,8 @@ def world_map(
     )
     data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"], errors="ignore").assign(
         how_known=frame.how_text,
-        people=frame.people_text.str.replace("<br>", "; "),
-        sources=frame.sources_text.str.replace("<br>", "; "),
+        people=frame.people_text.str.replace("<br>", locale_rules.rules(lang).clause_separator),
+        sources=frame.sources_text.str.replace("<br>", locale_rules.rules(lang).clause_separator),
         worldview=worldview,
     )
     return Chart(f"map-{'-'.join(map(str, editions))}", fig, data)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import citations, metrics
+from . import citations, locale_rules, metrics, names
 from .dataset import Dataset
 from .i18n import t
 from .memo import per_dataset
-from .vocab import HOW_KNOWN, ROLE_WORDS
+from .vocab import HOW_KNOWN, ROLE_WORDS, region_label
 from .worldview import DEFAULT
 
 SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes at world scale
@@ -23,8 +23,14 @@ def _people_text(ds: Dataset, editions: list[int], lang: str) -> pd.Series:
     ]
 
     def line(r) -> str:
-        who = r["name"] or t("(name not given)", lang=lang)
-        return f"{r['edition']}: {who}, {ROLE_WORDS.label(r['role'], lang=lang)}"
+        who = names.person_name(r, lang) or t("(name not given)", lang=lang)
+        return t(
+            "{edition}: {who}, {role}",
+            edition=r["edition"],
+            who=who,
+            role=ROLE_WORDS.label(r["role"], lang=lang),
+            lang=lang,
+        )
 
     if p.empty:  # an edition with no named people (e.g. only a registration list)
         return pd.Series(dtype=str)
@@ -64,18 +70,29 @@ def map_participants(
     tab["marker"] = tab["drawable"] & ((tab["area_km2"] < SMALL_KM2) | ~tab["shape"])
     tab["sources_text"] = tab.source_ids.map(
         lambda ids: "<br>".join(
-            citations.label(ds, i, lang=lang) for i in citations.strongest(ds, ids, citations.PARTICIPATION)
+            citations.label(ds, i, lang=lang) for i in citations.strongest(ds, ids, citations.PARTICIPATION, lang=lang)
         )
     )
-    tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x, lang=lang) for x in s.split("|")))
+    tab["how_text"] = tab.how_known.map(
+        lambda s: locale_rules.series((HOW_KNOWN.label(x, lang=lang) for x in s.split("|")), lang)
+    )
+    beside = locale_rules.rules(lang).name_beside
+    tab["name_shown"] = [names.entity_form(r, lang) for r in tab.itertuples()]
+    tab["name_beside"] = (
+        [f" · {names.entity_form(r, beside)}" for r in tab.itertuples()] if beside and beside != lang else ""
+    )
+    tab["sub_region_label"] = tab.sub_region.map(lambda s: region_label(s, lang))
     people = _people_text(ds, editions, lang)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
     cols = [
         "code",
         "name_en",
         "name_zh",
+        "name_shown",
+        "name_beside",
         "region",
         "sub_region",
+        "sub_region_label",
         "status",
         "status_label",
         "how_text",
@@ -106,11 +123,19 @@ def venues(ds: Dataset, editions: list[int]) -> pd.DataFrame:
     return e[["edition", "city_en", "city_zh", "city_lat", "city_lon", "start_date"]].reset_index(drop=True)
 
 
-def region_shares(frame: pd.DataFrame) -> pd.DataFrame:
-    """Share of the identified participants in each UN M49 sub-region, with their names."""
+def region_shares(frame: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """Share of the identified participants in each UN M49 sub-region, with their names in ``lang``
+    (in the language's order and with its list separator: '中国、中国香港、蒙古国、韩国')."""
+    from .formatting import sort_names
+    from .names import entity_form
+
+    named = frame.assign(_name=[entity_form(r, lang) for r in frame.itertuples()])
     c = (
-        frame.groupby(["region", "sub_region"])
-        .agg(identified=("code", "nunique"), participants=("name_en", lambda s: ", ".join(sorted(s))))
+        named.groupby(["region", "sub_region"])
+        .agg(
+            identified=("code", "nunique"),
+            participants=("_name", lambda s: locale_rules.series(sort_names(s, lang=lang), lang)),
+        )
         .reset_index()
     )
     c["share"] = (c.identified / c.identified.sum()).round(4)

@@ -52,6 +52,18 @@ def person_title(row: Any, lang: str) -> str:
     return _choose(row, "title", "title", lang)
 
 
+def has_local_form(row: Any, field: str, lang: str) -> bool:
+    """Whether a source in ``lang`` gives this field's form (``<field>_<lang>``: title_zh…)."""
+    return bool(_get(row, f"{field}_{lang}"))
+
+
+def person_title_project(row: Any, lang: str) -> str:
+    """This project's translation of a title no source in ``lang`` gives (``title_<lang>_project``,
+    e.g. 所罗门群岛……常务秘书); '' when a source gives one or there is none. Show it marked as the
+    project's translation."""
+    return "" if _get(row, f"title_{lang}") else _get(row, f"title_{lang}_project")
+
+
 def person_organization(row: Any, lang: str) -> str:
     """The organization as a Chinese source writes it (in Chinese), else as the sources write it."""
     return _choose(row, "organization", "organization", lang)
@@ -109,6 +121,13 @@ def topic_texts(ds: Dataset, edition: int, kind: str, lang: str, scope: str = "s
             return list(dict.fromkeys(local.text_simplified.where(local.text_simplified != "", local.text)))
         return list(dict.fromkeys(local.text))
     return list(dict.fromkeys(tp[tp.language == DEFAULT_LANGUAGE].text))
+
+
+def topics_in_language(ds: Dataset, edition: int, kind: str, lang: str, scope: str = "sub_forum") -> bool:
+    """Whether :func:`topic_texts` gives these topics as a source in ``lang`` words them (else they
+    are the English sources' words)."""
+    tp = ds.topics[(ds.topics.edition == edition) & (ds.topics.scope == scope) & (ds.topics.kind == kind)]
+    return lang == DEFAULT_LANGUAGE or bool((tp.language == lang).any())
 
 
 @per_dataset

@@ -146,6 +146,12 @@ class Person(Strict):
     title_zh: str | None = Field(default=None, min_length=1)
     organization_zh: str | None = Field(default=None, min_length=1)
     zh_source_id: SourceId | None = None
+    # The house style's form of the sourced ``title_zh`` for display (an official title, our own bodies
+    # without 中华人民共和国, short country names); ``title_zh`` keeps the source's wording.
+    title_zh_display: str | None = Field(default=None, min_length=1)
+    # This project's Chinese translation of the title (本项目译写), only where no Chinese source gives one,
+    # shown marked as such (house style, rule 2). Never a name: names are not transliterated.
+    title_zh_project: str | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _zh_forms_cite_a_source(self) -> Person:
@@ -154,6 +160,10 @@ class Person(Strict):
             raise ValueError("name_zh, title_zh or organization_zh is given without zh_source_id")
         if self.zh_source_id and not has_form:
             raise ValueError("zh_source_id is given without name_zh, title_zh or organization_zh")
+        if self.title_zh_display and not self.title_zh:
+            raise ValueError("title_zh_display is given without the source's title_zh")
+        if self.title_zh_project and self.title_zh:
+            raise ValueError("title_zh_project is given although a Chinese source gives title_zh")
         return self
 
 

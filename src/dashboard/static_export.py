@@ -95,7 +95,11 @@ def with_export_stamp(fig: go.Figure, date: dt.date, *, lang: str) -> go.Figure:
     """A copy with an explicit template and the export date added to the source line."""
     out = go.Figure(fig)
     out.update_layout(template=TEMPLATE, paper_bgcolor="white", plot_bgcolor="white")
-    stamp = t("Exported {date} from the Migration Sub-Forum participation dashboard.", date=date.isoformat(), lang=lang)
+    stamp = t(
+        "Exported {date} from the Migration Sub-Forum participation dashboard.",
+        date=date.isoformat(),
+        lang=lang,
+    )
     annotations = list(out.layout.annotations)
     if annotations:
         last = annotations[-1]

@@ -206,13 +206,21 @@ TABLES: dict[str, dict] = {
             f(
                 "title_zh",
                 "string",
-                "Chinese title as the source zh_source_id gives it, in simplified characters; "
-                "empty when no Chinese source gives it.",
+                "Chinese title as the source zh_source_id gives it, in simplified characters with full-width "
+                "punctuation, or the house style's form of that title (title_zh_display in the raw data: the "
+                "official title, short country names); empty when no Chinese source gives it.",
             ),
             f(
                 "title_zh_as_written",
                 "string",
-                "The Chinese title exactly as the source writes it, when in traditional characters; empty otherwise.",
+                "The Chinese title exactly as the source writes it, when that differs from title_zh (traditional "
+                "characters, ASCII punctuation, the house style's form); empty otherwise.",
+            ),
+            f(
+                "title_zh_project",
+                "string",
+                "This project's Chinese translation of the title (本项目译写), only where no Chinese source gives "
+                "one (title_zh empty); to be shown marked as the project's translation. Empty otherwise.",
             ),
             f("organization", "string", "Organization."),
             f(
@@ -220,13 +228,13 @@ TABLES: dict[str, dict] = {
                 "string",
                 "Organization in Chinese as the source zh_source_id writes it, in "
                 "simplified characters; empty when no Chinese source gives it. "
-                "Several organizations separated by ' / '.",
+                "Several organizations separated by '、' (' / ' in organization_zh_as_written).",
             ),
             f(
                 "organization_zh_as_written",
                 "string",
-                "The Chinese organization exactly as the source writes it, "
-                "when in traditional characters; empty otherwise.",
+                "The Chinese organization exactly as the source writes it, when that differs from "
+                "organization_zh (traditional characters, ASCII punctuation, ' / '); empty otherwise.",
             ),
             f(
                 "participant_type",

@@ -127,6 +127,7 @@ SENIORITY = Vocab(
     "seniority",
     {
         "minister": N_("Minister or equivalent"),
+        "vice_minister": N_("Vice-minister or equivalent"),
         "head_of_institution": N_("Head of institution"),
         "senior_official": N_("Senior official"),
         "official": N_("Official"),

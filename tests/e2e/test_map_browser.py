@@ -114,7 +114,7 @@ def test_map_draws_every_participant_readably_offline(
     page.wait_for_timeout(300)
     got = page.evaluate(COUNT)
     outlines = (
-        len(mapdata.region_shares(mapdata.map_participants(load_clean(REPO / "data"), 2025, lang="en")))
+        len(mapdata.region_shares(mapdata.map_participants(load_clean(REPO / "data"), 2025, lang="en"), lang="en"))
         if view == "regions"
         else 0
     )  # the Regions view adds its sub-regions' outlines (transparent)

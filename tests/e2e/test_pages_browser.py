@@ -114,7 +114,7 @@ def test_press_kit_downloads_in_the_browser(browser, server, tmp_path):
     names = zipfile.ZipFile(io.BytesIO(path.read_bytes())).namelist()
     assert (
         "press-kit-2025/summary.md" in names
-        and "press-kit-2025/charts/map of identified participants 2025.png" in names
+        and "press-kit-2025/charts/map-of-identified-participants-2025.png" in names
     )
     assert watch.external == [] and watch.page_errors == []
     assert server.external_connections() == []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import citations
+from .. import citations, locale_rules
 from ..dataset import Dataset
 from ..formatting import format_date
 from ..i18n import t
@@ -58,7 +58,8 @@ def to_markdown(ds: Dataset, summary: Summary, lang: str, generated: dt.date | N
         lines += [p, ""]
     lines += [f"## {t('Sources', lang=lang)}", ""]
     for i, sid in enumerate(summary.refs.order, 1):
-        lines.append(f"{i}. {citations.label(ds, sid, lang=lang)}. <{src.loc[sid, 'url']}>")
+        stop = locale_rules.rules(lang).full_stop
+        lines.append(f"{i}. {citations.label(ds, sid, lang=lang)}{stop}<{src.loc[sid, 'url']}>")
     if generated:
         lines += [
             "",

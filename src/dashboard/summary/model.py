@@ -15,6 +15,7 @@ class Refs:
     source as evidence of participation, mirrors only when nothing else supports the claim."""
 
     ds: Dataset
+    lang: str | None = None  # the reader's language: Chinese readers get Chinese originals first
     order: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -24,13 +25,24 @@ class Refs:
     def cite(self, *source_ids: str, claim: str = citations.PARTICIPATION) -> str:
         """'[1][3]': numbers for the strongest sources among these ids (each an id or a '|'-joined
         list), new ones numbered in order of strength."""
-        best = citations.strongest(self.ds, source_ids, claim, prefer=self.prefer)
+        return self.cite_groups((source_ids, claim))
+
+    def cite_groups(self, *groups: tuple[tuple[str, ...], str]) -> str:
+        """One reference mark for several claims at once ((ids, claim) each; the first group's new
+        sources numbered first): '[1][6][7]', never '[6][2][7]'."""
+        nums = []
+        for source_ids, claim in groups:
+            nums += self._numbers(source_ids, claim)
+        return "".join(f"[{n}]" for n in sorted(set(nums)))
+
+    def _numbers(self, source_ids, claim: str) -> list[int]:
+        best = citations.strongest(self.ds, source_ids, claim, prefer=self.prefer, lang=self.lang)
         nums = []
         for s in best:
             if s not in self.order:
                 self.order.append(s)
             nums.append(self.order.index(s) + 1)
-        return "".join(f"[{n}]" for n in sorted(set(nums)))
+        return nums
 
 
 @dataclass

@@ -265,7 +265,7 @@ def _speakers(f: EditionFacts, refs: Refs, lang: str) -> str:
 
 def render_edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
     """The summary of one edition from its facts, in ``lang``."""
-    refs = Refs(ds)
+    refs = Refs(ds, lang)
     e = f.row
     intro = t(
         "The {ordinal} Sub-Forum on Migration Management Cooperation of the Global Public Security Cooperation "
@@ -302,7 +302,7 @@ def render_edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
 
 def render_comparison(ds: Dataset, f: ComparisonFacts, lang: str) -> Summary:
     """The summary of two editions from their facts, in ``lang``."""
-    refs = Refs(ds)
+    refs = Refs(ds, lang)
     a, b = f.earlier_row, f.later_row
     sentences = [
         t(

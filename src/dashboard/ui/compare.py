@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import keycharts, metrics, names
+from .. import keycharts, locale_rules, metrics, names
 from ..comparison import basis_label, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
-from ..formatting import join_clauses, md_escape
+from ..formatting import join_clauses, md_escape, sort_names
 from ..i18n import get_language, t
 from ..vocab import METRICS
 from .charts import chart_block, download_csv
@@ -85,12 +85,20 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
             sub = o[o.status == status]
             with col:
                 label = metrics.overlap_labels(a, b, bool(o.complete.any()), lang=lang)[status]
-                st.markdown(f"*{label}* ({len(sub)})")
-                st.markdown(
-                    "\n".join(f"- {md_escape(n)} · {md_escape(z)}" for n, z in zip(sub.name_en, sub.name_zh)) or "—"
-                )
+                st.markdown(t("*{label}* ({n})", label=label, n=len(sub)))
+                st.markdown("\n".join(f"- {md_escape(n)}" for n in _names(sub, lang)) or "—")
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
         download_csv(table, f"overlap-{ptype}-{a}-{b}")
+
+
+def _names(frame, lang: str) -> list[str]:
+    """Names in the reader's language and order ('China · 中国' for English readers; 中国、中国香港、秘鲁…
+    for Chinese readers, without the English)."""
+    beside = locale_rules.rules(lang).name_beside
+    rows = list(frame.itertuples())
+    if beside and beside != lang:
+        return [f"{names.entity_form(r, lang)} · {names.entity_form(r, beside)}" for r in rows]
+    return sort_names((names.entity_form(r, lang) for r in rows), lang=lang)
 
 
 def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
@@ -110,6 +118,8 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
             for kind, label in kinds.items():
                 texts = names.topic_texts(ds, ed, kind, lang=lang)
                 if texts:
+                    if not names.topics_in_language(ds, ed, kind, lang):  # no source in the reader's language
+                        label += t(" (as the English sources write them)")
                     st.markdown(f"*{label}*\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
             if not names.topic_texts(ds, ed, "panel", lang=lang):
                 st.caption(t("No parallel sessions are described in the sources found."))

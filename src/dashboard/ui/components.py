@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, metrics
+from .. import citations, locale_rules, metrics
 from ..comparison import change_parts, others_text
 from ..dataset import Dataset
-from ..formatting import format_figure, format_figure_short, md_escape
+from ..formatting import format_edition_label, format_figure, format_figure_short, join_clauses, md_escape
 from ..i18n import get_language, t
 from ..memo import per_dataset
 from ..names import edition_city, edition_row
@@ -24,9 +24,7 @@ def edition_label(ds: Dataset, edition: int, lang: str | None = None) -> str:
 @per_dataset
 def _edition_label(ds: Dataset, edition: int, lang: str) -> str:
     row = edition_row(ds, edition)
-    return t(
-        "{year} · {city} (edition {n})", lang=lang, year=edition, city=edition_city(row, lang=lang), n=int(row.number)
-    )
+    return format_edition_label(edition, edition_city(row, lang=lang), int(row.number), lang=lang)
 
 
 def latest_editions(ds: Dataset, n: int = 2) -> list[int]:
@@ -71,10 +69,13 @@ def source_links(ds: Dataset, source_ids: str | list[str], claim: str = citation
 @per_dataset
 def _source_links(ds: Dataset, source_ids: str | list[str], claim: str, lang: str) -> str:
     ids = source_ids if isinstance(source_ids, str) else "|".join(source_ids)
-    best = citations.strongest(ds, ids, claim, prefer=tuple(ds.editions.preferred_source_id), limit=None)
-    links = "; ".join(
-        f"[{md_escape(citations.label(ds, s, lang=lang))}]({citations.url(ds, s)})"
-        for s in best[: citations.MAX_REFERENCES]
+    best = citations.strongest(ds, ids, claim, prefer=tuple(ds.editions.preferred_source_id), limit=None, lang=lang)
+    links = join_clauses(
+        (
+            f"[{md_escape(citations.label(ds, s, lang=lang))}]({citations.url(ds, s)})"
+            for s in best[: citations.MAX_REFERENCES]
+        ),
+        lang=lang,
     )
     rest = len(best) - citations.MAX_REFERENCES
     if rest > 0:
@@ -94,7 +95,7 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
     identified = metrics.coverage(ds).set_index(["edition", "metric"])["identified"]
     cols = st.columns(len(head))
     for col, r in zip(cols, head.itertuples()):
-        value = format_figure_short(r.value, r.qualifier, lang=lang)
+        value = format_figure_short(r.value, r.qualifier, r.metric, lang=lang)
         now = metrics.stated(ds, edition, r.metric)
         delta, help_, arrow = None, None, "off"
         c = metrics.compare(ds, int(r.previous_edition), edition, r.metric) if not pd.isna(r.previous_edition) else None
@@ -109,11 +110,11 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
         if r.basis == "reported":
             fig = ds.reported_figures
             row = fig[(fig.edition == edition) & (fig.metric == r.metric) & (fig.source_id == r.source_id)].iloc[0]
-            help_ = t(
-                '"{as_written}" — {source}',
-                as_written=row.as_written,
-                source=citations.label(ds, r.source_id, lang=lang),
-            )
+            label = citations.label(ds, r.source_id, lang=lang)
+            if locale_rules.may_quote(citations.source_language(ds, r.source_id), lang):
+                help_ = t('"{as_written}" — {source}', as_written=row.as_written, source=label)
+            else:  # a source in another language: its figure in the page's words, not a foreign quote
+                help_ = t("{figure} — {source}", figure=format_figure(r.value, r.qualifier, lang=lang), source=label)
         elif r.basis == "identified":
             help_ = t(
                 "People named as speakers in public sources: a count of what the sources say, not a "

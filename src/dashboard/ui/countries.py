@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, keycharts, metrics
+from .. import citations, keycharts, locale_rules, metrics
 from ..dataset import Dataset
+from ..formatting import join_clauses
 from ..i18n import get_language, t
+from ..names import entity_form
 from ..vocab import ENTITY_TYPES, HOW_KNOWN
 from .charts import chart_block, download_csv
 from .common import first_source_urls, participants_dataframe, preferred_source_md, publishers
@@ -40,16 +42,23 @@ def participants_table(ds: Dataset, f: Filters) -> None:
             | tab.name_zh.str.contains(query, regex=False)
             | tab.code.str.casefold().str.contains(q, regex=False)
         ]
+    beside = locale_rules.rules(lang).name_beside
+    columns = {
+        t("Edition"): tab.edition,
+        t("Country or region"): [entity_form(r, lang) for r in tab.itertuples()],
+    }
+    if beside and beside != lang:  # English readers also see the Chinese name
+        columns[t("Chinese name")] = [entity_form(r, beside) for r in tab.itertuples()]
     view = pd.DataFrame(
-        {
-            t("Edition"): tab.edition,
-            t("Country or region"): tab.name_en,
-            t("Chinese name"): tab.name_zh,
+        columns
+        | {
             t("Code"): tab.code,
             t("Region"): tab.region.map(t),
             t("Sub-region"): tab.sub_region.map(t),
             t("Type"): tab.entity_type.map(lambda c: ENTITY_TYPES.label(c, lang=lang)),
-            t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x, lang=lang) for x in s.split("|"))),
+            t("How known"): tab.how_known.map(
+                lambda s: join_clauses((HOW_KNOWN.label(x, lang=lang) for x in s.split("|")), lang=lang)
+            ),
             t("Sources"): publishers(ds, tab.source_ids),
             t("Main source"): first_source_urls(ds, tab.source_ids),
         }

@@ -13,14 +13,14 @@ import math
 import pandas as pd
 import streamlit as st
 
-from .. import citations
+from .. import citations, locale_rules
 from .. import registrations as R
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
 from ..formatting import format_figure
 from ..harmonize import AliasIndex
 from ..i18n import get_language, t
-from ..names import entity_name
+from ..names import entity_form, entity_name
 from ..paths import data_dir
 from ..registrations.common import column_name, series
 from ..text import escape_markdown as esc
@@ -126,7 +126,12 @@ def upload(ds: Dataset) -> None:
         st.error(t("No sheet chosen."))
         return
     with st.expander(t("Preview (first 20 rows)")):
-        st.dataframe(raw.head(20).drop(columns=[c for c in raw.columns if raw[c].isna().all()]), hide_index=True)
+        st.dataframe(
+            raw.head(20)
+            .drop(columns=[c for c in raw.columns if raw[c].isna().all()])
+            .rename(columns={"row": t("row")}),
+            hide_index=True,
+        )
     index = alias_index(str(data_dir()), ds.entities, ds.organizations)
     resolutions = st.session_state.setdefault("import_resolutions", {})
     report = validate_once(
@@ -145,11 +150,11 @@ def upload(ds: Dataset) -> None:
         table = pd.DataFrame(
             [
                 {
-                    **({"sheet": i.sheet} if by_sheet else {}),
-                    "row": i.row,
-                    "column": names[(i.column, i.header)],
-                    "problem": i.message,
-                    "suggestions": ", ".join(_in_language(ds, index, x) for x in i.suggestions),
+                    **({t("sheet"): i.sheet} if by_sheet else {}),
+                    t("row"): i.row,
+                    t("column"): names[(i.column, i.header)],
+                    t("problem"): i.message,
+                    t("suggestions"): series((_in_language(ds, index, x) for x in i.suggestions), lang),
                 }
                 for i in issues
             ]
@@ -217,15 +222,13 @@ def matched_names(ds: Dataset, table: pd.DataFrame) -> None:
     )
     names = names.drop_duplicates("code").set_index("code")
     g = table.groupby(["written_name", "code"], sort=False).size().rename("rows").reset_index()
-    shown = pd.DataFrame(
-        {
-            t("Written in the file"): g.written_name,
-            t("Matched to"): [names.name_en.get(c, "") for c in g.code],
-            t("Chinese name"): [names.name_zh.get(c, "") for c in g.code],
-            t("Code"): g.code,
-            t("Rows"): g.rows,
-        }
-    )
+    lang = get_language()
+    beside = locale_rules.rules(lang).name_beside
+    form = {c: entity_form(r, lang) for c, r in zip(names.index, names.itertuples())}
+    columns = {t("Written in the file"): g.written_name, t("Matched to"): [form.get(c, "") for c in g.code]}
+    if beside and beside != lang:  # English readers also see the Chinese name
+        columns[t("Chinese name")] = [names.name_zh.get(c, "") for c in g.code]
+    shown = pd.DataFrame(columns | {t("Code"): g.code, t("Rows"): g.rows})
     with st.expander(t("How each name was matched ({n} distinct names)", n=len(shown)), expanded=True):
         st.dataframe(shown, hide_index=True)
 

@@ -14,9 +14,12 @@ from .. import citations, keycharts, mapdata, metrics, worldview
 from ..dataset import Dataset, load_geojson
 from ..errors import DataError
 from ..figures import MAP_ASPECT, REGION_COLORS, map_chrome_px, region_map
-from ..formatting import format_figure, md_escape
+from ..formatting import format_figure, md_escape, sort_names
 from ..i18n import get_language, t
+from ..locale_rules import series
+from ..names import entity_form
 from ..paths import data_dir
+from ..vocab import region_label
 from .charts import MAP_CONFIG, download_csv
 from .chrome import plotly_locale
 from .common import preferred_source_md
@@ -114,7 +117,6 @@ def _switch_worldview(other: str) -> None:
 
 
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:
-    lang = get_language()  # select boxes may call format_func outside the run
     eds = ds.edition_ids
     c1, c2, c3 = st.columns([2, 2, 2])
     with c1:
@@ -183,14 +185,17 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, 
         st.warning(
             t(
                 "Not drawn (no shape on this map): {names}",
-                names=", ".join(f"{a} ({z})" for a, z in zip(not_drawn.name_en, not_drawn.name_zh)),
+                names=series((entity_form(r, lang) for r in not_drawn.itertuples()), lang),
             )
         )
     else:
         st.caption(
             t(
                 "Every identified participant is drawn; small ones also as markers: {names}.",
-                names=", ".join(frame[frame.marker].name_en) or "—",
+                names=series(
+                    sort_names((entity_form(r, lang) for r in frame[frame.marker].itertuples()), lang=lang), lang
+                )
+                or "—",
             )
         )
     return frame
@@ -200,7 +205,7 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
     lang = get_language()
     frame = mapdata.map_participants(ds, edition, worldview=code, lang=lang)
     summary(ds, frame, [edition])
-    shares = mapdata.region_shares(frame)
+    shares = mapdata.region_shares(frame, lang=lang)
     outlines = mapdata.geojson_subset(geojson(str(data_dir()), f"{code}/regions"), shares.sub_region, "sub_region")
     credit = citations.list_credit(ds, [edition], lang=lang)
     fig = region_map(
@@ -232,8 +237,8 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
         "\n".join(
             t(
                 "- **{sub}** ({region}): {names}",
-                sub=md_escape(r.sub_region),
-                region=md_escape(r.region),
+                sub=md_escape(region_label(r.sub_region, lang)),
+                region=md_escape(region_label(r.region, lang)),
                 names=md_escape(r.participants),
             )
             for r in shares.itertuples()

@@ -67,5 +67,12 @@ def by_kind(ds: Dataset, editions: list[int]) -> None:
     ]
     df = pd.DataFrame(rows)
     df = df[df["count"] > 0]
-    st.dataframe(df.assign(kind=df.kind.map(lambda c: ORGANIZATION_KINDS.label(c, lang=lang))), hide_index=True)
+    shown = pd.DataFrame(
+        {
+            t("Edition"): df["edition"],
+            t("Kind"): df.kind.map(lambda c: ORGANIZATION_KINDS.label(c, lang=lang)),
+            t("Number"): df["count"],
+        }
+    )
+    st.dataframe(shown, hide_index=True, column_config={t("Edition"): st.column_config.NumberColumn(format="%d")})
     download_csv(df, "organizations-by-kind")

@@ -27,7 +27,6 @@ def _mode_label(mode: str) -> str:
 
 
 def pick(ds: Dataset) -> list[int]:
-    lang = get_language()  # select boxes may call format_func outside the run
     eds = ds.edition_ids
     c1, c2, c3 = st.columns(3)
     with c1:
@@ -59,7 +58,7 @@ def summary_section(ds: Dataset, editions: list[int]) -> str:
     st.download_button(
         t("Download summary (Markdown)"),
         data=md.encode("utf-8"),
-        file_name=f"summary-{'-'.join(map(str, editions))}.md",
+        file_name=packaging.summary_file_name(editions, lang=lang),
         mime="text/markdown",
         key="summary-md",
         on_click="ignore",
@@ -97,7 +96,7 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
             st.download_button(
                 t("Download {fmt}", fmt=fmt.upper()),
                 data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today, lang=lang),
-                file_name=f"{packaging.file_stem(chart.name, editions)}.{fmt}",
+                file_name=f"{packaging.file_stem(chart.name, editions, lang=lang)}.{fmt}",
                 mime="image/png" if fmt == "png" else "image/svg+xml",
                 key=f"export-{fmt}",
                 on_click="ignore",
@@ -114,7 +113,7 @@ def press_kit_section(ds: Dataset, editions: list[int]) -> None:
     st.download_button(
         t("Download the press kit (ZIP)"),
         data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version, worldview=code, lang=lang),
-        file_name=f"press-kit-{'-'.join(map(str, editions))}.zip",
+        file_name=f"{packaging.press_kit_name(editions, lang=lang)}.zip",
         mime="application/zip",
         key="press-kit",
         on_click="ignore",

@@ -7,10 +7,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import citations, metrics, names, packaging, worldview
+from .. import citations, locale_rules, metrics, names, packaging, worldview
 from ..dataset import Dataset
-from ..formatting import format_figure
+from ..formatting import format_figure, join_clauses
 from ..i18n import get_language, t
+from ..locale_rules import series
 from ..paths import data_dir
 from ..vocab import METRICS, SCOPES, SOURCE_KINDS, SOURCE_SUPPORTS
 from .charts import download_csv
@@ -115,7 +116,9 @@ def conflicts(ds: Dataset) -> None:
                 citations.readable_text(ds, names.conflict_detail(r, lang=lang), lang=lang)
                 for r in ds.conflicts.itertuples()
             ],
-            t("Sources"): ds.conflicts.source_ids.map(lambda ids: "; ".join(labels.get(i, "") for i in ids.split("|"))),
+            t("Sources"): ds.conflicts.source_ids.map(
+                lambda ids: join_clauses((labels.get(i, "") for i in ids.split("|")), lang=lang)
+            ),
         }
     )
     st.dataframe(view, hide_index=True)
@@ -128,14 +131,18 @@ def sources_table(ds: Dataset) -> None:
     usage = metrics.source_usage(ds)
     labels = citations.labels(ds, lang=lang)
     supports = usage.supports.fillna("").map(
-        lambda v: ", ".join(SOURCE_SUPPORTS.label(x, lang=lang) for x in v.split("|") if x in SOURCE_SUPPORTS)
+        lambda v: series((SOURCE_SUPPORTS.label(x, lang=lang) for x in v.split("|") if x in SOURCE_SUPPORTS), lang)
     )
     view = pd.DataFrame(
         {
             t("Reference"): usage.id.map(labels),
-            t("Publisher"): usage.publisher,
-            t("Document title"): usage.title,
-            t("Language"): usage.language.map(lambda c: citations.language_name(c, lang=lang)),
+            t("Publisher"): usage.id.map(lambda i: citations.publisher(ds, i, lang=lang)),
+            # a title as the source gives it (its own language); this project's description of a page
+            # that has none ('(rewrite of …)') in the reader's language
+            t("Document title"): [citations.display_title(ds, i, lang=lang) for i in usage.id],
+            t("Language"): usage.language.map(
+                lambda c: locale_rules.written_language_name(citations.language_name(c, lang=lang), lang)
+            ),
             t("Kind"): usage.kind.map(lambda c: SOURCE_KINDS.label(c, lang=lang)),
             t("Can support"): supports,
             t("Published"): usage.published.fillna("").replace("", "—"),

@@ -5,10 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, keycharts
+from .. import citations, keycharts, locale_rules
 from ..dataset import Dataset
 from ..i18n import get_language, t
-from ..names import entity_name, person_name, person_organization, person_title
+from ..names import (
+    entity_name,
+    has_local_form,
+    person_name,
+    person_organization,
+    person_title,
+    person_title_project,
+)
 from ..vocab import MODES, ROLES, SENIORITY
 from .charts import chart_block, download_csv
 from .common import first_source_urls, participants_dataframe, preferred_source_md, publishers
@@ -29,6 +36,34 @@ def _per_row(sp: pd.DataFrame, accessor) -> pd.Series:
     return pd.Series([accessor(r) for r in sp.itertuples(index=False)], index=sp.index, dtype=object)
 
 
+def _title(r, lang: str) -> str:
+    """The title a source in ``lang`` gives, else this project's translation marked as such, else the
+    title as the sources write it."""
+    project = person_title_project(r, lang)
+    if project:
+        return t("{title} (this project's translation)", title=project, lang=lang)
+    return person_title(r, lang)
+
+
+def _organization(r, lang: str) -> str:
+    """The organization as a source in ``lang`` writes it; none where only the sources' other-language
+    form exists but the title shown already names the body (公安部副部长…, 江苏省苏州市市长)."""
+    has_title = bool(person_title_project(r, lang)) or has_local_form(r, "title", lang)
+    if has_title and not has_local_form(r, "organization", lang):
+        return ""
+    return person_organization(r, lang)
+
+
+def _note(ds: Dataset, v, lang: str) -> str:
+    """The project's note in ``lang``; a note written only in English is not shown in another language
+    (a marker says so; the English view and the CSV keep it)."""
+    text = citations.readable_text(ds, v, lang=lang)
+    # judged on the note as written (the source labels put in for ids are already in ``lang``)
+    if text and not locale_rules.is_in_language(str(v), lang):
+        return t("(note in English only; see the English view)")
+    return text
+
+
 def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
     lang = get_language()
     view = pd.DataFrame(
@@ -36,15 +71,15 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
             t("Edition"): sp.edition,
             t("Name"): _per_row(sp, lambda r: person_name(r, lang)).replace("", t("(not named in the source)")),
             t("Name as written"): sp.name_as_written.fillna(""),
-            t("Title"): _per_row(sp, lambda r: person_title(r, lang)),
-            t("Organization"): _per_row(sp, lambda r: person_organization(r, lang)),
+            t("Title"): _per_row(sp, lambda r: _title(r, lang)),
+            t("Organization"): _per_row(sp, lambda r: _organization(r, lang)),
             t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code, lang=lang)),
             t("Role"): sp.role.map(lambda c: ROLES.label(c, lang=lang)),
             t("Mode"): sp["mode"].map(lambda c: MODES.label(c, lang=lang)),
             t("Seniority"): sp.seniority.map(lambda c: SENIORITY.label(c, lang=lang)),
             t("Sources"): publishers(ds, sp.source_ids),
             t("Main source"): first_source_urls(ds, sp.source_ids),
-            t("Note"): sp.note.map(lambda v: citations.readable_text(ds, v, lang=lang)),
+            t("Note"): sp.note.map(lambda v: _note(ds, v, lang)),
         }
     )
     participants_dataframe(view)
