@@ -321,3 +321,27 @@ def test_a_foreign_speaker_a_chinese_source_names_is_named_in_chinese(dataset):
     assert names.person_name(kuma, "zh") == "哈里·库马"
     assert names.person_title(kuma, "zh") == "所罗门群岛商业、工业、劳动与移民部部长"
     assert kuma.zh_source_id == "dzwww_zh_2024_harry_kuma"
+
+
+def test_the_sources_table_names_publishers_in_chinese(monkeypatch):
+    """Issue 18: 'Publishers such as "third-party mirror of an NIA page"' on the Chinese Sources page."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.i18n import set_language
+
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    set_language("zh")
+    try:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+        at.query_params["lang"] = "zh"
+        at.run()
+        at.switch_page("pages/6_Sources.py")
+        at.query_params["lang"] = "zh"
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        table = next(d.value for d in at.dataframe if "发布机构" in d.value.columns)
+        publishers = set(table["发布机构"])
+        assert {"国家移民管理局", "国家移民管理局（第三方转载）", "塔斯社"} <= publishers
+        assert not [p for p in publishers if "mirror" in p or "National Immigration" in p]
+    finally:
+        set_language("en")

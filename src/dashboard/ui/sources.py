@@ -10,7 +10,7 @@ import streamlit as st
 from .. import citations, metrics, names, packaging, worldview
 from ..dataset import Dataset
 from ..formatting import format_figure
-from ..i18n import t
+from ..i18n import get_language, t
 from ..paths import data_dir
 from ..vocab import METRICS, SCOPES, SOURCE_KINDS, SOURCE_SUPPORTS
 from .charts import download_csv
@@ -118,13 +118,19 @@ def sources_table(ds: Dataset) -> None:
     """The full list of sources, each with its readable label and what it can support."""
     usage = metrics.source_usage(ds)
     labels = citations.labels(ds)
+    # the publisher's name in the page's language where the record gives one (publisher_zh), else as written
+    local = f"publisher_{get_language()}"
+    publisher = usage.publisher
+    if local in ds.sources.columns:
+        named = usage.id.map(ds.sources.set_index("id")[local]).fillna("")
+        publisher = named.where(named != "", usage.publisher)
     supports = usage.supports.fillna("").map(
         lambda v: ", ".join(SOURCE_SUPPORTS.label(x) for x in v.split("|") if x in SOURCE_SUPPORTS)
     )
     view = pd.DataFrame(
         {
             t("Reference"): usage.id.map(labels),
-            t("Publisher"): usage.publisher,
+            t("Publisher"): publisher,
             t("Document title"): usage.title,
             t("Language"): usage.language.map(citations.language_name),
             t("Kind"): usage.kind.map(SOURCE_KINDS.label),
