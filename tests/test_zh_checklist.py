@@ -198,6 +198,9 @@ def test_short_titles_say_what_the_source_is(dataset):
     assert short["xinhua_de_2024"].startswith("新华社")
     seminars = {short[s] for s in short.index if "regional" in s}
     assert all("区域移民治理政策研讨会" in x for x in seminars)
+    # names: as a Chinese source writes them (陈智敏, not 陈志敏), never this project's transliteration
+    assert short["lianyungangforum_annual_report_2024"] == "陈智敏贺信"
+    assert not [x for x in short if "科洛科尔采夫" in x]
 
 
 def test_conflict_notes_in_chinese(dataset):
