@@ -197,9 +197,10 @@ def main():
     for m in cat:
         if not m.id:
             continue
-        mid = m.id if isinstance(m.id, str) else m.id[0]
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)  # a plural entry: singular or plural msgid
+        mid = next((i for i in ids if i in WHOLE), ids[0])
         if mid in WHOLE:
-            m.string = WHOLE[mid] if isinstance(m.id, str) else tuple(WHOLE[mid] for _ in m.id)
+            m.string = WHOLE[mid] if isinstance(m.id, str) else tuple(WHOLE[mid] for _ in m.string)
             seen.add(mid)
             continue
         if mid.startswith(HANDS_OFF):

@@ -10,7 +10,7 @@ import streamlit as st
 from .. import citations, packaging, summary
 from ..dataset import Dataset
 from ..formatting import md_escape
-from ..i18n import t
+from ..i18n import get_language, t
 from ..static_export import browser_available, figure_bytes
 from .charts import PLOTLY_CONFIG
 from .components import edition_label, two_edition_pickers
@@ -37,14 +37,15 @@ def pick(ds: Dataset) -> list[int]:
 
 
 def summary_section(ds: Dataset, editions: list[int]) -> str:
-    s = packaging.press_summary(ds, editions)
-    md = summary.to_markdown(ds, s, dt.date.today())
+    lang = get_language()
+    s = packaging.press_summary(ds, editions, lang=lang)
+    md = summary.to_markdown(ds, s, lang, dt.date.today())
     st.markdown(f"#### {md_escape(s.title)}")
     for p in s.paragraphs:
         st.markdown(md_escape(p))
     st.markdown(
         "\n".join(
-            f"{i}. [{md_escape(citations.label(ds, sid))}]({citations.url(ds, sid)})"
+            f"{i}. [{md_escape(citations.label(ds, sid, lang=lang))}]({citations.url(ds, sid)})"
             for i, sid in enumerate(s.refs.order, 1)
         )
     )
@@ -66,6 +67,7 @@ def summary_section(ds: Dataset, editions: list[int]) -> str:
 
 
 def charts_section(ds: Dataset, editions: list[int]) -> None:
+    lang = get_language()
     if not browser_available():
         st.info(
             t(
@@ -75,10 +77,13 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         )
         return
     choice = st.selectbox(
-        t("Chart"), packaging.KEY_CHARTS, key="export_chart", format_func=lambda name: packaging.key_chart_title(name)
+        t("Chart"),
+        packaging.KEY_CHARTS,
+        key="export_chart",
+        format_func=lambda name: packaging.key_chart_title(name, lang=lang),
     )
     code = current_worldview()
-    chart = packaging.key_chart(ds, editions, choice, code)
+    chart = packaging.key_chart(ds, editions, choice, code, lang=lang)
     if choice == "map":
         map_chart(chart.figure, "export-preview", map_config(code))
     else:
@@ -89,7 +94,7 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         with col:
             st.download_button(
                 t("Download {fmt}", fmt=fmt.upper()),
-                data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today),
+                data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today, lang=lang),
                 file_name=f"{packaging.file_stem(chart.name, editions)}.{fmt}",
                 mime="image/png" if fmt == "png" else "image/svg+xml",
                 key=f"export-{fmt}",
@@ -99,13 +104,14 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
 
 
 def press_kit_section(ds: Dataset, editions: list[int]) -> None:
+    lang = get_language()
     if not browser_available():
         return
     code = current_worldview()
     version = data_version()
     st.download_button(
         t("Download the press kit (ZIP)"),
-        data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version, worldview=code),
+        data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version, worldview=code, lang=lang),
         file_name=f"press-kit-{'-'.join(map(str, editions))}.zip",
         mime="application/zip",
         key="press-kit",
