@@ -123,6 +123,7 @@ WHOLE = {
     "The dashboard's data could not be loaded.": "数据看板的数据无法读取。",
     "other role": "其他",
     "UN M49 sub-region": "次区域（联合国M49）",
+    "{title} (this project's translation)": "{title}（本项目译写）",
     "it has {n} {what}, fewer than the reported {total}": "名单中{what}为{n}，少于报道数{total}",
 }
 # ordered global replacements for every other msgstr

@@ -29,6 +29,16 @@ def _per_row(sp: pd.DataFrame, accessor) -> pd.Series:
     return pd.Series([accessor(r) for r in sp.itertuples(index=False)], index=sp.index, dtype=object)
 
 
+def _title(r, lang: str) -> str:
+    """The title a source in ``lang`` gives; else this project's translation (``title_<lang>_project``),
+    marked as such; else the title as the sources write it. Names are never translated."""
+    sourced = getattr(r, f"title_{lang}", "")
+    project = getattr(r, f"title_{lang}_project", "")
+    if not (isinstance(sourced, str) and sourced) and isinstance(project, str) and project:
+        return t("{title} (this project's translation)", title=project, lang=lang)
+    return person_title(r, lang)
+
+
 def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
     lang = get_language()
     view = pd.DataFrame(
@@ -36,7 +46,7 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
             t("Edition"): sp.edition,
             t("Name"): _per_row(sp, lambda r: person_name(r, lang)).replace("", t("(not named in the source)")),
             t("Name as written"): sp.name_as_written.fillna(""),
-            t("Title"): _per_row(sp, lambda r: person_title(r, lang)),
+            t("Title"): _per_row(sp, lambda r: _title(r, lang)),
             t("Organization"): _per_row(sp, lambda r: person_organization(r, lang)),
             t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code, lang=lang)),
             t("Role"): sp.role.map(lambda c: ROLES.label(c, lang=lang)),
