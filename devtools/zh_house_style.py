@@ -24,7 +24,6 @@ WHOLE = {
     "All regions": "全部大洲",
     "All roles": "全部发言类型",
     "Attendees": "参会人数",
-    "Boundaries: Natural Earth 1:50m, de facto view (public domain); they imply no position on any territory.": "底图：Natural Earth 1:50m，按实际管辖绘制（公有领域）；图中界线不代表对领土归属的任何立场。",
     "By video": "视频出席",
     "Can support": "可用于佐证",
     "Change": "增减",
@@ -60,7 +59,6 @@ WHOLE = {
     "Name": "姓名",
     "Named speakers": "具名发言嘉宾",
     "named speakers": "具名发言嘉宾",
-    "Natural Earth de facto boundaries": "Natural Earth实际管辖边界",
     "No parallel sessions are described in the sources found.": "所查来源未载有平行专题研讨信息。",
     "Panel": "专题研讨",
     "Parallel panel sessions": "平行专题研讨",
@@ -179,8 +177,8 @@ TERMS = [
     ("无来源报道数", "无来源载有报道数"),
     ("角色取值：", "参会身份取值："),
 ]
-# rows of the style guide another helper owns (map credit, 15-16): only the 实际控制线 term is changed
-HANDS_OFF = ("Boundaries: China's standard map GS(2023)2767",)
+# rows of the style guide another helper owns (map wording and credit, rows 13-16): left as they are
+HANDS_OFF = ("Boundaries:", "- **Data**:", "Natural Earth de facto", "Map:")
 
 
 def _fix(s: str, msgid: str) -> str:

@@ -12,6 +12,7 @@ import streamlit as st
 from ..exports import to_csv_bytes
 from ..i18n import get_language, language, t
 from ..worldview import DEFAULT, topojson_url
+from .chrome import plotly_locale
 
 # The toolbar shows only on hover (a tap on a phone) and only the buttons a bar chart needs; figures
 # start their titles below its strip (figures.TOOLBAR_PX), so it never covers a title.
@@ -35,7 +36,7 @@ MAP_CONFIG = {
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:
-    st.plotly_chart(fig, key=f"chart-{name}", config=config)
+    st.plotly_chart(fig, key=f"chart-{name}", config={**config, **plotly_locale(get_language())})
     # The table is sent only when its expander is opened: a page's first draw carries the charts,
     # not a hidden copy of every table (see README, Performance).
     table = st.expander(t("Table view: the data drawn"), key=f"table-{name}", on_change="rerun")
