@@ -12,7 +12,10 @@ server. Cases:
   and the Import page both call them — the corpus's hostile files, 50,000 rows of unknown names,
   and the largest list accepted (a 50,000-row workbook, generated in a temporary folder);
 - page: the Import page in Streamlit's AppTest (the whole server-side run: upload, read, report,
-  pickers), for the far-cell workbook and the 50,000 unknown names.
+  pickers), for the far-cell workbook, the merged-cell bomb and the 50,000 unknown names;
+- corpus: every file of tests/fixtures/registrations/ (organizers' lists, hostile workbooks, encodings;
+  ``--corpus`` runs only these), each read or refused, against the targets: 10 s and 300 MB peak above
+  idle per file.
 
 The median of ``--repeat`` runs is printed; figures go into README's Performance section.
 """
@@ -72,9 +75,16 @@ CASES = {
     "too_many_rows_csv": ("core", "too_many_rows.csv"),
     "unknown_names_50k": ("core", None),
     "valid_50k_rows_xlsx": ("core", "valid_50k.xlsx"),
+    "merged_cell_bomb": ("core", "merged_cell_bomb.xlsx"),
     "page_far_cell": ("page", "far_cell.xlsx"),
+    "page_merged_cell_bomb": ("page", "merged_cell_bomb.xlsx"),
     "page_unknown_names_50k": ("page", None),
 }
+CORPUS_CASES = {
+    f"corpus:{p.name}": ("core", p.name) for p in sorted(CORPUS.iterdir()) if p.suffix in (".csv", ".xlsx", ".xls")
+}
+CASES.update(CORPUS_CASES)
+TARGET_SECONDS, TARGET_MB = 10.0, 300.0
 
 
 # --- child ----------------------------------------------------------------------------------------
@@ -119,7 +129,7 @@ def child(case: str) -> dict:
         t0 = time.perf_counter()
         try:
             df = R.read_file(data, name)
-            report = R.validate(df, name, index, [2024, 2025])
+            report = R.validate(df, name, index, [2024, 2025], edition=2025)
             outcome = (
                 f"report: {len(report.issues):,} issues, {len(report.unresolved_names()):,} distinct unknown "
                 f"names, {report.unsuggested:,} without suggestions"
@@ -186,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.uploads", description=__doc__.splitlines()[0])
     parser.add_argument("--child", choices=sorted(CASES), help=argparse.SUPPRESS)
     parser.add_argument("--case", action="append", choices=sorted(CASES), help="run only this case (repeatable)")
+    parser.add_argument("--corpus", action="store_true", help="run only the corpus files (each read or refused)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "bench" / "uploads.json")
     args = parser.parse_args(argv)
@@ -196,12 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BENCH_UPLOADS_TMP"] = str(tmp)
     valid_workbook(tmp / "valid_50k.xlsx")
     results = []
-    print(f"{'case':<24} {'time s':>8} {'idle MB':>8} {'peak MB':>8} {'+peak MB':>9}  outcome")
-    for case in args.case or list(CASES):
+    print(f"{'case':<44} {'time s':>8} {'idle MB':>8} {'peak MB':>8} {'+peak MB':>9}  outcome")
+    for case in args.case or (list(CORPUS_CASES) if args.corpus else list(CASES)):
         runs = [run_case(case) for _ in range(args.repeat)]
         ok = [r for r in runs if "error" not in r]
         if not ok:
-            print(f"{case:<24} failed: {runs[0].get('error')}")
+            print(f"{case:<44} failed: {runs[0].get('error')}")
             results.append(runs[0])
             continue
         med = dict(ok[0])
@@ -212,9 +223,17 @@ def main(argv: list[str] | None = None) -> int:
         med["max_peak_above_idle_mb"] = max(r["peak_above_idle_mb"] for r in ok)
         results.append(med)
         print(
-            f"{case:<24} {med['seconds']:>8.2f} {med['idle_mb']:>8.0f} {med['peak_mb']:>8.0f} "
+            f"{case:<44} {med['seconds']:>8.2f} {med['idle_mb']:>8.0f} {med['peak_mb']:>8.0f} "
             f"{med['peak_above_idle_mb']:>9.1f}  {med['outcome'][:110]}"
         )
+    measured = [r for r in results if "error" not in r]
+    slow = [r["case"] for r in measured if r["max_seconds"] > TARGET_SECONDS]
+    heavy = [r["case"] for r in measured if r["max_peak_above_idle_mb"] > TARGET_MB]
+    print(
+        f"targets ({TARGET_SECONDS:g} s, {TARGET_MB:g} MB above idle per file): "
+        + ("met by every case" if not slow and not heavy else f"missed: slow {slow}, heavy {heavy}")
+        + (f"; {len(results) - len(measured)} case(s) failed to run" if len(measured) < len(results) else "")
+    )
     meta = {
         "python": sys.version.split()[0],
         "cpus": os.cpu_count(),

@@ -54,6 +54,8 @@ def data_strings() -> list[str]:
         "conflicts",
         "reported_figures",
         "side_events",
+        "grouping_sources",
+        "groupings",
     ):
         frame = getattr(ds, name, None)
         if frame is None:

@@ -151,22 +151,64 @@ def test_statistical_and_official_variants(index, name, code):
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "Faeroe Islands (Denmark)",
-        "Peru (Lima)",
-        "Foo (Peru)",
-        "Taiwan (Japan)",
-        "Hong Kong (United Kingdom)",
-        "China: Hong Kong",
-        "Chad, Lake",
-        "Congo (Ruanda)",
-    ],
+    ["Peru (Lima)", "Foo (Peru)", "China: Hong Kong", "Chad, Lake", "Congo (Ruanda)"],
 )
 def test_qualified_names_match_whole_or_not_at_all(index, name):
     """Half of a qualified name is never taken for the whole: refused with suggestions instead."""
     with pytest.raises(UnknownName) as exc:
         index.resolve(name)
     assert exc.value.reason == "unknown"
+
+
+@pytest.mark.parametrize(
+    "name, readings",
+    [
+        ("Faeroe Islands (Denmark)", {"FRO", "DNK"}),
+        ("Taiwan (Japan)", {"TWN", "JPN"}),
+        ("Hong Kong (United Kingdom)", {"HKG", "GBR"}),
+        # issue 19: a bracket that names someone else is not a note (these were CHN, COG, SDN, WSM)
+        ("China (Hong Kong SAR delegation)", {"CHN", "HKG"}),
+        ("Congo (Democratic Republic delegation)", {"COG", "COD"}),
+        ("Sudan (South Sudan delegation)", {"SDN", "SSD"}),
+        ("Samoa (American Samoa delegation)", {"WSM", "ASM"}),
+        ("中国（香港特区代表团）", {"CHN", "HKG"}),
+        ("China [Macao SAR delegation]", {"CHN", "MAC"}),
+    ],
+)
+def test_a_bracket_naming_another_entity_is_refused_with_both_readings(index, name, readings):
+    with pytest.raises(UnknownName) as exc:
+        index.resolve(name)
+    assert exc.value.reason == "ambiguous"
+    assert {s.rsplit("(", 1)[1].rstrip(")") for s in exc.value.suggestions} == readings
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Hong Kong SAR (as member of the PRC delegation)", "HKG"),  # whose delegation: a note
+        ("Macao SAR (as a member of the Chinese delegation)", "MAC"),
+        ("Peru (delegation)", "PER"),
+        ("Peru (online session)", "PER"),
+        ("香港特区（作为中国代表团成员）", "HKG"),
+        # organizers' forms (issue 19): MFA short names, bracket and spacing variants
+        ("蒙古国", "MNG"),
+        ("沙特", "SAU"),
+        ("波黑", "BIH"),
+        ("教廷", "VAT"),
+        ("香港特区", "HKG"),
+        ("澳门特区", "MAC"),
+        ("台湾地区", "TWN"),
+        ("刚果 (金)", "COD"),
+        ("刚果（金）", "COD"),
+        ("刚果[金]", "COD"),
+        ("刚果【金】", "COD"),
+        ("刚果 （布）", "COG"),
+        ("\u3000蒙古国\u3000", "MNG"),
+        ("沙\u3000特", "SAU"),
+    ],
+)
+def test_organizers_forms_and_notes_resolve(index, name, code):
+    assert index.resolve(name).code == code
 
 
 def test_ambiguous_short_code_is_refused_with_both_readings(index):

@@ -189,3 +189,62 @@ def test_cleaned_list_from_the_import_page_ingests_as_shown(data_copy, tmp_path,
     assert rc == 0, capsys.readouterr().err
     reg = pd.read_csv(data_copy / "raw" / "registrations" / "2025.csv", dtype=str, keep_default_na=False)
     assert sorted(reg.code) == sorted(report.table.code)
+
+
+def test_a_chinese_list_as_organizers_keep_it_in_one_command(data_copy, capsys):
+    """序号 / 国家/地区 / 姓名 / 职务 / 单位 / 参会方式, no 届次 and no 身份 (issue 19): one command, the edition
+    from --edition, seniority from 职务, titles kept beside the rows."""
+    rc = ingest.main([str(CORPUS / "zh_realistic.csv"), "--edition", "2025", "--data-dir", str(data_copy)])
+    out = capsys.readouterr()
+    assert rc == 0, out.err
+    assert "Added a list for 2025: 8 registrations" in out.out and "seniority from titles" in out.out
+    reg = pd.read_csv(data_copy / "raw" / "registrations" / "2025.csv", dtype=str, keep_default_na=False)
+    assert reg.code.tolist() == ["MNG", "SAU", "BIH", "VAT", "HKG", "COD", "LAO", "COD"]
+    assert reg.title.tolist()[:2] == ["国家移民局局长", "内政部副部长"]
+    assert reg.seniority.tolist()[:2] == ["head_of_institution", "vice_minister"]  # 副部长: 副部级
+    assert set(reg.role) == {"not_stated"} and set(reg.edition) == {"2025"}
+    from dashboard.build import main as build_main
+
+    assert build_main(["--data-dir", str(data_copy), "--check"]) == 0
+
+
+def test_columns_and_encoding_from_the_command_line(data_copy, tmp_path, capsys):
+    path = tmp_path / "list.csv"
+    path.write_bytes("Nº,Pays,Fonction\n1,Perú,Director\n".encode("cp1252"))
+    before = digest(data_copy)
+    err = one_line_error(capsys, [str(path), "--edition", "2025", "--data-dir", str(data_copy)])
+    assert "no header row with a column for Country/region or international organization" in err
+    assert digest(data_copy) == before
+    rc = ingest.main(
+        [
+            str(path),
+            "--edition",
+            "2025",
+            "--columns",
+            "Pays=country,Fonction=title,Nº=",
+            "--encoding",
+            "cp1252",
+            "--data-dir",
+            str(data_copy),
+        ]
+    )
+    assert rc == 0, capsys.readouterr().err
+    reg = pd.read_csv(data_copy / "raw" / "registrations" / "2025.csv", dtype=str, keep_default_na=False)
+    assert reg[["written_name", "code", "seniority"]].values.tolist() == [["Perú", "PER", "head_of_institution"]]
+    meta = (data_copy / "raw" / "registrations" / "2025.yaml").read_text(encoding="utf-8")
+    assert "encoding: cp1252 (chosen)" in meta and "Pays: country_or_organization" in meta  # the choices recorded
+
+
+def test_bad_columns_encoding_and_edition_options_are_one_line(data_copy, capsys):
+    before = digest(data_copy)
+    for argv, text in (
+        (["--columns", "x=salary"], "'salary' is not a column"),
+        (["--encoding", "klingon"], "'klingon' is not an encoding"),
+    ):
+        err = one_line_error(
+            capsys, [str(CORPUS / "utf8.csv"), "--edition", "2025", *argv, "--data-dir", str(data_copy)]
+        )
+        assert text in err
+    err = one_line_error(capsys, [str(CORPUS / "utf8.csv"), "--edition", "1999", "--data-dir", str(data_copy)])
+    assert "--edition 1999 is not in the data" in err
+    assert digest(data_copy) == before

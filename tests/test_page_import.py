@@ -134,7 +134,8 @@ def test_broken_file_is_refused_with_a_reason():
 def test_row_problems_are_reported_and_partial_import_is_explicit():
     at = upload(import_page(), "formula_cells.csv")
     problems = next(d.value for d in at.dataframe if {"row", "column", "problem"} <= set(d.value.columns))
-    assert problems[["row", "column"]].values.tolist() == [[2, "full_name"], [3, "full_name"]]
+    # each column by its header in the file and, beside it, its name in the page's language
+    assert problems[["row", "column"]].values.tolist() == [[2, "full_name (Full name)"], [3, "full_name (Full name)"]]
     confirm = at.button(key="import_confirm")
     assert confirm.disabled
     at.checkbox(key="import_partial").check().run()
@@ -195,7 +196,7 @@ def test_file_names_and_values_are_escaped():
     "name, text",
     [
         ("utf32.csv", "UTF-32"),
-        ("far_cell.xlsx", "declares cells up to XFD1048576"),
+        ("far_cell.xlsx", "cell XFD1048576: a value beyond column BL"),
         ("undecodable.csv", "not text in a known encoding"),
     ],
 )
@@ -210,3 +211,46 @@ def test_a_name_with_two_readings_is_not_preselected():
     assert au.value.startswith("—") and au.options[1:3] == ["African Union (AU)", "Australia (AUS)"]
     assert at.selectbox(key="resolve::Peru (Lima)").value == "Peru (PER)"  # a suggestion, applied only on request
     assert any("5 valid rows" in s.value for s in at.success)
+
+
+def test_a_chinese_list_as_organizers_keep_it_imports_in_two_steps():
+    """Issue 19: 序号 / 国家/地区 / 姓名 / 职务 / 单位 / 参会方式 (no 届次, no 身份): upload, then add. The
+    edition is the one chosen (the latest by default), the seniority comes from 职务."""
+    at = upload(import_page(), "zh_realistic.csv")
+    assert at.selectbox(key="url_edition").value == 2025  # the edition of the list: the latest by default
+    assert any("8 valid rows for edition(s) 2025" in s.value for s in at.success)
+    assert any(
+        "Seniority from the titles" in c.value
+        and "Minister or equivalent: 1" in c.value
+        and "Vice-minister or equivalent: 1" in c.value
+        for c in at.caption
+    )
+    at.button(key="import_confirm").click().run()
+    assert any("**2025**: 8 attendees" in m.value for m in at.markdown)
+
+
+def test_columns_not_recognised_are_mapped_on_the_page(tmp_path):
+    at = import_page()
+    data = "序号,国家名称,姓名\n1,蒙古国,巴特\n2,沙特,阿卜杜拉\n".encode()
+    at.file_uploader(key="registration_upload").upload("n.csv", data, "text/csv").run()
+    assert any("no header row with a column for Country/region" in e.value for e in at.error)
+    # the mapping step opens with the file's headers, each with a column to choose
+    at.selectbox(key="import_map::1::国家名称").set_value("country_or_organization").run()
+    at.button(key="import_apply_columns").click().run()
+    assert not at.error
+    assert any("2 valid rows" in s.value for s in at.success)
+
+
+def test_hidden_sheets_are_skipped_with_a_note():
+    at = upload(import_page(), "hidden_sheet.xlsx")
+    assert any("is hidden and was not read" in c.value for c in at.caption)
+    assert any("1 valid rows" in s.value for s in at.success)
+
+
+def test_a_workbook_with_several_sheets_offers_a_sheet_picker():
+    at = upload(import_page(), "xlsx_several_sheets.xlsx")
+    picker = at.multiselect(key="import_sheets")
+    assert picker.value == ["Asia", "Africa"]
+    assert any("2 valid rows" in s.value for s in at.success)
+    picker.unselect("Africa").run()
+    assert any("1 valid rows" in s.value for s in at.success)

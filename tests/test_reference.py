@@ -49,7 +49,7 @@ def test_broken_reference_names_file_and_row(tmp_path):
     ref = tmp_path / "data" / "reference"
     ref.mkdir(parents=True)
     (ref / "organizations.csv").write_text(
-        "code,acronym,name_en,name_zh,aliases,kind,hq_country,note\nIOM,IOM,IOM,国际移民组织,,agency,CHE,\n",
+        "code,acronym,name_en,name_zh,aliases,kind,family,hq_country,note\nIOM,IOM,IOM,国际移民组织,,agency,un_system,CHE,\n",
         encoding="utf-8",
     )
     with pytest.raises(DataError) as exc:

@@ -19,12 +19,19 @@ CORPUS = FIXTURES / "registrations"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
 
 
-def run(path: Path, index, editions=(2024, 2025)):
-    return R.validate(R.read_file(path.read_bytes(), path.name), path.name, index, list(editions))
+def run(path: Path, index, editions=(2024, 2025), edition: int | None = None):
+    return R.validate(
+        R.read_file(path.read_bytes(), path.name, lang="en"),
+        path.name,
+        index,
+        list(editions),
+        edition=edition,
+        lang="en",
+    )
 
 
 def test_every_corpus_file_has_an_expectation():
-    files = {p.name for p in CORPUS.iterdir() if p.suffix in (".csv", ".xlsx")}
+    files = {p.name for p in CORPUS.iterdir() if p.suffix in (".csv", ".xlsx", ".xls")}
     assert files == set(EXPECTED)
 
 
@@ -38,10 +45,14 @@ def test_corpus_file(name, index):
         assert exp["refused"] in str(exc.value)
         assert name in str(exc.value)
         return
-    report = run(path, index)
-    for col in ("organization", "full_name", "role"):  # decoded and cleaned text, where the case checks it
+    report = run(path, index, edition=exp.get("edition"))
+    for col in ("organization", "full_name", "role", "mode", "seniority"):  # where the case checks it
         if col in exp:
             assert list(report.table[col]) == exp[col]
+    if "editions" in exp:
+        assert list(report.table.edition) == exp["editions"]
+    for note in exp.get("notes", []):
+        assert any(note in n for n in report.notes), report.notes
     if "ok" in exp:
         assert report.issues == [], [str(i) for i in report.issues]
         assert len(report.table) == exp["ok"]

@@ -43,7 +43,8 @@ def test_header_refusal_in_chinese_lists_the_columns():
     with language("zh"):
         message = refusal(b"name,organization\nA,B\n", "w.csv")
     assert message.startswith("w.csv：") and CJK.search(message)
-    assert "edition、country_or_organization、role" in message
+    assert "国家/地区" in message and "国别" in message  # the required column, by the headers it may have
+    assert "--columns" in message  # and how to map it
 
 
 def test_row_problems_in_chinese_name_the_row_and_column(index):
@@ -58,10 +59,10 @@ def test_row_problems_in_chinese_name_the_row_and_column(index):
         lines = [str(i) for i in report.issues]
     role, unknown, ambiguous, formula = report.issues
     assert (role.row, role.column) == (2, "role") and role.message == "'boss'不是可识别的参会身份"
-    assert lines[0].startswith("第2行，role列：'boss'不是可识别的参会身份（最接近的选项：delegate、")
+    assert lines[0].startswith("第2行，参会身份列：'boss'不是可识别的参会身份（最接近的选项：delegate、")
     assert (unknown.row, unknown.column, unknown.reason) == (3, "country_or_organization", "unknown")
     assert unknown.message == "无法识别的名称'Solomon Islnds'"
-    assert lines[1].startswith("第3行，country_or_organization列：")
+    assert lines[1].startswith("第3行，国家/地区或国际组织列：")
     assert ambiguous.reason == "ambiguous" and ambiguous.message == (
         "名称'AU'存在歧义：可理解为African Union (AU)或Australia (AUS)；请填写全称"
     )
@@ -74,4 +75,6 @@ def test_row_problems_in_chinese_name_the_row_and_column(index):
         "ambiguous name 'AU': it can be read as African Union (AU) or Australia (AUS); write the full name",
         "looks like a spreadsheet formula; write the value itself",
     ]
-    assert str(english.issues[0]).startswith("row 2, column 'role': 'boss' is not a known role (closest: delegate, ")
+    assert str(english.issues[0]).startswith(
+        "row 2, column 'Participation role': 'boss' is not a known role (closest: delegate, "
+    )

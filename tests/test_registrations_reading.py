@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.registrations import common as C
+from dashboard.registrations import frame as F
 from dashboard.registrations import reading
+from dashboard.registrations import xlsx as X
 from dashboard.registrations.common import FileRefused
 from dashboard.text import clean_text, escape_markdown
 
@@ -78,8 +80,8 @@ def test_cell_limit(monkeypatch):
 def test_row_limit_in_a_workbook(monkeypatch):
     monkeypatch.setattr(C, "MAX_ROWS", 1)
     monkeypatch.setattr(C, "HEADER_ROWS", 1)
-    path = CORPUS / "xlsx_title_rows_merged.xlsx"  # declares A1:G7
-    with pytest.raises(FileRefused, match="declares cells up to G7"):
+    path = CORPUS / "xlsx_title_rows_merged.xlsx"  # values down to row 7
+    with pytest.raises(FileRefused, match=r"sheet '名单', cell A4: a value beyond row 2 \(the limit is 1 rows\)"):
         reading.read_file(path.read_bytes(), path.name)
 
 
@@ -143,11 +145,12 @@ SHEET = (
 
 def test_hand_written_sheet_xml_is_read_as_openpyxl_would():
     """Prefixed namespace, inline and rich-text strings, rows and cells without references, a
-    (shared) formula read as written, a boolean, a merged range over rows that have values."""
+    (shared) formula read as its cached value (what a spreadsheet shows), a boolean, a merged range over
+    rows that have values."""
     data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: SHEET.encode() if f == "xl/worksheets/sheet1.xml" else b)
     df = reading.read_file(data, "hand.xlsx")
     assert df[["row", "edition", "country_or_organization", "role"]].values.tolist() == [
-        [3, 2025, "Peru", '=LOWER("DELEGATE")'],
+        [3, 2025, "Peru", "delegate"],
         [4, 2025.0, "Peru", True],
     ]
 
@@ -268,3 +271,157 @@ def test_shared_strings_rich_text_and_their_limit(monkeypatch):
     monkeypatch.setattr(C, "MAX_CELLS", 4)
     with pytest.raises(FileRefused, match=r"s.xlsx, shared strings: more than 4 strings"):
         reading.read_file(full, "s.xlsx")
+
+
+# --- issue 19: encodings on evidence, the XLSX reader's phases, columns ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, encoding, expected",
+    [
+        # short Western lists from Excel: charset-normalizer alone said Windows-1250 ("Ministčre", "Săo Tomé")
+        ("country,organization\nFrance,Ministère de l'Intérieur\n", "cp1252", "cp1252"),
+        ("country,organization\nSão Tomé and Príncipe,Serviço de Migração\n", "cp1252", "cp1252"),
+        ("country\nCôte d'Ivoire\nPerú\n", "cp1252", "cp1252"),
+        # Central European text keeps Windows-1250 (letters Windows-1252 does not have)
+        ("country,organization\nPolska,Straż Graniczna Łódź\n", "cp1250", "cp1250"),
+        # GBK that is mostly ASCII with a few Chinese names: was read as Western gibberish
+        (
+            HEAD + "2025,Delegate,Ministry,Peru,,delegate,\n" * 30 + "2025,张伟,公安部,China,,delegate,\n",
+            "gbk",
+            "gb18030",
+        ),
+        ("country,name\nChina,王芳\nPeru,Ana\n", "gbk", "gb18030"),
+    ],
+)
+def test_code_pages_decided_by_what_the_text_looks_like(text, encoding, expected):
+    data = text.encode(encoding)
+    assert reading.detect_encoding(data, "f.csv") == expected
+    assert reading.decode(data, "f.csv") == text
+
+
+def test_plausibility_tells_right_from_garbled():
+    assert reading.plausibility("Ministère", "cp1252") == 1.0
+    assert reading.plausibility("张伟", "gb18030") == 1.0
+    assert reading.plausibility("ÕÅÎ°", "cp1252") < 0.5  # GBK bytes read as Windows-1252
+    assert reading.plausibility("Minist鑢e", "gb18030") == 0.0  # an ideograph glued inside a Latin word
+
+
+def test_a_chosen_encoding_overrides_the_evidence():
+    data = "country\nPolska\nŁódź\n".encode("cp1250")
+    df = reading.read_file(data, "p.csv", encoding="cp1252")
+    assert df.attrs["encoding"] == "cp1252" and df.country_or_organization.tolist()[1] == "£ódŸ"
+
+
+def test_a_dtd_split_across_two_chunks_is_refused():
+    """The reader checks every 64 KB chunk with the end of the one before: a DOCTYPE cut in two is seen."""
+    pad = 65536 - len('<?xml version="1.0"?><!--') - 4
+    sheet = (
+        '<?xml version="1.0"?><!--' + " " * pad + "--><!DOC" + 'TYPE x [<!ENTITY a "b">]>' + SHEET.split("?>\n", 1)[1]
+    )
+    data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
+    with pytest.raises(FileRefused, match="hand.xlsx, sheet 'Sheet': declares a DOCTYPE"):
+        reading.read_file(data, "hand.xlsx")
+
+
+@pytest.mark.parametrize(
+    "code, kind",
+    [
+        ("yyyy", "year"),
+        ('yyyy"年"', "year"),
+        ("yyyy年", "year"),
+        ("yyyy-mm-dd", "date"),
+        ('yyyy"年"m"月"d"日"', "date"),
+        ("[$-804]yyyy/m/d", "date"),
+        ("h:mm", "date"),
+        ("0.00", ""),
+        ("General", ""),
+        ('"Year "0', ""),
+    ],
+)
+def test_number_formats_decide_dates(code, kind):
+    assert X.format_kind(code) == kind
+
+
+def test_date_systems():
+    assert X.serial_to_date(45917, False).date().isoformat() == "2025-09-17"
+    assert X.serial_to_date(44455, True).date().isoformat() == "2025-09-17"
+
+
+def test_formula_without_a_cached_value_names_the_cell():
+    sheet = SHEET.replace("<x:v>delegate</x:v>", "")
+    data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
+    with pytest.raises(FileRefused, match="hand.xlsx, sheet 'Sheet', cell C3: a formula without a saved result"):
+        reading.read_file(data, "hand.xlsx")
+
+
+def test_several_visible_sheets_are_read_and_named_in_the_problems(index):
+    from dashboard.registrations.validation import validate
+
+    path = CORPUS / "xlsx_several_sheets.xlsx"
+    df = reading.read_file(path.read_bytes(), path.name)
+    assert df.sheet.tolist() == ["Asia", "Africa"]
+    assert any("'Notes'" in n for n in df.attrs["notes"])  # the sheet without a header, said so
+    report = validate(df.assign(country_or_organization=["Nowhere", "Nigeria"]), path.name, index, [2025])
+    assert str(report.issues[0]).startswith("sheet 'Asia', row 2, column 'country_or_organization (")
+
+
+def test_no_header_names_the_required_column_and_carries_the_candidate_header():
+    data = "序号,国家名称,姓名\n1,蒙古国,巴特\n".encode()
+    with pytest.raises(F.NoHeader) as exc:
+        reading.read_file(data, "n.csv")
+    assert exc.value.headers == ["序号", "国家名称", "姓名"]
+    assert "国家/地区" in str(exc.value) and "--columns" in str(exc.value)
+    # the user's mapping: the country column named, the running number left out
+    df = reading.read_file(data, "n.csv", columns={"国家名称": "country_or_organization", "序号": ""})
+    assert df[["row", "country_or_organization", "full_name"]].values.tolist() == [[2, "蒙古国", "巴特"]]
+    assert df.attrs["unused"] == ["序号"]
+
+
+def test_column_mapping_from_the_command_line():
+    assert F.parse_columns("国家名称=country, 职位=title,序号=") == {
+        "国家名称": "country_or_organization",
+        "职位": "title",
+        "序号": "",
+    }
+    with pytest.raises(ValueError, match="'salary' is not a column"):
+        F.parse_columns("工资=salary")
+
+
+@pytest.mark.parametrize(
+    "header", ["国家/地区", "国家（地区）", "国家 / 地区", "国别", "國家/地區", "Country", "国家(地区)/国际组织"]
+)
+def test_country_header_synonyms(header):
+    df = reading.read_file(f"{header},职务\n蒙古国,局长\n".encode(), "h.csv")
+    assert df.country_or_organization.tolist() == ["蒙古国"] and df.title.tolist() == ["局长"]
+
+
+@pytest.mark.parametrize(
+    "name, data, kind",
+    [
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "Excel 97–2003 (.xls)"),
+        ("名单.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "WPS (.et)"),
+        (
+            "list.ods",
+            b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+            "OpenDocument",
+        ),
+    ],
+)
+def test_other_spreadsheet_formats_say_how_to_save_as_xlsx(name, data, kind):
+    with pytest.raises(FileRefused) as exc:
+        reading.read_file(data, name)
+    assert str(exc.value).startswith(f"{name}: workbooks in the {kind}") and "Excel Workbook (*.xlsx)" in str(exc.value)
+
+
+def test_a_two_row_header_reads_the_names_under_a_merged_group_title():
+    """参会人员 merged over 职务 | 姓名 (any order), 国家/地区 and 参会方式 merged down two rows."""
+    rows = [
+        ["国家/地区", "参会人员", "参会人员", "参会方式"],
+        ["国家/地区", "职务", "姓名", "参会方式"],
+        ["蒙古国", "局长", "巴特", "现场"],
+    ]
+    df = F.frame_from_rows(rows, "x.xlsx")
+    assert df[["row", "country_or_organization", "full_name", "title", "mode"]].values.tolist() == [
+        [3, "蒙古国", "巴特", "局长", "现场"]
+    ]

@@ -284,6 +284,34 @@ MORE_ALIASES = {
     "DOM": ["多米尼加共和国"],
 }
 
+# The short forms Chinese offices write in their own lists (issue 19), as the Ministry of Foreign
+# Affairs' country pages and its usage write them (fmprc.gov.cn, 国家和组织 pages; usage seen 2026-12):
+# 蒙古国 is the official short name (not 蒙古), 沙特/波黑/特多/巴新/圣普 are the abbreviations used in
+# MFA texts, 教廷 the Holy See; 香港特区/澳门特区 and 台湾地区 are always Hong Kong, Macao and Taiwan,
+# never China. Left out on purpose: 中非 (also "Central Africa" and "China-Africa"), 俄 (one character).
+MFA_SHORT_NAMES = {
+    "MNG": ["蒙古国"],
+    "SAU": ["沙特"],
+    "BIH": ["波黑"],
+    "VAT": ["教廷"],
+    "HKG": ["香港特区", "中国香港特区", "香港特区政府"],
+    "MAC": ["澳门特区", "中国澳门特区", "澳门特区政府"],
+    "TWN": ["台湾地区", "中国台湾地区"],
+    "DOM": ["多米尼加"],
+    "TTO": ["特多"],
+    "PNG": ["巴新"],
+    "STP": ["圣普"],
+    "COD": ["民主刚果"],
+    "FSM": ["密联邦"],
+    "SWZ": ["埃斯瓦蒂尼", "埃斯瓦蒂尼王国"],
+    "BRN": ["文莱达鲁萨兰国"],
+    "LBY": ["利比亚国"],
+    "AUS": ["澳大利亚联邦"],
+    "BOL": ["多民族玻利维亚国"],
+}
+for _code, _names in MFA_SHORT_NAMES.items():
+    MORE_ALIASES[_code] = MORE_ALIASES.get(_code, []) + _names
+
 M49_REGION = {
     "America": "Americas",
     "Africa": "Africa",

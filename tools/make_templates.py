@@ -3,15 +3,25 @@
 from pathlib import Path
 
 import openpyxl
+import openpyxl.utils
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from dashboard.registrations import COLUMNS, MODES, ROLES
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "templates"
-EXAMPLE = [
-    ["2025", "", "Immigration Agency of Mongolia", "Mongolia", "Mongolia", "head_of_delegation", "in_person"],
-    ["2025", "", "International Organization for Migration", "IOM", "", "speaker", "video"],
+EXAMPLE = [  # in the order of COLUMNS
+    [
+        "2025",
+        "",
+        "Director General",
+        "Immigration Agency of Mongolia",
+        "Mongolia",
+        "Mongolia",
+        "head_of_delegation",
+        "in_person",
+    ],
+    ["2025", "", "", "International Organization for Migration", "IOM", "", "speaker", "video"],
 ]
 
 
@@ -32,10 +42,12 @@ def main() -> None:
     modes = DataValidation(type="list", formula1='"' + ",".join(MODES) + '"', allow_blank=True)
     ws.add_data_validation(roles)
     ws.add_data_validation(modes)
-    roles.add("F2:F5000")
-    modes.add("G2:G5000")
-    for col, width in zip("ABCDEFG", (9, 24, 36, 28, 18, 20, 12)):
-        ws.column_dimensions[col].width = width
+    letter = {c: openpyxl.utils.get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
+    roles.add(f"{letter['role']}2:{letter['role']}5000")
+    modes.add(f"{letter['mode']}2:{letter['mode']}5000")
+    widths = {"edition": 9, "full_name": 24, "title": 24, "organization": 36, "country_or_organization": 28}
+    for c in COLUMNS:
+        ws.column_dimensions[letter[c]].width = widths.get(c, 18)
     wb.properties.creator = "Migration Sub-Forum dashboard"
     wb.save(OUT / "registration_template.xlsx")
     print("wrote", OUT)

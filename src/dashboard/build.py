@@ -25,7 +25,7 @@ from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName, to_simplif
 from .locale_rules import source_language_is_simplified
 from .paths import clean_dir, data_dir, raw_dir, rel
 from .raw import RawData, check_references, load_raw, read_yaml
-from .reference import load_entities, load_organizations
+from .reference import load_entities, load_groupings, load_organizations
 from .registrations import ROLES as REG_ROLES
 from .registrations import merge_into
 from .registrations import source_record as registration_source
@@ -393,6 +393,10 @@ def build(base: Path | None = None, write_geometry: bool | None = None) -> dict[
     entities = load_entities(base)
     organizations = load_organizations(base, entity_codes=set(entities["code"]))
     tables = build_tables(raw, entities, organizations, load_registrations(base, raw, entities, organizations))
+    g_sources, groupings, members = load_groupings(base, entity_codes=set(entities["code"]))
+    tables["grouping_sources"] = g_sources.sort_values("id").reset_index(drop=True)
+    tables["groupings"] = groupings.reset_index(drop=True)
+    tables["grouping_members"] = members.sort_values(["grouping", "code", "from"]).reset_index(drop=True)
     geo_files, _ = geostep.products(base, write_ok=write_geometry)
     points = geostep.points_frame(geo_files)
     points["own_shape"] = points["own_shape"] == "true"

@@ -29,12 +29,18 @@ _SENIORITY_RULES: list[tuple[str, str]] = [
 ]
 
 
-# A title written in Chinese only (no English rendering): the minister levels, vice first (副部长
-# contains 部长). Other Chinese ranks are not derived: 副局长 contains 局长.
+# Chinese titles (organizers' lists write 职务 in Chinese): the same four levels, decided on the rank
+# word the title ends with (Chinese puts the unit first: 国家移民管理局副局长, 外交部领事司司长).
+# Ordered like the English rules: the first pattern that matches the title's end decides; deputies of a
+# head of institution ("副局长", "副司长") are senior officials, a deputy minister is 副部级 (vice_minister).
 _SENIORITY_RULES_ZH: list[tuple[str, str]] = [
-    (r"副部长|副部長", "vice_minister"),
-    (r"部长|部長|国务委员|國務委員", "minister"),
+    (r"(科长|科员|警官|警员|干事|专员|官员|(?<![副总])秘书|随员|联络官|警督|警司)$", "official"),
+    (r"(副部长|副部長|副大臣|副总理)$", "vice_minister"),
+    (r"(部长|部長|部长助理|大臣|国务委员|國務委員|高级专员|总理)$", "minister"),
+    (r"(副(司|局|署|厅|处)长|副主任|副总监|副秘书长?|处长|参赞|顾问|助理)$", "senior_official"),
+    (r"(司长|局长|署长|厅长|主任|总监|总长|秘书长|总干事|主席|总裁|院长|市长|总警监|大使)$", "head_of_institution"),
 ]
+_CJK_TITLE = re.compile(r"[\u3400-\u9fff]")
 
 
 def title_head(title: str) -> str:
@@ -50,10 +56,18 @@ def seniority(title: str | None) -> str:
     that rendering is used when the title itself has no Latin words.
     """
     text = title or ""
+    zh = re.split(r"[(（]", text, maxsplit=1)[0].strip()
+    if _CJK_TITLE.search(zh) and not re.search(r"[A-Za-z]", zh):
+        # a Chinese title: its own rules first (a raw title may also carry an English rendering in
+        # brackets, used when the Chinese rank word is not one of the rules')
+        for part in re.split(r"[,，、;；/]|兼", zh):
+            for pattern, level in _SENIORITY_RULES_ZH:
+                if re.search(pattern, part.strip()):
+                    return level
     if not re.search(r"[A-Za-z]", text.split("(")[0]) and "(" in text:
         text = text.split("(", 1)[1]
     if not re.search(r"[A-Za-z]", text):
-        return next((level for pattern, level in _SENIORITY_RULES_ZH if re.search(pattern, text)), "not_derivable")
+        return "not_derivable"
     head = title_head(text)
     for pattern, level in _SENIORITY_RULES:
         if re.search(pattern, head):

@@ -33,6 +33,9 @@ class Dataset:
     entities: pd.DataFrame
     country_points: pd.DataFrame
     organizations: pd.DataFrame
+    grouping_sources: pd.DataFrame
+    groupings: pd.DataFrame
+    grouping_members: pd.DataFrame
 
     @property
     def edition_ids(self) -> list[int]:

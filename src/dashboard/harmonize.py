@@ -43,6 +43,37 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[\s\u3000]+")
+# Brackets organizers type around a note or a short form: （金） (金) 【金】 [金] 〔金〕 all read as (金).
+_BRACKETS = str.maketrans(
+    {
+        "（": "(",
+        "）": ")",
+        "【": "(",
+        "】": ")",
+        "[": "(",
+        "]": ")",
+        "〔": "(",
+        "〕": ")",
+        "［": "(",
+        "］": ")",
+        "〖": "(",
+        "〗": ")",
+    }
+)
+_SPACE_AT_BRACKET = re.compile(r"\s*([()])\s*")
+_SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+# A bracket that says whose delegation the participant came with: a note, never another name
+# ("Hong Kong SAR (as member of the PRC delegation)", "(作为中国代表团成员)").
+_MEMBERSHIP = re.compile(
+    r"^\s*(as\s+)?(an?\s+)?(member|members|part)\s+of\b|^\s*作为.*成员|^\s*随.*代表团", re.IGNORECASE
+)
+# Words of a note, taken out of a bracket before asking whether what is left names something else.
+_NOTE_WORDS = re.compile(
+    r"\b(the|a|an|of|as|by|on|in|for|member|members|delegation|delegations|delegate|delegates|session|sessions|"
+    r"behalf|representing|represented|representative|presented|participated|attended|via|video|online|"
+    r"observer|observers|views|team|group|party)\b|代表团|代表|成员|身份|团组|观察员",
+    re.IGNORECASE,
+)
 _AMPERSAND = re.compile(r"\s*&\s*")
 _SAINT = re.compile(r"\bst\.?\s+")
 SUGGEST_CHUNK = 512  # queries per cdist call: bounds the score matrix (512 × keys bytes)
@@ -67,8 +98,12 @@ def normalize(name: str) -> str:
     """A comparison key: NFKC, invisible characters removed, traditional→simplified Chinese, no
     accents, case-folded, apostrophes unified, whitespace collapsed, a leading "the" dropped, "&" read
     as "and", "St." as "Saint"."""
-    s = to_simplified(clean_text(name))
+    s = to_simplified(clean_text(name)).translate(_BRACKETS)
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
+    if "(" in s or ")" in s:
+        s = _SPACE_AT_BRACKET.sub(r"\1", s)  # "刚果 (金)" = "刚果(金)", "Congo ( Kinshasa )" = "Congo(Kinshasa)"
+    if not s.isascii() and " " in s:
+        s = _SPACE_IN_CJK.sub("", s)  # "中　国" (padded with ideographic spaces) = "中国"
     if not s.isascii():  # accents off (ASCII has none: the common case, kept fast)
         s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
         s = unicodedata.normalize("NFC", s)
@@ -84,7 +119,7 @@ def normalize(name: str) -> str:
 
 def split_qualified(name: str) -> tuple[str, str] | None:
     """("Outer", "inner") for "Outer (inner)", else None."""
-    m = _PAREN.match(name.strip())
+    m = _PAREN.match(clean_text(name).translate(_BRACKETS))
     if m and m.group("outer").strip() and m.group("inner").strip():
         return m.group("outer"), m.group("inner")
     return None
@@ -215,19 +250,60 @@ class AliasIndex:
             if len(readings) > 1:
                 return None, "ambiguous", readings
         found = self._exact(key, kinds)
-        if not found and ("(" in name or "（" in name):
+        if not found and any(b in name for b in "(（[【〔［〖"):
             parts = split_qualified(clean_text(name))
             if parts:
                 outer, inner = (self._exact(normalize(p), kinds) for p in parts)
                 if len(outer) == 1 and outer == inner:  # both halves name the same thing
                     found = outer
-                elif len(outer) == 1 and not inner and is_note(parts[1]):  # "X (as member of …)"
-                    found = outer
+                elif len(outer) == 1 and inner:  # "China (Hong Kong SAR)": two names, never a guess
+                    return None, "ambiguous", sorted(self._label[m] for m in outer | inner)
+                elif len(outer) == 1:
+                    other = self._named_in_note(parts[0], parts[1], kinds) - outer
+                    if other:  # "Sudan (South Sudan delegation)": the bracket names someone else
+                        return None, "ambiguous", sorted(self._label[m] for m in outer | other)
+                    rest = _NOTE_WORDS.sub(" ", parts[1]).strip(" ,;:-")
+                    if _MEMBERSHIP.search(parts[1]) or is_note(parts[1]) or not rest:
+                        found = outer
         if len(found) == 1:
             return next(iter(found)), "", []
         if len(found) > 1:
             return None, "ambiguous", sorted(self._label[m] for m in found)
         return None, "unknown", []
+
+    def _named_in_note(self, outer: str, inner: str, kinds: tuple[str, ...]) -> set[Match]:
+        """What a bracketed remark names besides the outer name: the remark without its note words as a
+        name, any run of its words (or, in Chinese, any part of it) that is a name, and the remark read
+        together with the outer name ("Democratic Republic" + "Congo" = the DR Congo). A remark that
+        says whose delegation the participant came with ("as member of the PRC delegation") names no
+        one else."""
+        if _MEMBERSHIP.search(inner):
+            return set()
+        rest = _SPACES.sub(" ", _NOTE_WORDS.sub(" ", inner)).strip(" ,;:-")
+        if not rest:
+            return set()
+        found: set[Match] = set()
+        candidates = [rest, f"{rest} {outer}", f"{rest} of {outer}", f"{rest} of the {outer}", f"{outer} {rest}"]
+        candidates += [f"{outer}, {rest}", f"{rest}{outer}", f"{outer}{rest}"]
+        words = rest.split()
+        for n in range(1, len(words) + 1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                if len(gram) > 3:  # never a three-letter code read inside a remark ("and", "per")
+                    candidates.append(gram)
+        for c in candidates:
+            found |= self._exact(normalize(c), kinds)
+        key = normalize(rest)
+        if _CJK.search(key):
+            for alias in self._cjk_keys():
+                if alias in key:
+                    found |= self._exact(alias, kinds)
+        return found
+
+    def _cjk_keys(self) -> list[str]:
+        if not hasattr(self, "_cjk_cache"):
+            self._cjk_cache = [k for k in self._keys if _CJK.search(k) and len(k) >= 2]
+        return self._cjk_cache
 
     def resolve(self, name: str, kinds: tuple[str, ...] = (ENTITY, ORGANIZATION)) -> Match:
         m, reason, readings = self.match(name, kinds)

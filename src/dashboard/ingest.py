@@ -1,5 +1,11 @@
-"""``python -m dashboard.ingest FILE --edition YEAR [--anonymise] [--complete] [--replace | --append]``: add
-an organizer's registration list to data/raw/registrations/ and rebuild data/clean.
+"""``python -m dashboard.ingest FILE --edition YEAR [--columns MAP] [--encoding ENC] [--anonymise] [--complete]
+[--replace | --append]``: add an organizer's registration list to data/raw/registrations/ and rebuild data/clean.
+
+The list's columns are found from its headers (Chinese or English: 国家/地区, 姓名, 职务, 单位, 参会方式…);
+only the country/region-or-organization column is required. Rows without an edition (or a list without
+that column) belong to ``--edition``. ``--columns "国别=country_or_organization,序号="`` maps headers the
+importer does not know (an empty column id: not used); ``--encoding`` forces a CSV's encoding when the
+one decided on evidence is wrong (say gbk, cp1252, cp1250, big5).
 
 ``--complete`` records that the organizer declares the list the complete list of the edition; the
 edition is then marked complete only if the list is also consistent with the reported totals
@@ -64,7 +70,7 @@ def read_input(path: Path) -> bytes:
 
 
 def problem_report(report: R.Report, limit: int = 50) -> str:
-    lines = "\n".join(f"- {i}" for i in report.issues[:limit])
+    lines = "\n".join(f"- {i.text('en')}" for i in report.issues[:limit])
     more = f"\n… and {len(report.issues) - limit} more" if len(report.issues) > limit else ""
     unknown = report.unresolved_names()
     names = ""
@@ -86,6 +92,8 @@ def ingest(
     today: dt.date | None = None,
     mode: str | None = None,
     complete: bool = False,
+    columns: dict[str, str] | None = None,
+    encoding: str | None = None,
 ) -> str:
     """Validate ``path`` and add it as the registration list of ``edition``; returns a summary line.
     ``mode`` is None (the edition must have no list yet), "replace" or "append".
@@ -106,8 +114,15 @@ def ingest(
     organizations = load_organizations(base, entity_codes=set(entities.code))
     raw = load_raw(base)
     index = AliasIndex(entities, organizations)
-    df = R.read_file(data, path.name)
-    report = R.validate(df, path.name, index, sorted(raw.editions))
+    if edition not in raw.editions:
+        raise ValueError(
+            f"{path.name}: --edition {edition} is not in the data (known: {', '.join(map(str, sorted(raw.editions)))}); "
+            "nothing was written"
+        )
+    df = R.read_file(data, path.name, columns=columns, lang="en", encoding=encoding)
+    numbers = {e.edition.number: year for year, e in raw.editions.items()}
+    order = sorted(raw.editions, key=lambda y: raw.editions[y].edition.number)
+    report = R.validate(df, path.name, index, order, edition=edition, numbers=numbers, lang="en")
     if report.issues:
         raise ValueError(problem_report(report))
     table = report.table
@@ -136,6 +151,10 @@ def ingest(
         "rows": len(table),
         "complete": complete,
     }
+    if df.attrs.get("encoding"):  # how the file was read, so that the same reading can be repeated
+        meta["encoding"] = df.attrs["encoding"] + (" (chosen)" if encoding else " (decided from the file)")
+    if columns:
+        meta["columns"] = dict(columns)
     target.mkdir(parents=True, exist_ok=True)
     backup = Path(tempfile.mkdtemp(prefix="ingest-backup-", dir=target))
     moved: list[tuple[Path, Path]] = []
@@ -167,9 +186,15 @@ def ingest(
     verb = {"replace": "Replaced the list of", "append": "Appended to the list of"}.get(
         mode if existing else "", "Added a list for"
     )
+    notes = "".join(f"\nnote: {n}" for n in report.notes)
+    titled = table[table.get("seniority", pd.Series("", index=table.index)).fillna("").astype(str) != ""]
+    seniority = ""
+    if len(titled):
+        counts = titled.seniority.value_counts()
+        seniority = "; seniority from titles: " + ", ".join(f"{k} {v}" for k, v in counts.items())
     return (
         f"{verb} {edition}: {len(table)} registrations ({table.code.nunique()} countries, regions and "
-        f"organizations){' without names' if anonymise else ''}; data/clean rebuilt."
+        f"organizations){' without names' if anonymise else ''}{seniority}; data/clean rebuilt.{notes}"
     )
 
 
@@ -183,7 +208,17 @@ def rel_to(path: Path, base: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.ingest", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, help="CSV or XLSX, one row per attendee (see data/templates/)")
-    parser.add_argument("--edition", type=int, required=True, help="the edition (year) the list belongs to")
+    parser.add_argument(
+        "--edition", type=int, required=True, help="the edition (year) the list belongs to (rows without one)"
+    )
+    parser.add_argument(
+        "--columns",
+        default=None,
+        help='map headers to columns, e.g. "国别=country_or_organization,职位=title,序号=" (empty: not used)',
+    )
+    parser.add_argument(
+        "--encoding", default=None, help="a CSV's encoding when the detected one is wrong (gbk, cp1252…)"
+    )
     parser.add_argument("--anonymise", action="store_true", help="drop person names; keep only aggregates")
     how = parser.add_mutually_exclusive_group()
     how.add_argument("--replace", action="store_true", help="replace the edition's existing list")
@@ -199,7 +234,27 @@ def main(argv: list[str] | None = None) -> int:
     base = args.data_dir.resolve() if args.data_dir else data_dir()
     mode = "replace" if args.replace else "append" if args.append else None
     try:
-        print(ingest(args.file, args.edition, args.anonymise, base, mode=mode, complete=args.complete))
+        columns = R.parse_columns(args.columns) if args.columns else None
+        encoding = args.encoding
+        if encoding:
+            import codecs
+
+            try:
+                encoding = codecs.lookup(encoding).name
+            except LookupError:
+                raise ValueError(f"--encoding: {args.encoding!r} is not an encoding Python knows") from None
+        print(
+            ingest(
+                args.file,
+                args.edition,
+                args.anonymise,
+                base,
+                mode=mode,
+                complete=args.complete,
+                columns=columns,
+                encoding=encoding,
+            )
+        )
     except (R.FileRefused, ValueError, DataError, OSError) as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -383,10 +383,82 @@ TABLES: dict[str, dict] = {
             f("name_zh", "string", "Chinese name."),
             f("aliases", "string", "Other spellings recognised on input. " + LIST),
             f("kind", "string", "Kind of organization.", vocab.ORGANIZATION_KINDS.codes),
+            f(
+                "family",
+                "string",
+                "Family it is grouped in on the Reach page (UN system, regional organizations, "
+                "law-enforcement cooperation, migration dialogues, other).",
+                vocab.ORGANIZATION_FAMILIES.codes,
+            ),
             f("hq_country", "string", "Country of the headquarters or seat (ISO alpha-3)."),
             f("note", "string", "Notes."),
         ],
         "primaryKey": ["code"],
+    },
+    "grouping_sources": {
+        "description": "Reference: the official pages (or files) the memberships of groupings of states come "
+        "from; `checked` says how this project confirmed them (see data/reference/GROUPINGS.md).",
+        "fields": [
+            f("id", "string", "Source id, cited by groupings and grouping_members.", required=True),
+            f("url", "string", "Address of the official membership page or document."),
+            f("title", "string", "Title."),
+            f("publisher", "string", "Publisher."),
+            f("publisher_zh", "string", "The publisher's Chinese name, where known."),
+            f("language", "string", "Language (ISO 639-1)."),
+            f(
+                "checked",
+                "string",
+                "search: facts confirmed in stored public pages; file: read from a kept file; "
+                "not_checked: entered from well-established public knowledge, not confirmed here.",
+                ("search", "file", "not_checked"),
+            ),
+            f("note", "string", "What the source says and what was confirmed."),
+        ],
+        "primaryKey": ["id"],
+    },
+    "groupings": {
+        "description": "Reference: groupings of states (regional organizations, cooperation mechanisms, UN "
+        "country lists) with English and Chinese names.",
+        "fields": [
+            f("code", "string", "Grouping code (used in URLs).", required=True),
+            f("name_en", "string", "English name."),
+            f("name_zh", "string", "Chinese name."),
+            f("kind", "string", "Kind of grouping.", vocab.GROUPING_KINDS.codes),
+            f("source_id", "string", "Source of the membership list.", required=True),
+            f("note", "string", "Notes."),
+        ],
+        "primaryKey": ["code"],
+        "foreignKeys": [{"fields": ["source_id"], "reference": {"resource": "grouping_sources", "fields": ["id"]}}],
+    },
+    "grouping_members": {
+        "description": "Reference: which state belongs to which grouping, in which role, from and to which date "
+        "(each edition is compared with the membership on its own dates).",
+        "fields": [
+            f("grouping", "string", "Grouping code.", required=True),
+            f("code", "string", "ISO 3166-1 alpha-3 of the state.", required=True),
+            f(
+                "role",
+                "string",
+                "member, observer, partner, or invited (not counted as a member).",
+                vocab.MEMBERSHIP_ROLES.codes,
+            ),
+            f("from", "date", "From this date (see from_basis).", required=True),
+            f(
+                "from_basis",
+                "string",
+                "accession: the date it joined (or the grouping was founded); listed_by: a member by "
+                "this date at the latest (the accession date is not transcribed).",
+                vocab.MEMBERSHIP_BASIS.codes,
+            ),
+            f("to", "date", "Last day of membership; empty while it lasts."),
+            f("source_ids", "string", "Sources. " + LIST, required=True),
+            f("note", "string", "Notes."),
+        ],
+        "primaryKey": ["grouping", "code", "from"],
+        "foreignKeys": [
+            {"fields": ["grouping"], "reference": {"resource": "groupings", "fields": ["code"]}},
+            {"fields": ["code"], "reference": {"resource": "entities", "fields": ["code"]}},
+        ],
     },
 }
 

@@ -235,14 +235,34 @@ REGISTRATION_ROLES = Vocab(
     {
         "delegate": N_("Delegate"),
         "head_of_delegation": N_("Head of delegation"),
+        "deputy_head_of_delegation": N_("Deputy head of delegation"),
         "speaker": N_("Speaker"),
         "moderator": N_("Moderator"),
         "observer": N_("Observer"),
+        "guest": N_("Guest"),
+        "liaison_officer": N_("Liaison officer"),
+        "accompanying": N_("Accompanying member"),
         "staff": N_("Staff"),
         "other": N_("Other"),
+        "not_stated": N_("Role not stated"),
     },
 )
 REGISTRATION_MODES = Vocab("registration_mode", {"in_person": N_("In person"), "video": N_("By video")})
+# The columns of an organizer's list, as the Import page and the ingest command name them to the user
+# (the headers a file may use for each are in registrations/reading.py: HEADER_ALIASES).
+REGISTRATION_COLUMNS = Vocab(
+    "registration_column",
+    {
+        "edition": N_("Edition"),
+        "full_name": N_("Full name"),
+        "title": N_("Title (position)"),
+        "organization": N_("Organization (unit)"),
+        "country_or_organization": N_("Country/region or international organization"),
+        "delegation": N_("Delegation"),
+        "role": N_("Participation role"),
+        "mode": N_("Mode of attendance"),
+    },
+)
 
 # UN M49 regions and sub-regions: codes as in the standard (strings, zero-padded); the English
 # names are the ones data/reference/entities.csv carries. URLs hold the codes.
@@ -285,6 +305,61 @@ SUB_REGIONS = Vocab(
         "010": N_("Antarctica"),
     },
 )
+# Families of international organizations (the Reach page groups them so): organizations.csv's `family`.
+ORGANIZATION_FAMILIES = Vocab(
+    "organization_family",
+    {
+        "un_system": N_("UN system"),
+        "regional_organization": N_("Regional organizations"),
+        "law_enforcement": N_("Law-enforcement cooperation"),
+        "migration_dialogue": N_("Migration dialogues and processes"),
+        "other_intergovernmental": N_("Other intergovernmental organizations"),
+    },
+)
+
+# Groupings of states (data/reference/groupings.csv) and how a state belongs to one.
+GROUPING_KINDS = Vocab(
+    "grouping_kind",
+    {
+        "regional_organization": N_("Regional organization"),
+        "cooperation_mechanism": N_("Cooperation mechanism"),
+        "un_list": N_("UN country list"),
+    },
+)
+MEMBERSHIP_ROLES = Vocab(
+    "membership_role",
+    {
+        "member": N_("Member"),
+        "observer": N_("Observer"),
+        "partner": N_("Partner"),
+        "invited": N_("Invited, membership not confirmed"),
+    },
+)
+# accession: `from` is the date it joined (or the grouping was founded); listed_by: membership is
+# documented by that date, the accession date (earlier) is not transcribed.
+MEMBERSHIP_BASIS = Vocab(
+    "membership_basis",
+    {"accession": N_("date of accession"), "listed_by": N_("member by this date at the latest")},
+)
+# Level of a delegation's head: the most senior person the sources (or lists) name for it.
+HEAD_LEVELS = Vocab(
+    "head_level",
+    {
+        **SENIORITY.labels,
+        "no_person_named": N_("No person of it named"),
+    },
+)
+# How the Reach page words a state of a grouping in an edition.
+REACH_STATUS = Vocab(
+    "reach_status",
+    {
+        "identified": N_("Identified in public sources"),
+        "listed": N_("In the organizer's list"),
+        "not_identified": N_("Not identified in public sources"),
+        "not_listed": N_("Not in the organizer's complete list"),
+    },
+)
+
 # The group an international organization is shown in where a chart groups by region.
 ORGANIZATION_GROUP = N_("International organization")
 
@@ -311,6 +386,12 @@ ALL: tuple[Vocab, ...] = (
     HOW_KNOWN,
     ENTITY_TYPES,
     ORGANIZATION_KINDS,
+    ORGANIZATION_FAMILIES,
+    GROUPING_KINDS,
+    MEMBERSHIP_ROLES,
+    MEMBERSHIP_BASIS,
+    REACH_STATUS,
+    HEAD_LEVELS,
     PARTICIPANT_TYPES,
     TOPIC_KINDS,
     SOURCE_KINDS,
@@ -319,6 +400,7 @@ ALL: tuple[Vocab, ...] = (
     OVERLAP,
     REGISTRATION_ROLES,
     REGISTRATION_MODES,
+    REGISTRATION_COLUMNS,
     REGIONS,
     SUB_REGIONS,
 )

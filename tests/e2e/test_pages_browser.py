@@ -20,6 +20,7 @@ PAGES = [
     ("organizations", "/Organizations", "2 of 5 international organizations not named in public sources.", 12),
     ("speakers", "/Speakers?role=plenary_speech", "People", 4),
     ("map", "/Map?edition=2025", "13 of 51 countries and regions identified", 2),
+    ("reach", "/Reach?grouping=ASEAN", "1 of the 10 members of ASEAN", 10),
     ("sources", "/Sources", "Where sources disagree", 0),
     ("press", "/Press?mode=compare", "an approximate change because the figures are qualified", 4),
 ]

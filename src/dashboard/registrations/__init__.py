@@ -8,9 +8,13 @@ data/raw/registrations/ atomically).
 One module per concern, each with its own tests:
 
 - :mod:`.common`     columns, allowed values, limits, report types (pandas only)
-- :mod:`.reading`    bytes → raw rows: encodings decided on evidence, CSV and XLSX read within
-                     limits (rows, columns, cells, seconds, unpacked size); charset-normalizer
+- :mod:`.reading`    bytes → raw rows: encodings decided on evidence, CSV read within limits,
+                     other spreadsheet formats refused with how to save them; charset-normalizer
                      is imported on first use
+- :mod:`.xlsx`       the XLSX streamer: every limit in every phase (zip directory, parsing, merged
+                     cells), cached formula values, dates by number format, hidden sheets skipped
+- :mod:`.frame`      rows → the list's table: header synonyms, title rows, two-row headers, the
+                     user's column mapping; the reading budget
 - :mod:`.validation` raw rows → normalised rows and a row-and-column report (through the
                      harmoniser: opencc and rapidfuzz on first use)
 - :mod:`.merge`      a validated list → the dataset's tables (pandas only: every page imports it)
@@ -58,11 +62,16 @@ _LAZY = {
     "decode": "reading",
     "read_csv_bytes": "reading",
     "read_xlsx_bytes": "reading",
-    "HEADER_ALIASES": "reading",
+    "ENCODING_LABELS": "reading",
+    "HEADER_ALIASES": "frame",
+    "NoHeader": "frame",
+    "parse_columns": "frame",
+    "column_for": "frame",
     "validate": "validation",
     "MARKUP": "validation",
     "FORMULA_START": "validation",
     "ROLE_ALIASES": "validation",
+    "parse_edition": "validation",
     "MODE_ALIASES": "validation",
 }
 

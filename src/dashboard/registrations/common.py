@@ -11,8 +11,11 @@ import pandas as pd
 from .. import locale_rules, vocab
 from ..i18n import resolve_language, t
 
-COLUMNS = ["edition", "full_name", "organization", "country_or_organization", "delegation", "role", "mode"]
-REQUIRED = ["edition", "country_or_organization", "role"]
+COLUMNS = ["edition", "full_name", "title", "organization", "country_or_organization", "delegation", "role", "mode"]
+# Only the country/region-or-organization column is required: the edition is chosen on upload (or
+# ``ingest --edition``) when the list has no edition column, a missing role is "not stated", a
+# missing mode "in person" (what a list of attendees means unless it says otherwise).
+REQUIRED = ["country_or_organization"]
 # The columns of a validated list (registrations/<year>.csv and what the import page keeps).
 VALIDATED_COLUMNS = [
     "edition",
@@ -25,6 +28,9 @@ VALIDATED_COLUMNS = [
     "role",
     "mode",
 ]
+# Written beside them when the list has titles (职务): the title as written and the seniority derived
+# from it by the same rules as the sources' titles (cleaning.seniority). Optional in stored lists.
+TITLE_COLUMNS = ["title", "seniority"]
 ROLES = vocab.REGISTRATION_ROLES.codes  # defined once, in dashboard.vocab
 MODES = vocab.REGISTRATION_MODES.codes
 
@@ -67,16 +73,38 @@ class RowIssue:
     value: str = ""
     reason: str = ""  # "ambiguous" or "unknown" for a name not matched; messages are translated, never parsed
 
+    header: str = ""  # the column's header as written in the file ("国家/地区"), when read from a file
+    sheet: str = ""  # the workbook sheet the row is on ("" for a CSV)
+
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str | None = None) -> str:
+        column = column_name(self.column, self.header, lang)
         if self.suggestions:
-            return t(
+            out = t(
                 "row {row}, column '{column}': {message} (closest: {suggestions})",
+                lang=lang,
                 row=self.row,
-                column=self.column,
+                column=column,
                 message=self.message,
-                suggestions=series(self.suggestions),
+                suggestions=series(self.suggestions, lang),
             )
-        return t("row {row}, column '{column}': {message}", row=self.row, column=self.column, message=self.message)
+        else:
+            out = t(
+                "row {row}, column '{column}': {message}", lang=lang, row=self.row, column=column, message=self.message
+            )
+        return t("sheet '{sheet}', {where}", lang=lang, sheet=self.sheet, where=out) if self.sheet else out
+
+
+def column_name(column: str, header: str = "", lang: str | None = None) -> str:
+    """A column as the user knows it: its header in the file and, when that differs, the
+    column's name in the user's language ("国家/地区" / "Nation (country/region or …)")."""
+    lang = resolve_language(lang)
+    label = vocab.REGISTRATION_COLUMNS.label(column, lang) if column in vocab.REGISTRATION_COLUMNS else column
+    if header and header != label:
+        return t("{header} ({label})", lang=lang, header=header, label=label)
+    return label
 
 
 @dataclass
@@ -85,6 +113,7 @@ class Report:
     table: pd.DataFrame  # normalised rows, with 'row' (file row number) and 'code'/'participant_type' where resolved
     issues: list[RowIssue] = field(default_factory=list)
     unsuggested: int = 0  # distinct unknown names past MAX_SUGGESTED_NAMES (no suggestions computed)
+    notes: list[str] = field(default_factory=list)  # what reading decided that the user should know
 
     @property
     def ok(self) -> bool:

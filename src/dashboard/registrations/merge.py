@@ -236,4 +236,8 @@ def cleaned(table: pd.DataFrame, entities: pd.DataFrame, organizations: pd.DataF
     names = pd.concat([entities[["code", "name_en"]], organizations[["code", "name_en"]]], ignore_index=True)
     names = names.drop_duplicates("code").set_index("code").name_en
     out = table.assign(country_or_organization=table.code.map(names).fillna(table.written_name))
-    return out[["edition", "full_name", "organization", "country_or_organization", "delegation", "role", "mode"]]
+    has_titles = "title" in out.columns and (out["title"].fillna("").astype(str) != "").any()
+    title = ["title"] if has_titles else []  # the title (职务) as written, when the list has titles
+    return out[
+        ["edition", "full_name", *title, "organization", "country_or_organization", "delegation", "role", "mode"]
+    ]

@@ -22,11 +22,15 @@ from ..harmonize import AliasIndex
 from ..i18n import get_language, t
 from ..names import entity_name
 from ..paths import data_dir
+from ..registrations.common import column_name, series
 from ..text import escape_markdown as esc
-from ..vocab import METRIC_NOUNS, METRICS
+from ..vocab import METRIC_NOUNS, METRICS, REGISTRATION_COLUMNS, SENIORITY
 from .charts import download_csv
+from .components import edition_picker
 
 SKIP = "— skip these rows —"
+NOT_USED = ""  # a header mapped to no column
+ENCODINGS = ["", "utf-8", "gb18030", "big5", "cp1252", "cp1250", "cp1251", "utf-16"]  # "" = decided on evidence
 PAGE_SIZE = 10  # distinct unknown names (pickers) per page
 
 
@@ -57,10 +61,13 @@ def templates() -> None:
     with st.expander(t("What the file must contain")):
         st.markdown(
             t(
-                "One row per attendee with the columns **edition**, **country_or_organization** and **role** "
-                "(required), and **full_name**, **organization**, **delegation**, **mode** (optional). "
-                "Headers in English or Chinese; CSV (UTF-8, GBK, UTF-16; comma, semicolon or tab) or XLSX. "
-                "Roles: delegate, head_of_delegation, speaker, moderator, observer, staff, other."
+                "One row per attendee. Only one column is required: the **country/region or international "
+                "organization** (国家/地区, 国别, country…). Optional: **edition** (without it, the rows belong to "
+                "the edition chosen below), **name** (姓名), **title** (职务: gives the seniority), "
+                "**organization** (单位), **delegation** (代表团), **role** (身份: 团长, 副团长, 团员, 嘉宾…), "
+                "**mode** (参会方式: 现场, 线上). Headers in Chinese or English; other headers (序号, 备注) are "
+                "left out, and any header can be mapped by hand. CSV (UTF-8, GBK, UTF-16; comma, semicolon or "
+                "tab) or XLSX (title rows, merged cells, formulas and dates as the spreadsheet shows them)."
             )
         )
 
@@ -76,7 +83,14 @@ def session_notice() -> None:
     )
 
 
+def list_edition(ds: Dataset) -> int:
+    """The edition a list without an edition column belongs to (default: the latest; in the URL)."""
+    return edition_picker(ds, label=t("Edition of the list"))
+
+
 def upload(ds: Dataset) -> None:
+    lang = get_language()
+    edition = list_edition(ds)
     file = st.file_uploader(
         t("Registration list (CSV or XLSX, up to 5 MB)"),
         type=["csv", "xlsx", "txt"],
@@ -86,31 +100,54 @@ def upload(ds: Dataset) -> None:
     if file is None:
         return
     data = file.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
     done = st.session_state.get("import_done")
-    if done is not None and done["digest"] == hashlib.sha256(data).hexdigest():
+    if done is not None and done["digest"] == digest:
         added(ds, done)  # this very file was just added: what changed, not its (resolved) problems again
         return
-    raw, refusal = read_once(data, file.name)
+    choices = st.session_state.setdefault("import_columns", {})
+    if choices.get("digest") != digest:
+        choices.clear()
+        choices["digest"] = digest
+    mapping, encoding = choices.get("mapping"), choices.get("encoding") or None
+    raw, refusal, headers = read_once(data, file.name, mapping, encoding, lang)
     if refusal is not None:
         st.error(t("The file was refused: {reason}", reason=esc(refusal)))
+        if headers:
+            map_columns(headers, {}, mapping or {}, file.name, expanded=True)
         return
     st.markdown(t("**{name}**: {n} rows read.", name=esc(file.name), n=len(raw)))
+    for note in raw.attrs.get("notes", []):
+        st.caption(esc(note))
+    found = raw.attrs.get("headers", {})
+    map_columns(list(found.values()) + raw.attrs.get("unused", []), found, mapping or {}, file.name, raw=raw)
+    raw = pick_sheets(raw)
+    if raw.empty:
+        st.error(t("No sheet chosen."))
+        return
     with st.expander(t("Preview (first 20 rows)")):
-        st.dataframe(raw.head(20), hide_index=True)
+        st.dataframe(raw.head(20).drop(columns=[c for c in raw.columns if raw[c].isna().all()]), hide_index=True)
     index = alias_index(str(data_dir()), ds.entities, ds.organizations)
     resolutions = st.session_state.setdefault("import_resolutions", {})
-    report = validate_once(raw, file.name, index, ds.edition_ids, {k: v for k, v in resolutions.items() if v})
+    report = validate_once(
+        raw, file.name, index, ds.edition_ids, {k: v for k, v in resolutions.items() if v}, edition, lang
+    )
     skipped = {k for k, v in resolutions.items() if v is None}
     issues = [i for i in report.issues if not (i.column == "country_or_organization" and i.value in skipped)]
     matched_names(ds, report.table)
+    seniority_summary(report.table)
     resolve_names(report, index, resolutions, skipped, ds)
     if issues:
-        st.warning(t("{n} row(s) have problems:", n=len({i.row for i in issues})))
+        st.warning(t("{n} row(s) have problems:", n=len({(i.sheet, i.row) for i in issues})))
+        by_sheet = any(x.sheet for x in issues)
+        names = {(i.column, i.header) for i in issues}  # a few distinct columns, however many issues
+        names = {k: column_name(k[0], k[1], lang) for k in names}
         table = pd.DataFrame(
             [
                 {
+                    **({"sheet": i.sheet} if by_sheet else {}),
                     "row": i.row,
-                    "column": i.column,
+                    "column": names[(i.column, i.header)],
                     "problem": i.message,
                     "suggestions": ", ".join(_in_language(ds, index, x) for x in i.suggestions),
                 }
@@ -282,28 +319,142 @@ def added(ds: Dataset, done: dict) -> None:
     st.caption(t("To add another list, choose another file above."))
 
 
-def read_once(data: bytes, name: str) -> tuple[pd.DataFrame | None, str | None]:
-    """The file read once per upload, not on every click: (rows, None) or (None, why refused).
+def read_once(
+    data: bytes, name: str, columns: dict | None = None, encoding: str | None = None, lang: str = "en"
+) -> tuple[pd.DataFrame | None, str | None, list[str]]:
+    """The file read once per upload and choice of columns and encoding, not on every click:
+    (rows, None, []) or (None, why refused, the most header-like row when the columns were not found).
     Kept in this session only (the next upload replaces it)."""
-    key = (name, len(data), hashlib.sha256(data).hexdigest())
+    key = (name, len(data), hashlib.sha256(data).hexdigest(), tuple(sorted((columns or {}).items())), encoding, lang)
     memo = st.session_state.get("_import_read")
     if memo is None or memo[0] != key:
         try:
-            memo = (key, R.read_file(data, name), None)
+            memo = (key, R.read_file(data, name, columns=columns, lang=lang, encoding=encoding), None, [])
         except R.FileRefused as exc:
-            memo = (key, None, str(exc))
+            memo = (key, None, str(exc), [h for h in getattr(exc, "headers", []) if h])
         st.session_state["_import_read"] = memo
-    return memo[1], memo[2]
+    return memo[1], memo[2], memo[3]
 
 
-def validate_once(raw: pd.DataFrame, name: str, index: AliasIndex, editions: list[int], resolutions: dict) -> R.Report:
-    """The report, recomputed only when the rows, the editions or the user's resolutions change."""
-    key = (id(raw), name, tuple(editions), tuple(sorted((k, v.kind, v.code) for k, v in resolutions.items())))
+def validate_once(
+    raw: pd.DataFrame,
+    name: str,
+    index: AliasIndex,
+    editions: list[int],
+    resolutions: dict,
+    edition: int | None = None,
+    lang: str = "en",
+) -> R.Report:
+    """The report, recomputed only when the rows, the editions, the chosen edition, the language or the
+    user's resolutions change."""
+    key = (
+        id(raw),
+        len(raw),
+        tuple(raw["sheet"].unique()) if "sheet" in raw.columns else (),
+        name,
+        tuple(editions),
+        edition,
+        lang,
+        tuple(sorted((k, v.kind, v.code) for k, v in resolutions.items())),
+    )
     memo = st.session_state.get("_import_report")
     if memo is None or memo[0] != key:
-        memo = (key, R.validate(raw, name, index, editions, resolutions))
+        memo = (key, R.validate(raw, name, index, editions, resolutions, edition=edition, lang=lang))
         st.session_state["_import_report"] = memo
     return memo[1]
+
+
+def map_columns(
+    headers: list[str],
+    found: dict[str, str],
+    chosen: dict[str, str],
+    name: str,
+    expanded: bool = False,
+    raw: pd.DataFrame | None = None,
+) -> None:
+    """The column-mapping step: each header of the file and the column it is read as (proposed from
+    the Chinese and English synonyms; any can be changed, or left out), and the text encoding of a CSV.
+    Applying re-reads the file with the choices."""
+    lang = get_language()  # format_func may run outside the page's run: the language captured here
+    by_header = {h: c for c, h in found.items()}
+    options = [NOT_USED, *REGISTRATION_COLUMNS.codes]
+    with st.expander(t("Map the columns"), expanded=expanded):
+        st.caption(
+            t(
+                "How each header of the file is read. Only the country/region or international organization "
+                "column is required; change a line if a header was read wrongly or not recognised."
+            )
+        )
+        picks = {}
+        for i, header in enumerate(dict.fromkeys(h for h in headers if h)):
+            if i % 3 == 0:  # three to a row on a wide screen; stacked in the file's order on a phone
+                cols = st.columns(3)
+            current = chosen.get(header, by_header.get(header) or (R.column_for(header) or NOT_USED))
+            picks[header] = cols[i % 3].selectbox(
+                esc(header),
+                options,
+                index=options.index(current) if current in options else 0,
+                key=f"import_map::{i}::{header}",
+                format_func=lambda c: REGISTRATION_COLUMNS.label(c, lang) if c else t("— not used —", lang=lang),
+            )
+        encoding = NOT_USED
+        if name.lower().endswith((".csv", ".txt")):
+            chosen_encoding = st.session_state.get("import_columns", {}).get("encoding") or ""
+            detected = raw.attrs.get("encoding", "") if raw is not None else ""
+            encoding = st.selectbox(
+                t("Text encoding"),
+                ENCODINGS,
+                index=ENCODINGS.index(chosen_encoding) if chosen_encoding in ENCODINGS else 0,
+                key="import_encoding",
+                format_func=lambda e: (
+                    t(
+                        "Decided from the file ({encoding})",
+                        lang=lang,
+                        encoding=R.ENCODING_LABELS.get(detected, detected),
+                    )
+                    if not e and detected
+                    else t("Decided from the file", lang=lang)
+                    if not e
+                    else R.ENCODING_LABELS.get(e, e)
+                ),
+                help=t("Change it if names look garbled in the preview."),
+            )
+        if st.button(t("Read the file with these columns"), key="import_apply_columns"):
+            state = st.session_state.setdefault("import_columns", {})
+            state["mapping"] = {h: c for h, c in picks.items()}
+            state["encoding"] = encoding
+            st.session_state.pop("import_resolutions", None)
+            st.rerun()
+
+
+def pick_sheets(raw: pd.DataFrame) -> pd.DataFrame:
+    """A workbook with several visible sheets holding a list: which of them to import (all by default)."""
+    if "sheet" not in raw.columns or raw["sheet"].nunique() < 2:
+        return raw
+    sheets = list(dict.fromkeys(raw["sheet"]))
+    chosen = st.multiselect(
+        t("Sheets to import"),
+        sheets,
+        default=sheets,
+        key="import_sheets",
+        format_func=lambda x: f"{x} ({int((raw['sheet'] == x).sum())})",
+        help=t("Each sheet with a header row is read; leave out the ones that are not part of the list."),
+    )
+    if len(chosen) == len(sheets):
+        return raw
+    out = raw[raw["sheet"].isin(chosen)].reset_index(drop=True)
+    out.attrs = dict(raw.attrs)
+    return out
+
+
+def seniority_summary(table: pd.DataFrame) -> None:
+    """How many attendees of each seniority the titles (职务) give, when the list has titles."""
+    if table.empty or "seniority" not in table.columns or not (table.seniority.fillna("") != "").any():
+        return
+    counts = table.seniority.replace("", pd.NA).dropna().value_counts()
+    lang = get_language()
+    parts = [t("{level}: {n}", level=SENIORITY.label(k, lang), n=v) for k, v in counts.items()]
+    st.caption(t("Seniority from the titles: {counts}", counts=esc(series(parts, get_language()))))
 
 
 def _in_language(ds: Dataset, index: AliasIndex, label: str) -> str:

@@ -71,6 +71,7 @@ PAGES: tuple[PageSpec, ...] = (
         ("editions", "region", "role"),
     ),
     PageSpec("pages/5_Map.py", N_("Map"), ":material/map:", "Map", ("view", "edition", "a", "b", "lines", "worldview")),
+    PageSpec("pages/9_Reach.py", N_("Reach"), ":material/groups:", "Reach", ("editions", "grouping", "invite")),
     PageSpec("pages/6_Sources.py", N_("Sources and methodology"), ":material/menu_book:", "Sources"),
     PageSpec("pages/7_Press.py", N_("Press kit"), ":material/newspaper:", "Press", ("mode", "edition", "a", "b")),
     PageSpec("pages/8_Import.py", N_("Import a registration list"), ":material/upload_file:", "Import"),
