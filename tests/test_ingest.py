@@ -202,7 +202,7 @@ def test_a_chinese_list_as_organizers_keep_it_in_one_command(data_copy, capsys):
     reg = pd.read_csv(data_copy / "raw" / "registrations" / "2025.csv", dtype=str, keep_default_na=False)
     assert reg.code.tolist() == ["MNG", "SAU", "BIH", "VAT", "HKG", "COD", "LAO", "COD"]
     assert reg.title.tolist()[:2] == ["国家移民局局长", "内政部副部长"]
-    assert reg.seniority.tolist()[:2] == ["head_of_institution", "minister"]
+    assert reg.seniority.tolist()[:2] == ["head_of_institution", "vice_minister"]  # 副部长: 副部级
     assert set(reg.role) == {"not_stated"} and set(reg.edition) == {"2025"}
     from dashboard.build import main as build_main
 

@@ -173,7 +173,7 @@ def test_titles_give_the_seniority_in_both_languages(index):
     report = validate(frame(rows), "t.csv", index, [2025], edition=2025)
     assert report.table.seniority.tolist() == [
         "minister",
-        "minister",
+        "vice_minister",  # 外交部副部长: 副部级
         "head_of_institution",
         "senior_official",
         "senior_official",
@@ -187,7 +187,7 @@ def test_titles_give_the_seniority_in_both_languages(index):
     "title, level",
     [
         ("部长", "minister"),
-        ("副部长", "minister"),  # as "Deputy Minister" in English
+        ("副部长", "vice_minister"),  # 副部级, as "Deputy Minister" in English
         ("司长", "head_of_institution"),
         ("局长", "head_of_institution"),
         ("副局长", "senior_official"),
@@ -197,7 +197,7 @@ def test_titles_give_the_seniority_in_both_languages(index):
         ("科员", "official"),
         ("秘书", "official"),
         ("翻译", "not_derivable"),
-        ("Vice Minister of Public Security", "minister"),  # the English rules are unchanged
+        ("Vice Minister of Public Security", "vice_minister"),  # the English rules agree
     ],
 )
 def test_chinese_seniority_rules_beside_the_english_ones(title, level):

@@ -475,3 +475,51 @@ def test_the_chinese_summaries_have_no_latin_word_outside_the_allowlist(dataset)
     for s in _zh_summaries(dataset):
         md = summary.to_markdown(dataset, s, "zh")
         assert not latin_in_context(md.splitlines(), allowed), latin_in_context(md.splitlines(), allowed)
+
+
+def test_the_sources_table_names_publishers_in_chinese(monkeypatch):
+    """Issue 18: 'Publishers such as "third-party mirror of an NIA page"' on the Chinese Sources page."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.i18n import set_language
+
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    set_language("zh")
+    try:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+        at.query_params["lang"] = "zh"
+        at.run()
+        at.switch_page("pages/6_Sources.py")
+        at.query_params["lang"] = "zh"
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        table = next(d.value for d in at.dataframe if "发布机构" in d.value.columns)
+        publishers = set(table["发布机构"])
+        assert {"国家移民管理局", "国家移民管理局（第三方转载）", "塔斯社"} <= publishers
+        assert not [p for p in publishers if "mirror" in p or "National Immigration" in p]
+    finally:
+        set_language("en")
+
+
+def test_the_speakers_table_shows_project_translated_titles_marked(monkeypatch):
+    """Issue 18: 'Riley Mesepitu（Permanent Secretary of…）': an English title in the Chinese table."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.i18n import set_language
+
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    set_language("zh")
+    try:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+        at.query_params["lang"] = "zh"
+        at.run()
+        at.switch_page("pages/4_Speakers.py")
+        at.query_params["lang"] = "zh"
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        people = at.dataframe[-1].value.set_index("姓名")
+        assert people.loc["Riley Mesepitu", "职务"] == "所罗门群岛商业、工业、劳动与移民部常务秘书（本项目译写）"
+        assert people.loc["王志忠", "职务"] == "公安部副部长、国家移民管理局局长"  # a source's title: not marked
+        assert not [x for x in people["职务"] if x.startswith(("Permanent", "Director", "Minister", "Chief"))]
+    finally:
+        set_language("en")

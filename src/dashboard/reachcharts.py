@@ -27,7 +27,16 @@ from .keycharts import Chart
 from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES, REACH_STATUS
 
 # One colour per level of a delegation's head (Okabe–Ito, most senior darkest); none named: pale.
-LEVEL_COLORS = dict(zip(HEAD_LEVELS.codes, ["#0072B2", "#56B4E9", "#009E73", "#E69F00", "#999999", MUTED]))
+LEVEL_COLORS = {
+    "minister": "#0072B2",
+    "vice_minister": "#3A93CF",
+    "head_of_institution": "#56B4E9",
+    "senior_official": "#009E73",
+    "official": "#E69F00",
+    "not_derivable": "#999999",
+    "no_person_named": MUTED,
+}
+assert set(LEVEL_COLORS) == set(HEAD_LEVELS.codes), "a level of HEAD_LEVELS has no colour"
 
 
 def _cols(ch: str) -> int:
