@@ -164,3 +164,21 @@ def _map(data: pd.DataFrame, lang: str) -> str:
     if small:
         text += " " + t("Small states are drawn as markers ({k}).", lang=lang, k=format_number(small))
     return text
+
+
+def describe_region_shares(shares: pd.DataFrame, edition: int, lang: str) -> str:
+    """The region view of the map (dashboard.mapdata.region_shares: identified per sub-region)."""
+    with language(lang):
+        if shares.empty:
+            return t("The map shows no identified participant.", lang=lang)
+        by_region = shares.groupby("region", as_index=False).identified.sum().rename(columns={"identified": "count"})
+        by_region = by_region.assign(label=by_region.region.map(region_label))
+        return t(
+            "Map of the {n} countries and regions of {e} named in public sources, filled by UN M49 region "
+            "(most in {top}); {k} sub-regions outlined.",
+            lang=lang,
+            n=format_number(int(shares.identified.sum())),
+            e=edition,
+            top=_top(by_region, "label", lang),
+            k=format_number(shares.sub_region.nunique()),
+        )

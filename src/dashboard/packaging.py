@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import keycharts, summary
 from .dataset import Dataset
+from .describe import describe
 from .exports import to_csv_bytes
 from .i18n import N_, get_language, language, t, translate_marked
 from .paths import clean_dir
@@ -178,9 +179,11 @@ def press_kit_zip(
         summary_files = "- `summary.md`: "
     charts = key_charts(ds, editions, worldview)
     stems = [file_stem(k, editions) for k in KEY_CHARTS]
+    lang = get_language()
     for c, stem in zip(charts, stems):
         files[f"charts/{stem}.png"] = render(c.figure, "png", date)
         files[f"charts/{stem}.svg"] = render(c.figure, "svg", date)
+        files[f"charts/{stem}.md"] = (describe(c, lang) + "\n").encode("utf-8")
         files[f"data/{stem}.csv"] = to_csv_bytes(readable_data(ds, c.data))
     files["sources.csv"] = to_csv_bytes(reader_sources_frame(ds, s.refs.order))
     readme = [
@@ -194,6 +197,7 @@ def press_kit_zip(
         "",
         summary_files + t("factual summary; numbers in brackets refer to the numbered sources at its end"),
         "- `charts/`: " + t("the key charts as PNG and SVG, with title, source line and date inside"),
+        "- `charts/*.md`: " + t("what each chart shows, in words (its text alternative)"),
         "- `data/`: " + t("exactly the data each chart draws (CSV)"),
         "- `sources.csv`: " + t("every source (the summary's references first, numbered)"),
         "",
@@ -208,7 +212,7 @@ def press_kit_zip(
         t("Licence: data compilation CC BY 4.0.") + " " + source_text(worldview),
         "",
         t("Charts") + ":",
-        *[f"- {key_chart_title(k)}" for k in KEY_CHARTS],
+        *[f"- {key_chart_title(k)}: {describe(c, lang)}" for k, c in zip(KEY_CHARTS, charts)],
         "",
     ]
     files["README.md"] = "\n".join(readme).encode("utf-8")

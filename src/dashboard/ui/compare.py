@@ -8,8 +8,9 @@ import streamlit as st
 from .. import keycharts, metrics, names
 from ..comparison import BOUNDED, EXACT, NOT_COMPARABLE, SOURCE_COUNT, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
+from ..describe import describe
 from ..formatting import join_clauses, md_escape
-from ..i18n import t
+from ..i18n import get_language, t
 from ..vocab import METRICS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
@@ -118,4 +119,10 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
 
 def speakers_by_role(ds: Dataset, a: int, b: int) -> None:
     chart = keycharts.roles(ds, [a, b])
-    chart_block(chart.figure, chart.data, f"roles-{a}-{b}", preferred_source_md(ds, [a, b]))
+    chart_block(
+        chart.figure,
+        chart.data,
+        f"roles-{a}-{b}",
+        preferred_source_md(ds, [a, b]),
+        description=describe(chart, get_language()),
+    )

@@ -7,7 +7,8 @@ import streamlit as st
 
 from .. import citations, keycharts, metrics
 from ..dataset import Dataset
-from ..i18n import t
+from ..describe import describe
+from ..i18n import get_language, t
 from ..vocab import ENTITY_TYPES, HOW_KNOWN
 from .charts import chart_block, download_csv
 from .common import first_source_urls, participants_dataframe, preferred_source_md, publishers
@@ -25,7 +26,13 @@ def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
 
 def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
     chart = keycharts.regions(ds, f.editions, level, tuple(f.regions), tuple(f.entity_types))
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
+    chart_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, f.editions),
+        description=describe(chart, get_language()),
+    )
 
 
 def participants_table(ds: Dataset, f: Filters) -> None:

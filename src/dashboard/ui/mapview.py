@@ -13,10 +13,11 @@ import streamlit as st
 
 from .. import citations, keycharts, mapdata, metrics, worldview
 from ..dataset import Dataset, load_geojson
+from ..describe import describe, describe_region_shares
 from ..errors import DataError
 from ..figures import MAP_ASPECT, MAP_CHROME_PX, REGION_COLORS, region_map
 from ..formatting import format_figure, md_escape
-from ..i18n import t
+from ..i18n import get_language, t
 from ..paths import data_dir
 from .charts import MAP_CONFIG, download_csv
 from .common import preferred_source_md
@@ -74,10 +75,12 @@ def map_chart(fig, key: str, config: dict) -> None:
             st.plotly_chart(fig, key=key, config=config, height="stretch")
 
 
-def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict) -> None:
-    """chart_block for maps: the map (height follows width), the table of the data drawn, the
-    sources and a CSV download."""
+def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict, description: str = "") -> None:
+    """chart_block for maps: the map (height follows width), its description, the table of the data
+    drawn, the sources and a CSV download."""
     map_chart(fig, f"chart-{name}", config)
+    if description:
+        st.caption(md_escape(description))
     table = st.expander(t("Table view: the data drawn"), key=f"table-{name}", on_change="rerun")
     if table.open:  # sent only when opened (see charts.chart_block)
         table.dataframe(data, hide_index=True)
@@ -163,7 +166,14 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, 
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
     chart = keycharts.world_map(ds, earlier, later, lines, code)
-    map_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions), map_config(code))
+    map_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, editions),
+        map_config(code),
+        description=describe(chart, get_language()),
+    )
     worldview_note(code)
     not_drawn = frame[~frame.drawable]
     if len(not_drawn):
@@ -211,7 +221,14 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
         + worldview.source_text(code),
         code,
     )
-    map_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), map_config(code))
+    map_block(
+        fig,
+        shares,
+        f"regions-{edition}",
+        preferred_source_md(ds, [edition]),
+        map_config(code),
+        description=describe_region_shares(shares, edition, get_language()),
+    )
     worldview_note(code)
     st.markdown(
         "\n".join(

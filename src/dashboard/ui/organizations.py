@@ -7,8 +7,9 @@ import streamlit as st
 
 from .. import keycharts, metrics
 from ..dataset import Dataset
+from ..describe import describe
 from ..formatting import format_figure
-from ..i18n import t
+from ..i18n import get_language, t
 from ..vocab import ORGANIZATION_KINDS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
@@ -38,12 +39,24 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
 
 def matrix_chart(ds: Dataset, editions: list[int]) -> None:
     chart = keycharts.organizations_matrix(ds, editions)
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
+    chart_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, editions),
+        description=describe(chart, get_language()),
+    )
 
 
 def coverage(ds: Dataset, editions: list[int]) -> None:
     chart = keycharts.coverage(ds, editions, "international_organizations")
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
+    chart_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, editions),
+        description=describe(chart, get_language()),
+    )
 
 
 def by_kind(ds: Dataset, editions: list[int]) -> None:

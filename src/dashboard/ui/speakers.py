@@ -7,7 +7,8 @@ import streamlit as st
 
 from .. import citations, keycharts
 from ..dataset import Dataset
-from ..i18n import t
+from ..describe import describe
+from ..i18n import get_language, t
 from ..names import entity_name, person_name, person_organization, person_title
 from ..vocab import MODES, ROLES, SENIORITY
 from .charts import chart_block, download_csv
@@ -19,7 +20,13 @@ def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
     roles, regions = tuple(f.roles), tuple(f.regions)
     for column in ("role", "mode", "seniority", "region"):
         chart = keycharts.people_chart(ds, f.editions, column, roles, regions)
-        chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
+        chart_block(
+            chart.figure,
+            chart.data,
+            chart.name,
+            preferred_source_md(ds, f.editions),
+            description=describe(chart, get_language()),
+        )
     return keycharts.filtered_people(ds, f.editions, roles, regions)
 
 
