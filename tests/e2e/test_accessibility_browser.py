@@ -37,6 +37,7 @@ def test_no_serious_or_critical_violation(browser, server, artifacts, lang, name
     wait_for_app(page)
     page.wait_for_selector('[data-testid="stMain"] h1')
     page.wait_for_timeout(1500)  # charts drawn
+    wait_for_app(page)  # and no rerun under way (Streamlit fades stale elements during one)
     page.add_script_tag(content=AXE_JS)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     found = [
