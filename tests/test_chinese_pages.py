@@ -65,15 +65,15 @@ def data_strings() -> list[str]:
     # publishers' names as reference labels show them (proper names; Chinese where the record gives one)
     from dashboard.citations import publisher
 
-    values.update(publisher(ds, sid) for sid in ds.sources.id)
+    values.update(publisher(ds, sid, lang="en") for sid in ds.sources.id)
     # the project's own notes on people, with source ids replaced by reference labels, as the tables show them
     from dashboard.citations import readable_text
     from dashboard.i18n import language
 
     with language("zh"):
         for col in ("note", "verification"):
-            values.update(readable_text(ds, v) for v in ds.people[col].dropna().astype(str) if v)
-        values.update(publisher(ds, sid) for sid in ds.sources.id)
+            values.update(readable_text(ds, v, lang="zh") for v in ds.people[col].dropna().astype(str) if v)
+        values.update(publisher(ds, sid, lang="zh") for sid in ds.sources.id)
     return sorted(values, key=len, reverse=True)
 
 

@@ -12,7 +12,9 @@ def test_edition_colours_are_stable_and_colour_blind_safe():
 def test_coverage_chart(dataset):
     cov = metrics.coverage(dataset)
     cov = cov[cov.metric == "countries_and_regions"]
-    fig = coverage_chart(cov, {2024: "2024", 2025: "2025"}, edition_colors([2024, 2025]), "countries", "Source: X")
+    fig = coverage_chart(
+        cov, {2024: "2024", 2025: "2025"}, edition_colors([2024, 2025]), "countries", "Source: X", lang="en"
+    )
     assert [tr.type for tr in fig.data] == ["bar", "bar", "bar"]
     ident = {tr.y[0].replace("<br>", " "): tr.x[0] for tr in fig.data[:2]}
     assert ident == {"2024 · reported 57": 10, "2025 · reported 51": 13}
@@ -57,7 +59,9 @@ def test_grouped_bars_zero_filled_and_muted(dataset):
 def test_presence_matrix(dataset):
     m = metrics.organization_matrix(dataset)
     m["label"] = m.code
-    fig = presence_matrix(m, [2024, 2025], {2024: "2024", 2025: "2025"}, edition_colors([2024, 2025]), "T", "S", "Src")
+    fig = presence_matrix(
+        m, [2024, 2025], {2024: "2024", 2025: "2025"}, edition_colors([2024, 2025]), "T", "S", "Src", lang="en"
+    )
     present_2025 = set(fig.data[2].y)
     assert present_2025 == {"IOM", "UNHCR", "UNODC"}
     assert set(fig.data[3].y) == {"ASEAN", "INTERPOL", "LMLECC"}

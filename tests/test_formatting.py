@@ -27,17 +27,21 @@ from dashboard.i18n import set_language
     ],
 )
 def test_format_figure(value, qualifier, expected):
-    assert format_figure(value, qualifier) == expected
+    assert format_figure(value, qualifier, lang="en") == expected
 
 
 def test_short_forms():
-    assert format_figure_short(240, "more_than") == ">240"
-    assert format_figure_short(300, "about") == "≈300"
+    assert format_figure_short(240, "more_than", lang="en") == ">240"
+    assert format_figure_short(300, "about", lang="en") == "≈300"
 
 
 def test_signed_and_percent():
-    assert (format_signed(-60), format_signed(5), format_signed(0)) == ("−60", "+5", "±0")
-    assert format_percent(-0.2) == "−20%"
+    assert (format_signed(-60, lang="en"), format_signed(5, lang="en"), format_signed(0, lang="en")) == (
+        "−60",
+        "+5",
+        "±0",
+    )
+    assert format_percent(-0.2, lang="en") == "−20%"
 
 
 def test_markdown_escaped():
@@ -46,7 +50,8 @@ def test_markdown_escaped():
 
 @pytest.fixture
 def zh():
-    set_language("zh")
+    """The run's language is English: Chinese comes from the explicit ``lang`` only."""
+    set_language("en")
     yield
     set_language("en")
 
@@ -61,17 +66,19 @@ def zh():
     ],
 )
 def test_chinese_figures_as_chinese_sources_write_them(zh, value, qualifier, metric, expected):
-    assert format_figure_noun(value, qualifier, metric) == expected
+    assert format_figure_noun(value, qualifier, metric, lang="zh") == expected
 
 
 def test_chinese_dates_lists_numbers(zh):
-    assert format_date_range("2025-09-17", "2025-09-18") == "2025年9月17日至18日"
-    assert format_list(["中国", "俄罗斯", "匈牙利"]) == "中国、俄罗斯和匈牙利"
-    assert format_figure(12345, "exact") == "12,345"
-    assert format_percent(-0.2) == "−20%"
+    assert format_date_range("2025-09-17", "2025-09-18", lang="zh") == "2025年9月17日至18日"
+    assert format_list(["中国", "俄罗斯", "匈牙利"], lang="zh") == "中国、俄罗斯和匈牙利"
+    assert format_figure(12345, "exact", lang="zh") == "12,345"
+    assert format_percent(-0.2, lang="zh") == "−20%"
 
 
 def test_english_dates_and_lists():
-    assert format_date_range("2024-09-09", "2024-09-10") == "Sep 9\u2009–\u200910, 2024"  # CLDR's thin spaces
-    assert format_list(["China", "Russia", "Hungary"]) == "China, Russia, and Hungary"
-    assert format_figure_noun(300, "about", "attendees") == "about 300 attendees"
+    assert (
+        format_date_range("2024-09-09", "2024-09-10", lang="en") == "Sep 9\u2009–\u200910, 2024"
+    )  # CLDR's thin spaces
+    assert format_list(["China", "Russia", "Hungary"], lang="en") == "China, Russia, and Hungary"
+    assert format_figure_noun(300, "about", "attendees", lang="en") == "about 300 attendees"

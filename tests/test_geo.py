@@ -48,7 +48,7 @@ def exported(dataset):
     """What the PNG/SVG export reads: the folder static_export hands kaleido for the map figure."""
     out = {}
     for wv in worldview.WORLDVIEWS:
-        fig = keycharts.world_map(dataset, 2025, worldview=wv).figure
+        fig = keycharts.world_map(dataset, 2025, worldview=wv, lang="en").figure
         out[wv] = shapes_in(Path(unquote(urlparse(topojson_folder(fig)).path)), wv)
     return out
 
@@ -99,21 +99,21 @@ def test_every_drawable_identified_participant_is_drawn(dataset, served, synthet
 
     for ds in (dataset, load_clean(synthetic_data)):
         for a, b in [(e, None) for e in ds.edition_ids] + [(ds.edition_ids[0], ds.edition_ids[-1])]:
-            f = mapdata.map_participants(ds, a, b, code)
+            f = mapdata.map_participants(ds, a, b, code, lang="en")
             assert set(f[f["shape"]].code) <= set(served[code]), (code, a, b)
             assert f[f.drawable & ~f["shape"]].marker.all()
-    f = mapdata.map_participants(dataset, 2024, 2025, code)
+    f = mapdata.map_participants(dataset, 2024, 2025, code, lang="en")
     assert f.drawable.all() and len(f) == 19
 
 
 def test_figure_references_the_worldview_and_carries_no_geometry(dataset):
     for code in worldview.WORLDVIEWS:
-        fig = keycharts.world_map(dataset, 2024, 2025, worldview=code).figure
+        fig = keycharts.world_map(dataset, 2024, 2025, worldview=code, lang="en").figure
         assert fig.layout.meta["worldview"] == code and fig.layout.geo.resolution == worldview.RESOLUTION[code]
         choro = [tr for tr in fig.data if tr.type == "choropleth"]
         assert len(choro) == 1 and choro[0].locationmode == "ISO-3" and choro[0].geojson is None
         assert not fig.layout.geo.showocean and not fig.layout.geo.showcoastlines  # plotly's own topojson layers
-        assert worldview.source_text(code) in fig.layout.annotations[-1].text.replace("<br>", " ")
+        assert worldview.source_text(code, lang="en") in fig.layout.annotations[-1].text.replace("<br>", " ")
 
 
 def test_topojson_round_trip_and_orientation():

@@ -93,10 +93,9 @@ def test_plurals_english_and_chinese():
 
 
 def test_chinese_vocabulary_labels():
-    set_language("zh")
-    assert vocab.REGIONS.label("142") == "亚洲"
-    assert vocab.METRICS.label("countries_and_regions") == "国家和地区"
-    assert vocab.ENTITY_TYPES.label("special_administrative_region") == "特别行政区"
+    assert vocab.REGIONS.label("142", lang="zh") == "亚洲"
+    assert vocab.METRICS.label("countries_and_regions", lang="zh") == "国家和地区"
+    assert vocab.ENTITY_TYPES.label("special_administrative_region", lang="zh") == "特别行政区"
 
 
 def test_catalogue_is_read_once_per_process():

@@ -60,3 +60,20 @@ def test_pages_do_not_repeat_set_up():
         text = page.read_text(encoding="utf-8")
         assert "set_page_config" not in text and "run_frame" not in text, page.name
         assert "page_dataset()" in text, page.name
+
+
+def test_a_summary_import_cycle_fails(tmp_path):
+    """Copy the package, make the facts import a renderer (a cycle through the package): the summary
+    layers contract must say BROKEN."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "src" / "dashboard", src / "dashboard", ignore=shutil.ignore_patterns("__pycache__"))
+    facts = src / "dashboard" / "summary" / "facts.py"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace("from .model import", "from . import render_en  # noqa: F401\nfrom .model import"),
+        encoding="utf-8",
+    )
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    res = run([tool("lint-imports"), "--no-cache"], cwd=tmp_path, env={"PYTHONPATH": str(src)})
+    assert res.returncode != 0
+    assert "dashboard.summary.facts" in res.stdout and "BROKEN" in res.stdout

@@ -8,7 +8,7 @@ from dashboard.figures import participation_map
 
 
 def test_one_edition(dataset):
-    f = mapdata.map_participants(dataset, 2025)
+    f = mapdata.map_participants(dataset, 2025, lang="en")
     assert len(f) == 13 and f.drawable.all()
     assert set(f[f.marker].code) == {"HKG", "SLB"}
     row = f.set_index("code").loc["SLB"]
@@ -17,7 +17,7 @@ def test_one_edition(dataset):
 
 
 def test_two_editions_statuses(dataset):
-    f = mapdata.map_participants(dataset, 2024, 2025)
+    f = mapdata.map_participants(dataset, 2024, 2025, lang="en")
     by = f.groupby("status").code.apply(set)
     assert by["both"] == {"CHN", "HUN", "RUS", "SLB"}
     assert "SGP" in by["only_earlier"] and "USA" in by["only_later"]
@@ -26,13 +26,13 @@ def test_two_editions_statuses(dataset):
 
 def test_not_drawable_participant_is_listed(synthetic_data):
     ds = load_clean(synthetic_data)
-    f = mapdata.map_participants(ds, 2030, worldview="ne")  # Natural Earth 1:50m has no Tuvalu
+    f = mapdata.map_participants(ds, 2030, worldview="ne", lang="en")  # Natural Earth 1:50m has no Tuvalu
     assert f.set_index("code").loc["TUV", "drawable"] == False  # noqa: E712 (numpy bool)
     assert f.set_index("code").loc["MDV", "marker"]
 
 
 def test_map_figure_payload_and_traces(dataset):
-    f = mapdata.map_participants(dataset, 2024, 2025)
+    f = mapdata.map_participants(dataset, 2024, 2025, lang="en")
     fig = participation_map(
         f,
         mapdata.venues(dataset, [2024, 2025]),
@@ -44,6 +44,7 @@ def test_map_figure_payload_and_traces(dataset):
         "Src",
         "cn",
         lines=True,
+        lang="en",
     )
     types = [tr.type for tr in fig.data]
     assert types.count("choropleth") == 1 and "scattergeo" in types
@@ -64,10 +65,10 @@ def test_regions_view_fills_identified_countries_only(dataset):
     from dashboard.figures import REGION_COLORS, region_map
     from dashboard.paths import REPO_ROOT
 
-    f = mapdata.map_participants(dataset, 2025)
+    f = mapdata.map_participants(dataset, 2025, lang="en")
     shares = mapdata.region_shares(f)
     outlines = mapdata.geojson_subset(load_geojson("cn/regions", REPO_ROOT / "data"), shares.sub_region, "sub_region")
-    fig = region_map(f, outlines, REGION_COLORS, "T", "S", "Src", "cn")
+    fig = region_map(f, outlines, REGION_COLORS, "T", "S", "Src", "cn", lang="en")
     filled = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is None]
     assert sorted(c for tr in filled for c in tr.locations) == sorted(f[f["shape"]].code)  # nothing else filled
     outline = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is not None]
@@ -81,5 +82,5 @@ def test_edition_without_named_people(dataset):
     from dataclasses import replace
 
     people = dataset.people[dataset.people.edition != 2025]
-    f = mapdata.map_participants(replace(dataset, people=people), 2025)
+    f = mapdata.map_participants(replace(dataset, people=people), 2025, lang="en")
     assert len(f) == 13 and (f.people_text == "").all()

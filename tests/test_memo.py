@@ -29,10 +29,10 @@ def test_language_is_part_of_the_key(dataset, monkeypatch):
 
     singles, _plurals, _rule = i18n._catalogue("zh")
     monkeypatch.setitem(singles, "Named in {a} and {b} sources", "{a}和{b}年来源均提及")
-    en = metrics.overlap(dataset, 2024, 2025, "country_or_region").status_label.iloc[0]
-    set_language("zh")
+    set_language("zh")  # the run's language is not part of the key: the explicit argument is
     try:
-        zh = metrics.overlap(dataset, 2024, 2025, "country_or_region").status_label.iloc[0]
+        en = metrics.overlap_labelled(dataset, 2024, 2025, "country_or_region", lang="en").status_label.iloc[0]
     finally:
         set_language("en")
+    zh = metrics.overlap_labelled(dataset, 2024, 2025, "country_or_region", lang="zh").status_label.iloc[0]
     assert en == "Named in 2024 and 2025 sources" and zh == "2024和2025年来源均提及"

@@ -90,7 +90,7 @@ def test_previous_edition(dataset, edition, expected):
 def test_overlap_wording_partial_vs_complete(dataset):
     from dataclasses import replace
 
-    partial = metrics.overlap(dataset, 2024, 2025, "country_or_region")
+    partial = metrics.overlap_labelled(dataset, 2024, 2025, "country_or_region", lang="en")
     assert not partial.complete.any()
     assert set(partial.status_label) == {
         "Named in 2024 and 2025 sources",
@@ -98,7 +98,9 @@ def test_overlap_wording_partial_vs_complete(dataset):
         "Named in 2025 sources, not named in 2024 sources",
     }
     complete_eds = dataset.editions.assign(participant_list_complete=True)
-    complete = metrics.overlap(replace(dataset, editions=complete_eds), 2024, 2025, "country_or_region")
+    complete = metrics.overlap_labelled(
+        replace(dataset, editions=complete_eds), 2024, 2025, "country_or_region", lang="en"
+    )
     assert complete.complete.all()
     assert set(complete.status_label) == {"Took part in both", "Only in 2024 (did not return)", "New in 2025"}
     # same classification, only the words change

@@ -17,7 +17,7 @@ def fake_render(fig, fmt, date):
 
 
 def test_press_kit_contents(dataset):
-    z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+    z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render, lang="en")
     names = set(zipfile.ZipFile(io.BytesIO(z)).namelist())
     base = "press-kit-2024-2025/"
     charts = [
@@ -47,7 +47,7 @@ def test_press_kit_contents(dataset):
 
 def test_press_kit_shows_no_internal_id_or_path(dataset):
     """Readers see labels and addresses, never a source id, a chart id or a file path of the project."""
-    z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+    z = packaging.press_kit_zip(dataset, [2024, 2025], dt.date(2026, 11, 27), "abc", render=fake_render, lang="en")
     zf = zipfile.ZipFile(io.BytesIO(z))
     ids = set(dataset.sources.id)
     for name in zf.namelist():
@@ -71,7 +71,9 @@ def test_press_kit_shows_no_internal_id_or_path(dataset):
 
 def test_press_kit_is_deterministic(dataset):
     args = (dataset, [2025], dt.date(2026, 11, 27), "abc")
-    assert packaging.press_kit_zip(*args, render=fake_render) == packaging.press_kit_zip(*args, render=fake_render)
+    assert packaging.press_kit_zip(*args, render=fake_render, lang="en") == packaging.press_kit_zip(
+        *args, render=fake_render, lang="en"
+    )
 
 
 def test_csvs_in_the_kit_neutralise_formulas(dataset):
@@ -81,7 +83,7 @@ def test_csvs_in_the_kit_neutralise_formulas(dataset):
     from dataclasses import replace
 
     evil = replace(ds, people=people)
-    z = packaging.press_kit_zip(evil, [2024], dt.date(2026, 11, 27), "abc", render=fake_render)
+    z = packaging.press_kit_zip(evil, [2024], dt.date(2026, 11, 27), "abc", render=fake_render, lang="en")
     zf = zipfile.ZipFile(io.BytesIO(z))
     for name in zf.namelist():
         if name.endswith(".csv"):
@@ -102,10 +104,8 @@ def test_data_package_zip_has_every_clean_file():
 
 
 def test_chinese_press_kit_has_both_summaries_a_chinese_readme_and_chinese_charts(dataset):
-    from dashboard.i18n import language
 
-    with language("zh"):
-        z = packaging.press_kit_zip(dataset, [2025], dt.date(2026, 11, 27), "abc", render=fake_render)
+    z = packaging.press_kit_zip(dataset, [2025], dt.date(2026, 11, 27), "abc", render=fake_render, lang="zh")
     zf = zipfile.ZipFile(io.BytesIO(z))
     base = "press-kit-2025/"
     names = set(zf.namelist())

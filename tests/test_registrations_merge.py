@@ -93,7 +93,7 @@ def test_two_rows_never_make_an_edition_complete(dataset, index):
     )
     merged = merged_with(dataset, table, True)
     assert not bool(merged.editions.set_index("edition").loc[2025, "participant_list_complete"])
-    text = " ".join(summary.edition_summary(merged, 2025).paragraphs)
+    text = " ".join(summary.edition_summary(merged, 2025, lang="en").paragraphs)
     assert "names all" not in text and "2 attendees" not in text
     assert "the organizers' list utf8.csv" in text
     assert metrics.headline(merged).set_index(["edition", "metric"]).loc[(2025, "countries_and_regions"), "value"] == 51

@@ -18,11 +18,11 @@ DATE = dt.date(2026, 11, 27)
 
 @pytest.fixture(scope="module")
 def chart(dataset):
-    return keycharts.coverage(dataset, [2024, 2025], "countries_and_regions")
+    return keycharts.coverage(dataset, [2024, 2025], "countries_and_regions", lang="en")
 
 
 def test_svg_contains_title_source_and_date(chart):
-    svg = figure_bytes(chart.figure, "svg", DATE).decode("utf-8")
+    svg = figure_bytes(chart.figure, "svg", DATE, lang="en").decode("utf-8")
     assert svg.startswith("<svg")
     assert "Countries and regions: named in" in svg and "public sources" in svg  # title wrapped for phones
     assert "Source: chair" in svg and "Exported 2026-11-27" in svg
@@ -35,7 +35,7 @@ def test_png_is_valid_and_not_blacked_out(chart):
     assert pio.templates.default == "streamlit"
     from PIL import Image
 
-    png = figure_bytes(chart.figure, "png", DATE)
+    png = figure_bytes(chart.figure, "png", DATE, lang="en")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     img = Image.open(io.BytesIO(png)).convert("L")
     assert img.size[0] == 2000
@@ -45,8 +45,8 @@ def test_png_is_valid_and_not_blacked_out(chart):
 
 @pytest.mark.parametrize("worldview, words", [("cn", "China's standard map"), ("ne", "Natural Earth 1:50m, de facto")])
 def test_map_exports_with_local_topojson(dataset, worldview, words):
-    chart = keycharts.world_map(dataset, 2025, worldview=worldview)
-    svg = figure_bytes(chart.figure, "svg", DATE).decode("utf-8")
+    chart = keycharts.world_map(dataset, 2025, worldview=worldview, lang="en")
+    svg = figure_bytes(chart.figure, "svg", DATE, lang="en").decode("utf-8")
     assert svg.count("choroplethlocation") >= 13  # every participant's shape, from the worldview's topojson
     assert svg.count('class="land"') + svg.count("land") >= 1
     import re
@@ -57,7 +57,7 @@ def test_map_exports_with_local_topojson(dataset, worldview, words):
 
 def test_unsupported_format(chart):
     with pytest.raises(ValueError):
-        figure_bytes(chart.figure, "gif", DATE)
+        figure_bytes(chart.figure, "gif", DATE, lang="en")
 
 
 def test_export_browser_cannot_reach_the_network(chart):
@@ -66,7 +66,7 @@ def test_export_browser_cannot_reach_the_network(chart):
 
     from dashboard.static_export import DEAD_PROXY
 
-    figure_bytes(chart.figure, "svg", DATE)  # makes sure the export browser is running
+    figure_bytes(chart.figure, "svg", DATE, lang="en")  # makes sure the export browser is running
     cmdlines = []
     for proc in Path("/proc").iterdir():
         try:
@@ -116,14 +116,14 @@ def test_export_browser_is_shut_down_after_use(chart, monkeypatch):
     from dashboard import static_export
 
     monkeypatch.setattr(static_export, "IDLE_SECONDS", 1.0)
-    figure_bytes(chart.figure, "svg", DATE)
+    figure_bytes(chart.figure, "svg", DATE, lang="en")
     assert _descendant_browsers(), "the export browser should be running right after an export"
     deadline = time.monotonic() + 20
     while _descendant_browsers() and time.monotonic() < deadline:
         time.sleep(0.5)
     assert _descendant_browsers() == []
     # the next export starts it again
-    assert figure_bytes(chart.figure, "svg", DATE).startswith(b"<svg")
+    assert figure_bytes(chart.figure, "svg", DATE, lang="en").startswith(b"<svg")
     static_export.shutdown_browser()
 
 
@@ -142,8 +142,8 @@ def test_exported_map_png_is_saved_for_review(dataset):
     out = REPO_ROOT / "artifacts" / "export"
     out.mkdir(parents=True, exist_ok=True)
     for worldview in ("cn", "ne"):
-        chart = keycharts.world_map(dataset, 2024, 2025, worldview=worldview)
-        png = figure_bytes(chart.figure, "png", DATE)
+        chart = keycharts.world_map(dataset, 2024, 2025, worldview=worldview, lang="en")
+        png = figure_bytes(chart.figure, "png", DATE, lang="en")
         img = Image.open(io.BytesIO(png))
         assert img.size == (2000, 2 * chart.figure.layout.height)  # 2× scale
         (out / f"map-2024-2025-{worldview}.png").write_bytes(png)

@@ -9,7 +9,6 @@ import io
 import pytest
 
 from dashboard import keycharts
-from dashboard.i18n import set_language
 from dashboard.static_export import browser_available, figure_bytes
 
 pytestmark = pytest.mark.skipif(not browser_available(), reason="no Chrome/Chromium for kaleido")
@@ -18,19 +17,11 @@ DATE = dt.date(2026, 11, 27)
 
 @pytest.fixture(scope="module")
 def chart_zh(dataset):
-    set_language("zh")
-    try:
-        yield keycharts.coverage(dataset, [2024, 2025], "countries_and_regions")
-    finally:
-        set_language("en")
+    yield keycharts.coverage(dataset, [2024, 2025], "countries_and_regions", lang="zh")
 
 
 def test_chinese_svg_has_chinese_text_and_a_cjk_font(chart_zh):
-    set_language("zh")
-    try:
-        svg = figure_bytes(chart_zh.figure, "svg", DATE).decode("utf-8")
-    finally:
-        set_language("en")
+    svg = figure_bytes(chart_zh.figure, "svg", DATE, lang="zh").decode("utf-8")
     assert "国家和地区" in svg
     assert "Noto Sans CJK SC" in svg
     assert "导出" in svg  # the export stamp is Chinese too
@@ -39,7 +30,7 @@ def test_chinese_svg_has_chinese_text_and_a_cjk_font(chart_zh):
 def test_chinese_png_title_is_drawn(chart_zh):
     from PIL import Image
 
-    png = figure_bytes(chart_zh.figure, "png", DATE)
+    png = figure_bytes(chart_zh.figure, "png", DATE, lang="zh")
     img = Image.open(io.BytesIO(png)).convert("L")
     w, h = img.size
     title = img.crop((0, 0, w // 2, int(h * 0.25)))  # the title sits below the toolbar strip

@@ -37,10 +37,12 @@ def check_common(s: summary.Summary) -> None:
 
 
 def test_2024(dataset):
-    s = summary.edition_summary(dataset, 2024)
+    s = summary.edition_summary(dataset, 2024, lang="en")
     check_common(s)
     text = " ".join(s.paragraphs)
-    assert "first Sub-Forum" in text and "Suzhou, Jiangsu Province" in text and "9–10 September 2024" in text
+    assert (
+        "first Sub-Forum" in text and "Suzhou, Jiangsu Province" in text and "Sep 9\u2009–\u200910, 2024" in text
+    )  # Babel (CLDR) date interval
     assert "about 300 attendees took part, from 57 countries and regions and 6 international organizations [1]" in text
     assert s.refs.order[0] == "nia_en_2024_chair"
     assert "Public sources name 10 of the 57 countries and regions" in text
@@ -48,7 +50,7 @@ def test_2024(dataset):
 
 
 def test_2025_keeps_qualifier_and_mentions_conflicts(dataset):
-    s = summary.edition_summary(dataset, 2025)
+    s = summary.edition_summary(dataset, 2025, lang="en")
     check_common(s)
     text = " ".join(s.paragraphs)
     assert (
@@ -63,7 +65,7 @@ def test_2025_keeps_qualifier_and_mentions_conflicts(dataset):
 
 
 def test_comparison_is_honest(dataset):
-    s = summary.comparison_summary(dataset, 2024, 2025)
+    s = summary.comparison_summary(dataset, 2024, 2025, lang="en")
     check_common(s)
     text = " ".join(s.paragraphs)
     assert "Attendees: about 300 in 2024, more than 240 in 2025" in text
@@ -73,13 +75,13 @@ def test_comparison_is_honest(dataset):
     # conflicting values are shown here too
     assert "For 2025, other sources give 50 countries and regions" in text
     assert "For 2025, other sources give approximately 240 attendees" in text
-    assert "China, Hungary, Russia and Solomon Islands" in text
+    assert "China, Hungary, Russia, and Solomon Islands" in text  # Babel (CLDR) list
     assert "do not show which countries and regions took part in only one of them" in text
 
 
 def test_markdown_lists_numbered_sources(dataset):
-    s = summary.edition_summary(dataset, 2025)
-    md = summary.to_markdown(dataset, s, dt.date(2026, 11, 27))
+    s = summary.edition_summary(dataset, 2025, lang="en")
+    md = summary.to_markdown(dataset, s, "en", dt.date(2026, 11, 27))
     assert md.startswith("# The second Sub-Forum")
     assert "1. National Immigration Administration of China, “Chair's statement, 2025”, 14 Oct 2025, English." in md
     assert "<https://en.nia.gov.cn/n147413/c185410/content.html>" in md
@@ -91,15 +93,15 @@ def test_synthetic_edition(synthetic_data, edition):
     from dashboard.dataset import load_clean
 
     ds = load_clean(synthetic_data)
-    s = summary.edition_summary(ds, edition)
+    s = summary.edition_summary(ds, edition, lang="en")
     check_common(s)
     assert "third Sub-Forum" in " ".join(s.paragraphs)
 
 
 def _all_summaries(ds):
     eds = ds.edition_ids
-    out = [summary.edition_summary(ds, e) for e in eds]
-    out += [summary.comparison_summary(ds, a, b) for i, a in enumerate(eds) for b in eds[i + 1 :]]
+    out = [summary.edition_summary(ds, e, lang="en") for e in eds]
+    out += [summary.comparison_summary(ds, a, b, lang="en") for i, a in enumerate(eds) for b in eds[i + 1 :]]
     return out
 
 
@@ -110,7 +112,7 @@ def test_no_claim_cites_more_than_three_sources_and_labels_are_unique(dataset):
         for p in s.paragraphs:
             for group in re.findall(r"(?:\[\d+\])+", p):
                 assert group.count("[") <= 3, (s.title, group)
-    labels = citations.labels(dataset)
+    labels = citations.labels(dataset, lang="en")
     assert len(set(labels.values())) == len(labels)
     for lab in labels.values():
         assert "_" not in lab and ".csv" not in lab and "/" not in lab.split("\u201d")[0], lab
@@ -126,11 +128,11 @@ def test_name_or_title_sources_never_cited_as_evidence_of_participation(dataset)
 def test_mirrors_only_when_nothing_else_and_marked(dataset):
     from dashboard import citations
 
-    s = summary.edition_summary(dataset, 2024)
-    md = summary.to_markdown(dataset, s)
+    s = summary.edition_summary(dataset, 2024, lang="en")
+    md = summary.to_markdown(dataset, s, "en")
     mirrors = set(dataset.sources[dataset.sources.kind == "mirror"].id)
     for sid in set(s.refs.order) & mirrors:
-        assert "(mirror copy)" in citations.label(dataset, sid)
+        assert "(mirror copy)" in citations.label(dataset, sid, lang="en")
         assert "(mirror copy)" in md
     # the 2024 headline figures come from the chair's statement, not from a mirror with a 404.php address
     assert "404.php" not in md
@@ -149,7 +151,7 @@ def test_summary_wording_comes_from_the_data(dataset):
     mask = (figs.edition == 2025) & figs.is_preferred
     figs.loc[mask, "source_id"] = "nia_en_2025_news"
     ds = replace(dataset, editions=eds, reported_figures=figs)
-    text = " ".join(summary.edition_summary(ds, 2025).paragraphs)
+    text = " ".join(summary.edition_summary(ds, 2025, lang="en").paragraphs)
     assert "Jiangsu Province, Utopia, on" in text
     assert (
         "According to National Immigration Administration of China, \u201cNews item on the 2025 sub-forum\u201d" in text

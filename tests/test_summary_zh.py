@@ -1,4 +1,4 @@
-"""The Chinese press summaries (dashboard.summary_zh), checked the way the English ones are: every
+"""The Chinese press summaries (dashboard.summary, Chinese renderer), checked the way the English ones are: every
 figure with its Chinese qualifier, dates, city, host, theme and officials as the Chinese sources
 write them, conflicts, coverage caveats, every sentence with a number referenced, no forbidden
 claim, no English sentence."""
@@ -16,8 +16,10 @@ FORBIDDEN = ["新增", "首次参加", "未再参加", "退出", "返回", "240�
 
 
 @pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
+def english_run():
+    """The run's language is English: the Chinese summary comes from the explicit ``lang``, never
+    from the language of the run (a download callback runs outside the page's language)."""
+    set_language("en")
     yield
     set_language("en")
 
@@ -44,7 +46,7 @@ def check_common(s: summary.Summary) -> str:
 
 
 def test_2024_in_chinese(dataset):
-    s = summary.edition_summary(dataset, 2024)
+    s = summary.edition_summary(dataset, 2024, lang="zh")
     text = check_common(s)
     assert s.title.startswith("首届移民管理合作分论坛")
     assert text.startswith(
@@ -60,7 +62,7 @@ def test_2024_in_chinese(dataset):
 
 
 def test_2025_in_chinese_keeps_qualifiers_and_conflicts(dataset):
-    s = summary.edition_summary(dataset, 2025)
+    s = summary.edition_summary(dataset, 2025, lang="zh")
     text = check_common(s)
     assert "2025年9月17日至18日" in text and "连云港" in text
     assert "来自51个国家和地区和5个国际组织的240余人参加分论坛[1]" in text
@@ -74,7 +76,7 @@ def test_2025_in_chinese_keeps_qualifiers_and_conflicts(dataset):
 
 
 def test_comparison_in_chinese(dataset):
-    s = summary.comparison_summary(dataset, 2024, 2025)
+    s = summary.comparison_summary(dataset, 2024, 2025, lang="zh")
     text = check_common(s)
     assert "首届分论坛于2024年9月9日至10日在苏州举行，第二届分论坛于2025年9月17日至18日在连云港举行" in text
     assert "参会人数：2024年约300人，2025年240余人" in text and "约减少60人（约−20%）" in text

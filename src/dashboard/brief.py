@@ -37,7 +37,7 @@ from pathlib import Path
 from . import citations, comparison, describe, keycharts, metrics, names, packaging, summary
 from .dataset import Dataset
 from .formatting import format_date, format_date_range, format_figure_noun
-from .i18n import LANGUAGES, language, t, tn
+from .i18n import LANGUAGES, t, tn
 from .vocab import METRICS, ROLES
 from .worldview import DEFAULT, source_text
 
@@ -72,8 +72,7 @@ class BriefError(RuntimeError):
 def press_summary(ds: Dataset, editions: list[int], lang: str) -> summary.Summary:
     """The press summary in ``lang``. The ONE place the brief calls the summary module: when it takes
     ``lang`` itself (edition_summary(ds, edition, lang)), only this function changes."""
-    with language(lang):
-        return packaging.press_summary(ds, editions)
+    return packaging.press_summary(ds, editions, lang)
 
 
 # --- fonts -------------------------------------------------------------------------------------
@@ -121,7 +120,7 @@ def _facts(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -> l
         rows.append(
             [
                 t("{year} edition", lang=lang, year=e),
-                format_date_range(row.start_date, row.end_date),
+                format_date_range(row.start_date, row.end_date, lang=lang),
                 venue,
                 names.edition_host(row, lang),
                 _refs_text(refs, row.preferred_source_id, claim=citations.PARTICIPATION),
@@ -130,18 +129,18 @@ def _facts(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -> l
     return rows
 
 
-def _figure_cell(s: comparison.Stated, metric: str, refs: summary.Refs) -> str:
+def _figure_cell(s: comparison.Stated, metric: str, refs: summary.Refs, lang: str) -> str:
     """'51 countries and regions (another source: 50) [1][3]': the figure with every other value."""
     if s.basis == comparison.NAMED:
-        text = comparison.figure_text(s)
+        text = comparison.figure_text(s, lang)
     else:
-        text = format_figure_noun(s.value, s.qualifier, metric)
+        text = format_figure_noun(s.value, s.qualifier, metric, lang=lang)
         if s.others:
-            others = "; ".join(format_figure_noun(v, q, metric) for v, q, _ in s.others)
+            others = "; ".join(format_figure_noun(v, q, metric, lang=lang) for v, q, _ in s.others)
             text = (
-                t("{figure} (another source: {others})", figure=text, others=others)
+                t("{figure} (another source: {others})", lang=lang, figure=text, others=others)
                 if len(s.others) == 1
-                else t("{figure} (other sources: {others})", figure=text, others=others)
+                else t("{figure} (other sources: {others})", lang=lang, figure=text, others=others)
             )
     ids = [*s.source_ids, *(i for _v, _q, ids in s.others for i in ids)]
     return f"{text} {refs.cite(*ids, claim=citations.FIGURES)}".strip() if ids else text
@@ -154,7 +153,8 @@ def _figures(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) ->
     rows = []
     if len(editions) == 1:
         for metric in (*metrics.HEADLINE_METRICS, "named_speakers"):
-            rows.append([METRICS.label(metric), _figure_cell(metrics.stated(ds, editions[0], metric), metric, refs)])
+            cell = _figure_cell(metrics.stated(ds, editions[0], metric), metric, refs, lang)
+            rows.append([METRICS.label(metric, lang), cell])
         return {"head": head, "rows": rows}
     a, b = editions
     head += [t("Change", lang=lang), t("Basis", lang=lang)]
@@ -162,10 +162,10 @@ def _figures(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) ->
         c = r.comparison
         rows.append(
             [
-                METRICS.label(r.metric),
-                _figure_cell(c.earlier, r.metric, refs),
-                _figure_cell(c.later, r.metric, refs),
-                comparison.change_text(c) or "—",
+                METRICS.label(r.metric, lang),
+                _figure_cell(c.earlier, r.metric, refs, lang),
+                _figure_cell(c.later, r.metric, refs, lang),
+                comparison.change_text(c, lang) or "—",
                 _basis(c, lang),
             ]
         )
@@ -208,7 +208,7 @@ def _speakers(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -
                     str(e),
                     names.person_name(r, lang),
                     who,
-                    ROLES.label(r.role),
+                    ROLES.label(r.role, lang),
                     refs.cite(r.source_ids, claim=citations.PARTICIPATION),
                 ]
             )
@@ -220,7 +220,7 @@ def _speakers(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -
                 else tn("{n} plenary speaker", "{n} plenary speakers", len(rest), lang=lang)
             )
             ids = sorted({i for v in rest.source_ids for i in v.split("|")})
-            rows.append([str(e), text, "", ROLES.label("plenary_speech"), refs.cite(*ids)])
+            rows.append([str(e), text, "", ROLES.label("plenary_speech", lang), refs.cite(*ids)])
     return rows
 
 
@@ -230,8 +230,8 @@ def _outcomes(ds: Dataset, editions: list[int], refs: summary.Refs) -> list[list
     return [[str(r.edition), r.item, refs.cite(r.source_ids, claim=citations.CONTEXT)] for r in o.itertuples()]
 
 
-def _sources(ds: Dataset, refs: summary.Refs) -> list[dict]:
-    return [{"label": citations.label(ds, sid), "url": citations.url(ds, sid)} for sid in refs.order]
+def _sources(ds: Dataset, refs: summary.Refs, lang: str) -> list[dict]:
+    return [{"label": citations.label(ds, sid, lang=lang), "url": citations.url(ds, sid)} for sid in refs.order]
 
 
 def brief_content(
@@ -251,10 +251,10 @@ def brief_content(
         raise BriefError(f"unknown edition {unknown[0]}" if unknown else "give one edition or two to compare")
     s = press_summary(ds, editions, lang)
     refs = s.refs
-    with language(lang):  # vocabularies, formatting and the charts follow the brief's language
+    if True:  # every call below takes the brief's language explicitly
         later = editions[1] if len(editions) > 1 else None
-        charts = [keycharts.world_map(ds, editions[0], later, worldview=worldview)]
-        charts += [packaging.key_chart(ds, editions, name, worldview) for name in CHARTS]
+        charts = [keycharts.world_map(ds, editions[0], later, worldview=worldview, lang=lang)]
+        charts += [packaging.key_chart(ds, editions, name, worldview, lang=lang) for name in CHARTS]
         content = {
             "lang": lang,
             "region": "cn" if lang == "zh" else "",
@@ -304,12 +304,12 @@ def brief_content(
                 "Data version {v}, generated {d}. Data compilation licensed CC BY 4.0. {boundaries}",
                 lang=lang,
                 v=version,
-                d=format_date(date),
-                boundaries=source_text(worldview),
+                d=format_date(date, lang=lang),
+                boundaries=source_text(worldview, lang=lang),
             ),
-            "cite": t("How to cite", lang=lang) + ": " + packaging.citation(version, date),
+            "cite": t("How to cite", lang=lang) + ": " + packaging.citation(version, date, lang=lang),
         }
-        content["sources"] = _sources(ds, refs)  # last: every reference above is numbered by now
+        content["sources"] = _sources(ds, refs, lang)  # last: every reference above is numbered by now
         content["charts"] = [
             {"file": f"chart{i}.png", "description": describe.describe(c, lang), "wide": i == 0}
             for i, c in enumerate(charts)
@@ -359,11 +359,14 @@ def build_brief(
     pictures: dict[str, bytes] = {}
     if images:
         if render is None:
-            from .static_export import figure_bytes as render
-        with language(lang):  # the export stamp inside each image is in the brief's language
-            for spec, chart in zip(content["charts"], charts):
-                width = MAP_WIDTH if spec["wide"] else CHART_WIDTH
-                pictures[spec["file"]] = render(chart.figure, "png", date, width=width)
+            from functools import partial
+
+            from .static_export import figure_bytes
+
+            render = partial(figure_bytes, lang=lang)  # the export stamp inside each image is in this language
+        for spec, chart in zip(content["charts"], charts):
+            width = MAP_WIDTH if spec["wide"] else CHART_WIDTH
+            pictures[spec["file"]] = render(chart.figure, "png", date, width=width)
     return typeset(content, pictures, date)
 
 

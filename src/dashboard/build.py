@@ -22,6 +22,7 @@ from . import datapackage, geostep
 from .cleaning import mark_preferred, seniority, slug
 from .errors import DataError, DataIssue
 from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName, to_simplified
+from .locale_rules import source_language_is_simplified
 from .paths import clean_dir, data_dir, raw_dir, rel
 from .raw import RawData, check_references, load_raw, read_yaml
 from .reference import load_entities, load_organizations
@@ -57,7 +58,7 @@ def _theme(topics: pd.DataFrame, edition: int, language: str, preferred: str) ->
         return "", ""
     pref = t[t.source_id == preferred]
     row = (pref if len(pref) else t).iloc[0]
-    return (row["text_simplified"] if language == "zh" else row["text"]), row["source_id"]
+    return (row["text_simplified"] if source_language_is_simplified(language) else row["text"]), row["source_id"]
 
 
 def _zh_forms(value: str | None) -> tuple[str, str]:
@@ -146,7 +147,9 @@ def build_tables(
                         "scope": scope,
                         "kind": t.kind,
                         "text": t.text,
-                        "text_simplified": to_simplified(t.text) if lang[t.source_id] == "zh" else "",
+                        "text_simplified": to_simplified(t.text)
+                        if source_language_is_simplified(lang[t.source_id])
+                        else "",
                         "language": lang[t.source_id],
                         "source_id": t.source_id,
                         "note": t.note,

@@ -20,8 +20,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from . import locale_rules
 from .dataset import Dataset
-from .i18n import babel_locale, get_language, t
+from .i18n import babel_locale, t
 from .memo import per_dataset
 
 MAX_REFERENCES = 3
@@ -72,6 +73,11 @@ def _records(ds: Dataset) -> dict:
     return {r.id: r for r in ds.sources.itertuples(index=False)}
 
 
+# Between equally strong sources, one in this language comes first (a ranking rule of the citations,
+# the same in every interface language, so every language cites the same sources).
+TIE_BREAK_LANGUAGE = "en"
+
+
 @per_dataset
 def strongest(
     ds: Dataset,
@@ -93,7 +99,8 @@ def strongest(
         if claim not in supports(r):
             continue
         published = r.published if isinstance(r.published, str) else ""
-        rows.append((tier(r), 0 if sid in prefer else 1, 0 if r.language == "en" else 1, published or "9999", i, sid))
+        first_language = 0 if r.language == TIE_BREAK_LANGUAGE else 1
+        rows.append((tier(r), 0 if sid in prefer else 1, first_language, published or "9999", i, sid))
     rows.sort()
     if any(r[0] != MIRROR_TIER for r in rows):
         rows = [r for r in rows if r[0] != MIRROR_TIER]
@@ -101,9 +108,9 @@ def strongest(
     return ids[:limit] if limit else ids
 
 
-def _date(published) -> str:
+def _date(published, lang: str) -> str:
     if not isinstance(published, str) or not published:
-        return t("undated")
+        return t("undated", lang=lang)
     from babel.dates import format_date
 
     parts = published.split("-")
@@ -111,63 +118,65 @@ def _date(published) -> str:
         if len(parts) == 3:  # '14 Oct 2025' / '2025年10月14日' (CLDR's medium date for the language)
             return format_date(
                 dt.date.fromisoformat(published),
-                "d MMM y" if get_language() == "en" else "medium",
-                locale=babel_locale(),
+                locale_rules.rules(lang).citation_day,
+                locale=babel_locale(lang),
             )
         if len(parts) == 2:  # 'Oct 2025' / '2025年10月'
             return format_date(
                 dt.date(int(parts[0]), int(parts[1]), 1),
-                "MMM y" if get_language() == "en" else "y年M月",
-                locale=babel_locale(),
+                locale_rules.rules(lang).citation_month,
+                locale=babel_locale(lang),
             )
     except ValueError:
         pass
     return published
 
 
-def publisher(ds: Dataset, source_id: str) -> str:
+def publisher(ds: Dataset, source_id: str, *, lang: str) -> str:
     """The publisher's name without the notes the fact sheet keeps in brackets: 'National Immigration
     Administration of China', 'Xinhua'."""
-    return _publisher(_records(ds)[source_id])
+    return _publisher(_records(ds)[source_id], lang)
 
 
-def _publisher(r) -> str:
-    """In Chinese, the publisher's own Chinese name where the record gives one (国家移民管理局, 新华社)."""
-    zh = getattr(r, "publisher_zh", None)
-    if get_language() == "zh" and isinstance(zh, str) and zh:
-        return zh
+def _publisher(r, lang: str) -> str:
+    """The publisher's own name in ``lang`` where the record gives one (``publisher_zh``: 国家移民管理局,
+    新华社)."""
+    local = getattr(r, f"publisher_{lang}", None)
+    if isinstance(local, str) and local:
+        return local
     name = str(r.publisher).split(" (")[0].split(", third-party mirror")[0].strip()
     return name or str(r.publisher)
 
 
-def language_name(code: str) -> str:
+def language_name(code: str, *, lang: str) -> str:
     """The language's name in the interface language, from CLDR through Babel ('English' / '英语')."""
     from babel import Locale
 
-    return Locale.parse(babel_locale()).languages.get(code, code)
+    return Locale.parse(babel_locale(lang)).languages.get(code, code)
 
 
-def _label(r) -> str:
+def _label(r, lang: str) -> str:
     short = r.short_title if isinstance(getattr(r, "short_title", None), str) and r.short_title else str(r.title)
-    short_zh = getattr(r, "short_title_zh", None)
-    if get_language() == "zh" and isinstance(short_zh, str) and short_zh:
-        short = short_zh
+    local = getattr(r, f"short_title_{lang}", None)
+    if isinstance(local, str) and local:
+        short = local
     label = t(
         "{publisher}, \u201c{title}\u201d, {date}, {language}",
-        publisher=_publisher(r),
+        lang=lang,
+        publisher=_publisher(r, lang),
         title=short,
-        date=_date(r.published),
-        language=language_name(r.language),
+        date=_date(r.published, lang),
+        language=language_name(r.language, lang=lang),
     )
     if r.kind == "mirror":
-        label = t("{label} (mirror copy)", label=label)
+        label = t("{label} (mirror copy)", lang=lang, label=label)
     return label
 
 
 @per_dataset
-def labels(ds: Dataset) -> dict[str, str]:
+def labels(ds: Dataset, *, lang: str) -> dict[str, str]:
     """id -> readable label, unique across the registry (a repeat gets the page's own title added)."""
-    out = {sid: _label(r) for sid, r in _table(ds).iterrows()}
+    out = {sid: _label(r, lang) for sid, r in _table(ds).iterrows()}
     seen: dict[str, list[str]] = {}
     for sid, lab in out.items():
         seen.setdefault(lab, []).append(sid)
@@ -179,8 +188,8 @@ def labels(ds: Dataset) -> dict[str, str]:
     return out
 
 
-def label(ds: Dataset, source_id: str) -> str:
-    return labels(ds).get(source_id, "")
+def label(ds: Dataset, source_id: str, *, lang: str) -> str:
+    return labels(ds, lang=lang).get(source_id, "")
 
 
 def url(ds: Dataset, source_id: str) -> str:
@@ -196,36 +205,36 @@ def main_source_url(ds: Dataset, source_ids: str, claim: str = PARTICIPATION) ->
 
 
 @per_dataset
-def cited_labels(ds: Dataset, source_ids: str, claim: str = PARTICIPATION) -> str:
+def cited_labels(ds: Dataset, source_ids: str, claim: str = PARTICIPATION, *, lang: str) -> str:
     """'label; label; label (+2 more on the Sources page)': the strongest sources of a row for the
     claim, the others counted."""
     best = strongest(ds, source_ids, claim, limit=None)
-    text = "; ".join(label(ds, s) for s in best[:MAX_REFERENCES])
+    text = "; ".join(label(ds, s, lang=lang) for s in best[:MAX_REFERENCES])
     rest = len(best) - MAX_REFERENCES
     if rest > 0:
-        text += " " + t("(+{n} more on the Sources page)", n=rest)
+        text += " " + t("(+{n} more on the Sources page)", lang=lang, n=rest)
     return text
 
 
 @per_dataset
-def _id_pattern(ds: Dataset):
+def _id_pattern(ds: Dataset, lang: str):
     import re
 
-    labs = labels(ds)
+    labs = labels(ds, lang=lang)
     return re.compile(r"\b(" + "|".join(re.escape(i) for i in sorted(labs, key=len, reverse=True)) + r")\b")
 
 
-def readable_text(ds: Dataset, text: object) -> str:
+def readable_text(ds: Dataset, text: object, *, lang: str) -> str:
     """Free text (a note, a conflict's detail) with every source id in it replaced by the source's
     label: notes were written for maintainers and cite sources by id."""
     s = "" if text is None or (isinstance(text, float) and text != text) else str(text)
-    labs = labels(ds)
+    labs = labels(ds, lang=lang)
     if not s or not labs or not any(i in s for i in labs):
         return s
-    return _id_pattern(ds).sub(lambda m: labs[m.group(1)], s)
+    return _id_pattern(ds, lang).sub(lambda m: labs[m.group(1)], s)
 
 
-def reader_sources(ds: Dataset, frame: pd.DataFrame, claim: str = PARTICIPATION) -> pd.DataFrame:
+def reader_sources(ds: Dataset, frame: pd.DataFrame, claim: str = PARTICIPATION, *, lang: str) -> pd.DataFrame:
     """A copy of ``frame`` fit for readers: every column of source ids replaced by the readable labels
     of its strongest sources (and a column with the main source's address); internal ids dropped."""
     out = frame.copy()
@@ -233,11 +242,11 @@ def reader_sources(ds: Dataset, frame: pd.DataFrame, claim: str = PARTICIPATION)
         name = col.replace("source_ids", "sources").replace("source_id", "source")
         claim_here = FIGURES if ("reported" in col or "metric" in out.columns) else claim
         vals = out[col].fillna("").astype(str)
-        out[name] = [cited_labels(ds, v, claim_here) if v else "" for v in vals]
+        out[name] = [cited_labels(ds, v, claim_here, lang=lang) if v else "" for v in vals]
         out[name + "_link"] = [main_source_url(ds, v, claim_here) if v else "" for v in vals]
         out = out.drop(columns=[col])
     for col in [c for c in ("note", "detail", "issue", "notes") if c in out.columns]:
-        out[col] = out[col].map(lambda v: readable_text(ds, v))
+        out[col] = out[col].map(lambda v: readable_text(ds, v, lang=lang))
     return out.drop(columns=[c for c in ("person_id", "excerpt", "id") if c in out.columns])
 
 
@@ -261,12 +270,25 @@ def _organizer_lists(ds: Dataset, editions: tuple[int, ...]) -> list[tuple[str, 
     return out
 
 
-def list_credit(ds: Dataset, editions: Iterable[int]) -> str:
-    """'registration.csv, 28 November 2026' for each organizers' list of these editions ('; '
+def list_credit(ds: Dataset, editions: Iterable[int], *, lang: str) -> str:
+    """'registration.csv, 28 November 2026' for each organizers' list of these editions (clauses
     between lists), '' when none. The file name is the user's: escape it where it is rendered."""
-    from .formatting import format_date
+    return format_list_credit(organizer_lists(ds, editions), lang=lang)
 
-    return "; ".join(
-        t("{file}, {date}", file=name, date=format_date(day) if day else t("undated"))
-        for name, day in organizer_lists(ds, editions)
+
+def format_list_credit(lists: Iterable[tuple[str, str]], *, lang: str) -> str:
+    """The credit line for (file name, date added) pairs (see :func:`list_credit`)."""
+    from .formatting import format_date, join_clauses
+
+    return join_clauses(
+        (
+            t(
+                "{file}, {date}",
+                lang=lang,
+                file=name,
+                date=format_date(day, lang=lang) if day else t("undated", lang=lang),
+            )
+            for name, day in lists
+        ),
+        lang=lang,
     )

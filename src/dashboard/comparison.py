@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .formatting import format_figure, format_number, format_percent, format_signed
+from .formatting import format_figure, format_number, format_percent, format_signed, join_clauses
 from .i18n import t
 
 REPORTED, NAMED, NOT_REPORTED = "reported", "named_in_sources", "not_reported"
@@ -112,88 +112,138 @@ def compare_figures(earlier: Stated, later: Stated) -> Comparison:
 
 # --- wording -----------------------------------------------------------------------------------
 
-signed, percent = format_signed, format_percent
 
-
-def change_parts(c: Comparison) -> tuple[str, str]:
+def change_parts(c: Comparison, lang: str) -> tuple[str, str]:
     """(absolute change, relative change) as table cells: '−6', '−11%'; 'about −60', 'about −20%';
     'at least +40', …; for a count of names, or when a figure is missing, a dash in both."""
     if not c.has_change:
         return "—", "—"
-    d, p = signed(c.delta), percent(c.ratio)
+    d, p = format_signed(c.delta, lang=lang), format_percent(c.ratio, lang=lang)
     if c.kind == EXACT:
         return d, p
     if c.kind == APPROXIMATE:
-        return t("about {change}", change=d), t("about {change}", change=p)
+        return t("about {change}", lang=lang, change=d), t("about {change}", lang=lang, change=p)
     if c.bound == "at_least":
-        return t("at least {change}", change=d), t("at least {change}", change=p)
-    return t("at most {change}", change=d), t("at most {change}", change=p)
+        return t("at least {change}", lang=lang, change=d), t("at least {change}", lang=lang, change=p)
+    return t("at most {change}", lang=lang, change=d), t("at most {change}", lang=lang, change=p)
 
 
-def change_text(c: Comparison) -> str:
+def change_text(c: Comparison, lang: str) -> str:
     """'−6 (−11%)', 'about −60 (about −20%)', 'at least +40 (at least +20%)'; '' when no change may
     be given."""
     if not c.has_change:
         return ""
-    d, p = change_parts(c)
-    return t("{change} ({relative})", change=d, relative=p)
+    d, p = change_parts(c, lang)
+    return t("{change} ({relative})", lang=lang, change=d, relative=p)
 
 
-def figure_text(s: Stated) -> str:
+def figure_text(s: Stated, lang: str) -> str:
     """'51', 'more than 240', and for a count of names '13 named in sources'."""
     if s.basis == NAMED:
-        return t("{n} named in sources", n=format_figure(s.value, s.qualifier))
-    return format_figure(s.value, s.qualifier)
+        return t("{n} named in sources", lang=lang, n=format_figure(s.value, s.qualifier, lang=lang))
+    return format_figure(s.value, s.qualifier, lang=lang)
 
 
-def others_text(s: Stated) -> str:
+def others_text(s: Stated, lang: str) -> str:
     """'50' or 'approximately 240; 250' — the values other sources give; '' when none."""
-    return "; ".join(format_figure(v, q) for v, q, _ids in s.others)
+    return join_clauses((format_figure(v, q, lang=lang) for v, q, _ids in s.others), lang=lang)
 
 
-def figure_with_others(s: Stated) -> str:
+def figure_with_others(s: Stated, lang: str) -> str:
     """'51 (another source: 50)': the figure with every conflicting value beside it."""
-    base = figure_text(s)
+    base = figure_text(s, lang)
     if not s.others:
         return base
     if len(s.others) == 1:
-        return t("{figure} (another source: {others})", figure=base, others=others_text(s))
-    return t("{figure} (other sources: {others})", figure=base, others=others_text(s))
+        return t("{figure} (another source: {others})", lang=lang, figure=base, others=others_text(s, lang))
+    return t("{figure} (other sources: {others})", lang=lang, figure=base, others=others_text(s, lang))
 
 
-def basis_text(c: Comparison) -> str:
+def basis_label(c: Comparison, lang: str) -> str:
+    """The basis of a comparison as a table cell: 'reported; exact figures', 'reported; approximate (a
+    figure is qualified)', 'named in sources: … no change given'…"""
+    if c.kind == SOURCE_COUNT:
+        return t("named in sources: a count of what the sources say, not a reported total; no change given", lang=lang)
+    if c.kind == EXACT:
+        return t("reported; exact figures", lang=lang)
+    if c.kind == NOT_COMPARABLE:
+        return t("not reported for both editions", lang=lang)
+    if c.kind == BOUNDED:
+        return t('reported; a figure is a bound ("more than", "nearly")', lang=lang)
+    return t("reported; approximate (a figure is qualified)", lang=lang)
+
+
+def basis_text(c: Comparison, lang: str) -> str:
     """The comparison in one line, its basis stated: '57 → 51: −6 (−11%)', 'about 300 → more than
     240: about −60 (about −20%), approximate', '8 → 13 named in sources: not reported totals, so no
     change is given'."""
-    a, b = figure_with_others(c.earlier), figure_with_others(c.later)
+    a, b = figure_with_others(c.earlier, lang), figure_with_others(c.later, lang)
     if c.kind == SOURCE_COUNT:
-        return t("{a} → {b}: counts of what the sources name, not reported totals, so no change is given", a=a, b=b)
+        return t(
+            "{a} → {b}: counts of what the sources name, not reported totals, so no change is given",
+            lang=lang,
+            a=a,
+            b=b,
+        )
     if c.kind == NOT_COMPARABLE:
-        return t("{a} → {b}: no change can be given (a figure is not reported)", a=a, b=b)
+        return t("{a} → {b}: no change can be given (a figure is not reported)", lang=lang, a=a, b=b)
     if c.kind == EXACT:
-        return t("{a} → {b}: {change}", a=a, b=b, change=change_text(c))
+        return t("{a} → {b}: {change}", lang=lang, a=a, b=b, change=change_text(c, lang))
     if c.kind == APPROXIMATE:
-        return t("{a} → {b}: {change}, approximate because a figure is qualified", a=a, b=b, change=change_text(c))
-    return t("{a} → {b}: {change}, as a figure is a bound", a=a, b=b, change=change_text(c))
+        return t(
+            "{a} → {b}: {change}, approximate because a figure is qualified",
+            lang=lang,
+            a=a,
+            b=b,
+            change=change_text(c, lang),
+        )
+    return t("{a} → {b}: {change}, as a figure is a bound", lang=lang, a=a, b=b, change=change_text(c, lang))
 
 
-def change_sentence(c: Comparison) -> str:
+def change_sentence(c: Comparison, lang: str, metric: str | None = None) -> str:
     """The change in running text, for summaries: '6 fewer', 'about 60 fewer (about −20%)', 'at least
-    40 more'; '' when no change may be given."""
+    40 more'; '' when no change may be given. A language whose sentences are not shaped like the
+    English ones has its own wording in :data:`CHANGE_SENTENCES` (same rule, same result)."""
     if not c.has_change:
         return ""
-    n, p = format_number(abs(c.delta)), percent(c.ratio)
+    own = CHANGE_SENTENCES.get(lang)
+    if own is not None:
+        return own(c, lang, metric)
+    n, p = format_number(abs(c.delta), lang=lang), format_percent(c.ratio, lang=lang)
     if c.delta == 0:
         if c.kind == EXACT:
-            return t("the same")
+            return t("the same", lang=lang)
         if c.kind == APPROXIMATE:
-            return t("about the same")
-        return t("no fewer") if c.bound == "at_least" else t("no more")
+            return t("about the same", lang=lang)
+        return t("no fewer", lang=lang) if c.bound == "at_least" else t("no more", lang=lang)
     more = c.delta > 0
     if c.kind == EXACT:
-        return t("{n} more", n=n) if more else t("{n} fewer", n=n)
+        return t("{n} more", lang=lang, n=n) if more else t("{n} fewer", lang=lang, n=n)
     if c.kind == APPROXIMATE:
-        return t("about {n} more ({p})", n=n, p=p) if more else t("about {n} fewer ({p})", n=n, p=p)
+        return (
+            t("about {n} more ({p})", lang=lang, n=n, p=p) if more else t("about {n} fewer ({p})", lang=lang, n=n, p=p)
+        )
     if c.bound == "at_least":
-        return t("at least {n} more", n=n) if more else t("at most {n} fewer", n=n)
-    return t("at most {n} more", n=n) if more else t("at least {n} fewer", n=n)
+        return t("at least {n} more", lang=lang, n=n) if more else t("at most {n} fewer", lang=lang, n=n)
+    return t("at most {n} more", lang=lang, n=n) if more else t("at least {n} fewer", lang=lang, n=n)
+
+
+def _change_sentence_zh(c: Comparison, lang: str, metric: str | None) -> str:
+    """'减少6个', '约减少60人（约−20%）', '至少增加40人': the Chinese shape of :func:`change_sentence`
+    (measure word by metric: 人 for attendees, 个 otherwise)."""
+    n = format_number(abs(c.delta), lang=lang) + ("人" if metric == "attendees" else "个")
+    pct = format_percent(abs(c.ratio), lang=lang)[1:] if c.ratio is not None else ""
+    if c.delta == 0:
+        return "持平" if c.kind == EXACT else "大致持平"
+    word = "增加" if c.delta > 0 else "减少"
+    sign = "+" if c.delta > 0 else "−"
+    if c.kind == EXACT:
+        return f"{word}{n}（{sign}{pct}）"
+    if c.kind == APPROXIMATE:
+        return f"约{word}{n}（约{sign}{pct}）"
+    at_least = (c.bound == "at_least") == (c.delta > 0)
+    return f"{'至少' if at_least else '至多'}{word}{n}"
+
+
+# Running-text change wording per language, where the sentence shape differs from the English one.
+CHANGE_SENTENCES = {"zh": _change_sentence_zh}

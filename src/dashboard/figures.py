@@ -131,15 +131,17 @@ def frame(
     return fig
 
 
-def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: str, source: str) -> go.Figure:
+def coverage_chart(
+    cov, labels: dict[int, str], colors: dict[int, str], what: str, source: str, *, lang: str
+) -> go.Figure:
     """Identified vs reported, one bar per edition: the identified part in the edition's
     colour, the unidentified remainder as a muted segment (never hidden)."""
     cov = cov.sort_values("edition", ascending=False)
-    totals = [format_figure(r, q) for r, q in zip(cov.reported, cov.reported_qualifier)]
+    totals = [format_figure(r, q, lang=lang) for r, q in zip(cov.reported, cov.reported_qualifier)]
     # The reported total goes into the category label ("2025 · reported 51"): an annotation
     # placed on a category axis blanks the bars in plotly.js.
     y = [
-        wrap_label(t("{edition} · reported {total}", edition=labels[e], total=tot), 14)
+        wrap_label(t("{edition} · reported {total}", edition=labels[e], total=tot, lang=lang), 14)
         for e, tot in zip(cov.edition, totals)
     ]
     fig = go.Figure()
@@ -156,20 +158,20 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
             textposition="inside",
             textangle=0,
             insidetextanchor="middle",
-            hovertemplate="%{y}: %{x} " + t("identified") + "<extra></extra>",
+            hovertemplate="%{y}: %{x} " + t("identified", lang=lang) + "<extra></extra>",
         )
     fig.add_bar(
         y=y,
         x=[int(v) if v == v and v is not None else 0 for v in cov.unidentified],
         orientation="h",
-        name=t("Not named in public sources"),
+        name=t("Not named in public sources", lang=lang),
         marker_color=MUTED,
-        text=[t("{n} not named", n=int(n)) if n and n == n else "" for n in cov.unidentified],
+        text=[t("{n} not named", n=int(n), lang=lang) if n and n == n else "" for n in cov.unidentified],
         textposition="inside",
         textangle=0,
         insidetextanchor="middle",
         insidetextfont=dict(color="#333"),
-        hovertemplate="%{y}: %{x} " + t("not named in public sources") + "<extra></extra>",
+        hovertemplate="%{y}: %{x} " + t("not named in public sources", lang=lang) + "<extra></extra>",
     )
     fig.update_layout(
         barmode="stack",
@@ -181,11 +183,12 @@ def coverage_chart(cov, labels: dict[int, str], colors: dict[int, str], what: st
         "Identified {what} (coloured, one colour per edition) and those not named in public sources "
         "(grey), against the reported total",
         what=what,
+        lang=lang,
     )
     # no legend: every segment is labelled and every row names its edition
     return frame(
         fig,
-        t("{What}: named in public sources", What=what[:1].upper() + what[1:]),
+        t("{What}: named in public sources", What=what[:1].upper() + what[1:], lang=lang),
         subtitle,
         source,
         height=150 + 48 * len(y),
@@ -264,6 +267,8 @@ def presence_matrix(
     title: str,
     subtitle: str,
     source: str,
+    *,
+    lang: str,
 ) -> go.Figure:
     """Organizations × editions: a filled square where the organization is identified."""
     fig = go.Figure()
@@ -276,7 +281,7 @@ def presence_matrix(
             mode="markers",
             marker=dict(symbol="square", size=22, color=colors[ed]),
             name=edition_labels[ed],
-            hovertemplate="%{y} · %{x}: " + t("identified") + "<extra></extra>",
+            hovertemplate="%{y} · %{x}: " + t("identified", lang=lang) + "<extra></extra>",
         )
         absent = matrix[~matrix[ed]]
         fig.add_scatter(
@@ -285,7 +290,7 @@ def presence_matrix(
             mode="markers",
             marker=dict(symbol="square-open", size=20, color=MUTED),
             showlegend=False,
-            hovertemplate="%{y} · %{x}: " + t("not named in public sources") + "<extra></extra>",
+            hovertemplate="%{y} · %{x}: " + t("not named in public sources", lang=lang) + "<extra></extra>",
         )
     fig.update_layout(
         xaxis=dict(
@@ -350,6 +355,8 @@ def participation_map(
     source: str,
     worldview: str,
     lines: bool = False,
+    *,
+    lang: str,
 ) -> go.Figure:
     """World map: identified participants' shapes coloured by status, markers for small ones (and for
     those drawn inside another shape), the venues as stars with a legend entry each (no text on the
@@ -361,7 +368,7 @@ def participation_map(
     fig = go.Figure()
     hover = (
         "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
-        + t("How known")
+        + t("How known", lang=lang)
         + ": %{customdata[3]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
     )
     cols = ["name_en", "name_zh", "status_label", "how_text", "people_text", "sources_text"]
@@ -386,7 +393,7 @@ def participation_map(
             showscale=False,
             marker_line_color="#FFFFFF",
             marker_line_width=0.6,
-            name=t("Identified"),
+            name=t("Identified", lang=lang),
             showlegend=False,
             customdata=shapes[cols].values,
             hovertemplate=hover,
@@ -418,7 +425,7 @@ def participation_map(
             name="lines",
         )
     for v in venue_frame.itertuples():
-        label = t("Venue {y}: {city}", y=v.edition, city=names.edition_city(v))
+        label = t("Venue {y}: {city}", y=v.edition, city=names.edition_city(v, lang=lang), lang=lang)
         fig.add_scattergeo(
             lon=[v.city_lon],
             lat=[v.city_lat],
@@ -499,7 +506,15 @@ def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: in
 
 
 def region_map(
-    frame, outlines: dict, region_colors: dict[str, str], title: str, subtitle: str, source: str, worldview: str
+    frame,
+    outlines: dict,
+    region_colors: dict[str, str],
+    title: str,
+    subtitle: str,
+    source: str,
+    worldview: str,
+    *,
+    lang: str,
 ) -> go.Figure:
     """What was identified, by UN M49 region: identified countries filled in their region's colour,
     the sub-regions they belong to outlined (never filled), small ones also as markers. A
@@ -516,7 +531,7 @@ def region_map(
             marker_line_color="#555555",
             marker_line_width=1.2,
             hoverinfo="skip",
-            name=t("UN M49 sub-region"),
+            name=t("UN M49 sub-region", lang=lang),
             showlegend=False,
         )
     hover = "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<extra></extra>"

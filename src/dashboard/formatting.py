@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from . import locale_rules
 from .i18n import babel_locale, t
 
 # Qualifiers that say the same thing; any other difference between sources is a conflict.
@@ -29,100 +30,115 @@ def _missing(value: object) -> bool:
     return value is None or value != value  # None or NaN
 
 
-def format_number(value: int | float) -> str:
+def format_number(value: int | float, *, lang: str) -> str:
     """A whole number with the language's grouping ('12,345')."""
     from babel.numbers import format_decimal
 
-    return format_decimal(int(value), locale=babel_locale())
+    return format_decimal(int(value), locale=babel_locale(lang))
 
 
-def format_figure(value: int | float | None, qualifier: str | None = "exact") -> str:
+def format_figure(value: int | float | None, qualifier: str | None = "exact", *, lang: str) -> str:
     """'about 300' / '约300', 'more than 240' / '240余', '51'; an em dash when no source reports it."""
     if _missing(value):
         return "—"
-    n = format_number(value)
+    n = format_number(value, lang=lang)
     q = qualifier or "exact"
     if q == "about":
-        return t("about {n}", n=n)
+        return t("about {n}", lang=lang, n=n)
     if q == "approximately":
-        return t("approximately {n}", n=n)
+        return t("approximately {n}", lang=lang, n=n)
     if q == "more_than":
-        return t("more than {n}", n=n)
+        return t("more than {n}", lang=lang, n=n)
     if q == "nearly":
-        return t("nearly {n}", n=n)
+        return t("nearly {n}", lang=lang, n=n)
     return n
 
 
-def format_figure_noun(value: int | float | None, qualifier: str | None, metric: str) -> str:
+def format_figure_noun(value: int | float | None, qualifier: str | None, metric: str, *, lang: str) -> str:
     """A figure with its noun, as sources write it: 'about 300 attendees' / '约300人',
     '51 countries and regions' / '51个国家和地区'."""
-    figure = format_figure(value, qualifier)
+    figure = format_figure(value, qualifier, lang=lang)
     if metric == "attendees":
-        return t("{figure} attendees", figure=figure)
+        return t("{figure} attendees", lang=lang, figure=figure)
     if metric == "countries_and_regions":
-        return t("{figure} countries and regions", figure=figure)
+        return t("{figure} countries and regions", lang=lang, figure=figure)
     if metric == "international_organizations":
-        return t("{figure} international organizations", figure=figure)
+        return t("{figure} international organizations", lang=lang, figure=figure)
     if metric == "named_speakers":
-        return t("{figure} named speakers", figure=figure)
+        return t("{figure} named speakers", lang=lang, figure=figure)
     return figure
 
 
-def format_figure_short(value: int | float | None, qualifier: str | None = "exact") -> str:
+def format_figure_short(value: int | float | None, qualifier: str | None = "exact", *, lang: str) -> str:
     """Compact form for tiles: '≈300', '>240', '51'. Always shown next to the spelled-out form."""
     if _missing(value):
         return "—"
-    return SYMBOL_PREFIX.get(qualifier or "exact", "") + format_number(value)
+    return SYMBOL_PREFIX.get(qualifier or "exact", "") + format_number(value, lang=lang)
 
 
-def format_signed(delta: int | float) -> str:
+def format_signed(delta: int | float, *, lang: str) -> str:
     """'+3', '−60' (a real minus sign), '±0'."""
     if delta == 0:
         return "±0"
     sign = "+" if delta > 0 else "−"
-    return f"{sign}{format_number(abs(delta))}"
+    return f"{sign}{format_number(abs(delta), lang=lang)}"
 
 
-def format_percent(ratio: float | None) -> str:
+def format_percent(ratio: float | None, *, lang: str) -> str:
     """'+20%', '−20%', '±0%' with the language's percent format."""
     if _missing(ratio):
         return "—"
     from babel.numbers import format_percent as babel_percent
 
     sign = "+" if ratio > 0 else "−" if ratio < 0 else "±"
-    return sign + babel_percent(abs(ratio), format="#,##0%", locale=babel_locale())
+    return sign + babel_percent(abs(ratio), format="#,##0%", locale=babel_locale(lang))
 
 
-def format_date(day: dt.date | str) -> str:
+def format_date(day: dt.date | str, *, lang: str) -> str:
     """'17 September 2025' style long date / '2025年9月17日'."""
     from babel.dates import format_date as babel_date
 
-    return babel_date(_as_date(day), "long", locale=babel_locale())
+    return babel_date(_as_date(day), "long", locale=babel_locale(lang))
 
 
-def format_date_range(start: dt.date | str, end: dt.date | str) -> str:
-    """'Sep 17 – 18, 2025' / '2025年9月17日至18日' (Babel's interval formats)."""
+def format_date_range(start: dt.date | str, end: dt.date | str, *, lang: str, skeleton: str = "yMMMd") -> str:
+    """'Sep 17 – 18, 2025' / '2025年9月17日至18日' (Babel's interval formats; ``skeleton`` 'yMMMMd'
+    spells the month out: 'September 17 – 18, 2025')."""
     from babel.dates import format_interval
 
     a, b = _as_date(start), _as_date(end)
     if a == b:
-        return format_date(a)
-    return format_interval(a, b, "yMMMd", locale=babel_locale())
+        return format_date(a, lang=lang)
+    return format_interval(a, b, skeleton, locale=babel_locale(lang))
 
 
-def format_list(items: Iterable[str]) -> str:
-    """'China, Russia and Hungary' / '中国、俄罗斯和匈牙利'."""
+def format_list(items: Iterable[str], *, lang: str) -> str:
+    """'China, Russia, and Hungary' / '中国、俄罗斯和匈牙利' (CLDR's list patterns for the language).
+    Where an item holds the list's own separator ('Hong Kong SAR, China'), languages that say so
+    (:mod:`dashboard.locale_rules`) separate the items with semicolons instead."""
+    from babel import Locale
     from babel.lists import format_list as babel_list
 
     items = [str(i) for i in items]
-    return babel_list(items, locale=babel_locale()) if items else ""
+    if not items:
+        return ""
+    locale = babel_locale(lang)
+    instead = locale_rules.rules(lang).list_separator_when_comma
+    if instead is None or len(items) < 2 or not any("," in i for i in items):
+        return babel_list(items, locale=locale)
+    patterns = Locale.parse(locale).list_patterns["standard"]
+    sub = {k: v.replace(", ", instead) for k, v in patterns.items()}
+    if len(items) == 2:
+        return sub["2"].format(*items)
+    out = sub["end"].format(items[-2], items[-1])
+    for item in reversed(items[1:-2]):
+        out = sub["middle"].format(item, out)
+    return sub["start"].format(items[0], out)
 
 
-def join_clauses(items: Iterable[str]) -> str:
+def join_clauses(items: Iterable[str], *, lang: str) -> str:
     """Clauses joined by the language's semicolon: 'a; b' / 'a；b'."""
-    from .i18n import get_language
-
-    return ("；" if get_language() == "zh" else "; ").join(items)
+    return locale_rules.rules(lang).clause_separator.join(items)
 
 
 def _as_date(day: dt.date | str) -> dt.date:

@@ -25,21 +25,46 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-LANGUAGES = {"en": "English", "zh": "中文"}
+from . import locale_rules
+
 DEFAULT_LANGUAGE = "en"
-# Babel locale used for numbers, dates and lists in each interface language.
-BABEL_LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 DOMAIN = "messages"
+
+
+@cache
+def supported_languages() -> tuple[str, ...]:
+    """English (the source language) and every language with a catalogue in ``locale/``."""
+    found = sorted(p.parents[1].name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return (DEFAULT_LANGUAGE, *[c for c in found if c != DEFAULT_LANGUAGE])
+
+
+def language_name(lang: str) -> str:
+    """The language's own name ('English', '中文'), from CLDR through Babel."""
+    from babel import Locale
+
+    name = Locale.parse(locale_rules.rules(lang).babel_locale).languages.get(lang.split("_")[0], lang)
+    return name[:1].upper() + name[1:]
+
+
+# code -> the language's own name, for every language with a catalogue (and English).
+LANGUAGES: dict[str, str] = {c: language_name(c) for c in supported_languages()}
 
 # A context variable, not a module global: Streamlit serves many sessions from one
 # process, each script run in its own thread, so one user's language never leaks to another.
 _current: ContextVar[str] = ContextVar("dashboard_language", default=DEFAULT_LANGUAGE)
 
 
+def match_language(locale_tag: str | None) -> str:
+    """The supported language a browser locale asks for ('zh-CN' -> 'zh', 'fr-CA' -> 'fr' when a French
+    catalogue exists), English otherwise. Supported = the catalogues present in ``locale/``."""
+    primary = (locale_tag or "").replace("_", "-").split("-")[0].lower()
+    return primary if primary in supported_languages() else DEFAULT_LANGUAGE
+
+
 def set_language(lang: str | None) -> str:
     """Set the language for the current run; unknown codes fall back to English."""
-    chosen = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    chosen = lang if lang in supported_languages() else DEFAULT_LANGUAGE
     _current.set(chosen)
     return chosen
 
@@ -48,18 +73,24 @@ def get_language() -> str:
     return _current.get()
 
 
+def resolve_language(lang: str | None) -> str:
+    """``lang``, or the current run's language when it is None (what ``t()`` does without ``lang``)."""
+    return lang or _current.get()
+
+
 @contextmanager
 def language(lang: str):
     """Run a block in another language (a press kit in Chinese also carries the English summary)."""
-    token = _current.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    token = _current.set(lang if lang in supported_languages() else DEFAULT_LANGUAGE)
     try:
         yield
     finally:
         _current.reset(token)
 
 
-def babel_locale(lang: str | None = None) -> str:
-    return BABEL_LOCALES[lang or _current.get()]
+def babel_locale(lang: str) -> str:
+    """The Babel locale for numbers, dates and lists in ``lang`` (see :mod:`dashboard.locale_rules`)."""
+    return locale_rules.rules(lang).babel_locale
 
 
 def po_path(lang: str) -> Path:
@@ -76,7 +107,7 @@ def _catalogue(lang: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]], o
     from babel.messages.pofile import read_po  # only when a catalogue is first needed
 
     with path.open("rb") as fh:
-        cat = read_po(fh, locale=BABEL_LOCALES[lang])
+        cat = read_po(fh, locale=babel_locale(lang))
     singles: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
     for msg in cat:
@@ -104,14 +135,16 @@ def _format(text: str, kwargs: dict) -> str:
 
 
 def t(msgid: str, /, lang: str | None = None, **kwargs: object) -> str:
-    """Translate ``msgid`` and fill ``{placeholders}`` from ``kwargs``."""
-    singles, _, _ = _catalogue(lang or _current.get())
+    """Translate ``msgid`` into ``lang`` and fill ``{placeholders}`` from ``kwargs``. The core always
+    passes ``lang`` (a test checks this); without it, the language of the current run is used (the
+    UI's pages, and the registration reader)."""
+    singles, _, _ = _catalogue(resolve_language(lang))
     return _format(singles.get(msgid, msgid), kwargs)
 
 
 def tn(singular: str, plural: str, n: int, /, lang: str | None = None, **kwargs: object) -> str:
-    """The plural form of the current language for ``n``; ``{n}`` is filled with ``n``."""
-    _, plurals, rule = _catalogue(lang or _current.get())
+    """The plural form of ``lang`` (default: the current run's) for ``n``; ``{n}`` is filled with ``n``."""
+    _, plurals, rule = _catalogue(resolve_language(lang))
     kwargs.setdefault("n", n)
     forms = plurals.get(singular)
     if forms and rule is not None:
@@ -127,5 +160,5 @@ def N_(msgid: str) -> str:
 
 def translate_marked(msgid: str, lang: str | None = None) -> str:
     """Translate a constant that was marked with :func:`N_` (vocabulary labels)."""
-    singles, _, _ = _catalogue(lang or _current.get())
+    singles, _, _ = _catalogue(resolve_language(lang))
     return singles.get(msgid, msgid)

@@ -50,44 +50,50 @@ def styles(ds: Dataset, editions: list[int]) -> tuple[dict[int, str], dict[int, 
 
 
 @per_dataset
-def coverage_subtitle(ds: Dataset, editions: list[int], metric: str = "countries_and_regions") -> str:
+def coverage_subtitle(ds: Dataset, editions: list[int], metric: str = "countries_and_regions", *, lang: str) -> str:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
     return join_clauses(
-        t(
-            "{e}: {n} of {total} identified",
-            e=r.edition,
-            n=r.identified,
-            total=format_figure(r.reported, r.reported_qualifier),
-        )
-        for r in cov.itertuples()
+        (
+            t(
+                "{e}: {n} of {total} identified",
+                e=r.edition,
+                n=r.identified,
+                total=format_figure(r.reported, r.reported_qualifier, lang=lang),
+                lang=lang,
+            )
+            for r in cov.itertuples()
+        ),
+        lang=lang,
     )
 
 
 @per_dataset
-def coverage(ds: Dataset, editions: list[int], metric: str) -> Chart:
+def coverage(ds: Dataset, editions: list[int], metric: str, *, lang: str) -> Chart:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
     labels, colors = styles(ds, editions)
-    credit = citations.list_credit(ds, editions)
+    credit = citations.list_credit(ds, editions, lang=lang)
     return Chart(
         f"coverage-{metric.replace('_', '-')}",
         coverage_chart(
             cov,
             labels,
             colors,
-            METRIC_NOUNS.label(metric),
+            METRIC_NOUNS.label(metric, lang=lang),
             (
                 t(
                     "Source: chair's statements (reported); public sources and the organizers' list "
                     "{lists} (identified).",
                     lists=html.escape(credit),
+                    lang=lang,
                 )
                 if credit
-                else t("Source: chair's statements (reported); public sources (identified).")
+                else t("Source: chair's statements (reported); public sources (identified).", lang=lang)
             ),
+            lang=lang,
         ),
-        citations.reader_sources(ds, cov, citations.FIGURES),
+        citations.reader_sources(ds, cov, citations.FIGURES, lang=lang),
     )
 
 
@@ -98,11 +104,13 @@ def regions(
     level: str = "region",
     region_filter: tuple[str, ...] = (),
     type_filter: tuple[str, ...] = (),
+    *,
+    lang: str,
 ) -> Chart:
     """Identified countries and regions per M49 region or sub-region; the filters recount the
     identified ones (the unidentified remainder has no region and is kept as it is)."""
     data = metrics.by_region(ds, editions, level)
-    subtitle = coverage_subtitle(ds, editions)
+    subtitle = coverage_subtitle(ds, editions, lang=lang)
     if region_filter or type_filter:
         # A filter applies to every element: the unnamed remainder of the reported totals has no known
         # region or type, so under a filter it is left out (and the subtitle says so), never shown
@@ -115,20 +123,29 @@ def regions(
         ident = tab.groupby(["edition", level]).code.nunique().rename("count").reset_index().assign(identified=True)
         data = ident
         counts = tab.groupby("edition").code.nunique()
-        shown = join_clauses(t("{e}: {n} identified", e=e, n=int(counts.get(e, 0))) for e in editions)
-        chosen = [*(region_label(x) for x in region_filter), *(ENTITY_TYPES.label(x) for x in type_filter)]
+        shown = join_clauses(
+            (t("{e}: {n} identified", e=e, n=int(counts.get(e, 0)), lang=lang) for e in editions), lang=lang
+        )
+        chosen = [
+            *(region_label(x, lang=lang) for x in region_filter),
+            *(ENTITY_TYPES.label(x, lang=lang) for x in type_filter),
+        ]
         subtitle = t(
             "Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
             "they are not shown under a filter.",
             what=", ".join(chosen),
             shown=shown,
+            lang=lang,
         )
     cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED)
     if (data[level] == metrics.NOT_NAMED).any():
         cats.append(metrics.NOT_NAMED)
     labels, colors = styles(ds, editions)
-    what = t("region") if level == "region" else t("sub-region")
-    names = {c: t("Not named in public sources") if c == metrics.NOT_NAMED else region_label(c) for c in cats}
+    what = t("region", lang=lang) if level == "region" else t("sub-region", lang=lang)
+    names = {
+        c: t("Not named in public sources", lang=lang) if c == metrics.NOT_NAMED else region_label(c, lang=lang)
+        for c in cats
+    }
     fig = grouped_bars(
         data,
         level,
@@ -136,9 +153,9 @@ def regions(
         editions,
         labels,
         colors,
-        t("Identified countries and regions by UN M49 {what}", what=what),
+        t("Identified countries and regions by UN M49 {what}", what=what, lang=lang),
         subtitle,
-        t("Source: public sources cited per participant; totals from the chair's statements"),
+        t("Source: public sources cited per participant; totals from the chair's statements", lang=lang),
         muted=(metrics.NOT_NAMED,),
     )
     table = data[["edition", level, "count", "identified"]].assign(**{level: data[level].map(names)})
@@ -146,7 +163,16 @@ def regions(
 
 
 def by_category(
-    ds: Dataset, people: pd.DataFrame, editions: list[int], column: str, order, labels: dict, title: str, name: str
+    ds: Dataset,
+    people: pd.DataFrame,
+    editions: list[int],
+    column: str,
+    order,
+    labels: dict,
+    title: str,
+    name: str,
+    *,
+    lang: str,
 ) -> Chart:
     """``labels``: category code -> label already translated."""
     counts = metrics.count_by(people, column, editions, tuple(order))
@@ -159,25 +185,27 @@ def by_category(
         ed_labels,
         colors,
         title,
-        people_subtitle(people, editions),
-        t("Source: chair's statements and news items cited per person"),
+        people_subtitle(people, editions, lang=lang),
+        t("Source: chair's statements and news items cited per person", lang=lang),
     )
     return Chart(name, fig, counts)
 
 
-def people_subtitle(people: pd.DataFrame, editions: list[int]) -> str:
+def people_subtitle(people: pd.DataFrame, editions: list[int], *, lang: str) -> str:
     """'People mentioned, named or not (not a complete list) — 2024: 10, of whom 8 named speakers; …':
     the chart's total and the Named-speakers tile's count side by side, so the two reconcile."""
     parts = []
     for e in editions:
         p = people[people.edition == e]
         named = p[(p["name"] != "") & p.role.isin(SPEAKING_ROLES)].person_id.nunique()
-        parts.append(t("{e}: {n}, of whom {k} named speakers", e=e, n=len(p), k=named))
-    return t("People mentioned in the sources, named or not; not a complete list. {parts}", parts="; ".join(parts))
+        parts.append(t("{e}: {n}, of whom {k} named speakers", e=e, n=len(p), k=named, lang=lang))
+    return t(
+        "People mentioned in the sources, named or not; not a complete list. {parts}", parts="; ".join(parts), lang=lang
+    )
 
 
-def roles(ds: Dataset, editions: list[int]) -> Chart:
-    return people_chart(ds, editions, "role")
+def roles(ds: Dataset, editions: list[int], *, lang: str) -> Chart:
+    return people_chart(ds, editions, "role", lang=lang)
 
 
 PEOPLE_CHARTS: dict[str, tuple[Vocab, str]] = {  # column -> (vocabulary, chart name)
@@ -188,11 +216,11 @@ PEOPLE_CHARTS: dict[str, tuple[Vocab, str]] = {  # column -> (vocabulary, chart 
 ORGANIZATION_REGION = ORGANIZATION_GROUP
 
 
-def _people_chart_title(column: str) -> str:
+def _people_chart_title(column: str, *, lang: str) -> str:
     return {
-        "role": t("People mentioned in the sources, by role"),
-        "mode": t("In person or by video"),
-        "seniority": t("Seniority (derived from titles)"),
+        "role": t("People mentioned in the sources, by role", lang=lang),
+        "mode": t("In person or by video", lang=lang),
+        "seniority": t("Seniority (derived from titles)", lang=lang),
     }[column]
 
 
@@ -207,7 +235,13 @@ def filtered_people(
 
 @per_dataset
 def people_chart(
-    ds: Dataset, editions: list[int], column: str, roles: tuple[str, ...] = (), regions: tuple[str, ...] = ()
+    ds: Dataset,
+    editions: list[int],
+    column: str,
+    roles: tuple[str, ...] = (),
+    regions: tuple[str, ...] = (),
+    *,
+    lang: str,
 ) -> Chart:
     """People per role, mode, seniority or region of whom they represent, per edition."""
     sp = filtered_people(ds, editions, roles, regions)
@@ -220,9 +254,10 @@ def people_chart(
             editions,
             "region",
             order,
-            {r: region_label(r) for r in order},
-            t("Whom the people mentioned represent, by region"),
+            {r: region_label(r, lang=lang) for r in order},
+            t("Whom the people mentioned represent, by region", lang=lang),
             "speakers-by-region",
+            lang=lang,
         )
     vocab, name = PEOPLE_CHARTS[column]
     return by_category(
@@ -231,14 +266,15 @@ def people_chart(
         editions,
         column,
         vocab.codes,
-        {c: vocab.label(c) for c in vocab.codes},
-        _people_chart_title(column),
+        {c: vocab.label(c, lang=lang) for c in vocab.codes},
+        _people_chart_title(column, lang=lang),
         name,
+        lang=lang,
     )
 
 
 @per_dataset
-def organizations_matrix(ds: Dataset, editions: list[int]) -> Chart:
+def organizations_matrix(ds: Dataset, editions: list[int], *, lang: str) -> Chart:
     """Which international organizations the sources name in which edition (filled or open dots)."""
     m = metrics.organization_matrix(ds, editions)
     m["label"] = m.code
@@ -248,37 +284,39 @@ def organizations_matrix(ds: Dataset, editions: list[int]) -> Chart:
         editions,
         labels,
         colors,
-        t("International organizations across editions"),
-        t("Filled: identified in that edition's sources; open: not named there"),
-        t("Source: chair's statements and news items"),
+        t("International organizations across editions", lang=lang),
+        t("Filled: identified in that edition's sources; open: not named there", lang=lang),
+        t("Source: chair's statements and news items", lang=lang),
+        lang=lang,
     )
     data = m.drop(columns=["label"]).rename(columns={e: str(e) for e in editions})
-    data["kind"] = data["kind"].map(ORGANIZATION_KINDS.label)
+    data["kind"] = data["kind"].map(lambda k: ORGANIZATION_KINDS.label(k, lang=lang))
     return Chart("organizations-matrix", fig, data)
 
 
 @per_dataset
 def world_map(
-    ds: Dataset, earlier: int, later: int | None = None, lines: bool = False, worldview: str = DEFAULT
+    ds: Dataset, earlier: int, later: int | None = None, lines: bool = False, worldview: str = DEFAULT, *, lang: str
 ) -> Chart:
     """The participants' map in a worldview; the figure carries codes only, the shapes come from the
     worldview's topojson (served by the app, read from disk by the export)."""
-    frame = mapdata.map_participants(ds, earlier, later, worldview)
+    frame = mapdata.map_participants(ds, earlier, later, worldview, lang=lang)
     editions = [earlier] + ([later] if later else [])
     colors = edition_colors(ds.edition_ids)
     # the organizers' lists loaded for these editions are credited; their file names are the user's
-    credit = html.escape(citations.list_credit(ds, editions))
+    credit = html.escape(citations.list_credit(ds, editions, lang=lang))
     if later is None:
         status_colors = {"identified": colors[earlier]}
-        labels = {"identified": t("Identified in {y} sources", y=earlier)}
+        labels = {"identified": t("Identified in {y} sources", y=earlier, lang=lang)}
         title = (
             t(
                 "Countries and regions named in public sources and the organizers' list {lists}, {y}",
                 lists=credit,
                 y=earlier,
+                lang=lang,
             )
             if credit
-            else t("Countries and regions named in public sources, {y}", y=earlier)
+            else t("Countries and regions named in public sources, {y}", y=earlier, lang=lang)
         )
     else:
         status_colors = {
@@ -287,16 +325,17 @@ def world_map(
             "only_later": colors[later],
         }
         complete = bool(ds.editions.set_index("edition").loc[[earlier, later], "participant_list_complete"].all())
-        labels = metrics.overlap_labels(earlier, later, complete)
+        labels = metrics.overlap_labels(earlier, later, complete, lang=lang)
         title = (
             t(
                 "Countries and regions named in public sources and the organizers' list {lists}, {a} and {b}",
                 lists=credit,
                 a=earlier,
                 b=later,
+                lang=lang,
             )
             if credit
-            else t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later)
+            else t("Countries and regions named in public sources, {a} and {b}", a=earlier, b=later, lang=lang)
         )
     fig = participation_map(
         frame,
@@ -305,16 +344,17 @@ def world_map(
         labels,
         {e: colors[e] for e in editions},
         title,
-        t("Identified participants only; public sources name part of the participants. Stars: venues."),
+        t("Identified participants only; public sources name part of the participants. Stars: venues.", lang=lang),
         (
-            t("Source: public sources cited per participant and the organizers' list {lists}.", lists=credit)
+            t("Source: public sources cited per participant and the organizers' list {lists}.", lists=credit, lang=lang)
             if credit
-            else t("Source: public sources cited per participant.")
+            else t("Source: public sources cited per participant.", lang=lang)
         )
         + " "
-        + source_text(worldview),
+        + source_text(worldview, lang=lang),
         worldview,
         lines=lines,
+        lang=lang,
     )
     data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"], errors="ignore").assign(
         how_known=frame.how_text,

@@ -15,7 +15,7 @@ from .worldview import DEFAULT
 SMALL_KM2 = 50_000  # smaller than this: also drawn as a marker, or it vanishes at world scale
 
 
-def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
+def _people_text(ds: Dataset, editions: list[int], lang: str) -> pd.Series:
     p = ds.people[
         (ds.people.scope == "sub_forum")
         & ds.people.edition.isin(editions)
@@ -23,8 +23,8 @@ def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
     ]
 
     def line(r) -> str:
-        who = r["name"] or t("(name not given)")
-        return f"{r['edition']}: {who}, {ROLE_WORDS.label(r['role'])}"
+        who = r["name"] or t("(name not given)", lang=lang)
+        return f"{r['edition']}: {who}, {ROLE_WORDS.label(r['role'], lang=lang)}"
 
     if p.empty:  # an edition with no named people (e.g. only a registration list)
         return pd.Series(dtype=str)
@@ -32,17 +32,19 @@ def _people_text(ds: Dataset, editions: list[int]) -> pd.Series:
 
 
 @per_dataset
-def map_participants(ds: Dataset, earlier: int, later: int | None = None, worldview: str = DEFAULT) -> pd.DataFrame:
+def map_participants(
+    ds: Dataset, earlier: int, later: int | None = None, worldview: str = DEFAULT, *, lang: str
+) -> pd.DataFrame:
     """One row per identified country or region of one edition (status 'identified') or of two
     editions (status both / only_earlier / only_later, honestly labelled), with how the worldview
     draws it: ``shape`` (its own shape), ``marker`` (small, or drawn inside another shape such as
     Taiwan, China in China's standard map), ``drawable`` (either)."""
     if later is None:
         tab = metrics.participants_table(ds, [earlier])
-        tab = tab.assign(status="identified", status_label=t("Identified in {y} sources", y=earlier))
+        tab = tab.assign(status="identified", status_label=t("Identified in {y} sources", y=earlier, lang=lang))
         editions = [earlier]
     else:
-        o = metrics.overlap(ds, earlier, later, "country_or_region")
+        o = metrics.overlap_labelled(ds, earlier, later, "country_or_region", lang=lang)
         tab = metrics.participants_table(ds, [earlier, later])
         tab = (
             tab.groupby("code")
@@ -61,10 +63,12 @@ def map_participants(ds: Dataset, earlier: int, later: int | None = None, worldv
     tab["shape"] = tab["drawable"] & (tab["own_shape"] == True)  # noqa: E712 (NaN for the undrawable)
     tab["marker"] = tab["drawable"] & ((tab["area_km2"] < SMALL_KM2) | ~tab["shape"])
     tab["sources_text"] = tab.source_ids.map(
-        lambda ids: "<br>".join(citations.label(ds, i) for i in citations.strongest(ds, ids, citations.PARTICIPATION))
+        lambda ids: "<br>".join(
+            citations.label(ds, i, lang=lang) for i in citations.strongest(ds, ids, citations.PARTICIPATION)
+        )
     )
-    tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x) for x in s.split("|")))
-    people = _people_text(ds, editions)
+    tab["how_text"] = tab.how_known.map(lambda s: ", ".join(HOW_KNOWN.label(x, lang=lang) for x in s.split("|")))
+    people = _people_text(ds, editions, lang)
     tab["people_text"] = tab.code.map(people).fillna("") if len(people) else ""
     cols = [
         "code",

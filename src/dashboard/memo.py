@@ -1,8 +1,9 @@
 """Memoisation per dataset: the metrics are pure functions of an immutable Dataset, so each
 result is computed once per dataset object and reused by every rerun and every session.
 
-Keys are the dataset's identity (held weakly: a dropped dataset frees its results), the
-current interface language (results may hold translated labels) and the other arguments, which must be hashable (lists are frozen to tuples). A call with an argument
+Keys are the dataset's identity (held weakly: a dropped dataset frees its results) and the
+other arguments, which must be hashable (lists are frozen to tuples); a function whose result
+holds translated text takes the language as an argument (``lang=``), so it is part of the key. A call with an argument
 that cannot be frozen (a DataFrame) is simply not cached. DataFrames are returned as shallow
 copies: with pandas' copy-on-write a caller that adds or changes a column never alters the
 cached result.
@@ -16,8 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-
-from .i18n import get_language
 
 _caches: weakref.WeakKeyDictionary[Any, dict] = weakref.WeakKeyDictionary()
 
@@ -45,7 +44,7 @@ def per_dataset(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(ds, *args, **kwargs):
         try:
-            key = (fn.__module__, fn.__qualname__, get_language(), _freeze(args), _freeze(kwargs))
+            key = (fn.__module__, fn.__qualname__, _freeze(args), _freeze(kwargs))
         except (_Unhashable, TypeError):
             return fn(ds, *args, **kwargs)
         cache = _caches.get(ds)

@@ -237,20 +237,20 @@ def compare_headline(ds: Dataset, earlier: int, later: int) -> pd.DataFrame:
 OVERLAP_ORDER = OVERLAP.codes
 
 
-def overlap_labels(earlier: int, later: int, complete: bool) -> dict[str, str]:
+def overlap_labels(earlier: int, later: int, complete: bool, *, lang: str) -> dict[str, str]:
     """Honest wording: firm words ('returning', 'new') only when both editions have complete lists."""
     from .i18n import t
 
     if complete:
         return {
-            "both": t("Took part in both"),
-            "only_earlier": t("Only in {y} (did not return)", y=earlier),
-            "only_later": t("New in {y}", y=later),
+            "both": t("Took part in both", lang=lang),
+            "only_earlier": t("Only in {y} (did not return)", lang=lang, y=earlier),
+            "only_later": t("New in {y}", lang=lang, y=later),
         }
     return {
-        "both": t("Named in {a} and {b} sources", a=earlier, b=later),
-        "only_earlier": t("Named in {a} sources, not named in {b} sources", a=earlier, b=later),
-        "only_later": t("Named in {b} sources, not named in {a} sources", a=earlier, b=later),
+        "both": t("Named in {a} and {b} sources", lang=lang, a=earlier, b=later),
+        "only_earlier": t("Named in {a} sources, not named in {b} sources", lang=lang, a=earlier, b=later),
+        "only_later": t("Named in {b} sources, not named in {a} sources", lang=lang, a=earlier, b=later),
     }
 
 
@@ -263,18 +263,26 @@ def overlap(ds: Dataset, earlier: int, later: int, participant_type: str) -> pd.
     b = set(p[p.edition == later].code)
     complete_flags = ds.editions.set_index("edition")["participant_list_complete"]
     complete = bool(complete_flags.loc[earlier]) and bool(complete_flags.loc[later])
-    labels = overlap_labels(earlier, later, complete)
     rows = [
         {"code": c, "status": "both" if c in a and c in b else "only_earlier" if c in a else "only_later"}
         for c in sorted(a | b)
     ]
     df = pd.DataFrame(rows, columns=["code", "status"])
-    df["status_label"] = df.status.map(labels)
     df["complete"] = complete
     names = participant_names(ds)
     df = df.merge(names, on="code", how="left")
     df["status"] = pd.Categorical(df.status, OVERLAP_ORDER, ordered=True)
     return df.sort_values(["status", "name_en"]).reset_index(drop=True)
+
+
+@per_dataset
+def overlap_labelled(ds: Dataset, earlier: int, later: int, participant_type: str, *, lang: str) -> pd.DataFrame:
+    """:func:`overlap` with each status worded for readers (``status_label``, in ``lang``)."""
+    df = overlap(ds, earlier, later, participant_type)
+    flags = ds.editions.set_index("edition")["participant_list_complete"]
+    complete = bool(flags.loc[earlier]) and bool(flags.loc[later])
+    labels = overlap_labels(earlier, later, complete, lang=lang)
+    return df.assign(status_label=df.status.astype(str).map(labels))
 
 
 @per_dataset

@@ -19,6 +19,10 @@ from .errors import DataError, DataIssue
 from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName
 from .paths import raw_dir, rel
 
+# The *_zh fields of the raw data hold forms a Chinese-language source gives: their source must be
+# in this language (a data rule of the schema, not an interface language).
+CHINESE_FORMS_LANGUAGE = "zh"
+
 
 @dataclass
 class EditionRaw:
@@ -214,13 +218,13 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
         if sid is None:
             return
         need(file, label, fieldname, sid)
-        if sid in language and language[sid] != "zh":
+        if sid in language and language[sid] != CHINESE_FORMS_LANGUAGE:
             issues.append(
                 DataIssue(
                     file,
                     label,
                     fieldname,
-                    f"source {sid!r} of a Chinese form is in language {language[sid]!r}, not 'zh'",
+                    f"source {sid!r} of a Chinese form is in language {language[sid]!r}, not {CHINESE_FORMS_LANGUAGE!r}",
                 )
             )
 

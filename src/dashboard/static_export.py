@@ -91,11 +91,11 @@ def shutdown_browser() -> None:
         _server_started = False
 
 
-def with_export_stamp(fig: go.Figure, date: dt.date) -> go.Figure:
+def with_export_stamp(fig: go.Figure, date: dt.date, *, lang: str) -> go.Figure:
     """A copy with an explicit template and the export date added to the source line."""
     out = go.Figure(fig)
     out.update_layout(template=TEMPLATE, paper_bgcolor="white", plot_bgcolor="white")
-    stamp = t("Exported {date} from the Migration Sub-Forum participation dashboard.", date=date.isoformat())
+    stamp = t("Exported {date} from the Migration Sub-Forum participation dashboard.", date=date.isoformat(), lang=lang)
     annotations = list(out.layout.annotations)
     if annotations:
         last = annotations[-1]
@@ -107,11 +107,11 @@ def with_export_stamp(fig: go.Figure, date: dt.date) -> go.Figure:
     return out
 
 
-def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: int = 1000) -> bytes:
-    """PNG (2× scale) or SVG bytes of ``fig``, stamped with the export date."""
+def figure_bytes(fig: go.Figure, fmt: str, date: dt.date | None = None, width: int = 1000, *, lang: str) -> bytes:
+    """PNG (2× scale) or SVG bytes of ``fig``, stamped with the export date (the stamp in ``lang``)."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unsupported format {fmt!r}")
-    stamped = with_export_stamp(fig, date or dt.date.today())
+    stamped = with_export_stamp(fig, date or dt.date.today(), lang=lang)
     height = stamped.layout.height or 500
     with _lock:
         _configure(stamped)

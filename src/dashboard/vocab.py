@@ -8,7 +8,6 @@ Deliberately light (no pandas, no pydantic): every page imports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .i18n import N_, translate_marked
@@ -36,7 +35,7 @@ class Vocab:
     def __len__(self) -> int:
         return len(self.labels)
 
-    def label(self, code: str, lang: str | None = None) -> str:
+    def label(self, code: str, lang: str) -> str:
         """The translated label of ``code`` (the code itself when it is not in the vocabulary)."""
         english = self.labels.get(code)
         return translate_marked(english, lang) if english is not None else str(code)
@@ -53,10 +52,6 @@ class Vocab:
         if key in by_label:
             return by_label[key]
         return (self.aliases or {}).get(value)
-
-    def subset(self, codes: Iterable[str]) -> tuple[str, ...]:
-        wanted = set(codes)
-        return tuple(c for c in self.labels if c in wanted)
 
 
 QUALIFIERS = Vocab(
@@ -293,16 +288,7 @@ SUB_REGIONS = Vocab(
 ORGANIZATION_GROUP = N_("International organization")
 
 
-def region_code(name: str) -> str | None:
-    """The M49 code of a region given by code or English name (old links used names)."""
-    return REGIONS.parse(name)
-
-
-def sub_region_code(name: str) -> str | None:
-    return SUB_REGIONS.parse(name)
-
-
-def region_label(name_or_code: str, lang: str | None = None) -> str:
+def region_label(name_or_code: str, lang: str) -> str:
     """Translated label of a region or sub-region given by its English name or its code."""
     for vocab in (REGIONS, SUB_REGIONS):
         code = vocab.parse(name_or_code)

@@ -22,7 +22,7 @@ from . import citations, metrics, names
 from .dataset import Dataset
 from .exports import neutralize
 from .formatting import format_figure
-from .i18n import language, t
+from .i18n import t
 from .vocab import (
     ENTITY_TYPES,
     HOW_KNOWN,
@@ -41,13 +41,13 @@ MAX_WIDTH = 60  # characters; longer cells wrap
 MIN_WIDTH = 6
 
 
-def _labels(ds: Dataset, ids: str) -> str:
-    labels = citations.labels(ds)
+def _labels(ds: Dataset, ids: str, lang: str) -> str:
+    labels = citations.labels(ds, lang=lang)
     return "; ".join(labels.get(i, "") for i in str(ids).split("|") if i)
 
 
-def _vocab(vocab, code: str) -> str:
-    return vocab.label(code) if code in vocab else (code or "")
+def _vocab(vocab, code: str, lang: str) -> str:
+    return vocab.label(code, lang) if code in vocab else (code or "")
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -62,12 +62,12 @@ def figures_table(ds: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("Edition", lang=lang): f.edition.astype(int),
-            t("Figure", lang=lang): f.metric.map(lambda m: _vocab(METRICS, m)),
-            t("As reported", lang=lang): [format_figure(v, q) for v, q in zip(f.value, f.qualifier)],
+            t("Figure", lang=lang): f.metric.map(lambda m: _vocab(METRICS, m, lang)),
+            t("As reported", lang=lang): [format_figure(v, q, lang=lang) for v, q in zip(f.value, f.qualifier)],
             t("Value", lang=lang): f.value.astype(int),
             t("Preferred value", lang=lang): f.is_preferred.map(lambda v: _yes_no(bool(v), lang)),
             t("As the source writes it", lang=lang): f.as_written,
-            t("Source", lang=lang): f.source_id.map(lambda i: _labels(ds, i)),
+            t("Source", lang=lang): f.source_id.map(lambda i: _labels(ds, i, lang)),
         }
     )
 
@@ -77,8 +77,10 @@ def coverage_table(ds: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("Edition", lang=lang): cov.edition.astype(int),
-            t("What", lang=lang): cov.metric.map(lambda m: _vocab(METRICS, m)),
-            t("Reported", lang=lang): [format_figure(v, q) for v, q in zip(cov.reported, cov.reported_qualifier)],
+            t("What", lang=lang): cov.metric.map(lambda m: _vocab(METRICS, m, lang)),
+            t("Reported", lang=lang): [
+                format_figure(v, q, lang=lang) for v, q in zip(cov.reported, cov.reported_qualifier)
+            ],
             t("Identified", lang=lang): cov.identified,
             t("Share identified", lang=lang): [
                 round(float(s), 3) if s is not None and s == s else None for s in cov.share_identified
@@ -94,13 +96,13 @@ def countries_table(ds: Dataset, lang: str) -> pd.DataFrame:
         {
             t("Edition", lang=lang): tab.edition.astype(int),
             t("Country or region", lang=lang): [names.entity_name(ds, c, lang) for c in tab.code],
-            t("Region", lang=lang): tab.region.fillna("").map(lambda r: region_label(r) if r else ""),
-            t("Sub-region", lang=lang): tab.sub_region.fillna("").map(lambda r: region_label(r) if r else ""),
-            t("Type", lang=lang): tab.entity_type.map(lambda c: _vocab(ENTITY_TYPES, c)),
+            t("Region", lang=lang): tab.region.fillna("").map(lambda r: region_label(r, lang) if r else ""),
+            t("Sub-region", lang=lang): tab.sub_region.fillna("").map(lambda r: region_label(r, lang) if r else ""),
+            t("Type", lang=lang): tab.entity_type.map(lambda c: _vocab(ENTITY_TYPES, c, lang)),
             t("How known", lang=lang): tab.how_known.map(
-                lambda v: "; ".join(_vocab(HOW_KNOWN, x) for x in v.split("|") if x)
+                lambda v: "; ".join(_vocab(HOW_KNOWN, x, lang) for x in v.split("|") if x)
             ),
-            t("Sources", lang=lang): tab.source_ids.map(lambda i: _labels(ds, i)),
+            t("Sources", lang=lang): tab.source_ids.map(lambda i: _labels(ds, i, lang)),
         }
     )
 
@@ -111,7 +113,7 @@ def organizations_table(ds: Dataset, lang: str) -> pd.DataFrame:
         {
             t("Organization", lang=lang): [names.entity_name(ds, c, lang) for c in m.code],
             t("Acronym", lang=lang): m.code,
-            t("Kind", lang=lang): m.kind.map(lambda k: _vocab(ORGANIZATION_KINDS, k)),
+            t("Kind", lang=lang): m.kind.map(lambda k: _vocab(ORGANIZATION_KINDS, k, lang)),
         }
     )
     for e in ds.edition_ids:
@@ -129,10 +131,10 @@ def people_table(ds: Dataset, lang: str) -> pd.DataFrame:
             t("Title", lang=lang): [names.person_title(r, lang) for r in rows],
             t("Organization", lang=lang): [names.person_organization(r, lang) for r in rows],
             t("Represents", lang=lang): [names.entity_name(ds, r.code, lang) if r.code else "" for r in rows],
-            t("Role", lang=lang): sp.role.map(lambda c: _vocab(ROLES, c)),
-            t("In person or by video", lang=lang): sp["mode"].map(lambda c: _vocab(MODES, c)),
-            t("Seniority", lang=lang): sp.seniority.map(lambda c: _vocab(SENIORITY, c)),
-            t("Sources", lang=lang): sp.source_ids.map(lambda i: _labels(ds, i)),
+            t("Role", lang=lang): sp.role.map(lambda c: _vocab(ROLES, c, lang)),
+            t("In person or by video", lang=lang): sp["mode"].map(lambda c: _vocab(MODES, c, lang)),
+            t("Seniority", lang=lang): sp.seniority.map(lambda c: _vocab(SENIORITY, c, lang)),
+            t("Sources", lang=lang): sp.source_ids.map(lambda i: _labels(ds, i, lang)),
         }
     )
 
@@ -143,10 +145,14 @@ def conflicts_table(ds: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("Edition", lang=lang): c.edition.astype(str),
-            t("Scope", lang=lang): c.scope.map(lambda s: _vocab(SCOPES, s)),
-            t("Issue", lang=lang): [citations.readable_text(ds, names.conflict_issue(r, lang)) for r in rows],
-            t("Detail", lang=lang): [citations.readable_text(ds, names.conflict_detail(r, lang)) for r in rows],
-            t("Sources", lang=lang): c.source_ids.map(lambda i: _labels(ds, i)),
+            t("Scope", lang=lang): c.scope.map(lambda s: _vocab(SCOPES, s, lang)),
+            t("Issue", lang=lang): [
+                citations.readable_text(ds, names.conflict_issue(r, lang), lang=lang) for r in rows
+            ],
+            t("Detail", lang=lang): [
+                citations.readable_text(ds, names.conflict_detail(r, lang), lang=lang) for r in rows
+            ],
+            t("Sources", lang=lang): c.source_ids.map(lambda i: _labels(ds, i, lang)),
         }
     )
 
@@ -155,13 +161,13 @@ def sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
     s = ds.sources
     return pd.DataFrame(
         {
-            t("Reference", lang=lang): s.id.map(citations.labels(ds)),
+            t("Reference", lang=lang): s.id.map(citations.labels(ds, lang=lang)),
             t("Publisher", lang=lang): s.publisher,
             t("Document title", lang=lang): s.title,
-            t("Language", lang=lang): s.language.map(citations.language_name),
-            t("Kind", lang=lang): s.kind.map(lambda k: _vocab(SOURCE_KINDS, k)),
+            t("Language", lang=lang): s.language.map(lambda c: citations.language_name(c, lang=lang)),
+            t("Kind", lang=lang): s.kind.map(lambda k: _vocab(SOURCE_KINDS, k, lang)),
             t("Can support", lang=lang): s.supports.fillna("").map(
-                lambda v: ", ".join(_vocab(SOURCE_SUPPORTS, x) for x in v.split("|") if x)
+                lambda v: ", ".join(_vocab(SOURCE_SUPPORTS, x, lang) for x in v.split("|") if x)
             ),
             t("Published", lang=lang): s.published.fillna("").replace("", "—"),
             t("Link", lang=lang): s.url,
@@ -171,7 +177,7 @@ def sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
 
 def tables(ds: Dataset, lang: str) -> list[tuple[str, pd.DataFrame]]:
     """(sheet name, table) in the workbook's order; names at most 31 characters (Excel's limit)."""
-    with language(lang):  # vocabularies, regions, source labels and figures follow the language
+    if True:  # every call takes the language explicitly
         return [
             (t("Headline figures", lang=lang), figures_table(ds, lang)),
             (t("Coverage", lang=lang), coverage_table(ds, lang)),

@@ -59,17 +59,21 @@ def topojson_dir(code: str):
     return SERVED_DIR / code
 
 
-def label(code: str) -> str:
+def label(code: str, *, lang: str) -> str:
     if code == "cn":
-        return t("China's standard map")
-    return t("Natural Earth de facto boundaries")
+        return t("China's standard map", lang=lang)
+    return t("Natural Earth de facto boundaries", lang=lang)
 
 
-def source_text(code: str) -> str:
+def source_text(code: str, *, lang: str) -> str:
     """Boundaries as stated on every map and exported image."""
     if code == "cn":
         return t(
             "Boundaries: China's standard map GS(2023)2767 (world-geo-json-zh 2.1.5, Unlicense; coastlines "
-            "Natural Earth 1:50m)."
+            "Natural Earth 1:50m).",
+            lang=lang,
         )
-    return t("Boundaries: Natural Earth 1:50m, de facto view (public domain); they imply no position on any territory.")
+    return t(
+        "Boundaries: Natural Earth 1:50m, de facto view (public domain); they imply no position on any territory.",
+        lang=lang,
+    )

@@ -51,7 +51,7 @@ def expected():
 
     def count(view, worldview):
         _, editions = VIEWS[view]
-        f = mapdata.map_participants(ds, *editions, worldview=worldview)
+        f = mapdata.map_participants(ds, *editions, worldview=worldview, lang="en")
         venues = 0 if view == "regions" else len(editions)
         return int(f["shape"].sum()), int(f.marker.sum()) + venues
 
@@ -81,7 +81,7 @@ def test_map_draws_every_participant_readably_offline(browser, server, expected,
     page.wait_for_timeout(300)
     got = page.evaluate(COUNT)
     outlines = (
-        len(mapdata.region_shares(mapdata.map_participants(load_clean(REPO / "data"), 2025)))
+        len(mapdata.region_shares(mapdata.map_participants(load_clean(REPO / "data"), 2025, lang="en")))
         if view == "regions"
         else 0
     )  # the Regions view adds its sub-regions' outlines (transparent)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import vocab
-from ..i18n import get_language, t
+from .. import locale_rules, vocab
+from ..i18n import resolve_language, t
 
 COLUMNS = ["edition", "full_name", "organization", "country_or_organization", "delegation", "role", "mode"]
 REQUIRED = ["edition", "country_or_organization", "role"]
@@ -43,17 +43,15 @@ MAX_PARTS = 500
 MAX_SUGGESTED_NAMES = 50  # distinct unknown names given suggestions in a report; the rest are counted
 
 
-def series(items) -> str:
-    """Items joined as a list: 'a, b, c' / 'a、b、c'."""
-    return ("、" if get_language() == "zh" else ", ").join(map(str, items))
+def series(items, lang: str | None = None) -> str:
+    """Items joined as a list: 'a, b, c' / 'a、b、c'. Registration messages still follow the run's
+    language when ``lang`` is not given (as their ``t()`` calls do)."""
+    return locale_rules.series(items, resolve_language(lang))
 
 
-def either(items) -> str:
+def either(items, lang: str | None = None) -> str:
     """Alternatives: 'a or b' / 'a或b' ('a、b或c' for three)."""
-    items = [str(i) for i in items]
-    if get_language() == "zh":
-        return "、".join(items[:-1]) + "或" + items[-1] if len(items) > 1 else "".join(items)
-    return " or ".join(items)
+    return locale_rules.either(items, resolve_language(lang))
 
 
 class FileRefused(ValueError):

@@ -8,9 +8,9 @@ import streamlit as st
 from .. import citations
 from ..dataset import Dataset
 from ..formatting import md_escape
-from ..i18n import t
+from ..i18n import get_language, t
 from ..memo import per_dataset
-from .components import source_links
+from .components import _source_links
 
 
 def first_source_urls(ds: Dataset, source_ids: pd.Series) -> pd.Series:
@@ -21,23 +21,31 @@ def first_source_urls(ds: Dataset, source_ids: pd.Series) -> pd.Series:
 
 def publishers(ds: Dataset, source_ids: pd.Series) -> pd.Series:
     """Each row's (at most three) strongest sources as readable labels, the rest counted."""
-    return source_ids.map(lambda ids: citations.cited_labels(ds, ids, citations.PARTICIPATION))
+    lang = get_language()
+    return source_ids.map(lambda ids: citations.cited_labels(ds, ids, citations.PARTICIPATION, lang=lang))
+
+
+def preferred_source_md(ds: Dataset, editions: list[int]) -> str:
+    """'Sources: …' for a page or chart: the editions' chair's statements and who named the participants."""
+    return _preferred_source_md(ds, editions, get_language())
 
 
 @per_dataset
-def preferred_source_md(ds: Dataset, editions: list[int]) -> str:
+def _preferred_source_md(ds: Dataset, editions: list[int], lang: str) -> str:
     ids = ds.editions[ds.editions.edition.isin(editions)].sort_values("number")["preferred_source_id"]
-    credit = citations.list_credit(ds, editions)
+    credit = citations.list_credit(ds, editions, lang=lang)
     if credit:
         return t(
             "Sources: {links}; identified participants: public sources and the organizers' list {lists}, "
             "cited in each row.",
-            links=source_links(ds, list(ids)),
+            lang=lang,
+            links=_source_links(ds, list(ids), citations.FIGURES, lang),
             lists=md_escape(credit),
         )
     return t(
         "Sources: {links}; identified participants: the public sources cited in each row.",
-        links=source_links(ds, list(ids)),
+        lang=lang,
+        links=_source_links(ds, list(ids), citations.FIGURES, lang),
     )
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import keycharts, metrics, names
-from ..comparison import BOUNDED, EXACT, NOT_COMPARABLE, SOURCE_COUNT, basis_text, change_parts, figure_with_others
+from ..comparison import basis_label, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
 from ..formatting import join_clauses, md_escape
@@ -26,26 +26,18 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
     """Both editions' headline figures under the one comparison rule: a change only between reported
     figures (approximate when either is qualified), none for counts of names; every value another
     source gives shown beside the figure."""
+    lang = get_language()
     c = metrics.compare_headline(ds, a, b)
     rows = []
     for r in c.itertuples():
         cmp_ = r.comparison
-        change, relative = change_parts(cmp_)
-        if cmp_.kind == SOURCE_COUNT:
-            basis = t("named in sources: a count of what the sources say, not a reported total; no change given")
-        elif cmp_.kind == EXACT:
-            basis = t("reported; exact figures")
-        elif cmp_.kind == NOT_COMPARABLE:
-            basis = t("not reported for both editions")
-        elif cmp_.kind == BOUNDED:
-            basis = t('reported; a figure is a bound ("more than", "nearly")')
-        else:
-            basis = t("reported; approximate (a figure is qualified)")
+        change, relative = change_parts(cmp_, lang=lang)
+        basis = basis_label(cmp_, lang=lang)
         rows.append(
             {
-                t("Figure"): METRICS.label(r.metric),
-                str(a): figure_with_others(cmp_.earlier),
-                str(b): figure_with_others(cmp_.later),
+                t("Figure"): METRICS.label(r.metric, lang=lang),
+                str(a): figure_with_others(cmp_.earlier, lang=lang),
+                str(b): figure_with_others(cmp_.later, lang=lang),
                 t("Change"): change,
                 t("Relative change"): relative,
                 t("Basis"): basis,
@@ -55,7 +47,11 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
     # the same comparisons in one line each, their basis stated: readable on a phone, where the table scrolls
     st.markdown(
         "\n".join(
-            t("- **{term}**: {text}", term=METRICS.label(r.metric), text=md_escape(basis_text(r.comparison)))
+            t(
+                "- **{term}**: {text}",
+                term=METRICS.label(r.metric, lang=lang),
+                text=md_escape(basis_text(r.comparison, lang=lang)),
+            )
             for r in c.itertuples()
         )
     )
@@ -72,11 +68,12 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
 
 
 def overlap_section(ds: Dataset, a: int, b: int) -> None:
+    lang = get_language()
     for ptype, title in (
         ("country_or_region", t("Countries and regions")),
         ("international_organization", t("International organizations")),
     ):
-        o = metrics.overlap(ds, a, b, ptype)
+        o = metrics.overlap_labelled(ds, a, b, ptype, lang=lang)
         st.markdown(f"**{title}**")
         if not o.complete.any():
             st.caption(
@@ -89,7 +86,7 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
         for col, status in zip(cols, metrics.OVERLAP_ORDER):
             sub = o[o.status == status]
             with col:
-                label = metrics.overlap_labels(a, b, bool(o.complete.any()))[status]
+                label = metrics.overlap_labels(a, b, bool(o.complete.any()), lang=lang)[status]
                 st.markdown(f"*{label}* ({len(sub)})")
                 st.markdown(
                     "\n".join(f"- {md_escape(n)} · {md_escape(z)}" for n, z in zip(sub.name_en, sub.name_zh)) or "—"
@@ -99,26 +96,30 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
 
 
 def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
+    lang = get_language()
     cols = st.columns(2)
     kinds = {"concept": t("Guiding concept"), "topic": t("Discussion topics"), "panel": t("Parallel panel sessions")}
     for col, ed in zip(cols, (a, b)):
         with col:
             st.markdown(f"**{edition_label(ds, ed)}**")
-            theme = names.theme(ds, ed)
+            theme = names.theme(ds, ed, lang=lang)
             st.markdown("*" + t("Theme") + f"*\n- {md_escape(theme)}")
-            variants = [x for x in names.topic_texts(ds, ed, "theme") if x != theme]
+            variants = [x for x in names.topic_texts(ds, ed, "theme", lang=lang) if x != theme]
             if variants:
-                st.caption(t("Other wording in a source: {v}", v=join_clauses(md_escape(v) for v in variants)))
+                st.caption(
+                    t("Other wording in a source: {v}", v=join_clauses((md_escape(v) for v in variants), lang=lang))
+                )
             for kind, label in kinds.items():
-                texts = names.topic_texts(ds, ed, kind)
+                texts = names.topic_texts(ds, ed, kind, lang=lang)
                 if texts:
                     st.markdown(f"*{label}*\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
-            if not names.topic_texts(ds, ed, "panel"):
+            if not names.topic_texts(ds, ed, "panel", lang=lang):
                 st.caption(t("No parallel sessions are described in the sources found."))
 
 
 def speakers_by_role(ds: Dataset, a: int, b: int) -> None:
-    chart = keycharts.roles(ds, [a, b])
+    lang = get_language()
+    chart = keycharts.roles(ds, [a, b], lang=lang)
     chart_block(
         chart.figure,
         chart.data,

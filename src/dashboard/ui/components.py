@@ -9,55 +9,68 @@ from .. import citations, metrics
 from ..comparison import change_parts, others_text
 from ..dataset import Dataset
 from ..formatting import format_figure, format_figure_short, md_escape
-from ..i18n import t
+from ..i18n import get_language, t
 from ..memo import per_dataset
 from ..names import edition_city, edition_row
 from ..vocab import METRICS
 from .state import url_selectbox
 
 
+def edition_label(ds: Dataset, edition: int, lang: str | None = None) -> str:
+    """'2025 · Lianyungang (edition 2)' in ``lang`` (default: the page's language)."""
+    return _edition_label(ds, edition, lang or get_language())
+
+
 @per_dataset
-def edition_label(ds: Dataset, edition: int) -> str:
+def _edition_label(ds: Dataset, edition: int, lang: str) -> str:
     row = edition_row(ds, edition)
-    return t("{year} · {city} (edition {n})", year=edition, city=edition_city(row), n=int(row.number))
+    return t(
+        "{year} · {city} (edition {n})", lang=lang, year=edition, city=edition_city(row, lang=lang), n=int(row.number)
+    )
 
 
 def edition_picker(ds: Dataset, param: str = "edition", label: str | None = None, default: int | None = None) -> int:
     """A select box bound to the URL (?edition=2025); defaults to the latest edition."""
     options = ds.edition_ids
+    lang = get_language()  # a select box may call format_func outside the page's run
     default = default if default in options else options[-1]
-    return url_selectbox(label or t("Edition"), options, param, default, format_func=lambda e: edition_label(ds, e))
+    return url_selectbox(
+        label or t("Edition"), options, param, default, format_func=lambda e: edition_label(ds, e, lang)
+    )
 
 
 def two_edition_pickers(ds: Dataset, columns, default: tuple[int, int]) -> tuple[int, int]:
     """'Earlier' and 'later' edition pickers bound to ?a= and ?b=, in two given columns; returned in
     the order the editions were held. Stops the page with a hint when both are the same."""
     eds = ds.edition_ids
+    lang = get_language()  # a select box may call format_func outside the page's run
     with columns[0]:
-        a = url_selectbox(t("Earlier edition"), eds, "a", default[0], format_func=lambda e: edition_label(ds, e))
+        a = url_selectbox(t("Earlier edition"), eds, "a", default[0], format_func=lambda e: edition_label(ds, e, lang))
     with columns[1]:
-        b = url_selectbox(t("Later edition"), eds, "b", default[1], format_func=lambda e: edition_label(ds, e))
+        b = url_selectbox(t("Later edition"), eds, "b", default[1], format_func=lambda e: edition_label(ds, e, lang))
     if a == b:
         st.info(t("Choose two different editions to compare."))
         st.stop()
     return (a, b) if eds.index(a) < eds.index(b) else (b, a)
 
 
-@per_dataset
-def source_links(
-    ds: Dataset, source_ids: str | list[str], with_title: bool = False, claim: str = citations.FIGURES
-) -> str:
+def source_links(ds: Dataset, source_ids: str | list[str], claim: str = citations.FIGURES) -> str:
     """Markdown links to the (at most three) strongest sources for a claim, each with its readable
-    label (publisher, short title, date, language), data text escaped. ``with_title`` is kept for
-    callers; labels always carry the short title."""
+    label (publisher, short title, date, language), data text escaped; in the page's language."""
+    return _source_links(ds, source_ids, claim, get_language())
+
+
+@per_dataset
+def _source_links(ds: Dataset, source_ids: str | list[str], claim: str, lang: str) -> str:
     ids = source_ids if isinstance(source_ids, str) else "|".join(source_ids)
     best = citations.strongest(ds, ids, claim, prefer=tuple(ds.editions.preferred_source_id), limit=None)
     links = "; ".join(
-        f"[{md_escape(citations.label(ds, s))}]({citations.url(ds, s)})" for s in best[: citations.MAX_REFERENCES]
+        f"[{md_escape(citations.label(ds, s, lang=lang))}]({citations.url(ds, s)})"
+        for s in best[: citations.MAX_REFERENCES]
     )
     rest = len(best) - citations.MAX_REFERENCES
     if rest > 0:
-        links += " " + md_escape(t("(+{n} more on the Sources page)", n=rest))
+        links += " " + md_escape(t("(+{n} more on the Sources page)", lang=lang, n=rest))
     return links
 
 
@@ -65,29 +78,34 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
     """One tile per headline metric. The change from the previous edition follows the one
     comparison rule: none for counts of what the sources name (both counts shown instead), '≈' for
     an approximate change, every conflicting value under the figure."""
+    lang = get_language()
     head = metrics.headline(ds)
     head = head[head.edition == edition]
     # an organizers' list loaded for this edition: the identified counts credit it
-    credit = citations.list_credit(ds, [edition])
+    credit = citations.list_credit(ds, [edition], lang=lang)
     identified = metrics.coverage(ds).set_index(["edition", "metric"])["identified"]
     cols = st.columns(len(head))
     for col, r in zip(cols, head.itertuples()):
-        value = format_figure_short(r.value, r.qualifier)
+        value = format_figure_short(r.value, r.qualifier, lang=lang)
         now = metrics.stated(ds, edition, r.metric)
         delta, help_, arrow = None, None, "off"
         c = metrics.compare(ds, int(r.previous_edition), edition, r.metric) if not pd.isna(r.previous_edition) else None
         if c is not None and c.has_change:
             delta = t(
                 "{change} vs {prev} ({prev_value})",
-                change=change_parts(c)[0],
+                change=change_parts(c, lang=lang)[0],
                 prev=int(r.previous_edition),
-                prev_value=format_figure(c.earlier.value, c.earlier.qualifier),
+                prev_value=format_figure(c.earlier.value, c.earlier.qualifier, lang=lang),
             )
             arrow = "up" if c.delta > 0 else "down" if c.delta < 0 else "off"
         if r.basis == "reported":
             fig = ds.reported_figures
             row = fig[(fig.edition == edition) & (fig.metric == r.metric) & (fig.source_id == r.source_id)].iloc[0]
-            help_ = t('"{as_written}" — {source}', as_written=row.as_written, source=citations.label(ds, r.source_id))
+            help_ = t(
+                '"{as_written}" — {source}',
+                as_written=row.as_written,
+                source=citations.label(ds, r.source_id, lang=lang),
+            )
         elif r.basis == "identified":
             help_ = t(
                 "People named as speakers in public sources: a count of what the sources say, not a "
@@ -97,7 +115,7 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
             help_ = t("No source reports this figure.")
         with col:
             st.metric(
-                METRICS.label(r.metric),
+                METRICS.label(r.metric, lang=lang),
                 value,
                 delta=delta,
                 delta_color="off",
@@ -109,19 +127,21 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
                 caption = t("{value} named in sources, not a reported total", value=value)
                 if c is not None:
                     caption += "  \n" + t(
-                        "{year}: {n} named in sources", year=int(r.previous_edition), n=format_figure(c.earlier.value)
+                        "{year}: {n} named in sources",
+                        year=int(r.previous_edition),
+                        n=format_figure(c.earlier.value, lang=lang),
                     )
                 st.caption(caption)
             elif r.basis == "reported":
                 st.caption(
                     t(
                         "**{figure}**, as reported by {source}",
-                        figure=format_figure(r.value, r.qualifier),
-                        source=md_escape(citations.publisher(ds, r.source_id)),
+                        figure=format_figure(r.value, r.qualifier, lang=lang),
+                        source=md_escape(citations.publisher(ds, r.source_id, lang=lang)),
                     )
                 )
             if now.others:
-                st.caption(t("Other sources give {others}", others=others_text(now)))
+                st.caption(t("Other sources give {others}", others=others_text(now, lang=lang)))
             if credit and (edition, r.metric) in identified.index:
                 st.caption(
                     t(

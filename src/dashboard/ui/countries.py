@@ -25,7 +25,8 @@ def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
 
 
 def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
-    chart = keycharts.regions(ds, f.editions, level, tuple(f.regions), tuple(f.entity_types))
+    lang = get_language()
+    chart = keycharts.regions(ds, f.editions, level, tuple(f.regions), tuple(f.entity_types), lang=lang)
     chart_block(
         chart.figure,
         chart.data,
@@ -36,6 +37,7 @@ def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
 
 
 def participants_table(ds: Dataset, f: Filters) -> None:
+    lang = get_language()
     tab = filtered_participants(ds, f)
     query = st.text_input(t("Search (English or Chinese name, code)"), key="country_search")
     if query:
@@ -53,11 +55,11 @@ def participants_table(ds: Dataset, f: Filters) -> None:
             t("Code"): tab.code,
             t("Region"): tab.region.map(t),
             t("Sub-region"): tab.sub_region.map(t),
-            t("Type"): tab.entity_type.map(ENTITY_TYPES.label),
-            t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x) for x in s.split("|"))),
+            t("Type"): tab.entity_type.map(lambda c: ENTITY_TYPES.label(c, lang=lang)),
+            t("How known"): tab.how_known.map(lambda s: "; ".join(HOW_KNOWN.label(x, lang=lang) for x in s.split("|"))),
             t("Sources"): publishers(ds, tab.source_ids),
             t("Main source"): first_source_urls(ds, tab.source_ids),
         }
     )
     participants_dataframe(view)
-    download_csv(lambda: citations.reader_sources(ds, tab), "countries-and-regions")
+    download_csv(lambda: citations.reader_sources(ds, tab, lang=lang), "countries-and-regions")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from .. import packaging
 from ..dataset import Dataset
-from ..i18n import get_language, language, t
+from ..i18n import get_language, t
 from .layout import data_version
 
 
@@ -22,14 +22,13 @@ def workbook_button(ds: Dataset, key: str) -> None:
         from .. import workbook
 
         today = dt.date.today()
-        with language(lang):
-            note = "\n".join(
-                [
-                    t("Data version {v}, generated {d}.", v=version, d=today.isoformat()),
-                    t("Licence: data compilation CC BY 4.0."),
-                    t("How to cite") + ": " + packaging.citation(version, today),
-                ]
-            )
+        note = "\n".join(
+            [
+                t("Data version {v}, generated {d}.", lang=lang, v=version, d=today.isoformat()),
+                t("Licence: data compilation CC BY 4.0.", lang=lang),
+                t("How to cite", lang=lang) + ": " + packaging.citation(version, today, lang=lang),
+            ]
+        )
         return workbook.workbook_bytes(ds, lang, note)
 
     st.download_button(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ..dataset import Dataset
-from ..i18n import t
+from ..i18n import get_language, t
 from ..vocab import ENTITY_TYPES, REGIONS, ROLES
 from .components import edition_label
 from .state import url_multiselect
@@ -27,6 +27,7 @@ class Filters:
 
 def sidebar_filters(ds: Dataset, show: tuple[str, ...] = ("editions", "region", "etype", "role")) -> Filters:
     """Render the requested filters in the sidebar; an empty selection means 'all'."""
+    lang = get_language()
     present = set(ds.entities.region.unique())
     region_codes = [c for c in REGIONS.codes if REGIONS.english(c) in present]
     editions, regions, etypes, roles = ds.edition_ids, [], [], []
@@ -49,7 +50,7 @@ def sidebar_filters(ds: Dataset, show: tuple[str, ...] = ("editions", "region", 
                 region_codes,
                 "region",
                 [],
-                format_func=REGIONS.label,
+                format_func=lambda c: REGIONS.label(c, lang=lang),
                 parse=REGIONS.parse,
                 placeholder=t("All regions"),
             )
@@ -60,11 +61,16 @@ def sidebar_filters(ds: Dataset, show: tuple[str, ...] = ("editions", "region", 
                 list(ENTITY_TYPES),
                 "etype",
                 [],
-                format_func=ENTITY_TYPES.label,
+                format_func=lambda c: ENTITY_TYPES.label(c, lang=lang),
                 placeholder=t("All types"),
             )
         if "role" in show:
             roles = url_multiselect(
-                t("Role"), list(ROLES), "role", [], format_func=ROLES.label, placeholder=t("All roles")
+                t("Role"),
+                list(ROLES),
+                "role",
+                [],
+                format_func=lambda c: ROLES.label(c, lang=lang),
+                placeholder=t("All roles"),
             )
     return Filters(sorted(editions, key=ds.edition_ids.index), regions, etypes, roles)

@@ -19,7 +19,7 @@ from ..dataset import Dataset
 from ..exports import to_csv_bytes
 from ..formatting import format_figure
 from ..harmonize import AliasIndex
-from ..i18n import t
+from ..i18n import get_language, t
 from ..names import entity_name
 from ..paths import data_dir
 from ..text import escape_markdown as esc
@@ -196,6 +196,7 @@ def matched_names(ds: Dataset, table: pd.DataFrame) -> None:
 def completeness_note(ds: Dataset, check: R.Completeness) -> None:
     """Whether an edition would be (or was) accepted as complete, and every difference from the
     reported figures, shown as a difference (never as a new reported figure)."""
+    lang = get_language()
     e = check.edition
     if check.complete:
         st.success(
@@ -227,9 +228,9 @@ def completeness_note(ds: Dataset, check: R.Completeness) -> None:
         st.dataframe(
             pd.DataFrame(
                 {
-                    t("Figure"): [METRICS.label(d.metric) for d in check.differences],
-                    t("Reported"): [format_figure(d.reported, d.qualifier) for d in check.differences],
-                    t("Reported by"): [citations.publisher(ds, d.source_id) for d in check.differences],
+                    t("Figure"): [METRICS.label(d.metric, lang=lang) for d in check.differences],
+                    t("Reported"): [format_figure(d.reported, d.qualifier, lang=lang) for d in check.differences],
+                    t("Reported by"): [citations.publisher(ds, d.source_id, lang=lang) for d in check.differences],
                     t("In this list"): [d.listed for d in check.differences],
                     t("Difference"): [f"{d.listed - d.reported:+d}" for d in check.differences],
                 }
@@ -246,11 +247,12 @@ def completeness_note(ds: Dataset, check: R.Completeness) -> None:
 
 
 def shortfall_text(d: R.Difference) -> str:
+    lang = get_language()
     return t(
         "it has {n} {what}, fewer than the reported {total}",
         n=d.listed,
-        what=METRIC_NOUNS.label(d.metric),
-        total=format_figure(d.reported, d.qualifier),
+        what=METRIC_NOUNS.label(d.metric, lang=lang),
+        total=format_figure(d.reported, d.qualifier, lang=lang),
     )
 
 
@@ -306,8 +308,9 @@ def validate_once(raw: pd.DataFrame, name: str, index: AliasIndex, editions: lis
 
 def _in_language(ds: Dataset, index: AliasIndex, label: str) -> str:
     """A suggestion ('Solomon Islands (SLB)') with the name in the interface language."""
+    lang = get_language()
     match = index.choices().get(label)
-    return f"{entity_name(ds, match.code)} ({match.code})" if match else label
+    return f"{entity_name(ds, match.code, lang=lang)} ({match.code})" if match else label
 
 
 def resolve_names(
@@ -315,6 +318,7 @@ def resolve_names(
 ) -> None:
     """One picker per distinct unknown name (not per row), ten to a page; suggestions computed for
     the names on the page only (batched and cached in the alias table)."""
+    lang = get_language()
     unknown = {k: v for k, v in report.unresolved_names().items() if k not in skipped}
     if not unknown:
         return
@@ -359,7 +363,7 @@ def resolve_names(
         match = choices.get(option)
         if match is None or ds is None:
             return option
-        return f"{entity_name(ds, match.code)} ({match.code})"
+        return f"{entity_name(ds, match.code, lang=lang)} ({match.code})"
 
     for written in shown:
         suggestions = unknown[written]

@@ -22,7 +22,7 @@ import streamlit as st
 
 from ..dataset import Dataset, load_clean
 from ..errors import DataError
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, set_language, t, translate_marked
+from ..i18n import LANGUAGES, N_, match_language, set_language, t, translate_marked
 from ..paths import clean_dir, data_dir
 from ..tables import TABLES
 from .state import url_selectbox
@@ -107,12 +107,12 @@ def _clean_stamp(folder: Path) -> float:
 
 
 def browser_language() -> str:
-    """Chinese when the browser prefers Chinese, English otherwise."""
+    """The browser's language when a catalogue exists for it (Chinese for 'zh-CN'), English otherwise."""
     try:
         locale = st.context.locale or ""
     except Exception:
         locale = ""
-    return "zh" if locale.lower().startswith("zh") else DEFAULT_LANGUAGE
+    return match_language(locale)
 
 
 def run_frame() -> None:

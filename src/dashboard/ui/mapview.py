@@ -40,6 +40,7 @@ def _view_label(view: str) -> str:
 def current_worldview() -> str:
     """The worldview of this view: URL parameter ``worldview`` (cn, ne), else the deployment's
     ``DASHBOARD_WORLDVIEW``, else China's standard map."""
+    lang = get_language()
     value = st.query_params.get(worldview.PARAM)
     try:
         code, valid = worldview.from_param(value)
@@ -51,7 +52,7 @@ def current_worldview() -> str:
             t(
                 "Unknown map setting “{value}” in the link (use cn or ne); showing {label}.",
                 value=md_escape(value),
-                label=worldview.label(code),
+                label=worldview.label(code, lang=lang),
             )
         )
     return code
@@ -76,10 +77,10 @@ def map_chart(fig, key: str, config: dict) -> None:
 
 
 def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict, description: str = "") -> None:
-    """chart_block for maps: the map (height follows width), its description, the table of the data
-    drawn, the sources and a CSV download."""
+    """chart_block for maps: the map (height follows width), the table of the data drawn, the
+    sources and a CSV download."""
     map_chart(fig, f"chart-{name}", config)
-    if description:
+    if description:  # what the map shows in words (dashboard.describe): its text alternative
         st.caption(md_escape(description))
     table = st.expander(t("Table view: the data drawn"), key=f"table-{name}", on_change="rerun")
     if table.open:  # sent only when opened (see charts.chart_block)
@@ -94,13 +95,14 @@ def map_config(code: str) -> dict:
 
 
 def worldview_note(code: str) -> None:
+    lang = get_language()
     other = "ne" if code == "cn" else "cn"
     params = {**st.query_params.to_dict(), worldview.PARAM: other}
     st.caption(
         t(
             "Map: {label}. Also available: [{other}]({link}).",
-            label=worldview.label(code),
-            other=worldview.label(other),
+            label=worldview.label(code, lang=lang),
+            other=worldview.label(other, lang=lang),
             link="?" + urlencode(params),
         )
     )
@@ -137,6 +139,7 @@ def _sync_lines() -> None:
 
 
 def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
+    lang = get_language()
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == "countries_and_regions") & cov.edition.isin(editions)]
     parts = [
@@ -144,7 +147,7 @@ def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
             "{e}: {n} of {total} countries and regions identified",
             e=r.edition,
             n=r.identified,
-            total=format_figure(r.reported, r.reported_qualifier),
+            total=format_figure(r.reported, r.reported_qualifier, lang=lang),
         )
         for r in cov.itertuples()
     ]
@@ -162,10 +165,11 @@ def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
 
 
 def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, code: str) -> pd.DataFrame:
-    frame = mapdata.map_participants(ds, earlier, later, code)
+    lang = get_language()
+    frame = mapdata.map_participants(ds, earlier, later, code, lang=lang)
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
-    chart = keycharts.world_map(ds, earlier, later, lines, code)
+    chart = keycharts.world_map(ds, earlier, later, lines, code, lang=lang)
     map_block(
         chart.figure,
         chart.data,
@@ -194,11 +198,12 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, 
 
 
 def region_view(ds: Dataset, edition: int, code: str) -> None:
-    frame = mapdata.map_participants(ds, edition, worldview=code)
+    lang = get_language()
+    frame = mapdata.map_participants(ds, edition, worldview=code, lang=lang)
     summary(ds, frame, [edition])
     shares = mapdata.region_shares(frame)
     outlines = mapdata.geojson_subset(geojson(str(data_dir()), f"{code}/regions"), shares.sub_region, "sub_region")
-    credit = citations.list_credit(ds, [edition])
+    credit = citations.list_credit(ds, [edition], lang=lang)
     fig = region_map(
         frame,
         outlines,
@@ -218,8 +223,9 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
             else t("Source: public sources cited per participant. Regions: UN M49.")
         )
         + " "
-        + worldview.source_text(code),
+        + worldview.source_text(code, lang=lang),
         code,
+        lang=lang,
     )
     map_block(
         fig,

@@ -16,6 +16,7 @@ from .common import preferred_source_md
 
 
 def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
+    lang = get_language()
     slots = metrics.unnamed_slots(ds)
     for r in slots[slots.edition.isin(editions)].itertuples():
         if r.unidentified:
@@ -24,7 +25,7 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
                     "- **{e}**: {n} of {total} international organizations not named in public sources.",
                     e=r.edition,
                     n=int(r.unidentified),
-                    total=format_figure(r.reported, r.reported_qualifier),
+                    total=format_figure(r.reported, r.reported_qualifier, lang=lang),
                 )
             )
         else:
@@ -32,13 +33,14 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
                 t(
                     "- **{e}**: all {total} international organizations are named.",
                     e=r.edition,
-                    total=format_figure(r.reported, r.reported_qualifier),
+                    total=format_figure(r.reported, r.reported_qualifier, lang=lang),
                 )
             )
 
 
 def matrix_chart(ds: Dataset, editions: list[int]) -> None:
-    chart = keycharts.organizations_matrix(ds, editions)
+    lang = get_language()
+    chart = keycharts.organizations_matrix(ds, editions, lang=lang)
     chart_block(
         chart.figure,
         chart.data,
@@ -49,7 +51,8 @@ def matrix_chart(ds: Dataset, editions: list[int]) -> None:
 
 
 def coverage(ds: Dataset, editions: list[int]) -> None:
-    chart = keycharts.coverage(ds, editions, "international_organizations")
+    lang = get_language()
+    chart = keycharts.coverage(ds, editions, "international_organizations", lang=lang)
     chart_block(
         chart.figure,
         chart.data,
@@ -60,11 +63,12 @@ def coverage(ds: Dataset, editions: list[int]) -> None:
 
 
 def by_kind(ds: Dataset, editions: list[int]) -> None:
+    lang = get_language()
     m = metrics.organization_matrix(ds, editions)
     rows = [
         {"edition": e, "kind": k, "count": int(m[m.kind == k][e].sum())} for e in editions for k in ORGANIZATION_KINDS
     ]
     df = pd.DataFrame(rows)
     df = df[df["count"] > 0]
-    st.dataframe(df.assign(kind=df.kind.map(ORGANIZATION_KINDS.label)), hide_index=True)
+    st.dataframe(df.assign(kind=df.kind.map(lambda c: ORGANIZATION_KINDS.label(c, lang=lang))), hide_index=True)
     download_csv(df, "organizations-by-kind")

@@ -18,35 +18,39 @@ from .components import edition_label, source_links
 
 
 def edition_header(ds: Dataset, edition: int) -> None:
+    lang = get_language()
     e = names.edition_row(ds, edition)
     st.markdown(
         t(
             "**{name}**  \n{dates} · {city}, {province} · {host}",
-            name=md_escape(names.edition_name(e)),
-            dates=format_date_range(e.start_date, e.end_date),
-            city=md_escape(names.edition_city(e)),
-            province=md_escape(names.edition_province(e)),
-            host=t("hosted by {host}", host=md_escape(names.edition_host(e))),
+            name=md_escape(names.edition_name(e, lang=lang)),
+            dates=format_date_range(e.start_date, e.end_date, lang=lang),
+            city=md_escape(names.edition_city(e, lang=lang)),
+            province=md_escape(names.edition_province(e, lang=lang)),
+            host=t("hosted by {host}", host=md_escape(names.edition_host(e, lang=lang))),
         )
     )
-    theme = names.theme(ds, edition)
+    theme = names.theme(ds, edition, lang=lang)
     if theme:
         st.markdown(t("Theme: *{theme}*", theme=md_escape(theme)))
 
 
 def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
+    lang = get_language()
     cov = metrics.coverage(ds)
-    credit = md_escape(citations.list_credit(ds, [edition]))  # an organizers' list that is not complete
+    credit = md_escape(citations.list_credit(ds, [edition], lang=lang))  # an organizers' list that is not complete
     out = []
     for r in cov[cov.edition == edition].itertuples():
         if r.list_complete:
-            out.append(t("Complete list loaded: {n} {what}.", n=r.identified, what=METRIC_NOUNS.label(r.metric)))
+            out.append(
+                t("Complete list loaded: {n} {what}.", n=r.identified, what=METRIC_NOUNS.label(r.metric, lang=lang))
+            )
         elif credit and r.reported is None:
             out.append(
                 t(
                     "{n} {what} named in public sources and the organizers' list {lists}; no source reports a total.",
                     n=r.identified,
-                    what=METRIC_NOUNS.label(r.metric),
+                    what=METRIC_NOUNS.label(r.metric, lang=lang),
                     lists=credit,
                 )
             )
@@ -55,8 +59,8 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
                 t(
                     "{n} of {total} {what} named in public sources and the organizers' list {lists}.",
                     n=r.identified,
-                    total=format_figure(r.reported, r.reported_qualifier),
-                    what=METRIC_NOUNS.label(r.metric),
+                    total=format_figure(r.reported, r.reported_qualifier, lang=lang),
+                    what=METRIC_NOUNS.label(r.metric, lang=lang),
                     lists=credit,
                 )
             )
@@ -65,7 +69,7 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
                 t(
                     "{n} {what} named in public sources; no source reports a total.",
                     n=r.identified,
-                    what=METRIC_NOUNS.label(r.metric),
+                    what=METRIC_NOUNS.label(r.metric, lang=lang),
                 )
             )
         else:
@@ -73,21 +77,22 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
                 t(
                     "{n} of {total} {what} named in public sources.",
                     n=r.identified,
-                    total=format_figure(r.reported, r.reported_qualifier),
-                    what=METRIC_NOUNS.label(r.metric),
+                    total=format_figure(r.reported, r.reported_qualifier, lang=lang),
+                    what=METRIC_NOUNS.label(r.metric, lang=lang),
                 )
             )
     return out
 
 
 def coverage_section(ds: Dataset, edition: int) -> None:
+    lang = get_language()
     for s in coverage_sentences(ds, edition):
         st.markdown(f"- {s}")
     if len(ds.edition_ids) > 1:
         st.caption(t("The two charts below show every edition, whichever edition is chosen above."))
     cols = st.columns(2)
     for col, metric in zip(cols, metrics.IDENTIFIED_FOR):
-        chart = keycharts.coverage(ds, ds.edition_ids, metric)
+        chart = keycharts.coverage(ds, ds.edition_ids, metric, lang=lang)
         with col:
             chart_block(
                 chart.figure,
@@ -99,6 +104,7 @@ def coverage_section(ds: Dataset, edition: int) -> None:
 
 
 def conflicts_section(ds: Dataset, edition: int) -> None:
+    lang = get_language()
     conf = metrics.figure_conflicts(ds, edition)
     if conf.empty:
         st.markdown(t("The sources found agree on every headline figure of this edition."))
@@ -109,12 +115,12 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
             lines.append(
                 t(
                     "- **{value}**{mark}: {sources}",
-                    value=format_figure(r.value, r.qualifier),
+                    value=format_figure(r.value, r.qualifier, lang=lang),
                     mark=mark,
                     sources=source_links(ds, r.source_ids),
                 )
             )
-        st.markdown(f"**{METRICS.label(metric)}**\n" + "\n".join(lines))
+        st.markdown(f"**{METRICS.label(metric, lang=lang)}**\n" + "\n".join(lines))
     notes = ds.conflicts[(ds.conflicts.edition == edition)]
     if len(notes):
         with st.expander(t("All recorded conflicts for {year} ({n})", year=edition, n=len(notes))):
@@ -123,24 +129,25 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
                     t(
                         "**{id}** ({scope}) {issue}: {detail}  \n{sources}",
                         id=r.id,
-                        scope=SCOPES.label(r.scope),
-                        issue=md_escape(citations.readable_text(ds, names.conflict_issue(r))),
-                        detail=md_escape(citations.readable_text(ds, names.conflict_detail(r))),
+                        scope=SCOPES.label(r.scope, lang=lang),
+                        issue=md_escape(citations.readable_text(ds, names.conflict_issue(r, lang=lang), lang=lang)),
+                        detail=md_escape(citations.readable_text(ds, names.conflict_detail(r, lang=lang), lang=lang)),
                         sources=source_links(ds, r.source_ids),
                     )
                 )
 
 
 def editions_table(ds: Dataset) -> None:
+    lang = get_language()
     rows = []
     for e in ds.editions.sort_values("number").itertuples():
         row = {
             t("Edition"): edition_label(ds, e.edition),
-            t("Dates"): format_date_range(e.start_date, e.end_date),
-            t("Theme"): names.theme(ds, e.edition),
+            t("Dates"): format_date_range(e.start_date, e.end_date, lang=lang),
+            t("Theme"): names.theme(ds, e.edition, lang=lang),
         }
         for m in METRICS:
-            row[METRICS.label(m)] = figure_with_others(metrics.stated(ds, e.edition, m))
+            row[METRICS.label(m, lang=lang)] = figure_with_others(metrics.stated(ds, e.edition, m), lang=lang)
         row[t("Complete participant list")] = t("yes") if e.participant_list_complete else t("no (public sources only)")
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True)
@@ -148,6 +155,4 @@ def editions_table(ds: Dataset) -> None:
 
 def source_line(ds: Dataset) -> str:
     ids = ds.editions.sort_values("number")["preferred_source_id"].tolist()
-    return t(
-        "Sources: {links}. Other sources are cited beside each figure.", links=source_links(ds, ids, with_title=True)
-    )
+    return t("Sources: {links}. Other sources are cited beside each figure.", links=source_links(ds, ids))

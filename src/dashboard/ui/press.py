@@ -38,14 +38,15 @@ def pick(ds: Dataset) -> list[int]:
 
 
 def summary_section(ds: Dataset, editions: list[int]) -> str:
-    s = packaging.press_summary(ds, editions)
-    md = summary.to_markdown(ds, s, dt.date.today())
+    lang = get_language()
+    s = packaging.press_summary(ds, editions, lang=lang)
+    md = summary.to_markdown(ds, s, lang, dt.date.today())
     st.markdown(f"#### {md_escape(s.title)}")
     for p in s.paragraphs:
         st.markdown(md_escape(p))
     st.markdown(
         "\n".join(
-            f"{i}. [{md_escape(citations.label(ds, sid))}]({citations.url(ds, sid)})"
+            f"{i}. [{md_escape(citations.label(ds, sid, lang=lang))}]({citations.url(ds, sid)})"
             for i, sid in enumerate(s.refs.order, 1)
         )
     )
@@ -67,6 +68,7 @@ def summary_section(ds: Dataset, editions: list[int]) -> str:
 
 
 def charts_section(ds: Dataset, editions: list[int]) -> None:
+    lang = get_language()
     if not browser_available():
         st.info(
             t(
@@ -76,22 +78,25 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         )
         return
     choice = st.selectbox(
-        t("Chart"), packaging.KEY_CHARTS, key="export_chart", format_func=lambda name: packaging.key_chart_title(name)
+        t("Chart"),
+        packaging.KEY_CHARTS,
+        key="export_chart",
+        format_func=lambda name: packaging.key_chart_title(name, lang=lang),
     )
     code = current_worldview()
-    chart = packaging.key_chart(ds, editions, choice, code)
+    chart = packaging.key_chart(ds, editions, choice, code, lang=lang)
     if choice == "map":
         map_chart(chart.figure, "export-preview", map_config(code))
     else:
         st.plotly_chart(chart.figure, key="export-preview", config=PLOTLY_CONFIG)
-    st.caption(md_escape(describe(chart, get_language())))
+    st.caption(md_escape(describe(chart, lang)))
     today = dt.date.today()
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
         with col:
             st.download_button(
                 t("Download {fmt}", fmt=fmt.upper()),
-                data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today),
+                data=lambda fig=chart.figure, f=fmt: figure_bytes(fig, f, today, lang=lang),
                 file_name=f"{packaging.file_stem(chart.name, editions)}.{fmt}",
                 mime="image/png" if fmt == "png" else "image/svg+xml",
                 key=f"export-{fmt}",
@@ -101,13 +106,14 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
 
 
 def press_kit_section(ds: Dataset, editions: list[int]) -> None:
+    lang = get_language()
     if not browser_available():
         return
     code = current_worldview()
     version = data_version()
     st.download_button(
         t("Download the press kit (ZIP)"),
-        data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version, worldview=code),
+        data=lambda: packaging.press_kit_zip(ds, editions, dt.date.today(), version, worldview=code, lang=lang),
         file_name=f"press-kit-{'-'.join(map(str, editions))}.zip",
         mime="application/zip",
         key="press-kit",

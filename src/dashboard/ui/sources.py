@@ -10,7 +10,7 @@ import streamlit as st
 from .. import citations, metrics, names, packaging, worldview
 from ..dataset import Dataset
 from ..formatting import format_figure
-from ..i18n import t
+from ..i18n import get_language, t
 from ..paths import data_dir
 from ..vocab import METRICS, SCOPES, SOURCE_KINDS, SOURCE_SUPPORTS
 from .charts import download_csv
@@ -65,12 +65,13 @@ def definitions() -> None:
 
 
 def coverage_table(ds: Dataset) -> None:
+    lang = get_language()
     cov = metrics.coverage(ds)
     view = pd.DataFrame(
         {
             t("Edition"): cov.edition.astype(str),
-            t("What"): cov.metric.map(METRICS.label),
-            t("Reported"): [format_figure(v, q) for v, q in zip(cov.reported, cov.reported_qualifier)],
+            t("What"): cov.metric.map(lambda c: METRICS.label(c, lang=lang)),
+            t("Reported"): [format_figure(v, q, lang=lang) for v, q in zip(cov.reported, cov.reported_qualifier)],
             t("Identified"): cov.identified,
             t("Share identified"): [
                 f"{s * 100:.0f}%" if s == s and s is not None else "—" for s in cov.share_identified
@@ -83,6 +84,7 @@ def coverage_table(ds: Dataset) -> None:
 
 
 def conflicts(ds: Dataset) -> None:
+    lang = get_language()
     fc = metrics.figure_conflicts(ds)
     if len(fc):
         st.markdown("**" + t("Headline figures on which sources disagree") + "**")
@@ -92,21 +94,27 @@ def conflicts(ds: Dataset) -> None:
                 t(
                     "- {year}, {metric}: **{value}**{pref} — {sources}",
                     year=r.edition,
-                    metric=METRICS.label(r.metric).lower(),
-                    value=format_figure(r.value, r.qualifier),
+                    metric=METRICS.label(r.metric, lang=lang).lower(),
+                    value=format_figure(r.value, r.qualifier, lang=lang),
                     pref=pref,
                     sources=source_links(ds, r.source_ids),
                 )
             )
     st.markdown("**" + t("All recorded conflicts") + "**")
-    labels = citations.labels(ds)
+    labels = citations.labels(ds, lang=lang)
     view = pd.DataFrame(
         {
             t("Conflict"): ds.conflicts.id,
             t("Edition"): ds.conflicts.edition.astype(str),
-            t("Scope"): ds.conflicts.scope.map(SCOPES.label),
-            t("Issue"): [citations.readable_text(ds, names.conflict_issue(r)) for r in ds.conflicts.itertuples()],
-            t("Detail"): [citations.readable_text(ds, names.conflict_detail(r)) for r in ds.conflicts.itertuples()],
+            t("Scope"): ds.conflicts.scope.map(lambda c: SCOPES.label(c, lang=lang)),
+            t("Issue"): [
+                citations.readable_text(ds, names.conflict_issue(r, lang=lang), lang=lang)
+                for r in ds.conflicts.itertuples()
+            ],
+            t("Detail"): [
+                citations.readable_text(ds, names.conflict_detail(r, lang=lang), lang=lang)
+                for r in ds.conflicts.itertuples()
+            ],
             t("Sources"): ds.conflicts.source_ids.map(lambda ids: "; ".join(labels.get(i, "") for i in ids.split("|"))),
         }
     )
@@ -116,18 +124,19 @@ def conflicts(ds: Dataset) -> None:
 
 def sources_table(ds: Dataset) -> None:
     """The full list of sources, each with its readable label and what it can support."""
+    lang = get_language()
     usage = metrics.source_usage(ds)
-    labels = citations.labels(ds)
+    labels = citations.labels(ds, lang=lang)
     supports = usage.supports.fillna("").map(
-        lambda v: ", ".join(SOURCE_SUPPORTS.label(x) for x in v.split("|") if x in SOURCE_SUPPORTS)
+        lambda v: ", ".join(SOURCE_SUPPORTS.label(x, lang=lang) for x in v.split("|") if x in SOURCE_SUPPORTS)
     )
     view = pd.DataFrame(
         {
             t("Reference"): usage.id.map(labels),
             t("Publisher"): usage.publisher,
             t("Document title"): usage.title,
-            t("Language"): usage.language.map(citations.language_name),
-            t("Kind"): usage.kind.map(SOURCE_KINDS.label),
+            t("Language"): usage.language.map(lambda c: citations.language_name(c, lang=lang)),
+            t("Kind"): usage.kind.map(lambda c: SOURCE_KINDS.label(c, lang=lang)),
             t("Can support"): supports,
             t("Published"): usage.published.fillna("").replace("", "—"),
             t("Editions"): usage.editions,
@@ -153,6 +162,7 @@ def sources_table(ds: Dataset) -> None:
 
 
 def licence_and_citation(ds: Dataset) -> None:
+    lang = get_language()
     version = data_version()
     code, _ = worldview.from_param(st.query_params.get(worldview.PARAM))
     st.markdown(
@@ -166,11 +176,11 @@ def licence_and_citation(ds: Dataset) -> None:
             "(public domain, via world-atlas 2.0.2). Every map and exported image names the one it used."
             "\n- **Names**: Hong Kong SAR, China; Macao SAR, China; Taiwan, China — the usage of the host's "
             "documents.",
-            label=worldview.label(code),
+            label=worldview.label(code, lang=lang),
         )
     )
     st.markdown(f"**{t('How to cite')}**")
-    st.code(packaging.citation(version, dt.date.today()), language=None, wrap_lines=True)
+    st.code(packaging.citation(version, dt.date.today(), lang=lang), language=None, wrap_lines=True)
 
 
 def data_package_download() -> None:

@@ -17,9 +17,10 @@ from .filters import Filters
 
 
 def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
+    lang = get_language()
     roles, regions = tuple(f.roles), tuple(f.regions)
     for column in ("role", "mode", "seniority", "region"):
-        chart = keycharts.people_chart(ds, f.editions, column, roles, regions)
+        chart = keycharts.people_chart(ds, f.editions, column, roles, regions, lang=lang)
         chart_block(
             chart.figure,
             chart.data,
@@ -36,20 +37,21 @@ def _per_row(sp: pd.DataFrame, accessor) -> pd.Series:
 
 
 def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
+    lang = get_language()
     view = pd.DataFrame(
         {
             t("Edition"): sp.edition,
-            t("Name"): _per_row(sp, person_name).replace("", t("(not named in the source)")),
+            t("Name"): _per_row(sp, lambda r: person_name(r, lang)).replace("", t("(not named in the source)")),
             t("Name as written"): sp.name_as_written.fillna(""),
-            t("Title"): _per_row(sp, person_title),
-            t("Organization"): _per_row(sp, person_organization),
-            t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code)),
-            t("Role"): sp.role.map(ROLES.label),
-            t("Mode"): sp["mode"].map(MODES.label),
-            t("Seniority"): sp.seniority.map(SENIORITY.label),
+            t("Title"): _per_row(sp, lambda r: person_title(r, lang)),
+            t("Organization"): _per_row(sp, lambda r: person_organization(r, lang)),
+            t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code, lang=lang)),
+            t("Role"): sp.role.map(lambda c: ROLES.label(c, lang=lang)),
+            t("Mode"): sp["mode"].map(lambda c: MODES.label(c, lang=lang)),
+            t("Seniority"): sp.seniority.map(lambda c: SENIORITY.label(c, lang=lang)),
             t("Sources"): publishers(ds, sp.source_ids),
             t("Main source"): first_source_urls(ds, sp.source_ids),
-            t("Note"): sp.note.map(lambda v: citations.readable_text(ds, v)),
+            t("Note"): sp.note.map(lambda v: citations.readable_text(ds, v, lang=lang)),
         }
     )
     participants_dataframe(view)
@@ -59,4 +61,4 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
             "text, not a source's."
         )
     )
-    download_csv(lambda: citations.reader_sources(ds, sp.drop(columns=["scope"])), "people")
+    download_csv(lambda: citations.reader_sources(ds, sp.drop(columns=["scope"]), lang=lang), "people")
