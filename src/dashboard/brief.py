@@ -251,69 +251,67 @@ def brief_content(
         raise BriefError(f"unknown edition {unknown[0]}" if unknown else "give one edition or two to compare")
     s = press_summary(ds, editions, lang)
     refs = s.refs
-    if True:  # every call below takes the brief's language explicitly
-        later = editions[1] if len(editions) > 1 else None
-        charts = [keycharts.world_map(ds, editions[0], later, worldview=worldview, lang=lang)]
-        charts += [packaging.key_chart(ds, editions, name, worldview, lang=lang) for name in CHARTS]
-        content = {
-            "lang": lang,
-            "region": "cn" if lang == "zh" else "",
-            "fonts": list(FONT_FAMILIES.get(lang, (*LATIN_FAMILIES, *CJK_FAMILIES))),
-            "kicker": t("Migration Sub-Forum participation dashboard · brief", lang=lang),
-            "title": s.title,
-            "forum": t(
-                "Global Public Security Cooperation Forum (Lianyungang) · Sub-Forum on Migration Management "
-                "Cooperation",
-                lang=lang,
-            ),
-            "names": [names.edition_name(names.edition_row(ds, e), lang) for e in editions],
-            "facts_head": [
-                t("Edition", lang=lang),
-                t("Dates", lang=lang),
-                t("Venue", lang=lang),
-                t("Host", lang=lang),
-                t("Source", lang=lang),
-            ],
-            "facts": _facts(ds, editions, lang, refs),
-            "figures_title": t("Headline figures", lang=lang)
-            if len(editions) == 1
-            else t("Headline figures compared", lang=lang),
-            "figures": _figures(ds, editions, lang, refs),
-            "figures_note": t(
-                "Figures as the sources report them, with their qualifiers; where sources disagree every value "
-                "is given and the chair's statement's is used. Public sources name only part of the "
-                "participants.",
-                lang=lang,
-            ),
-            "summary_title": t("Summary", lang=lang),
-            "summary": list(s.paragraphs),
-            "charts_title": t("Map and charts", lang=lang),
-            "speakers_title": t("Key speakers", lang=lang),
-            "speakers_head": [
-                t("Edition", lang=lang),
-                t("Name", lang=lang),
-                t("Title", lang=lang),
-                t("Role", lang=lang),
-                t("Source", lang=lang),
-            ],
-            "speakers": _speakers(ds, editions, lang, refs),
-            "outcomes_title": t("Outcomes (as the sources record them)", lang=lang),
-            "outcomes": _outcomes(ds, editions, refs),
-            "sources_title": t("Sources", lang=lang),
-            "footer": t(
-                "Data version {v}, generated {d}. Data compilation licensed CC BY 4.0. {boundaries}",
-                lang=lang,
-                v=version,
-                d=format_date(date, lang=lang),
-                boundaries=source_text(worldview, lang=lang),
-            ),
-            "cite": t("How to cite", lang=lang) + ": " + packaging.citation(version, date, lang=lang),
-        }
-        content["sources"] = _sources(ds, refs, lang)  # last: every reference above is numbered by now
-        content["charts"] = [
-            {"file": f"chart{i}.png", "description": describe.describe(c, lang), "wide": i == 0}
-            for i, c in enumerate(charts)
-        ]
+    later = editions[1] if len(editions) > 1 else None
+    charts = [keycharts.world_map(ds, editions[0], later, worldview=worldview, lang=lang)]
+    charts += [packaging.key_chart(ds, editions, name, worldview, lang=lang) for name in CHARTS]
+    content = {
+        "lang": lang,
+        "region": "cn" if lang == "zh" else "",
+        "fonts": list(FONT_FAMILIES.get(lang, (*LATIN_FAMILIES, *CJK_FAMILIES))),
+        "kicker": t("Migration Sub-Forum participation dashboard · brief", lang=lang),
+        "title": s.title,
+        "forum": t(
+            "Global Public Security Cooperation Forum (Lianyungang) · Sub-Forum on Migration Management Cooperation",
+            lang=lang,
+        ),
+        "names": [names.edition_name(names.edition_row(ds, e), lang) for e in editions],
+        "facts_head": [
+            t("Edition", lang=lang),
+            t("Dates", lang=lang),
+            t("Venue", lang=lang),
+            t("Host", lang=lang),
+            t("Source", lang=lang),
+        ],
+        "facts": _facts(ds, editions, lang, refs),
+        "figures_title": t("Headline figures", lang=lang)
+        if len(editions) == 1
+        else t("Headline figures compared", lang=lang),
+        "figures": _figures(ds, editions, lang, refs),
+        "figures_note": t(
+            "Figures as the sources report them, with their qualifiers; where sources disagree every value "
+            "is given and the chair's statement's is used. Public sources name only part of the "
+            "participants.",
+            lang=lang,
+        ),
+        "summary_title": t("Summary", lang=lang),
+        "summary": list(s.paragraphs),
+        "charts_title": t("Map and charts", lang=lang),
+        "speakers_title": t("Key speakers", lang=lang),
+        "speakers_head": [
+            t("Edition", lang=lang),
+            t("Name", lang=lang),
+            t("Title", lang=lang),
+            t("Role", lang=lang),
+            t("Source", lang=lang),
+        ],
+        "speakers": _speakers(ds, editions, lang, refs),
+        "outcomes_title": t("Outcomes (as the sources record them)", lang=lang),
+        "outcomes": _outcomes(ds, editions, refs),
+        "sources_title": t("Sources", lang=lang),
+        "footer": t(
+            "Data version {v}, generated {d}. Data compilation licensed CC BY 4.0. {boundaries}",
+            lang=lang,
+            v=version,
+            d=format_date(date, lang=lang),
+            boundaries=source_text(worldview, lang=lang),
+        ),
+        "cite": t("How to cite", lang=lang) + ": " + packaging.citation(version, date, lang=lang),
+    }
+    content["sources"] = _sources(ds, refs, lang)  # last: every reference above is numbered by now
+    content["charts"] = [
+        {"file": f"chart{i}.png", "description": describe.describe(c, lang), "wide": i == 0}
+        for i, c in enumerate(charts)
+    ]
     return content, charts
 
 

@@ -25,19 +25,18 @@ TOP = 2  # largest values named per edition
 
 def describe(chart: Chart, lang: str) -> str:
     """One or two sentences for ``chart`` in ``lang``; '' for a chart of no known kind."""
-    if True:  # every formatting call below takes lang explicitly
-        name = chart.name
-        if name.startswith("coverage-"):
-            return _coverage(chart.data, lang)
-        if name.startswith("countries-by-"):
-            return _regions(chart.data, "sub_region" if name.endswith("sub-region") else "region", lang)
-        if name.startswith("speakers-by-") or name.startswith("roles-"):
-            return _people(chart.data, lang)
-        if name == "organizations-matrix":
-            return _organizations(chart.data, lang)
-        if name.startswith("map-"):
-            return _map(chart.data, lang)
-        return ""
+    name = chart.name
+    if name.startswith("coverage-"):
+        return _coverage(chart.data, lang)
+    if name.startswith("countries-by-"):
+        return _regions(chart.data, "sub_region" if name.endswith("sub-region") else "region", lang)
+    if name.startswith("speakers-by-") or name.startswith("roles-"):
+        return _people(chart.data, lang)
+    if name == "organizations-matrix":
+        return _organizations(chart.data, lang)
+    if name.startswith("map-"):
+        return _map(chart.data, lang)
+    return ""
 
 
 def _editions(data: pd.DataFrame) -> list[int]:
@@ -187,17 +186,16 @@ def _map(data: pd.DataFrame, lang: str) -> str:
 
 def describe_region_shares(shares: pd.DataFrame, edition: int, lang: str) -> str:
     """The region view of the map (dashboard.mapdata.region_shares: identified per sub-region)."""
-    if True:
-        if shares.empty:
-            return t("The map shows no identified participant.", lang=lang)
-        by_region = shares.groupby("region", as_index=False).identified.sum().rename(columns={"identified": "count"})
-        by_region = by_region.assign(label=by_region.region.map(lambda r: region_label(r, lang)))
-        return t(
-            "Map of the {n} countries and regions of {e} named in public sources, filled by UN M49 region "
-            "(most in {top}); {k} sub-regions outlined.",
-            lang=lang,
-            n=format_number(int(shares.identified.sum()), lang=lang),
-            e=edition,
-            top=_top(by_region, "label", lang),
-            k=format_number(shares.sub_region.nunique(), lang=lang),
-        )
+    if shares.empty:
+        return t("The map shows no identified participant.", lang=lang)
+    by_region = shares.groupby("region", as_index=False).identified.sum().rename(columns={"identified": "count"})
+    by_region = by_region.assign(label=by_region.region.map(lambda r: region_label(r, lang)))
+    return t(
+        "Map of the {n} countries and regions of {e} named in public sources, filled by UN M49 region "
+        "(most in {top}); {k} sub-regions outlined.",
+        lang=lang,
+        n=format_number(int(shares.identified.sum()), lang=lang),
+        e=edition,
+        top=_top(by_region, "label", lang),
+        k=format_number(shares.sub_region.nunique(), lang=lang),
+    )

@@ -177,16 +177,15 @@ def sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
 
 def tables(ds: Dataset, lang: str) -> list[tuple[str, pd.DataFrame]]:
     """(sheet name, table) in the workbook's order; names at most 31 characters (Excel's limit)."""
-    if True:  # every call takes the language explicitly
-        return [
-            (t("Headline figures", lang=lang), figures_table(ds, lang)),
-            (t("Coverage", lang=lang), coverage_table(ds, lang)),
-            (t("Countries and regions", lang=lang), countries_table(ds, lang)),
-            (t("Organizations", lang=lang), organizations_table(ds, lang)),
-            (t("People", lang=lang), people_table(ds, lang)),
-            (t("Conflicts", lang=lang), conflicts_table(ds, lang)),
-            (t("Sources", lang=lang), sources_table(ds, lang)),
-        ]
+    return [
+        (t("Headline figures", lang=lang), figures_table(ds, lang)),
+        (t("Coverage", lang=lang), coverage_table(ds, lang)),
+        (t("Countries and regions", lang=lang), countries_table(ds, lang)),
+        (t("Organizations", lang=lang), organizations_table(ds, lang)),
+        (t("People", lang=lang), people_table(ds, lang)),
+        (t("Conflicts", lang=lang), conflicts_table(ds, lang)),
+        (t("Sources", lang=lang), sources_table(ds, lang)),
+    ]
 
 
 def display_width(text: object) -> int:
