@@ -55,10 +55,10 @@ CJK_FONT_DIRS = {  # where the system CJK fonts live outside fontconfig (Windows
 }
 CHARTS = ("countries-by-region", "speakers-by-role")  # the key charts printed beside the map
 SPEAKER_ROLES = ("opening_speech", "welcome_speech", "keynote", "video_address")
-MAX_PLENARY = 12
+MAX_PLENARY = 4  # plenary speakers named in a one-edition brief; the rest are counted (two pages)
 # Image widths in CSS pixels: a bar chart printed half a page wide is drawn narrower than on screen, so
 # its text stays legible in print; the map keeps the screen's width.
-MAP_WIDTH, CHART_WIDTH = 1000, 640  # plenary speakers listed by name; the rest are counted
+MAP_WIDTH, CHART_WIDTH = 1000, 640
 Renderer = Callable[..., bytes]  # (figure, fmt, date) -> image bytes (static_export.figure_bytes)
 
 
@@ -201,7 +201,8 @@ def _speakers(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -
                 continue
             who = names.person_title(r, lang)
             org = names.person_organization(r, lang)
-            if org and org.split(" (")[0].casefold() not in who.casefold():
+            # the organization only when the title does not already say where ("… of Peru")
+            if org and " of " not in who and org.split(" (")[0].casefold() not in who.casefold():
                 who = t("{title}, {organization}", lang=lang, title=who, organization=org) if who else org
             rows.append(
                 [
