@@ -22,9 +22,9 @@ from pathlib import Path
 from dashboard.paths import REPO_ROOT
 
 CASES = {
-    "brief_pdf_no_images": "brief.build_brief(ds, [ds.edition_ids[-1]], 'zh', images=False)",
-    "brief_pdf_with_images": "brief.build_brief(ds, [ds.edition_ids[-1]], 'zh')",
-    "brief_pdf_compare_no_images": "brief.build_brief(ds, ds.edition_ids[-2:], 'en', images=False)",
+    "brief_pdf_no_images": "brief.build_brief(ds, [ds.edition_ids[-1]], 'zh', images=False, version='bench')",
+    "brief_pdf_with_images": "brief.build_brief(ds, [ds.edition_ids[-1]], 'zh', version='bench')",
+    "brief_pdf_compare_no_images": "brief.build_brief(ds, ds.edition_ids[-2:], 'en', images=False, version='bench')",
     "workbook_xlsx": "workbook.workbook_bytes(ds, 'zh', 'note')",
 }
 SNIPPET = """
@@ -32,7 +32,8 @@ import json, sys, time
 t0 = time.perf_counter()
 from dashboard import brief, workbook
 from dashboard.dataset import load_clean
-ds = load_clean({data!r})
+from pathlib import Path
+ds = load_clean(Path({data!r}))
 t1 = time.perf_counter()
 out = {case}
 t2 = time.perf_counter()
@@ -56,9 +57,9 @@ def measure(data: Path | None = None, reps: int = 5, cases: tuple[str, ...] = tu
             results[name] = {"skipped": "no Chromium"}
             continue
         code = SNIPPET.format(data=str(data), case=CASES[name], reps=reps)
-        proc = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=600, check=True
-        )
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=600)
+        if proc.returncode:
+            raise RuntimeError(f"{name}: {proc.stderr.strip().splitlines()[-1:]}")
         r = json.loads(proc.stdout.strip().splitlines()[-1])
         results[name] = {
             "cold_s": round(r["cold_s"], 2),
