@@ -189,12 +189,38 @@ def test_the_app_never_imports_geopandas():
 
 
 @pytest.mark.parametrize("which", ["served", "exported"])
-def test_south_china_sea_islands_and_ten_dash_line_are_part_of_china(request, which):
+def test_south_china_sea_islands_are_part_of_china_and_the_dashes_are_lines(request, which):
     chn = request.getfixturevalue(which)["cn"]["CHN"]
     south = [p for p in chn.geoms if p.bounds[3] < 17 and p.bounds[0] > 107]  # south of Hainan
-    assert len(south) >= 10, len(south)  # Xisha and Nansha islands and the dashes, kept by simplification
-    assert min(p.bounds[1] for p in south) < 4  # the southernmost dash, near 3.4°N
+    assert len(south) >= 5, len(south)  # Xisha and Nansha islands, kept by simplification
+    # the dashes are no longer (thin) polygons of China's shape: they are drawn as lines
+    assert not [p for p in south if p.area / (p.length / 2) <= 0.03 and p.length / 2 >= 0.5]
     assert not any(p.bounds[3] < 17 and p.bounds[0] > 107 for p in request.getfixturevalue(which)["ne"]["CHN"].geoms)
+
+
+def test_dashed_line_is_ten_dark_dashes_over_every_cn_map(dataset):
+    from dashboard import maplayout
+
+    features = json.loads((worldview.topojson_dir("cn") / "lines.geojson").read_text(encoding="utf-8"))["features"]
+    lines = [f for f in features if f["properties"]["kind"] == "scs_dashed_line"]
+    islands = [f for f in features if f["properties"]["kind"] == "scs_island"]
+    assert len(lines) == 10
+    assert len(islands) >= 5  # Dongsha, Xisha, Nansha outlined (filled they vanish under a white border)
+    assert min(pt[1] for f in lines for pt in f["geometry"]["coordinates"]) < 4  # the southernmost, near 3.4°N
+    assert all(shapely.LineString(f["geometry"]["coordinates"]).length > 0.8 for f in lines)  # dashes, not dots
+    assert json.loads((worldview.topojson_dir("ne") / "lines.geojson").read_text(encoding="utf-8"))["features"] == []
+    for wv in worldview.WORLDVIEWS:
+        for fig in (
+            keycharts.world_map(dataset, 2025, worldview=wv, lang="en").figure,
+            keycharts.world_map(dataset, 2024, 2025, True, worldview=wv, lang="en").figure,
+        ):
+            overlay = [tr for tr in fig.data if tr.name == "overlay"]
+            if wv == "ne":
+                assert overlay == []
+                continue
+            assert len(overlay) == 1 and overlay[0].mode == "lines"
+            assert overlay[0].line.color == maplayout.OVERLAY_COLOR and overlay[0].line.width >= 1.5
+            assert sum(v is None for v in overlay[0].lon) == len(features)
 
 
 def test_data_package_names_both_worldviews_and_their_sources():

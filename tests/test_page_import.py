@@ -110,8 +110,9 @@ def test_a_two_row_list_declared_complete_is_not_accepted():
     )
     at.button(key="import_confirm").click().run()
     assert any("not accepted as the complete list" in w.value for w in at.warning)
+    # refused as complete: the suggested command does not declare it complete either (ingest would refuse)
     assert [c.value for c in at.code] == [
-        "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise --complete"
+        "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise"
     ]
     at.switch_page("pages/0_Overview.py")
     at.run()

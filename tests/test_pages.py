@@ -166,7 +166,7 @@ def test_sources_page_lists_sources_conflicts_and_package():
     labels = [b.label for b in at.get("download_button")]
     assert any("data package" in lab for lab in labels)
     assert "preferred: official chair's statement" in text(at)
-    assert "China's standard map by default, GS(2023)2767" in text(at)  # which map, and its source
+    assert "by default based on China's standard map GS(2023)2767" in text(at)  # which map, and its source
 
 
 def test_press_page_summary_and_downloads():

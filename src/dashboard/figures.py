@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import names
-from .formatting import format_figure
+from . import maplayout, names, textwidth
+from .formatting import format_figure, join_clauses
 from .i18n import t
 from .worldview import RESOLUTION
 
@@ -39,25 +39,19 @@ TOOLBAR_PX = 30
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters (a longer single word stays whole); existing <br> kept."""
-    import textwrap
-
-    lines: list[str] = []
-    for part in str(text).split("<br>"):
-        lines += textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False) or [""]
-    return lines
+    """Lines of at most ``width`` columns, Chinese characters counting two (:mod:`dashboard.textwidth`)."""
+    return textwidth.wrap(text, width)
 
 
 def wrap_label(text: str, width: int = TICK_CHARS) -> str:
     """A category label wrapped with <br> (plotly draws each line)."""
-    return "<br>".join(wrap(text, width))
+    return textwidth.wrap_br(text, width)
 
 
 def label_margin(labels) -> int:
-    """Left margin (px) that holds wrapped category labels: plotly's automargin is not used, so the
-    source line can start at the figure's left edge (see :func:`frame`)."""
-    longest = max((len(line) for lab in labels for line in str(lab).split("<br>")), default=4)
-    return int(min(20 + 7.2 * longest, 160))
+    """Left margin (px) that holds wrapped category labels, measured by display width: plotly's automargin
+    is not used, so the source line can start at the figure's left edge (see :func:`frame`)."""
+    return textwidth.label_margin(labels, FONT["size"])
 
 
 def frame(
@@ -80,7 +74,8 @@ def frame(
         wrap(subtitle, SUBTITLE_CHARS),
         wrap(source, SOURCE_CHARS),
     )
-    top = TOOLBAR_PX + 26 + 21 * len(title_lines) + 16 * len(sub_lines) + 12
+    # plotly spaces every line of the title by the title font (16 px): 21 px, the smaller subtitle lines too
+    top = TOOLBAR_PX + 26 + 21 * (len(title_lines) + len(sub_lines)) + 8
     legend_px = 30 if legend else 0
     bottom = 24 + legend_px + 14 * len(src_lines) + 10
     height = plot_px + top + bottom
@@ -325,7 +320,6 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
         projection_type="natural earth",
         resolution=RESOLUTION[worldview],
         fitbounds=False,
-        showframe=False,
         showcountries=True,
         countrycolor="#BDBDBD",
         countrywidth=0.5,
@@ -336,11 +330,26 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
         showocean=False,
         showlakes=False,
         showrivers=False,
-        lataxis_range=[-58, 85],
+        # the whole globe: the outline is the projection's own, never cut flat by a latitude range
+        lataxis_range=[-90, 90],
         lonaxis_range=[-180, 180],
+        showframe=True,
+        framecolor="#D0D0D0",
+        framewidth=0.6,
         bgcolor="rgba(0,0,0,0)",
         domain=dict(x=[0, 1], y=[0, 1]),
     )
+    lons, lats = maplayout.overlay_lines(worldview)
+    if lons:  # China's standard map: the South China Sea's dashed line, as dark grey dashes over everything
+        fig.add_scattergeo(
+            lon=lons,
+            lat=lats,
+            mode="lines",
+            line=dict(color=maplayout.OVERLAY_COLOR, width=maplayout.OVERLAY_WIDTH),
+            hoverinfo="skip",
+            showlegend=False,
+            name="overlay",
+        )
     fig.update_layout(meta={"worldview": worldview})  # read by the static export (which topojson to use)
 
 
@@ -404,17 +413,15 @@ def participation_map(
             lon=list(small.rep_lon) or [None],
             lat=list(small.rep_lat) or [None],
             mode="markers",
-            name=label,
-            marker=dict(size=10, color=status_colors[status], line=dict(color="#FFFFFF", width=1.5), symbol="circle"),
+            name=maplayout.legend_label(label),
+            marker=dict(size=9, color=status_colors[status], line=dict(color="#FFFFFF", width=1.5), symbol="circle"),
             customdata=small[cols].values if len(small) else None,
             hovertemplate=hover,
         )
     if lines and len(venue_frame):
         v = venue_frame.iloc[-1]
-        lon, lat = [], []
-        for r in frame[frame.drawable].itertuples():
-            lon += [r.rep_lon, v.city_lon, None]
-            lat += [r.rep_lat, v.city_lat, None]
+        ends = frame[frame.drawable]
+        lon, lat = maplayout.lines_to(list(zip(ends.rep_lon, ends.rep_lat)), (v.city_lon, v.city_lat))
         fig.add_scattergeo(
             lon=lon,
             lat=lat,
@@ -424,15 +431,25 @@ def participation_map(
             showlegend=False,
             name="lines",
         )
-    for v in venue_frame.itertuples():
-        label = t("Venue {y}: {city}", y=v.edition, city=names.edition_city(v, lang=lang), lang=lang)
+    # Venues a few pixels apart at world scale (Suzhou and Lianyungang) are one star, named together.
+    venues = list(venue_frame.itertuples())
+    for group in maplayout.venue_groups([(v.city_lon, v.city_lat) for v in venues]):
+        members = [venues[i] for i in group]
+        label = join_clauses(
+            (t("Venue {y}: {city}", y=v.edition, city=names.edition_city(v, lang=lang), lang=lang) for v in members),
+            lang=lang,
+        )
+        last = members[-1]
         fig.add_scattergeo(
-            lon=[v.city_lon],
-            lat=[v.city_lat],
+            lon=[last.city_lon],
+            lat=[last.city_lat],
             mode="markers",
-            name=label,
+            name=maplayout.legend_label(label),
             marker=dict(
-                symbol="star", size=15, color=venue_colors.get(v.edition, "#222"), line=dict(color="#222", width=1)
+                symbol="star",
+                size=14,
+                color=venue_colors.get(last.edition, "#222") if len(members) == 1 else "#FFFFFF",
+                line=dict(color="#222", width=1.2),
             ),
             hovertemplate=label + "<extra></extra>",
         )
@@ -440,44 +457,51 @@ def participation_map(
     return frame_fig(fig, title, subtitle, source)
 
 
-# Map layout in pixels, independent of the figure's height: on screen the chart's height follows its
-# width (ui.mapview: height = MAP_ASPECT × width + MAP_CHROME_PX), so the world keeps its aspect ratio
-# from a 390 px phone to a desktop; exports use MAP_HEIGHT at 1000 px wide.
-MAP_TOP, MAP_BOTTOM = 96, 150  # title + subtitle (wrapped) / source line (wrapped) + legend (up to 4 rows)
-MAP_CHROME_PX = MAP_TOP + MAP_BOTTOM
-MAP_ASPECT = 0.455  # natural earth projection, latitudes -58…85: height / width of the drawn world
-MAP_HEIGHT = round(1000 * MAP_ASPECT) + MAP_CHROME_PX
-WRAP_TITLE, WRAP_TEXT = 44, 62  # characters per line: fits a 358 px wide chart (a 390 px phone)
+# Map layout in pixels (dashboard.maplayout): the chart's height follows its width on screen (ui.mapview:
+# height = MAP_ASPECT × width + the figure's top and bottom margins); exports are MAP_EXPORT_WIDTH wide.
+MAP_ASPECT = maplayout.MAP_ASPECT
+MAP_EXPORT_WIDTH = 1000
 
 
 def wrap_br(text: str, width: int) -> str:
     """Plotly does not wrap text: break it into lines (``<br>``) that fit a phone-wide chart."""
-    import textwrap
-
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+    return textwidth.wrap_br(text, width)
 
 
-def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: int = MAP_HEIGHT) -> go.Figure:
-    """The map's frame: title and subtitle on top, the source line right under the map and the
-    legend at the bottom edge, all placed in pixels from the plot area or the figure's edges, so
-    nothing overlaps whatever height the chart is given."""
+def map_chrome_px(fig: go.Figure) -> int:
+    """Pixels of the map figure that are not the map: its top and bottom margins."""
+    return int(fig.layout.margin.t) + int(fig.layout.margin.b)
+
+
+def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str) -> go.Figure:
+    """The map's frame: title and subtitle on top, the source line right under the map, the legend (one
+    entry per row) at the bottom edge. Top and bottom margins are computed from the wrapped lines, so
+    there is no empty band at any width and nothing overlaps."""
+    title_lines = textwidth.wrap(title, maplayout.TITLE_COLS)
+    sub_lines = textwidth.wrap(subtitle, maplayout.TEXT_COLS)
+    src_lines = textwidth.wrap(source, maplayout.SOURCE_COLS)
+    legend_lines = [len(str(tr.name).split("<br>")) for tr in fig.data if tr.showlegend is not False and tr.name]
+    top = maplayout.top_px(len(title_lines), len(sub_lines))
+    bottom = maplayout.bottom_px(len(src_lines), legend_lines)
     fig.update_layout(
         template=TEMPLATE,
         font=FONT,
-        height=height,
+        height=maplayout.height_at(MAP_EXPORT_WIDTH, top, bottom),
         showlegend=True,
         title=dict(
-            text=f"<b>{wrap_br(title, WRAP_TITLE)}</b><br><span style='font-size:12px;color:#555'>"
-            f"{wrap_br(subtitle, WRAP_TEXT)}</span>",
+            text="<br>".join(f"<b>{line}</b>" for line in title_lines)
+            + "<br><span style='font-size:12px;color:#555'>"
+            + "<br>".join(sub_lines)
+            + "</span>",
             x=0,
             xanchor="left",
             xref="container",
             y=1,
             yanchor="top",
             yref="container",
-            pad=dict(t=24, l=4),
+            pad=dict(t=maplayout.TOP_PAD, l=4),
         ),
-        margin=dict(l=0, r=0, t=MAP_TOP, b=MAP_BOTTOM, autoexpand=False),
+        margin=dict(l=0, r=0, t=top, b=bottom, autoexpand=False),
         legend=dict(
             orientation="h",
             x=0,
@@ -485,19 +509,21 @@ def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str, height: in
             y=0,
             yanchor="bottom",
             yref="container",
-            entrywidth=0,
+            entrywidth=1,
+            entrywidthmode="fraction",
+            tracegroupgap=0,
             font=dict(size=12),
         ),
     )
     fig.add_annotation(
-        text=wrap_br(source, WRAP_TEXT + 8),
+        text="<br>".join(src_lines),
         xref="paper",
         yref="paper",
         x=0,
         xanchor="left",
         y=0,
         yanchor="top",
-        yshift=-4,
+        yshift=-maplayout.GAP,
         showarrow=False,
         font=dict(size=11, color="#666"),
         align="left",
@@ -559,9 +585,9 @@ def region_map(
             lon=list(small.rep_lon) or [None],
             lat=list(small.rep_lat) or [None],
             mode="markers",
-            name=f"{region} ({part.code.nunique()})",  # UN M49 name, as in the data
+            name=maplayout.legend_label(f"{region} ({part.code.nunique()})"),  # UN M49 name, as in the data
             legendgroup=region,
-            marker=dict(size=10, color=color, line=dict(color="#FFFFFF", width=1.5)),
+            marker=dict(size=9, color=color, line=dict(color="#FFFFFF", width=1.5)),
             customdata=small[["name_en", "name_zh", "sub_region"]].values if len(small) else None,
             hovertemplate=hover,
         )

@@ -89,16 +89,46 @@ def natural_earth(entities: pd.DataFrame, base: Path | None = None) -> gpd.GeoDa
 
 
 def china_standard(entities: pd.DataFrame, ne: gpd.GeoDataFrame, base: Path | None = None) -> gpd.GeoDataFrame:
+    """China's standard map; the dashes of the South China Sea's dashed line are not part of China's
+    shape here (see :func:`dashed_line`)."""
     g = _prepare(gpd.read_file(reference_dir(base) / ZH))
     g = _codes(g, g["iso_n3"].fillna("").where(g["iso_n3"] != "-99", ""), entities)
     ne_by = ne[ne.code != ""].set_index("code").geometry
     i = g.index[g.code == "CHN"][0]
-    g.loc[i, "geometry"] = shapely.union_all([g.loc[i, "geometry"], *(ne_by[c] for c in INSIDE_CHINA)])
+    without_dashes, _ = split_dashes(g.loc[i, "geometry"])
+    g.loc[i, "geometry"] = shapely.union_all([without_dashes, *(ne_by[c] for c in INSIDE_CHINA)])
     own = gpd.GeoDataFrame(
         {"code": list(OWN_FEATURE_IN_CHINA), "wraps": False, "geometry": [ne_by[c] for c in OWN_FEATURE_IN_CHINA]},
         crs=4326,
     )
     return pd.concat([g[~g.code.isin(INSIDE_CHINA)], own], ignore_index=True)
+
+
+def dashed_line(worldview: str, base: Path | None = None) -> dict:
+    """Lines a worldview draws over its base map, as GeoJSON (``properties.kind``): China's standard map
+    has the South China Sea's dashed line (the centre lines of world-geo-json-zh's ten dash polygons);
+    Natural Earth's de facto view has none."""
+    features = []
+    if worldview == "cn":
+        zh = json.loads((reference_dir(base) / ZH).read_text(encoding="utf-8"))
+        china = next(f for f in zh["features"] if f["properties"].get("iso_n3") == "156")
+        rest, lines = split_dashes(shapely.geometry.shape(china["geometry"]))
+        features = [
+            {"type": "Feature", "properties": {"kind": "scs_dashed_line"}, "geometry": shapely.geometry.mapping(line)}
+            for line in sorted(lines.geoms, key=lambda ln: (-ln.coords[0][1], ln.coords[0][0]))
+        ]
+        # the South China Sea islands (Dongsha, Xisha, Nansha: a few hundredths of a square degree each),
+        # outlined too: filled in a participant's colour under a white border they vanish
+        islands = [p for p in rest.geoms if p.area < 0.5 and SCS_BOX.contains(p)]
+        features += [
+            {
+                "type": "Feature",
+                "properties": {"kind": "scs_island"},
+                "geometry": shapely.geometry.mapping(shapely.set_precision(p.exterior, 0.001)),
+            }
+            for p in sorted(islands, key=lambda p: (-p.bounds[3], p.bounds[0]))
+        ]
+    return json.loads(json.dumps({"type": "FeatureCollection", "features": features}))
 
 
 def boundaries(
@@ -133,9 +163,18 @@ def simplified(g: gpd.GeoDataFrame, tolerance: float = SIMPLIFY_DEG, grid: float
     out = g.copy()
     geom = out.geometry.simplify(tolerance, preserve_topology=True)
     geom = shapely.set_precision(geom.values, grid)
-    geom = [shapely.orient_polygons(cut_antimeridian(x), exterior_cw=True) for x in geom]
+    geom = [shapely.orient_polygons(around_pole(cut_antimeridian(x)), exterior_cw=True) for x in geom]
     out["geometry"] = geom
     return out[~out.geometry.is_empty]
+
+
+def around_pole(geom):
+    """A shape that reaches the pole (Antarctica) ends at 89° S instead, with a point every 2° along that
+    parallel: d3-geo reads an edge along 90° S (all one point) as nothing and then fills the whole globe
+    outside the shape (the grey "sea" of earlier versions, with Antarctica left white)."""
+    if geom.bounds[1] > -89.5:
+        return geom
+    return shapely.segmentize(geom.intersection(shapely.box(-180, -89, 180, 90)), 2.0)
 
 
 def dissolve_regions(g: gpd.GeoDataFrame, entities: pd.DataFrame, level: str = "sub_region") -> gpd.GeoDataFrame:
@@ -143,6 +182,52 @@ def dissolve_regions(g: gpd.GeoDataFrame, entities: pd.DataFrame, level: str = "
     m = g[g.code != ""].merge(entities[["code", level]], on="code", how="left")
     m = m[m[level].fillna("") != ""]
     return m[[level, "geometry"]].dissolve(by=level, as_index=False)
+
+
+# --- The South China Sea's dashed line (China's standard map) ------------------------------------------
+# world-geo-json-zh draws the ten dashes as thin polygons (about 0.02° wide, 0.5–1.2° long) inside China's
+# shape; filled in a participant's colour with a white outline they read as white ticks on the map. They
+# are taken out of the shape and drawn as lines instead (their centre lines), in dark grey, over every map.
+DASH_MAX_WIDTH_DEG, DASH_MIN_LENGTH_DEG = 0.03, 0.5
+SCS_BOX = shapely.box(105, 3, 118, 21.5)  # the South China Sea south of Guangdong, west of Luzon
+
+
+def _is_dash(poly) -> bool:
+    """Long and thin: mean width (2 × area / perimeter) at most 0.03°, length (half the perimeter) at
+    least 0.5° (the islands nearby are wider or shorter)."""
+    half = poly.length / 2
+    return half >= DASH_MIN_LENGTH_DEG and poly.area / half <= DASH_MAX_WIDTH_DEG
+
+
+def centre_line(poly, samples: int = 9):
+    """The centre line of a thin polygon: its two shortest non-adjacent edges are the ends, the two
+    long sides between them are resampled by length and averaged."""
+    pts = list(poly.exterior.coords)[:-1]
+    n = len(pts)
+    length = [shapely.Point(pts[i]).distance(shapely.Point(pts[(i + 1) % n])) for i in range(n)]
+    order = sorted(range(n), key=length.__getitem__)
+    a = order[0]
+    b = next(i for i in order[1:] if (i - a) % n not in (1, n - 1))
+    if b < a:
+        a, b = b, a
+    side1 = shapely.LineString([pts[k % n] for k in range(a + 1, b + 1)])
+    side2 = shapely.LineString([pts[k % n] for k in range(b + 1, a + n + 1)][::-1])
+    mid = []
+    for i in range(samples):
+        p, q = (
+            side1.interpolate(i / (samples - 1), normalized=True),
+            side2.interpolate(i / (samples - 1), normalized=True),
+        )
+        mid.append((round((p.x + q.x) / 2, 3), round((p.y + q.y) / 2, 3)))
+    return shapely.LineString(mid).simplify(0.002)
+
+
+def split_dashes(geom):
+    """(the shape without its dashes, the dashes' centre lines as a MultiLineString)."""
+    parts = list(getattr(geom, "geoms", [geom]))
+    dashes = [p for p in parts if _is_dash(p)]
+    rest = shapely.MultiPolygon([p for p in parts if not _is_dash(p)])
+    return rest, shapely.MultiLineString([centre_line(p) for p in dashes])
 
 
 def to_geojson(g: gpd.GeoDataFrame, id_column: str) -> dict:
@@ -247,4 +332,9 @@ def derive(
     regions = to_geojson(
         simplified(dissolve_regions(g, entities, "sub_region"), REGION_SIMPLIFY_DEG, REGION_GRID_DEG), "sub_region"
     )
-    return {"points": pts.sort_values("code").reset_index(drop=True), "topojson": topo, "regions": regions}
+    return {
+        "points": pts.sort_values("code").reset_index(drop=True),
+        "topojson": topo,
+        "regions": regions,
+        "lines": dashed_line(worldview, base),
+    }

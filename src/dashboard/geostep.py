@@ -6,6 +6,8 @@
 - ``<worldview>/world_<res>m.json``: the base-map topojson plotly.js draws base countries, land
   and the participants' shapes from (one geometry for everything a map draws);
 - ``<worldview>/regions.geojson``: UN M49 sub-regions dissolved from the same shapes;
+- ``<worldview>/lines.geojson``: lines drawn over the base map (China's standard map: the South China
+  Sea's dashed line, as the centre lines of its ten dashes; none in Natural Earth's view);
 - ``points.csv``: area and representative point of every shape, per worldview;
 - ``inputs.json``: the sha256 of every input (reference geometry files, the entity columns the
   geometry uses, the worldviews, the code of this step).
@@ -66,7 +68,7 @@ def digest(parts: dict[str, str]) -> str:
 def product_names() -> list[str]:
     names = ["points.csv"]
     for wv in worldview.WORLDVIEWS:
-        names += [f"{wv}/{worldview.topojson_name(wv)}", f"{wv}/regions.geojson"]
+        names += [f"{wv}/{worldview.topojson_name(wv)}", f"{wv}/regions.geojson", f"{wv}/lines.geojson"]
     return names
 
 
@@ -87,6 +89,7 @@ def compute(base: Path | None = None) -> dict[str, bytes]:
         pts.append(d["points"])
         files[f"{wv}/{worldview.topojson_name(wv)}"] = _json(d["topojson"])
         files[f"{wv}/regions.geojson"] = _json(d["regions"])
+        files[f"{wv}/lines.geojson"] = _json(d["lines"])
     points = pd.concat(pts, ignore_index=True)
     points["own_shape"] = points["own_shape"].map({True: "true", False: "false"})
     files["points.csv"] = points.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -395,8 +395,11 @@ GEO_FILES = {
     "`countries` (id: ISO alpha-3) and `land`; simplified 0.03°.",
     "geo/cn/regions.geojson": "UN M49 sub-regions dissolved from the cn shapes (simplified 0.2°); property "
     "`sub_region`.",
+    "geo/cn/lines.geojson": "Lines drawn over the cn base map: the South China Sea's dashed line, the centre "
+    "lines of world-geo-json-zh's ten dash polygons (taken out of China's shape); property `kind`.",
     "geo/ne/world_110m.json": "Base map, Natural Earth 1:50m de facto view (public domain), TopoJSON, objects "
     "`countries` (id: ISO alpha-3) and `land`; simplified 0.05°.",
     "geo/ne/regions.geojson": "UN M49 sub-regions dissolved from the ne shapes (simplified 0.2°); property "
     "`sub_region`.",
+    "geo/ne/lines.geojson": "Lines drawn over the ne base map: none (an empty FeatureCollection).",
 }

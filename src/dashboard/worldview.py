@@ -68,9 +68,10 @@ def label(code: str, *, lang: str) -> str:
 def source_text(code: str, *, lang: str) -> str:
     """Boundaries as stated on every map and exported image."""
     if code == "cn":
+        # the map is made from the standard map, it is not the approved map itself: no approval number claimed
         return t(
-            "Boundaries: China's standard map GS(2023)2767 (world-geo-json-zh 2.1.5, Unlicense; coastlines "
-            "Natural Earth 1:50m).",
+            "Boundaries: based on China's standard map GS(2023)2767 (world-geo-json-zh 2.1.5, Unlicense; "
+            "coastlines Natural Earth 1:50m).",
             lang=lang,
         )
     return t(

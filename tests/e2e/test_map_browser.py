@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import mapdata
 from dashboard.dataset import load_clean
-from dashboard.figures import MAP_ASPECT, MAP_CHROME_PX
+from dashboard.figures import MAP_ASPECT
 
 from .harness import REPO, guarded_page, streamlit_server, wait_for_app
 
@@ -29,12 +29,42 @@ TEXTS = """() => { const plot = document.querySelector('[data-testid=stPlotlyCha
     .map(t => { const r = t.getBoundingClientRect();
                 return {text: t.textContent.slice(0, 40), x0: r.left, y0: r.top, x1: r.right, y1: r.bottom,
                         geo: !!t.closest('.geo')}; }); }"""
-SIZES = """() => { const plot = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot').getBoundingClientRect();
-  const land = document.querySelector('.geo .layer.land path, .geo path.land').getBoundingClientRect();
-  return {w: plot.width, h: plot.height, land_w: land.width, land_h: land.height}; }"""
+SIZES = """() => { const el = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+  const plot = el.getBoundingClientRect();
+  const frame = document.querySelector('.geo .frame path, .geo path.frame').getBoundingClientRect();
+  const title = el.querySelector('.gtitle').getBoundingClientRect();
+  const source = el.querySelector('.annotation').getBoundingClientRect();
+  const legend = el.querySelector('.legend').getBoundingClientRect();
+  const m = el._fullLayout.margin;
+  return {w: plot.width, h: plot.height, top: plot.top, bottom: plot.bottom, chrome: m.t + m.b,
+          frame_w: frame.width, frame_h: frame.height, frame_top: frame.top, frame_bottom: frame.bottom,
+          title_bottom: title.bottom, source_top: source.top, source_bottom: source.bottom,
+          legend_top: legend.top, legend_bottom: legend.bottom}; }"""
+# Marker boxes (venue stars, small participants): none may overlap another.
+MARKERS = """() => [...document.querySelectorAll('.scattergeo path.point')].map(p => p.getBoundingClientRect())
+  .filter(r => r.width > 0).map(r => ({x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}))"""
+# Every point of every line on the map (lines to the venue, the dashed line) inside the projection's
+# frame: sampled every 2 px along each path and tested against the frame's outline (a point on the edge,
+# such as where a line meets the antimeridian, may sit 1.5 px inward).
+LINES_OUTSIDE = """() => { const frame = document.querySelector('.geo .frame path, .geo path.frame');
+  const toFrame = frame.getScreenCTM().inverse(); const fb = frame.getBoundingClientRect();
+  const cx = fb.left + fb.width / 2, cy = fb.top + fb.height / 2; const out = []; let n = 0;
+  for (const line of document.querySelectorAll('.scattergeo path.js-line')) {
+    const total = line.getTotalLength(); const ctm = line.getScreenCTM();
+    for (let d = 0; d <= total; d += 2) {
+      const p = new DOMPoint(line.getPointAtLength(d).x, line.getPointAtLength(d).y).matrixTransform(ctm);
+      const k = 1.5 / Math.max(Math.hypot(cx - p.x, cy - p.y), 1e-6);
+      const q = new DOMPoint(p.x + (cx - p.x) * k, p.y + (cy - p.y) * k);
+      n += 1;
+      if (!frame.isPointInFill(p.matrixTransform(toFrame)) && !frame.isPointInFill(q.matrixTransform(toFrame)))
+        out.push([Math.round(p.x), Math.round(p.y)]);
+    }
+  }
+  return {n, out: out.slice(0, 10)}; }"""
 VIEWS = {
     "one": ("/Map?edition=2025", (2025,)),
     "two": ("/Map?view=two&a=2024&b=2025", (2024, 2025)),
+    "lines": ("/Map?view=two&a=2024&b=2025&lines=1", (2024, 2025)),
     "regions": ("/Map?view=regions&edition=2025", (2025,)),
 }
 
@@ -52,7 +82,7 @@ def expected():
     def count(view, worldview):
         _, editions = VIEWS[view]
         f = mapdata.map_participants(ds, *editions, worldview=worldview, lang="en")
-        venues = 0 if view == "regions" else len(editions)
+        venues = 0 if view == "regions" else 1  # Suzhou and Lianyungang: one star
         return int(f["shape"].sum()), int(f.marker.sum()) + venues
 
     return count
@@ -67,15 +97,18 @@ def overlaps(a: dict, b: dict, slack: float = 0.5) -> bool:
     )
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("width", [1440, 390])
 @pytest.mark.parametrize("worldview", ["cn", "ne"])
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_map_draws_every_participant_readably_offline(browser, server, expected, artifacts, view, worldview, width):
+def test_map_draws_every_participant_readably_offline(
+    browser, server, expected, artifacts, view, worldview, width, lang
+):
     path, _ = VIEWS[view]
     shapes, points = expected(view, worldview)
     assert shapes > 0
     page, watch = guarded_page(browser, viewport={"width": width, "height": 1200})
-    page.goto(server.url + path + ("&worldview=ne" if worldview == "ne" else ""))
+    page.goto(server.url + path + ("&worldview=ne" if worldview == "ne" else "") + f"&lang={lang}")
     wait_for_app(page)
     page.wait_for_function(f"document.querySelectorAll('path.choroplethlocation').length >= {shapes}", timeout=30000)
     page.wait_for_timeout(300)
@@ -95,12 +128,43 @@ def test_map_draws_every_participant_readably_offline(browser, server, expected,
     clashes = [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1 :] if overlaps(a, b)]
     assert clashes == []
     sizes = page.evaluate(SIZES)
-    assert sizes["land_w"] >= 0.9 * sizes["w"]  # the world fills the width it is given
-    assert sizes["h"] == pytest.approx(MAP_ASPECT * sizes["w"] + MAP_CHROME_PX, abs=4)  # height follows width
-    assert sizes["h"] - sizes["land_h"] <= MAP_CHROME_PX + 20  # no empty band above or below the world
-    page.screenshot(path=str(artifacts / f"map-{view}-{worldview}-{width}.png"), full_page=True)
+    assert sizes["frame_w"] >= 0.97 * sizes["w"]  # the world fills the width it is given
+    assert sizes["h"] == pytest.approx(MAP_ASPECT * sizes["w"] + sizes["chrome"], abs=4)  # height follows width
+    # the whole frame (not cut flat at the bottom), and no empty band above or below it
+    assert sizes["frame_h"] == pytest.approx(MAP_ASPECT * sizes["w"], abs=4)
+    assert -2 <= sizes["frame_top"] - sizes["title_bottom"] <= 16
+    assert -1 <= sizes["source_top"] - sizes["frame_bottom"] <= 12
+    assert 0 <= sizes["legend_top"] - sizes["source_bottom"] <= 16
+    assert 0 <= sizes["bottom"] - sizes["legend_bottom"] <= 16
+    markers = page.evaluate(MARKERS)
+    assert len(markers) == points
+    assert [(a, b) for i, a in enumerate(markers) for b in markers[i + 1 :] if overlaps(a, b)] == []
+    lines = page.evaluate(LINES_OUTSIDE)
+    assert lines["out"] == [], lines
+    if view == "lines":
+        assert lines["n"] > 50  # the lines to the venue were drawn and sampled
+    if worldview == "cn":
+        assert lines["n"] >= 5  # the dashed line was drawn and sampled
+    page.screenshot(path=str(artifacts / f"map-{view}-{worldview}-{width}-{lang}.png"), full_page=True)
     assert watch.external == [], watch.external
     assert watch.page_errors == [], watch.page_errors
+    page.close()
+
+
+def test_worldview_link_stays_in_the_tab(browser, server):
+    """The switch to the other worldview stays in the same tab (a new tab would lose the lists imported
+    into this session) and keeps the view's state in the URL."""
+    page, watch = guarded_page(browser, viewport={"width": 1200, "height": 1200})
+    page.goto(server.url + "/Map?view=two&a=2024&b=2025&lang=zh")
+    wait_for_app(page)
+    link = page.get_by_role("button", name="另可查看：国际通行的实际管辖线画法（Natural Earth）")
+    link.click()
+    page.wait_for_function("location.search.includes('worldview=ne')", timeout=20000)
+    wait_for_app(page)
+    assert len(page.context.pages) == 1
+    assert "view=two" in page.url and "lang=zh" in page.url
+    assert "实际控制线" not in page.inner_text("body")
+    assert watch.external == [] and watch.page_errors == []
     page.close()
 
 

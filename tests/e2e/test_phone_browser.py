@@ -1,6 +1,8 @@
 """Every page at phone width (390 px) in headless Chromium: no chart text under the plotly toolbar
-or past its chart, no horizontal overflow of the page. Screenshots at 390 px and 1440 px are saved
-under artifacts/e2e/phone/ (look at them)."""
+or past its chart, no horizontal overflow of the page; in English and Chinese at 390 and 1440 px,
+every text element of every chart inside its figure (Chinese labels were clipped at the left edge and
+subtitles ran past the right one). Screenshots at 390 px and 1440 px are saved under
+artifacts/e2e/phone/ (look at them)."""
 
 from __future__ import annotations
 
@@ -94,4 +96,62 @@ def test_page_at_1440_px(browser, server, shots, name, path, text, shapes):
     problems = page.evaluate(CHECK)
     full_shot(page, shots / f"{name}-1440.png", 1440)
     assert problems == [], "\n".join(problems)
+    page.close()
+
+
+# Every SVG text element of every chart against its figure's box: none outside it (a tick label cut at the
+# left edge, a subtitle running past the right edge, a source line below the bottom).
+TEXT_BOXES = """() => {
+  const problems = []; let n = 0;
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, i) => {
+    const svg = plot.querySelector('.main-svg');
+    if (!svg) return;
+    const box = svg.getBoundingClientRect();
+    const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${i}`;
+    plot.querySelectorAll('svg text').forEach(t => {
+      const r = t.getBoundingClientRect();
+      if (!t.textContent.trim() || r.width === 0 || r.height === 0) return;
+      if (getComputedStyle(t).visibility === 'hidden' || t.closest('.hoverlayer')) return;
+      n += 1;
+      const where = [];
+      if (r.left < box.left - 1) where.push(`left by ${Math.round(box.left - r.left)} px`);
+      if (r.right > box.right + 1) where.push(`right by ${Math.round(r.right - box.right)} px`);
+      if (r.top < box.top - 1) where.push(`top by ${Math.round(box.top - r.top)} px`);
+      if (r.bottom > box.bottom + 1) where.push(`bottom by ${Math.round(r.bottom - box.bottom)} px`);
+      if (where.length) problems.push(`${title.slice(0, 30)} / ${t.textContent.slice(0, 30)}: out ${where.join(', ')}`);
+    });
+  });
+  return {n, problems}; }"""
+
+
+TABLE_BUTTONS = """() => [...document.querySelectorAll('[data-testid="stElementToolbar"] button')]
+  .filter(b => b.offsetParent !== null && ['Download as CSV', 'Search'].includes(b.getAttribute('aria-label')))
+  .map(b => b.getAttribute('aria-label'))"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("name, path, text, shapes", PAGES, ids=[p[0] for p in PAGES])
+def test_every_chart_text_inside_its_figure(browser, server, shots, name, path, text, shapes, width, lang):
+    page, watch = guarded_page(browser, viewport={"width": width, "height": 1000})
+    page.goto(server.url + path + ("&" if "?" in path else "?") + f"lang={lang}")
+    wait_for_app(page)
+    page.wait_for_function(f"{SHAPES} >= {min(shapes, 1)}", timeout=30000)
+    page.wait_for_timeout(800)  # plotly's responsive relayout after the first draw
+    got = page.evaluate(TEXT_BOXES)
+    titles = page.evaluate(
+        "() => [...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))"
+    )
+    if lang == "zh":  # plotly's toolbar speaks Chinese (its zh-CN locale, passed in the config)
+        assert not [t for t in titles if t and ("Download" in t or "Reset" in t or "hover" in t)], titles
+    if name == "countries":  # Streamlit's English-only table buttons: hidden in Chinese (the app has its own)
+        page.locator('[data-testid="stDataFrame"]').first.hover()
+        page.wait_for_timeout(500)
+        shown = page.evaluate(TABLE_BUTTONS)
+        assert (shown == []) if lang == "zh" else ("Download as CSV" in shown), shown
+    if lang == "zh":
+        full_shot(page, shots / f"{name}-{lang}-{width}.png", width)
+    assert got["problems"] == [], "\n".join(got["problems"])
+    assert shapes == 0 or got["n"] >= 3  # the charts' texts were found
+    assert watch.external == [] and watch.page_errors == []
     page.close()

@@ -13,6 +13,7 @@ from ..exports import to_csv_bytes
 from ..formatting import md_escape
 from ..i18n import get_language, language, t
 from ..worldview import DEFAULT, topojson_url
+from .chrome import plotly_locale
 
 # The toolbar shows only on hover (a tap on a phone) and only the buttons a bar chart needs; figures
 # start their titles below its strip (figures.TOOLBAR_PX), so it never covers a title.
@@ -40,7 +41,7 @@ def chart_block(
 ) -> None:
     """``description``: what the chart shows in words (dashboard.describe), printed right under it: the
     chart's text alternative for a screen reader and a sentence a reader can quote."""
-    st.plotly_chart(fig, key=f"chart-{name}", config=config)
+    st.plotly_chart(fig, key=f"chart-{name}", config={**config, **plotly_locale(get_language())})
     if description:
         st.caption(md_escape(description))
     # The table is sent only when its expander is opened: a page's first draw carries the charts,

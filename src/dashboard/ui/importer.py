@@ -405,12 +405,14 @@ def loaded_lists(ds: Dataset) -> None:
                 del lists[edition]
                 st.session_state.pop("import_done", None)
                 st.rerun()
-        keep(ds, edition, table, declared, anonymised=not (table.full_name.astype(str) != "").any())
+        # --complete only for a list accepted as complete (a declared list the checks refused is not)
+        accepted = declared and R.completeness(ds.reported_figures, table, edition, declared).complete
+        keep(ds, edition, table, accepted, anonymised=not (table.full_name.astype(str) != "").any())
 
 
 def keep(ds: Dataset, edition: int, table: pd.DataFrame, declared: bool, anonymised: bool) -> None:
     """The cleaned list (formula-safe CSV, in the template's columns, names as matched) and the exact
-    command that adds it to the data for good."""
+    command that adds it to the data for good (``declared``: accepted as the complete list)."""
     name = f"registration-{edition}-clean.csv"
     st.download_button(
         t("Download the cleaned list of {edition} (CSV)", edition=edition),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -15,11 +14,12 @@ from .. import citations, keycharts, mapdata, metrics, worldview
 from ..dataset import Dataset, load_geojson
 from ..describe import describe, describe_region_shares
 from ..errors import DataError
-from ..figures import MAP_ASPECT, MAP_CHROME_PX, REGION_COLORS, region_map
+from ..figures import MAP_ASPECT, REGION_COLORS, map_chrome_px, region_map
 from ..formatting import format_figure, md_escape
 from ..i18n import get_language, t
 from ..paths import data_dir
 from .charts import MAP_CONFIG, download_csv
+from .chrome import plotly_locale
 from .common import preferred_source_md
 from .components import edition_label, two_edition_pickers
 from .state import url_selectbox
@@ -60,20 +60,21 @@ def current_worldview() -> str:
 
 # The chart's height follows its width (container query units): the world keeps its aspect ratio and
 # the frame has no empty band, from a 390 px phone to a desktop. Streamlit sizes a plotly chart with
-# height="stretch" to its container.
-MAP_CSS = (
-    f"<style>div.st-key-map-outer{{container-type:inline-size}}"
-    f"div.st-key-map-outer div.st-key-map-frame{{height:calc({MAP_ASPECT * 100:.1f}cqw + {MAP_CHROME_PX}px)"
-    f" !important;min-height:0 !important;flex:none !important;overflow:hidden}}</style>"
-)
+# height="stretch" to its container. The figure's own top and bottom margins (its lines of text) are added.
+def map_css(chrome_px: int) -> str:
+    return (
+        f"<style>div.st-key-map-outer{{container-type:inline-size}}"
+        f"div.st-key-map-outer div.st-key-map-frame{{height:calc({MAP_ASPECT * 100:.2f}cqw + {chrome_px}px)"
+        f" !important;min-height:0 !important;flex:none !important;overflow:hidden}}</style>"
+    )
 
 
 def map_chart(fig, key: str, config: dict) -> None:
     """A map figure in a frame whose height follows its width."""
-    st.html(MAP_CSS)
+    st.html(map_css(map_chrome_px(fig)))
     with st.container(key="map-outer"):
         with st.container(key="map-frame"):
-            st.plotly_chart(fig, key=key, config=config, height="stretch")
+            st.plotly_chart(fig, key=key, config={**config, **plotly_locale(get_language())}, height="stretch")
 
 
 def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict, description: str = "") -> None:
@@ -95,17 +96,24 @@ def map_config(code: str) -> dict:
 
 
 def worldview_note(code: str) -> None:
+    """The map in use and a switch to the other one, in this tab: a link opening a new tab would lose the
+    lists imported into this session, and Streamlit's page links ignore a link to the page already shown,
+    so the switch is a link-styled button that changes the URL's ``worldview`` and reruns."""
     lang = get_language()
     other = "ne" if code == "cn" else "cn"
-    params = {**st.query_params.to_dict(), worldview.PARAM: other}
-    st.caption(
-        t(
-            "Map: {label}. Also available: [{other}]({link}).",
-            label=worldview.label(code, lang=lang),
-            other=worldview.label(other, lang=lang),
-            link="?" + urlencode(params),
-        )
+    st.caption(t("Map: {label}.", label=worldview.label(code, lang=lang)))
+    st.button(
+        t("Also available: {other}", other=worldview.label(other, lang=lang)),
+        key="worldview-switch",
+        type="tertiary",
+        icon=":material/map:",
+        on_click=_switch_worldview,
+        args=(other,),
     )
+
+
+def _switch_worldview(other: str) -> None:
+    st.query_params[worldview.PARAM] = other
 
 
 def controls(ds: Dataset) -> tuple[str, int, int | None, bool]:

@@ -14,6 +14,7 @@ from ..formatting import md_escape
 from ..i18n import get_language, t
 from ..static_export import browser_available, figure_bytes
 from .charts import PLOTLY_CONFIG
+from .chrome import plotly_locale
 from .components import edition_label, two_edition_pickers
 from .layout import data_version
 from .mapview import current_worldview, map_chart, map_config
@@ -88,7 +89,7 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
     if choice == "map":
         map_chart(chart.figure, "export-preview", map_config(code))
     else:
-        st.plotly_chart(chart.figure, key="export-preview", config=PLOTLY_CONFIG)
+        st.plotly_chart(chart.figure, key="export-preview", config={**PLOTLY_CONFIG, **plotly_locale(get_language())})
     st.caption(md_escape(describe(chart, lang)))
     today = dt.date.today()
     c1, c2 = st.columns(2)

@@ -168,8 +168,8 @@ def licence_and_citation(ds: Dataset) -> None:
     st.markdown(
         t(
             "- **Data**: compiled by this project from the public sources listed above, CC BY 4.0; the facts "
-            "belong to their sources.\n- **Maps** (this view: {label}): China's standard map by default, "
-            "GS(2023)2767 as published in world-geo-json-zh 2.1.5 (Unlicense; Natural Earth 1:50m adjusted: "
+            "belong to their sources.\n- **Maps** (this view: {label}): by default based on China's standard map "
+            "GS(2023)2767, as published in world-geo-json-zh 2.1.5 (Unlicense; Natural Earth 1:50m adjusted: "
             "Taiwan part of China, Zangnan and Aksai Chin in China, South China Sea islands and the ten-dash "
             "line), with Natural Earth 1:50m coastlines of Taiwan, Hong Kong and Macao. The other setting "
             "(`?worldview=ne`, or DASHBOARD_WORLDVIEW=ne) draws Natural Earth 1:50m's de facto boundaries "
