@@ -506,6 +506,10 @@ def run(
                     res["layout_shift"] = attempt(lambda: layout_shift(browser, data), res, "layout_shift")
                 browser.close()
             res["reruns"] = rerun_times(data, runs)
+            if scale == scales[0]:  # the brief and the workbook, cold and warm (bench.exports)
+                from bench import exports
+
+                res["exports"] = attempt(lambda: exports.measure(data, 3), res, "exports")
             if scale == scales[0] and load_sessions:
                 res["load"] = attempt(lambda: load_test(data, load_sessions, load_seconds), res, "load")
             results["scales"][f"{scale}x"] = res
@@ -576,6 +580,11 @@ def table(results: dict) -> str:
     row("server RSS idle (MB)", lambda r: r["rss_idle_mb"])
     row("server RSS after all pages (MB)", lambda r: r["rss_after_all_pages_mb"], f"≤ {TARGETS['rss_mb']}")
     row("external requests (browser + server)", lambda r: r["external_requests"], "0")
+    for case in ("brief_pdf_no_images", "brief_pdf_with_images", "workbook_xlsx"):
+        row(
+            f"{case} cold / warm (s)",
+            lambda r, c=case: f"{r['exports'][c]['cold_s']}/{r['exports'][c]['warm_median_s']}",
+        )
     for s in scales:
         for err in results["scales"][s].get("errors", []):
             lines.append(f"error at {s}: {err}")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.ui import sources
+from dashboard.ui import downloads, sources
 from dashboard.ui.layout import footer, page_dataset
 
 ds = page_dataset()
@@ -24,5 +24,6 @@ sources.sources_table(ds)
 st.subheader(t("Licence and citation"))
 sources.licence_and_citation(ds)
 sources.data_package_download()
+downloads.workbook_button(ds, "sources-xlsx")
 
 footer(sources.source_note(ds))

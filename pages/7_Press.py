@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.ui import press
+from dashboard.ui import downloads, press
 from dashboard.ui.common import preferred_source_md
 from dashboard.ui.layout import footer, page_dataset
 
@@ -18,6 +18,8 @@ st.subheader(t("Chart images"))
 press.charts_section(ds, editions)
 
 st.subheader(t("Everything in one file"))
+press.brief_section(ds, editions)
 press.press_kit_section(ds, editions)
+downloads.workbook_button(ds, "press-xlsx")
 
 footer(preferred_source_md(ds, editions))

@@ -35,6 +35,7 @@ def test_press_kit_contents(dataset):
             f"{base}charts/{c}-2024-2025.png",
             f"{base}charts/{c}-2024-2025.svg",
             f"{base}data/{c}-2024-2025.csv",
+            f"{base}charts/{c}-2024-2025.md",  # what the chart shows, in words
         }
     assert names == expected
     zf = zipfile.ZipFile(io.BytesIO(z))

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import keycharts, summary
 from .dataset import Dataset
+from .describe import describe
 from .exports import to_csv_bytes
 from .i18n import N_, t, translate_marked
 from .locale_rules import rules
@@ -311,6 +312,7 @@ def press_kit_zip(
     for c, stem in zip(charts, stems):
         files[f"charts/{stem}.png"] = render(c.figure, "png", date)
         files[f"charts/{stem}.svg"] = render(c.figure, "svg", date)
+        files[f"charts/{stem}.md"] = (describe(c, lang) + "\n").encode("utf-8")
         files[f"data/{stem}.csv"] = to_csv_bytes(readable_data(ds, c.data, lang=lang))
     files["sources.csv"] = to_csv_bytes(reader_sources_frame(ds, s.refs.order, lang=lang))
     readme = [
@@ -325,6 +327,7 @@ def press_kit_zip(
         "",
         summary_files + t("factual summary; numbers in brackets refer to the numbered sources at its end", lang=lang),
         "- `charts/`" + colon + t("the key charts as PNG and SVG, with title, source line and date inside", lang=lang),
+        "- `charts/*.md`" + colon + t("what each chart shows, in words (its text alternative)", lang=lang),
         "- `data/`" + colon + t("exactly the data each chart draws (CSV)", lang=lang),
         "- `sources.csv`" + colon + t("every source (the summary's references first, numbered)", lang=lang),
         "",
@@ -340,7 +343,7 @@ def press_kit_zip(
         t("Licence: data compilation CC BY 4.0.", lang=lang) + " " + source_text(worldview, lang=lang),
         "",
         t("Charts", lang=lang) + colon.strip(),
-        *[f"- {key_chart_title(c.key, lang=lang)}" for c in PRESS_CHARTS],
+        *[f"- {key_chart_title(pc.key, lang=lang)}{colon}{describe(c, lang)}" for pc, c in zip(PRESS_CHARTS, charts)],
         "",
     ]
     readme_bytes = "\n".join(readme).encode("utf-8")

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ..exports import to_csv_bytes
+from ..formatting import md_escape
 from ..i18n import get_language, language, t
 from ..worldview import DEFAULT, topojson_url
 from .chrome import plotly_locale
@@ -35,8 +36,14 @@ MAP_CONFIG = {
 }
 
 
-def chart_block(fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG) -> None:
+def chart_block(
+    fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG, description: str = ""
+) -> None:
+    """``description``: what the chart shows in words (dashboard.describe), printed right under it: the
+    chart's text alternative for a screen reader and a sentence a reader can quote."""
     st.plotly_chart(fig, key=f"chart-{name}", config={**config, **plotly_locale(get_language())})
+    if description:
+        st.caption(md_escape(description))
     # The table is sent only when its expander is opened: a page's first draw carries the charts,
     # not a hidden copy of every table (see README, Performance).
     table = st.expander(t("Table view: the data drawn"), key=f"table-{name}", on_change="rerun")

@@ -8,6 +8,7 @@ import streamlit as st
 from .. import keycharts, locale_rules, metrics, names
 from ..comparison import basis_label, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
+from ..describe import describe
 from ..formatting import join_clauses, md_escape, sort_names
 from ..i18n import get_language, t
 from ..vocab import METRICS
@@ -128,4 +129,10 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
 def speakers_by_role(ds: Dataset, a: int, b: int) -> None:
     lang = get_language()
     chart = keycharts.roles(ds, [a, b], lang=lang)
-    chart_block(chart.figure, chart.data, f"roles-{a}-{b}", preferred_source_md(ds, [a, b]))
+    chart_block(
+        chart.figure,
+        chart.data,
+        f"roles-{a}-{b}",
+        preferred_source_md(ds, [a, b]),
+        description=describe(chart, get_language()),
+    )

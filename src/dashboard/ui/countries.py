@@ -7,6 +7,7 @@ import streamlit as st
 
 from .. import citations, keycharts, locale_rules, metrics
 from ..dataset import Dataset
+from ..describe import describe
 from ..formatting import join_clauses
 from ..i18n import get_language, t
 from ..names import entity_form
@@ -28,7 +29,13 @@ def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
 def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
     lang = get_language()
     chart = keycharts.regions(ds, f.editions, level, tuple(f.regions), tuple(f.entity_types), lang=lang)
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
+    chart_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, f.editions),
+        description=describe(chart, get_language()),
+    )
 
 
 def participants_table(ds: Dataset, f: Filters) -> None:

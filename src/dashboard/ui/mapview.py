@@ -12,6 +12,7 @@ import streamlit as st
 
 from .. import citations, keycharts, mapdata, metrics, worldview
 from ..dataset import Dataset, load_geojson
+from ..describe import describe, describe_region_shares
 from ..errors import DataError
 from ..figures import MAP_ASPECT, REGION_COLORS, map_chrome_px, region_map
 from ..formatting import format_figure, md_escape, sort_names
@@ -79,10 +80,12 @@ def map_chart(fig, key: str, config: dict) -> None:
             st.plotly_chart(fig, key=key, config={**config, **plotly_locale(get_language())}, height="stretch")
 
 
-def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict) -> None:
+def map_block(fig, data: pd.DataFrame, name: str, source_md: str, config: dict, description: str = "") -> None:
     """chart_block for maps: the map (height follows width), the table of the data drawn, the
     sources and a CSV download."""
     map_chart(fig, f"chart-{name}", config)
+    if description:  # what the map shows in words (dashboard.describe): its text alternative
+        st.caption(md_escape(description))
     table = st.expander(t("Table view: the data drawn"), key=f"table-{name}", on_change="rerun")
     if table.open:  # sent only when opened (see charts.chart_block)
         table.dataframe(data, hide_index=True)
@@ -178,7 +181,14 @@ def participants_map(ds: Dataset, earlier: int, later: int | None, lines: bool, 
     editions = [earlier] + ([later] if later else [])
     summary(ds, frame, editions)
     chart = keycharts.world_map(ds, earlier, later, lines, code, lang=lang)
-    map_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions), map_config(code))
+    map_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, editions),
+        map_config(code),
+        description=describe(chart, get_language()),
+    )
     worldview_note(code)
     not_drawn = frame[~frame.drawable]
     if len(not_drawn):
@@ -231,7 +241,14 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
         code,
         lang=lang,
     )
-    map_block(fig, shares, f"regions-{edition}", preferred_source_md(ds, [edition]), map_config(code))
+    map_block(
+        fig,
+        shares,
+        f"regions-{edition}",
+        preferred_source_md(ds, [edition]),
+        map_config(code),
+        description=describe_region_shares(shares, edition, get_language()),
+    )
     worldview_note(code)
     st.markdown(
         "\n".join(

@@ -7,6 +7,7 @@ import streamlit as st
 
 from .. import keycharts, metrics
 from ..dataset import Dataset
+from ..describe import describe
 from ..formatting import format_figure
 from ..i18n import get_language, t, tn
 from ..vocab import ORGANIZATION_KINDS
@@ -50,13 +51,25 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
 def matrix_chart(ds: Dataset, editions: list[int]) -> None:
     lang = get_language()
     chart = keycharts.organizations_matrix(ds, editions, lang=lang)
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
+    chart_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, editions),
+        description=describe(chart, get_language()),
+    )
 
 
 def coverage(ds: Dataset, editions: list[int]) -> None:
     lang = get_language()
     chart = keycharts.coverage(ds, editions, "international_organizations", lang=lang)
-    chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
+    chart_block(
+        chart.figure,
+        chart.data,
+        chart.name,
+        preferred_source_md(ds, editions),
+        description=describe(chart, get_language()),
+    )
 
 
 def by_kind(ds: Dataset, editions: list[int]) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 from .. import citations, keycharts, metrics, names
 from ..comparison import figure_with_others
 from ..dataset import Dataset
+from ..describe import describe
 from ..formatting import format_date_range, format_figure, md_escape
 from ..i18n import get_language, t
 from ..vocab import METRIC_NOUNS, METRICS, SCOPES
@@ -93,7 +94,13 @@ def coverage_section(ds: Dataset, edition: int) -> None:
     for col, metric in zip(cols, metrics.IDENTIFIED_FOR):
         chart = keycharts.coverage(ds, ds.edition_ids, metric, lang=lang)
         with col:
-            chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, ds.edition_ids))
+            chart_block(
+                chart.figure,
+                chart.data,
+                chart.name,
+                preferred_source_md(ds, ds.edition_ids),
+                description=describe(chart, get_language()),
+            )
 
 
 def conflicts_section(ds: Dataset, edition: int) -> None:

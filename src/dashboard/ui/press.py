@@ -9,6 +9,7 @@ import streamlit as st
 
 from .. import citations, packaging, summary
 from ..dataset import Dataset
+from ..describe import describe
 from ..formatting import md_escape
 from ..i18n import get_language, t
 from ..static_export import browser_available, figure_bytes
@@ -89,6 +90,7 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         map_chart(chart.figure, "export-preview", map_config(code))
     else:
         st.plotly_chart(chart.figure, key="export-preview", config={**PLOTLY_CONFIG, **plotly_locale(get_language())})
+    st.caption(md_escape(describe(chart, lang)))
     today = dt.date.today()
     c1, c2 = st.columns(2)
     for col, fmt in zip((c1, c2), ("png", "svg")):
@@ -124,5 +126,41 @@ def press_kit_section(ds: Dataset, editions: list[int]) -> None:
         t(
             "The summary (Markdown), the key charts as PNG and SVG (title, source and date inside), the data "
             "behind each chart (CSV), the list of sources and a README. Built when you click (a few seconds)."
+        )
+    )
+
+
+def brief_section(ds: Dataset, editions: list[int]) -> None:
+    """The A4 brief (PDF) of the editions chosen above, in the page's language; built on click."""
+    lang = get_language()  # a download callback runs outside this script run: pass the language on
+    code = current_worldview()
+    version = data_version()
+    images = browser_available()
+
+    def pdf() -> bytes:
+        from .. import brief  # typst is loaded only when a brief is asked for
+
+        return brief.build_brief(ds, editions, lang, dt.date.today(), version, worldview=code, images=images)
+
+    st.download_button(
+        t("Download the brief (PDF, A4)"),
+        data=pdf,
+        file_name=f"brief-{'-'.join(map(str, editions))}-{lang}.pdf",
+        mime="application/pdf",
+        key="brief-pdf",
+        on_click="ignore",
+        type="primary",
+        icon=":material/picture_as_pdf:",
+    )
+    st.caption(
+        t(
+            "One or two A4 pages to print or forward: dates and venue, headline figures with every value "
+            "the sources give, the map and two key charts with their descriptions, key speakers, outcomes "
+            "and the numbered sources. Built when you click (a few seconds)."
+        )
+        if images
+        else t(
+            "One or two A4 pages to print or forward. Without Chrome or Chromium on this computer the "
+            "brief has no map and charts."
         )
     )

@@ -7,6 +7,7 @@ import streamlit as st
 
 from .. import citations, keycharts, locale_rules
 from ..dataset import Dataset
+from ..describe import describe
 from ..i18n import get_language, t
 from ..names import (
     entity_name,
@@ -27,7 +28,13 @@ def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
     roles, regions = tuple(f.roles), tuple(f.regions)
     for column in ("role", "mode", "seniority", "region"):
         chart = keycharts.people_chart(ds, f.editions, column, roles, regions, lang=lang)
-        chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, f.editions))
+        chart_block(
+            chart.figure,
+            chart.data,
+            chart.name,
+            preferred_source_md(ds, f.editions),
+            description=describe(chart, get_language()),
+        )
     return keycharts.filtered_people(ds, f.editions, roles, regions)
 
 

@@ -1,0 +1,201 @@
+"""A short text description of each chart, generated from exactly the data it draws.
+
+A chart is a picture: a screen reader meets an unlabelled graphic and a printed brief cannot
+quote it. Each key chart (:mod:`dashboard.keycharts`) gets one or two sentences saying what it
+shows, its largest values and its coverage ("13 of 51 named"), in the language asked for. The
+same text is shown under the chart on the pages, printed under it in the PDF brief and written
+beside each image in the press kit.
+
+Every number comes from ``chart.data`` (the table of the data drawn), never from elsewhere, so the
+description cannot disagree with the chart. ``lang`` is explicit: numbers and lists are formatted
+for that language (a download callback does not run in the page's language).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .formatting import format_figure, format_list, format_number, join_clauses
+from .i18n import t
+from .keycharts import PEOPLE_CHARTS, Chart
+from .vocab import METRIC_NOUNS, region_label
+
+TOP = 2  # largest values named per edition
+
+
+def describe(chart: Chart, lang: str) -> str:
+    """One or two sentences for ``chart`` in ``lang``; '' for a chart of no known kind."""
+    name = chart.name
+    if name.startswith("coverage-"):
+        return _coverage(chart.data, lang)
+    if name.startswith("countries-by-"):
+        return _regions(chart.data, "sub_region" if name.endswith("sub-region") else "region", lang)
+    if name.startswith("speakers-by-") or name.startswith("roles-"):
+        return _people(chart.data, lang)
+    if name == "organizations-matrix":
+        return _organizations(chart.data, lang)
+    if name.startswith("map-"):
+        return _map(chart.data, lang)
+    return ""
+
+
+def _editions(data: pd.DataFrame) -> list[int]:
+    return sorted({int(e) for e in data["edition"]})
+
+
+def _top(rows: pd.DataFrame, label_col: str, lang: str) -> str:
+    """'Asia (7) and the Americas (2)': the largest non-zero categories, largest first."""
+    rows = rows[rows["count"] > 0].sort_values("count", ascending=False, kind="stable").head(TOP)
+    return format_list(
+        (
+            t("{label} ({n})", lang=lang, label=r[label_col], n=format_number(int(r["count"]), lang=lang))
+            for _, r in rows.iterrows()
+        ),
+        lang=lang,
+    )
+
+
+def _coverage(data: pd.DataFrame, lang: str) -> str:
+    if data.empty:
+        return ""
+    noun = METRIC_NOUNS.label(data["metric"].iloc[0], lang)
+    parts = join_clauses(
+        [
+            t(
+                "{e}: {n} of {total} named",
+                lang=lang,
+                e=int(r.edition),
+                n=format_number(int(r.identified), lang=lang),
+                total=format_figure(r.reported, r.reported_qualifier, lang=lang),
+            )
+            if r.reported is not None and r.reported == r.reported
+            else t(
+                "{e}: {n} named, no total reported",
+                lang=lang,
+                e=int(r.edition),
+                n=format_number(int(r.identified), lang=lang),
+            )
+            for r in data.itertuples()
+        ],
+        lang=lang,
+    )
+    return t(
+        "For each edition, the {noun} the chair's statement reports and those that public sources name: {parts}.",
+        lang=lang,
+        noun=noun,
+        parts=parts,
+    )
+
+
+def _regions(data: pd.DataFrame, level: str, lang: str) -> str:
+    if data.empty:
+        return ""
+    parts = []
+    for e in _editions(data):
+        d = data[data.edition == e]
+        named = d[d.identified]
+        rest = d[~d.identified]
+        clause = t(
+            "{e}: {n} identified, most in {top}",
+            lang=lang,
+            e=e,
+            n=format_number(int(named["count"].sum()), lang=lang),
+            top=_top(named, level, lang),
+        )
+        if len(rest) and int(rest["count"].sum()):
+            clause += t(
+                ", {k} not named in public sources", lang=lang, k=format_number(int(rest["count"].sum()), lang=lang)
+            )
+        parts.append(clause)
+    what = t("region", lang=lang) if level == "region" else t("sub-region", lang=lang)
+    return t(
+        "Identified countries and regions per UN M49 {what}. {parts}.",
+        lang=lang,
+        what=what,
+        parts=join_clauses(parts, lang=lang),
+    )
+
+
+def _people(data: pd.DataFrame, lang: str) -> str:
+    column = next(c for c in data.columns if c not in ("edition", "count"))
+    if column == "region":
+        labels = {c: region_label(c, lang) for c in data[column].unique()}
+    else:
+        vocab = PEOPLE_CHARTS[column][0]
+        labels = {c: vocab.label(c, lang) for c in vocab.codes}
+    data = data.assign(label=data[column].map(lambda c: labels.get(c, c)))
+    parts = [
+        t(
+            "{e}: {n} people, most often {top}",
+            lang=lang,
+            e=e,
+            n=format_number(int(data[data.edition == e]["count"].sum()), lang=lang),
+            top=_top(data[data.edition == e], "label", lang),
+        )
+        for e in _editions(data)
+    ]
+    what = {
+        "role": t("by role", lang=lang),
+        "mode": t("in person or by video", lang=lang),
+        "seniority": t("by seniority derived from titles", lang=lang),
+        "region": t("by the region of whom they represent", lang=lang),
+    }.get(column, "")
+    return t(
+        "People mentioned in the sources (not a complete list), {what}. {parts}.",
+        lang=lang,
+        what=what,
+        parts=join_clauses(parts, lang=lang),
+    )
+
+
+def _organizations(data: pd.DataFrame, lang: str) -> str:
+    editions = [c for c in data.columns if str(c).isdigit()]
+    if not editions:
+        return ""
+    parts = join_clauses(
+        (t("{e}: {n}", lang=lang, e=e, n=format_number(int(data[e].astype(bool).sum()), lang=lang)) for e in editions),
+        lang=lang,
+    )
+    return t(
+        "International organizations that each edition's sources name ({total} in all): {parts}.",
+        lang=lang,
+        total=format_number(len(data), lang=lang),
+        parts=parts,
+    )
+
+
+def _map(data: pd.DataFrame, lang: str) -> str:
+    if data.empty:
+        return t("The map shows no identified participant.", lang=lang)
+    counts = data.groupby("status_label", sort=False).code.nunique()
+    parts = join_clauses(
+        (t("{what}: {n}", lang=lang, what=label, n=format_number(int(n), lang=lang)) for label, n in counts.items()),
+        lang=lang,
+    )
+    small = int(data["marker"].sum()) if "marker" in data else 0
+    text = t(
+        "Map of the {n} countries and regions named in public sources ({parts}).",
+        lang=lang,
+        n=format_number(data.code.nunique(), lang=lang),
+        parts=parts,
+    )
+    if small:
+        text += " " + t("Small states are drawn as markers ({k}).", lang=lang, k=format_number(small, lang=lang))
+    return text
+
+
+def describe_region_shares(shares: pd.DataFrame, edition: int, lang: str) -> str:
+    """The region view of the map (dashboard.mapdata.region_shares: identified per sub-region)."""
+    if shares.empty:
+        return t("The map shows no identified participant.", lang=lang)
+    by_region = shares.groupby("region", as_index=False).identified.sum().rename(columns={"identified": "count"})
+    by_region = by_region.assign(label=by_region.region.map(lambda r: region_label(r, lang)))
+    return t(
+        "Map of the {n} countries and regions of {e} named in public sources, filled by UN M49 region "
+        "(most in {top}); {k} sub-regions outlined.",
+        lang=lang,
+        n=format_number(int(shares.identified.sum()), lang=lang),
+        e=edition,
+        top=_top(by_region, "label", lang),
+        k=format_number(shares.sub_region.nunique(), lang=lang),
+    )
