@@ -181,7 +181,7 @@ def test_sources_page_lists_sources_conflicts_and_package():
     at = open_page("pages/6_Sources.py")
     frames = [d.value for d in at.dataframe]
     sources = next(f for f in frames if "Publisher" in f.columns)
-    assert len(sources) == 49 and sources["Records citing it"].iloc[0] > 0
+    assert len(sources) == 51 and sources["Records citing it"].iloc[0] > 0
     assert any(len(f) == 11 and "Issue" in f.columns for f in frames)  # C1–C11
     labels = [b.label for b in at.get("download_button")]
     assert any("data package" in lab for lab in labels)

@@ -193,7 +193,7 @@ def test_press_kit_and_data_package(ds, on_copy):
         ds, [2025, YEAR], dt.date(2026, 12, 1), "test", render=lambda fig, fmt, date: b"image", lang="en"
     )
     z = zipfile.ZipFile(io.BytesIO(kit))
-    charts = [n for n in z.namelist() if "/charts/" in n]
+    charts = [n for n in z.namelist() if "/charts/" in n and n.endswith((".png", ".svg"))]
     tables = [n for n in z.namelist() if "/data/" in n and n.endswith(".csv")]
     assert len(charts) == 2 * len(tables) and all(f"2025-{YEAR}" in n for n in charts + tables)
     assert all(str(YEAR) in z.read(n).decode("utf-8-sig") for n in tables)

@@ -273,7 +273,7 @@ def test_no_msgstr_uses_a_word_the_style_guide_retires(catalogue, word):
         ("**{figure}**, as reported by {source}", "**{figure}**（据{source}）"),
         ("Venue {y}: {city}", "{y}年举办地：{city}"),
         ("(+{n} more on the Sources page)", "（另有{n}个来源，详见“来源与方法”页）"),
-        ("{e}: {n}, of whom {k} named speakers", "{e}年：{n}人，其中具名发言嘉宾{k}人"),
+        ("{e}: {n}, of whom {k} named speaker", "{e}年：{n}人，其中具名发言嘉宾{k}人"),
         ("{change} vs {prev} ({prev_value})", "较上届（{prev}年：{prev_value}）{change}"),
     ],
 )

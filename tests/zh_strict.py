@@ -51,6 +51,9 @@ def data_allowed(ds, uploaded: list[str] = ()) -> list[str]:
         no_local = [(e, s, k) not in local for e, s, k in zip(tp.edition, tp.scope, tp.kind)]
         english = tp[(tp.language == "en").to_numpy() & no_local]
         out |= {x for x in english.text.dropna().astype(str) if x}
+    if "outcomes_as_written" in classes:
+        out |= {x for x in ds.outcomes.item.dropna().astype(str) if x}
+        out |= {x for x in ds.side_events.name.dropna().astype(str) if x}
     if "uploaded_file_values" in classes:
         out |= {u for u in uploaded if u}
     return sorted(out, key=len, reverse=True)

@@ -34,7 +34,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from . import citations, comparison, describe, keycharts, metrics, names, packaging, summary
+from . import citations, comparison, describe, keycharts, locale_rules, metrics, names, packaging, summary
 from .dataset import Dataset
 from .formatting import format_date, format_date_range, format_figure_noun
 from .i18n import LANGUAGES, t, tn
@@ -257,7 +257,7 @@ def brief_content(
     charts += [packaging.key_chart(ds, editions, name, worldview, lang=lang) for name in CHARTS]
     content = {
         "lang": lang,
-        "region": "cn" if lang == "zh" else "",
+        "region": locale_rules.rules(lang).typst_region,
         "fonts": list(FONT_FAMILIES.get(lang, (*LATIN_FAMILIES, *CJK_FAMILIES))),
         "kicker": t("Migration Sub-Forum participation dashboard · brief", lang=lang),
         "title": s.title,

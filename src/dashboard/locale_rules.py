@@ -38,6 +38,8 @@ class Rules:
     # Qualified figures in compact places (tiles): symbols ('≈300', '>240') or, where the language's
     # sources never write symbols, the spelled form ('约300人', '240余人').
     figure_symbols: bool = True
+    # Typst's text region for this language ("cn": Simplified Chinese typesetting), "" for none.
+    typst_region: str = ""
     # Ordinals of editions: 'arabic' (the catalogue's 'edition {n}') or 'chinese' (首届, 第二届…).
     ordinals: str = "arabic"
     # How names are put in order in lists: 'codepoint' (sorted as written) or 'pinyin' (Chinese:
@@ -97,6 +99,7 @@ RULES: dict[str, Rules] = {
         name_beside=None,
         script="\u3400-\u9fff",
         readable_codes=True,
+        typst_region="cn",
     ),
 }
 DEFAULT = Rules()

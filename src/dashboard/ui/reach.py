@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import citations, names, reach, reachcharts
+from .. import citations, locale_rules, names, reach, reachcharts
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
 from ..formatting import format_date, format_list, md_escape
@@ -226,7 +226,12 @@ def invitation_worksheet(ds: Dataset, editions: list[int], lang: str) -> None:
         lang=lang,
     )
     st.caption(note)
-    st.dataframe(table, hide_index=True)
+    # on screen, the reader's language only (a Chinese reader sees 中文名称); the worksheet downloads
+    # keep both names, which an invitation needs
+    shown = table
+    if locale_rules.rules(lang).name_beside is None:
+        shown = table.drop(columns=[t("English name", lang=lang)], errors="ignore")
+    st.dataframe(shown, hide_index=True)
     name = f"invitation-list-{scope.replace(':', '-').lower()}"
     title = t("Invitation worksheet", lang=lang)
     col1, col2 = st.columns(2)
