@@ -27,6 +27,7 @@ def test_other_dataset_other_result(dataset):
 def test_language_is_part_of_the_key(dataset, monkeypatch):
     from dashboard import i18n
 
+    dataset = replace(dataset)  # a fresh dataset object: its own cache, empty whatever ran before
     singles, _plurals, _rule = i18n._catalogue("zh")
     monkeypatch.setitem(singles, "Named in {a} and {b} sources", "{a}和{b}年来源均提及")
     set_language("zh")  # the run's language is not part of the key: the explicit argument is
