@@ -477,22 +477,28 @@ def test_the_chinese_summaries_have_no_latin_word_outside_the_allowlist(dataset)
         assert not latin_in_context(md.splitlines(), allowed), latin_in_context(md.splitlines(), allowed)
 
 
-def test_the_sources_table_names_publishers_in_chinese(monkeypatch):
-    """Issue 18: 'Publishers such as "third-party mirror of an NIA page"' on the Chinese Sources page."""
+def _chinese_page(page: str):
+    """``page`` rendered in Chinese through the frame (app.py), as a reader with ?lang=zh sees it."""
     from streamlit.testing.v1 import AppTest
 
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.switch_page(page)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_the_sources_table_names_publishers_in_chinese(monkeypatch):
+    """Issue 18: 'Publishers such as "third-party mirror of an NIA page"' on the Chinese Sources page."""
     from dashboard.i18n import set_language
 
     monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
     set_language("zh")
     try:
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-        at.query_params["lang"] = "zh"
-        at.run()
-        at.switch_page("pages/6_Sources.py")
-        at.query_params["lang"] = "zh"
-        at.run()
-        assert not at.exception, [e.message for e in at.exception]
+        at = _chinese_page("pages/6_Sources.py")
         table = next(d.value for d in at.dataframe if "发布机构" in d.value.columns)
         publishers = set(table["发布机构"])
         assert {"国家移民管理局", "国家移民管理局（第三方转载）", "塔斯社"} <= publishers
@@ -503,20 +509,12 @@ def test_the_sources_table_names_publishers_in_chinese(monkeypatch):
 
 def test_the_speakers_table_shows_project_translated_titles_marked(monkeypatch):
     """Issue 18: 'Riley Mesepitu（Permanent Secretary of…）': an English title in the Chinese table."""
-    from streamlit.testing.v1 import AppTest
-
     from dashboard.i18n import set_language
 
     monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
     set_language("zh")
     try:
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-        at.query_params["lang"] = "zh"
-        at.run()
-        at.switch_page("pages/4_Speakers.py")
-        at.query_params["lang"] = "zh"
-        at.run()
-        assert not at.exception, [e.message for e in at.exception]
+        at = _chinese_page("pages/4_Speakers.py")
         people = at.dataframe[-1].value.set_index("姓名")
         assert people.loc["Riley Mesepitu", "职务"] == "所罗门群岛商业、工业、劳动与移民部常务秘书（本项目译写）"
         assert people.loc["王志忠", "职务"] == "公安部副部长、国家移民管理局局长"  # a source's title: not marked
