@@ -137,9 +137,12 @@ def test_chinese_press_kit_downloads_in_chinese(browser, server, tmp_path):
     path = tmp_path / "kit.zip"
     info.value.save_as(path)
     kit = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
-    readme = kit.read("press-kit-2025/README.md").decode()
+    root = kit.namelist()[0].split("/")[0]
+    assert root == "新闻素材包-2025"  # a Chinese folder name, no spaces
+    assert kit.namelist()[0] == f"{root}/summary.zh.md"  # the Chinese summary first
+    readme = kit.read(f"{root}/README.md").decode()
     assert readme.startswith("# " + t("Press kit", lang="zh")) and "How to cite" not in readme
-    assert "240余人" in kit.read("press-kit-2025/summary.zh.md").decode()
-    assert "more than 240 attendees" in kit.read("press-kit-2025/summary.en.md").decode()
+    assert "240余人" in kit.read(f"{root}/summary.zh.md").decode()
+    assert "more than 240 attendees" in kit.read(f"{root}/summary.en.md").decode()
     assert watch.external == [] and watch.page_errors == []
     page.close()
