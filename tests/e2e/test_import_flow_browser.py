@@ -44,9 +44,9 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
         page.get_by_text("python -m dashboard.ingest").first.wait_for(timeout=30000)
         body = page.inner_text("body")
         # the list was declared complete but not accepted as complete: the command never says --complete
-        assert "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise\n" in body, (
-            body[body.find("python -m") - 200 : body.find("python -m") + 200]
-        )
+        assert "python -m dashboard.ingest registration-2025-clean.csv --edition 2025 --anonymise\n" in body, body[
+            body.find("python -m") - 200 : body.find("python -m") + 200
+        ]
         assert "--complete" not in body
         assert page.get_by_role("button", name="Download the cleaned list of 2025 (CSV)").count() == 1
         page.screenshot(path=str(artifacts / "import-added.png"), full_page=True)
