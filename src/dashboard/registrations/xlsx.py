@@ -588,20 +588,26 @@ def _sheet_rows(
     return reader.rows
 
 
+def _open_book(ctx: _Context, name: str, lang: str | None) -> tuple[Book, _SharedStrings, object]:
+    """The workbook's parts every sheet needs, read once, within the limits: its sheet list, the
+    shared strings and which number formats are dates."""
+    book = Book(ctx)
+    shared = _SharedStrings(t("{name}, shared strings", lang=lang, name=name), lang)
+    if book.shared:
+        ctx.stream(book.shared, shared, shared.where)
+    styles = _Styles()
+    if book.styles:
+        ctx.stream(book.styles, styles, t("{name}, part {part}", lang=lang, name=name, part=book.styles))
+    return book, shared, styles.kinds()
+
+
 def sheet_values(data: bytes, name: str, lang: str | None = None) -> dict[str, list[list[object]]]:
     """Every visible sheet's rows as read (values as a spreadsheet shows them, merged ranges filled),
     within the same limits: for comparing the reader with a reference reader, and for previews."""
     zf = check_zip(data, name, lang)
     ctx = _Context(zf, name, lang)
     try:
-        book = Book(ctx)
-        shared = _SharedStrings(t("{name}, shared strings", lang=lang, name=name), lang)
-        if book.shared:
-            ctx.stream(book.shared, shared, shared.where)
-        styles = _Styles()
-        if book.styles:
-            ctx.stream(book.styles, styles, t("{name}, part {part}", lang=lang, name=name, part=book.styles))
-        dates = styles.kinds()
+        book, shared, dates = _open_book(ctx, name, lang)
         return {
             title: _sheet_rows(
                 ctx,
@@ -630,14 +636,7 @@ def read_xlsx_bytes(
     notes: list[str] = []
     first_refusal: NoHeader | None = None
     try:
-        book = Book(ctx)
-        shared = _SharedStrings(t("{name}, shared strings", lang=lang, name=name), lang)
-        if book.shared:
-            ctx.stream(book.shared, shared, shared.where)
-        styles = _Styles()
-        if book.styles:
-            ctx.stream(book.styles, styles, t("{name}, part {part}", lang=lang, name=name, part=book.styles))
-        dates = styles.kinds()
+        book, shared, dates = _open_book(ctx, name, lang)
         for title, path, hidden in book.sheets:
             where = t("{name}, sheet '{sheet}'", lang=lang, name=name, sheet=title)
             if hidden:
