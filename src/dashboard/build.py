@@ -161,6 +161,7 @@ def load_registrations(
                     int(meta["edition"]),
                     str(meta["accessed"]),
                     bool(meta.get("anonymised")),
+                    encoding=str(meta.get("encoding") or ""),
                 ),
                 bool(meta.get("complete")),
             )
