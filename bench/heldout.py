@@ -106,7 +106,7 @@ def _digest(folder: Path) -> dict[str, str]:
     }
 
 
-def partial_write(path: Path, edition: int, tmp: Path) -> str:
+def partial_write(path: Path, edition: int, tmp: Path) -> tuple[str, str]:
     """Run the file through ``dashboard.ingest`` against a fresh copy of data/: "written" (accepted),
     "refused, nothing written", or "PARTIAL WRITE" when a refused run changed any byte."""
     data = tmp / "data"
@@ -122,9 +122,11 @@ def partial_write(path: Path, edition: int, tmp: Path) -> str:
         text=True,
         timeout=300,
     )
+    said = (proc.stdout.strip() or proc.stderr.strip()).splitlines()
     if proc.returncode == 0:
-        return "written"
-    return "refused, nothing written" if _digest(data) == before else "PARTIAL WRITE"
+        return "written", said[0][:200] if said else ""
+    why = said[0][:200] if said else ""
+    return ("refused, nothing written" if _digest(data) == before else "PARTIAL WRITE"), why
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<34} failed: {results[-1]['error']}")
             continue
         r = json.loads(proc.stdout.strip().splitlines()[-1])
-        r["ingest"] = partial_write(folder / name, expected[name]["edition"], tmp)
+        r["ingest"], r["ingest_said"] = partial_write(folder / name, expected[name]["edition"], tmp)
         results.append(r)
         print(
             f"{name:<34} {r['rows']:>5} {r['wrong_matches']:>5} {r['misread_values']:>7} {r['rows_refused']:>7} "

@@ -311,7 +311,7 @@ def read_csv_bytes(
                 {"encoding": other, "values": affected_values(data, rows, other, delimiter)}
                 for other, _ours, _theirs in alternatives
             ]
-            notes += [
+            df.attrs["alternative_notes"] = [
                 t(
                     "it could also be {encoding} text, which would read “{theirs}” where this reads “{ours}”; "
                     "choose the encoding under “Map the columns” (ingest: --encoding) if names look wrong",
@@ -322,6 +322,7 @@ def read_csv_bytes(
                 )
                 for other, ours, theirs in alternatives
             ]
+            notes += df.attrs["alternative_notes"]
         df.attrs["notes"] = notes
     return df
 

@@ -117,8 +117,10 @@ def upload(ds: Dataset) -> None:
             map_columns(headers, {}, mapping or {}, file.name, expanded=True)
         return
     st.markdown(t("**{name}**: {n} rows read.", name=esc(file.name), n=len(raw)))
+    asked = [a for a in raw.attrs.get("encoding_alternatives", []) if a["values"]]
     for note in raw.attrs.get("notes", []):
-        st.caption(esc(note))
+        if not (asked and note in raw.attrs.get("alternative_notes", [])):  # the question below says it
+            st.caption(esc(note))
     encoding_choice(raw, choices)
     found = raw.attrs.get("headers", {})
     map_columns(list(found.values()) + raw.attrs.get("unused", []), found, mapping or {}, file.name, raw=raw)
