@@ -42,6 +42,8 @@ def test_official_full_and_short_names_match_their_own_code(index, written, code
     "written, code",
     [
         ("中国香港", "HKG"),
+        ("中华人民共和国香港特别行政区", "HKG"),  # the legal full name: the region, never China
+        ("中華人民共和國澳門特別行政區", "MAC"),
         ("中國香港特別行政區", "HKG"),
         ("香港特区", "HKG"),
         ("中国澳门特别行政区", "MAC"),
@@ -74,14 +76,18 @@ def test_a_bracket_naming_the_administering_state_is_not_matched(index):
 
 def test_every_row_is_sourced_and_the_names_are_left_out_rather_than_guessed():
     rows = list(csv.DictReader(open("data/reference/official_names_zh.csv", encoding="utf-8")))
-    for row in rows:
-        assert row["source_url"].startswith("https://www.mfa.gov.cn/")
-        assert row["publisher"] and row["language"] == "zh-Hans" and row["list_date"] and row["retrieved"]
     by_code = {r["code"]: r for r in rows}
+    for row in rows:
+        # the ministry's list, except the two special administrative regions (their Basic Laws)
+        if row["code"] in ("HKG", "MAC"):
+            assert "基本法" in row["publisher"] and row["full_zh"].startswith("中华人民共和国")
+        else:
+            assert row["source_url"].startswith("https://www.mfa.gov.cn/") and "外交部" in row["publisher"]
+        assert row["publisher"] and row["language"] == "zh-Hans" and row["list_date"] and row["retrieved"]
     assert by_code["GBR"]["full_zh"] == "大不列颠及北爱尔兰联合王国" and by_code["GBR"]["short_zh"] == "英国"
     assert by_code["COD"]["short_zh"] == "刚果（金）" and by_code["COD"]["full_zh"] == "刚果民主共和国"
     assert by_code["CAF"]["short_zh"] == ""  # 中非 also reads as Central Africa: left out, full name kept
-    assert "HKG" not in by_code and "TWN" not in by_code  # no source row: nothing invented
+    assert "TWN" not in by_code and "XKX" not in by_code  # no source row: nothing invented
 
 
 def test_a_list_with_full_names_imports_with_the_right_codes(index):

@@ -56,6 +56,39 @@ SKIP_FEATURE_NAMES = {"阿什莫尔和卡捷群岛"}
 NOTES = {
     "SWZ": "斯威士兰 is the name before the country's 2018 renaming; the ministry now writes 埃斯瓦蒂尼（王国）",
 }
+# The two special administrative regions are not in the ministry's list of countries: their legal full
+# names are in their Basic Laws (article 10: the regional emblem bears the name; the laws' titles),
+# adopted by the National People's Congress. Read in the stored copies of the laws' text named in ``via``.
+BASIC_LAWS = [
+    {
+        "code": "HKG",
+        "short_zh": "",
+        "full_zh": "中华人民共和国香港特别行政区",
+        "remark": "",
+        "source_url": "https://www.shdbkk.com/html_3/falu/22936/list/1.html",
+        "publisher": "全国人民代表大会 (National People's Congress): 《中华人民共和国香港特别行政区基本法》"
+        "(adopted 1990-04-04), title and article 10",
+        "via": "the law's text as stored at the source_url (a copy of the law, not the NPC's own site)",
+        "language": "zh-Hans",
+        "list_date": "1990-04-04",
+        "retrieved": "2026-12-06",
+        "note": "legal full name of the region; never China",
+    },
+    {
+        "code": "MAC",
+        "short_zh": "",
+        "full_zh": "中华人民共和国澳门特别行政区",
+        "remark": "",
+        "source_url": "http://www.lknet.ac.cn/d/zgly/8ae73bc44e49b22628d02e0e2dbb9e77.html",
+        "publisher": "全国人民代表大会 (National People's Congress): 《中华人民共和国澳门特别行政区基本法》"
+        "(adopted 1993-03-31), title and article 10",
+        "via": "article 10's wording as quoted in 《澳门特别行政区区旗与区徽》, 内蒙古林业 1999年12期 (stored abstract)",
+        "language": "zh-Hans",
+        "list_date": "1993-03-31",
+        "retrieved": "2026-12-06",
+        "note": "legal full name of the region; never China",
+    },
+]
 # "圣赫勒拿岛（英国）": the bracket names the administering state; kept apart as ``remark`` so that
 # the alias is the name itself (a bracket naming another country makes a written name ambiguous).
 _REMARK = re.compile(r"^(?P<name>.+?)（(?P<remark>[^（）]+)）$")
@@ -89,6 +122,10 @@ def main() -> None:
                 or (f"short name left out: {SKIP_SHORT[code]}" if code in SKIP_SHORT else ""),
             }
         )
+    for row in BASIC_LAWS:
+        if row["code"] in codes and row["code"] not in seen:
+            seen.add(row["code"])
+            rows.append(row)
     rows.sort(key=lambda r: r["code"])
     with OUT.open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
