@@ -433,6 +433,12 @@ def test_delegation_levels_and_continuity_follow_the_list(complete):
         "not_derivable": 1,  # Thailand
         "no_person_named": 1,  # Cambodia
     }
+    from dashboard import reachcharts
+
+    listed = reachcharts.delegation_levels(ds, [2031], "en").figure.to_json()
+    assert "delegation in the organizer's list" in listed and "Source: the organizer's list" in listed
+    public = reachcharts.delegation_levels(complete, [2031], "en").figure.to_json()
+    assert "organizer's list" not in public and "most senior person the sources name" in public
     c = reach.continuity(ds, 2030, 2031, "zh").set_index("code")
     assert c.loc["CHN", "status_label"] == "两届均参会"
     assert c.loc["CHN", "head_2031"] == "副部级" and c.loc["THA", "head_2031"] == "无法从职务判断"

@@ -85,8 +85,8 @@ def answer(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
                 k=r.identified_all,
                 lang=lang,
             )
-        if r.associates:
-            text += " " + t(
+        if r.associates:  # a sub-item: beside the members, never in their count
+            text += "\n    - " + t(
                 "Observers, partners and associate members on that day (never counted as members): {a}, {k} of "
                 "them identified.",
                 a=r.associates,
