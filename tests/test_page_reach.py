@@ -66,7 +66,11 @@ def test_asean_question_answered_on_public_data_in_english():
     assert "**Observers, partners and associate members of ASEAN (not counted as members)**" in text
     assert "    - Observers, partners and associate members on that day (never counted as members): " in text
     caps = captions(at)
-    assert "(confirmed in stored public pages; see Sources and methodology)" in caps
+    assert (
+        "Membership list: [ASEAN Secretariat](https://asean.org/member-states/) (confirmed in stored public pages)."
+        in caps
+    )
+    assert "How each membership list was checked" in [e.label for e in at.expander]
     assert "Observer and partner statuses and their dates: [Agence France-Presse](" in caps
 
 
@@ -74,10 +78,7 @@ def test_asean_question_answered_in_chinese():
     at = open_reach(lang="zh")
     text = markdown(at)
     assert "- **2025年**：东盟的10个成员（按2025年9月17日的成员构成）中，1个见于公开来源" in text
-    assert (
-        "成员名单来源：[东盟秘书处](https://asean.org/member-states/)（已据所存公开网页核实；详见“来源与方法”页）"
-        in captions(at)
-    )
+    assert "成员名单来源：[东盟秘书处](https://asean.org/member-states/)（已据所存公开网页核实）。" in captions(at)
     assert "**东盟观察员、伙伴国和联系成员（不计入成员）**" in text
     assert "观察员、伙伴国等身份及其日期的来源：[法新社](" in captions(at)
     assert "下载Excel工作簿" in [b.proto.label for b in at.get("download_button")]

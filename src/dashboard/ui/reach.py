@@ -97,12 +97,49 @@ def answer(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
     st.markdown("\n".join(lines))
     st.caption(
         t(
-            "Membership list: {source} ({checked}; see Sources and methodology).",
+            "Membership list: {source} ({checked}).",
             source=grouping_source_md(ds, grouping, lang),
             checked=grouping_checked(ds, grouping, lang),
             lang=lang,
         )
     )
+
+
+def membership_sources(ds: Dataset, lang: str) -> None:
+    """Every grouping's membership list: publisher, address, and how this project checked it."""
+    g = ds.groupings
+    src = ds.grouping_sources.set_index("id")
+    view = pd.DataFrame(
+        {
+            t("Grouping", lang=lang): [reach.grouping_name(ds, c, lang) for c in g.code],
+            t("Publisher", lang=lang): [
+                names.entity_form({"name_en": src.at[i, "publisher"], "name_zh": src.at[i, "publisher_zh"]}, lang)
+                for i in g.source_id
+            ],
+            t("How it was checked", lang=lang): [
+                MEMBERSHIP_CHECKED.label(src.at[i, "checked"], lang) for i in g.source_id
+            ],
+            t("Link", lang=lang): [src.at[i, "url"] for i in g.source_id],
+        }
+    )
+    with st.expander(t("How each membership list was checked", lang=lang)):
+        st.dataframe(
+            view,
+            hide_index=True,
+            column_config={
+                t("Link", lang=lang): st.column_config.LinkColumn(
+                    t("Link", lang=lang), display_text=t("open", lang=lang)
+                )
+            },
+        )
+        st.caption(
+            t(
+                "Confirmed in stored public pages: news reports quoting the organization, or a stored copy of its "
+                "own page; the address given was not always opened. Observers and partners cite their own pages "
+                "(under their table).",
+                lang=lang,
+            )
+        )
 
 
 def matrix(ds: Dataset, editions: list[int], lang: str) -> None:
