@@ -528,3 +528,25 @@ def test_a_list_without_titles_still_marks_its_heads():
     assert list_heads(table) == {(2031, "country_or_region", "CHN"): "not_derivable"}
     rows = participation_rows(table, "up").set_index("code")
     assert rows.loc["CHN", "head_level"] == "not_derivable" and rows.loc["LAO", "head_level"] == ""
+
+
+def test_an_ingested_list_gives_the_heads_levels_after_the_build(data_copy, tmp_path, capsys):
+    """The same rule through ``python -m dashboard.ingest`` and the build: the stored list keeps
+    its titles, the build writes participation.head_level, the Reach page's levels follow it."""
+    from dashboard import ingest
+
+    path = tmp_path / "名单.csv"
+    path.write_text(
+        "届次,国家/地区,姓名,职务,身份\n2025,老挝,甲,公安部副部长,团长\n2025,老挝,乙,公安部部长,团员\n2025,蒙古国,丙,处长,\n",
+        encoding="utf-8",
+    )
+    rc = ingest.main([str(path), "--edition", "2025", "--data-dir", str(data_copy)])
+    assert rc == 0, capsys.readouterr().err
+    ds = load_clean(data_copy)
+    p = ds.participation
+    listed = p[(p.how_known == "registration_list") & (p.edition == 2025)].set_index("code")
+    assert listed.loc["LAO", "head_level"] == "vice_minister" and listed.loc["MNG", "head_level"] == "senior_official"
+    h = reach.head_levels(ds)
+    h = h[h.edition == 2025].set_index("code")
+    assert h.loc["LAO", ["level", "basis"]].tolist() == ["vice_minister", "list"]
+    assert h.loc["MNG", ["level", "basis"]].tolist() == ["senior_official", "list"]
