@@ -5,13 +5,7 @@ width, a fresh tab opens the page's URL and records every ``layout-shift`` entry
 PerformanceObserver (``buffered: true``, so none before the observer is missed) until the script
 has finished, every chart is drawn and no shift has come for 5 s (``--settle``). CLS is the web
 vitals definition: the largest session window (shifts less than 1 s apart, a window at most 5 s
-long) of shifts without recent input, counted from the navigation's start.
-
-``--shell-css`` is an experiment, not the dashboard as served: it adds :data:`SHELL_CSS` to the
-page before its first paint, as a server that serves Streamlit's ``index.html`` with that style in
-it would (for example an ``st.App`` middleware; see README, Performance). It measures how much of
-the shift is Streamlit's empty pre-script shell (no sidebar, the narrow column) being replaced by
-the sidebar and the wide layout. Layout shift is not a timing: it depends on what moves, not
+long) of shifts without recent input, counted from the navigation's start. Layout shift is not a timing: it depends on what moves, not
 on how fast, so one run per case is reported (repeat runs measure the spread; see ``--runs``).
 """
 
@@ -44,22 +38,6 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'layout-shift', buffered: true });
 """
 
-# The experiment's style: while the shell has no sidebar yet (before the script's first message), its
-# main area and header are hidden; once the sidebar is there they are shown one step later, in place.
-_SHELL = '[data-testid="stAppViewContainer"]'
-_MOVING = ('[data-testid="stMain"]', '[data-testid="stHeader"]')
-SHELL_CSS = (
-    ",".join(f"{_SHELL}:not(:has([data-testid=stSidebar])) {m}" for m in _MOVING)
-    + "{visibility:hidden}"
-    + ",".join(f"{_SHELL}:has([data-testid=stSidebar]) {m}" for m in _MOVING)
-    + "{animation:shell-settle 50ms step-end}@keyframes shell-settle{from,to{visibility:hidden}}"
-)
-INJECT = (
-    "(() => { const s = document.createElement('style'); s.textContent = CSS_JSON;"
-    " const put = () => { if (document.head && !s.isConnected) document.head.appendChild(s); };"
-    " put(); if (!s.isConnected) new MutationObserver((_, o) => { put(); if (s.isConnected) o.disconnect(); })"
-    ".observe(document, {childList: true, subtree: true}); })()"
-).replace("CSS_JSON", json.dumps(SHELL_CSS))
 ALL_DRAWN = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(
   (p) => p.querySelector('.main-svg .bars .point path, .main-svg path.choroplethlocation, .main-svg .scatterlayer .trace, .main-svg .pielayer .slice'))"""
 
@@ -98,16 +76,12 @@ def worst_sources(shifts: list[dict], n: int = 3) -> list[str]:
     return [k for k, _ in sorted(score.items(), key=lambda kv: -kv[1])[:n]]
 
 
-def measure_page(
-    browser, url: str, width: int, settle_s: float = 5.0, debug: bool = False, shell_css: bool = False
-) -> dict:
+def measure_page(browser, url: str, width: int, settle_s: float = 5.0, debug: bool = False) -> dict:
     """One fresh tab: CLS of the page until every chart is drawn and no shift has come for ``settle_s``."""
     from devtools.harness import Watch, attach_guards, wait_for_app
 
     page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
     attach_guards(page, Watch())
-    if shell_css:
-        page.add_init_script(INJECT)
     page.add_init_script(OBSERVE)
     page.goto(url)
     wait_for_app(page, timeout_ms=90000)
@@ -144,7 +118,6 @@ def layout_shift(
     pages: list[str] | None = None,
     langs: tuple[str, ...] = LANGS,
     widths: tuple[int, ...] = tuple(WIDTHS),
-    shell_css: bool = False,
     settle_s: float = 5.0,
 ) -> dict:
     """CLS per page, language and width on one server (warm: every page visited once first)."""
@@ -157,13 +130,12 @@ def layout_shift(
         specs = [p for p in PAGES if not pages or p.url_path in pages]
         urls = {p.url_path: srv.url + ("/" if p.url_path == "Overview" else f"/{p.url_path}") for p in specs}
         for u in urls.values():  # warm: caches filled, as after any first visitor
-            measure_page(browser, u + "?lang=en", 1440, settle_s=0.5, shell_css=shell_css)
+            measure_page(browser, u + "?lang=en", 1440, settle_s=0.5)
         for p in specs:
             for lang in langs:
                 for width in widths:
                     samples = [
-                        measure_page(browser, f"{urls[p.url_path]}?lang={lang}", width, settle_s, shell_css=shell_css)
-                        for _ in range(runs)
+                        measure_page(browser, f"{urls[p.url_path]}?lang={lang}", width, settle_s) for _ in range(runs)
                     ]
                     out[f"{p.url_path} {lang} {width}"] = {
                         "cls": round(statistics.median(s["cls"] for s in samples), 4),
@@ -194,7 +166,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langs", nargs="*", default=list(LANGS))
     parser.add_argument("--widths", nargs="*", type=int, default=list(WIDTHS))
     parser.add_argument("--settle", type=float, default=5.0, help="seconds without a shift that count as settled")
-    parser.add_argument("--shell-css", action="store_true", help="experiment: the shell style before first paint")
     parser.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -210,7 +181,6 @@ def main(argv: list[str] | None = None) -> int:
                 pages=args.pages,
                 langs=tuple(args.langs),
                 widths=tuple(args.widths),
-                shell_css=args.shell_css,
                 settle_s=args.settle,
             )
         finally:
