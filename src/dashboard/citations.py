@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from . import locale_rules
+from . import locale_rules, provenance
 from .dataset import Dataset
 from .i18n import babel_locale, t
 from .memo import per_dataset
@@ -342,8 +342,9 @@ def is_organizer_list(ds: Dataset, source_id: str) -> bool:
 
 
 def organizer_lists(ds: Dataset, editions: Iterable[int]) -> list[tuple[str, str, int]]:
-    """(file name, date loaded, edition) of each organizers' list that names participants of these
-    editions, in the order of the editions: the file as the user supplied it, the date it was added."""
+    """(file name, date loaded, edition) of each organizers' list that adds participants to these
+    editions (names one that no public source names), in the order of the editions: the file as the
+    user supplied it, the date it was added. A list that adds nothing is not credited."""
     return _organizer_lists(ds, tuple(editions))
 
 
@@ -353,8 +354,9 @@ def _organizer_lists(ds: Dataset, editions: tuple[int, ...]) -> list[tuple[str, 
     p = p[p.edition.isin(list(editions)) & (p.how_known == "registration_list")].sort_values("edition")
     src = _records(ds)
     of = list_editions(ds)
+    adding = provenance.adding_lists(ds, editions)  # a list is credited only for what it adds
     out = []
-    for sid in _ids(p.source_ids):
+    for sid in [i for i in _ids(p.source_ids) if i in adding]:
         r = src.get(sid)
         if r is not None and r.kind == "organizer_list":
             out.append((list_file(r), r.accessed if isinstance(r.accessed, str) else "", of.get(sid)))

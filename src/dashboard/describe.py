@@ -35,7 +35,7 @@ def describe(chart: Chart, lang: str) -> str:
     if name == "organizations-matrix":
         return _organizations(chart.data, lang)
     if name.startswith("map-"):
-        return _map(chart.data, lang)
+        return _map(chart.data, lang, getattr(chart, "list_only", 0))
     return ""
 
 
@@ -164,7 +164,7 @@ def _organizations(data: pd.DataFrame, lang: str) -> str:
     )
 
 
-def _map(data: pd.DataFrame, lang: str) -> str:
+def _map(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
     if data.empty:
         return t("The map shows no identified participant.", lang=lang)
     counts = data.groupby("status_label", sort=False).code.nunique()
@@ -173,11 +173,22 @@ def _map(data: pd.DataFrame, lang: str) -> str:
         lang=lang,
     )
     small = int(data["marker"].sum()) if "marker" in data else 0
-    text = t(
-        "Map of the {n} countries and regions named in public sources ({parts}).",
-        lang=lang,
-        n=format_number(data.code.nunique(), lang=lang),
-        parts=parts,
+    text = (
+        t(
+            "Map of the {n} countries and regions named in public sources and the organizer's list ({parts}); "
+            "{k} only in the list.",
+            lang=lang,
+            n=format_number(data.code.nunique(), lang=lang),
+            parts=parts,
+            k=format_number(list_only, lang=lang),
+        )
+        if list_only
+        else t(
+            "Map of the {n} countries and regions named in public sources ({parts}).",
+            lang=lang,
+            n=format_number(data.code.nunique(), lang=lang),
+            parts=parts,
+        )
     )
     if small:
         text += " " + t("Small states are drawn as markers ({k}).", lang=lang, k=format_number(small, lang=lang))

@@ -26,6 +26,11 @@ from .memo import per_dataset
 PUBLIC, LIST, BOTH = "public", "list", "both"
 ORIGINS = (PUBLIC, LIST, BOTH)
 LIST_HOW_KNOWN = "registration_list"
+# the coverage metrics (dashboard.metrics.coverage) and the kind of participant each counts
+TYPE_OF_METRIC = {
+    "countries_and_regions": "country_or_region",
+    "international_organizations": "international_organization",
+}
 
 
 def _ids(values) -> list[str]:
@@ -108,7 +113,9 @@ class Counts:
 
 
 def counts(ds: Dataset, edition: int, participant_type: str = "country_or_region") -> Counts:
-    n = named(ds, edition, participant_type)
+    """How many participants of a kind (``country_or_region`` or a coverage metric's name) an edition
+    has identified, and from where."""
+    n = named(ds, edition, TYPE_OF_METRIC.get(participant_type, participant_type))
     return Counts(len(n.public) + len(n.list_only), len(n.public), len(n.list_only))
 
 
@@ -117,6 +124,24 @@ def list_ids(ds: Dataset, edition: int) -> tuple[str, ...]:
     o = origins(ds, (int(edition),), "country_or_region")
     o2 = origins(ds, (int(edition),), "international_organization")
     return tuple(_ids(list(o.list_source_ids) + list(o2.list_source_ids)))
+
+
+def adding_lists(ds: Dataset, editions) -> set[str]:
+    """The organizers' lists that add a participant to these editions (of either kind)."""
+    return {
+        sid
+        for e in editions
+        for kind in ("country_or_region", "international_organization")
+        for sid in named(ds, int(e), kind).list_source_ids
+    }
+
+
+def origin_of(how_known: str) -> str:
+    """public, list or both, from a '|'-joined set of ``how_known`` values (a map's or table's row)."""
+    ways = {w for w in str(how_known).split("|") if w}
+    if LIST_HOW_KNOWN not in ways:
+        return PUBLIC
+    return BOTH if ways - {LIST_HOW_KNOWN} else LIST
 
 
 def list_adds(ds: Dataset, editions) -> bool:
@@ -154,11 +179,14 @@ __all__ = [
     "LIST",
     "ORIGINS",
     "PUBLIC",
+    "TYPE_OF_METRIC",
     "Counts",
     "Named",
     "both_editions",
     "counts",
+    "adding_lists",
     "list_adds",
+    "origin_of",
     "list_ids",
     "named",
     "origins",
