@@ -256,3 +256,14 @@ def test_no_doubled_words_in_labels_built_from_a_file_name(merged, lang):
     ]
     for text in texts:
         assert "名单名单" not in text and "list list" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_coverage_chart_says_the_list_adds_identified_participants(fixture_ds, merged, lang):
+    before = keycharts.coverage(fixture_ds, fixture_ds.edition_ids, "countries_and_regions", lang=lang)
+    after = keycharts.coverage(merged, merged.edition_ids, "countries_and_regions", lang=lang)
+    assert after.list_only == 3 and before.list_only == 0
+    words = {"en": "organizer's list", "zh": "主办方报名名单"}[lang]
+    assert words not in _texts(before.figure) and words not in describe(before, lang)
+    assert _flat(words) in _texts(after.figure) and words in describe(after, lang)
+    assert "）（" not in _texts(after.figure) and ")(" not in _texts(after.figure)  # no doubled brackets

@@ -27,7 +27,7 @@ def describe(chart: Chart, lang: str) -> str:
     """One or two sentences for ``chart`` in ``lang``; '' for a chart of no known kind."""
     name = chart.name
     if name.startswith("coverage-"):
-        return _coverage(chart.data, lang)
+        return _coverage(chart.data, lang, getattr(chart, "list_only", 0))
     if name.startswith("countries-by-"):
         return _regions(chart.data, "sub_region" if name.endswith("sub-region") else "region", lang)
     if name.startswith("speakers-by-") or name.startswith("roles-"):
@@ -55,7 +55,7 @@ def _top(rows: pd.DataFrame, label_col: str, lang: str) -> str:
     )
 
 
-def _coverage(data: pd.DataFrame, lang: str) -> str:
+def _coverage(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
     if data.empty:
         return ""
     noun = METRIC_NOUNS.label(data["metric"].iloc[0], lang)
@@ -79,6 +79,14 @@ def _coverage(data: pd.DataFrame, lang: str) -> str:
         ],
         lang=lang,
     )
+    if list_only:  # an organizer's list adds identified participants
+        return t(
+            "For each edition, the {noun} the chair's statement reports and those that public sources and the "
+            "organizer's list name: {parts}.",
+            lang=lang,
+            noun=noun,
+            parts=parts,
+        )
     return t(
         "For each edition, the {noun} the chair's statement reports and those that public sources name: {parts}.",
         lang=lang,

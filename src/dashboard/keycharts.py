@@ -84,8 +84,8 @@ def coverage(ds: Dataset, editions: list[int], metric: str, *, lang: str) -> Cha
             METRIC_NOUNS.label(metric, lang=lang),
             (
                 t(
-                    "Source: chair's statements (reported); public sources and the organizers' list "
-                    "{lists} (identified).",
+                    "Source: chair's statements (reported); identified: public sources and the organizers' list "
+                    "{lists}.",
                     lists=html.escape(credit),
                     lang=lang,
                 )
@@ -93,8 +93,10 @@ def coverage(ds: Dataset, editions: list[int], metric: str, *, lang: str) -> Cha
                 else t("Source: chair's statements (reported); public sources (identified).", lang=lang)
             ),
             lang=lang,
+            with_list=bool(credit),
         ),
         citations.reader_sources(ds, cov, citations.FIGURES, lang=lang),
+        sum(provenance.counts(ds, e, metric).list_only for e in editions),
     )
 
 
