@@ -267,3 +267,22 @@ def test_coverage_chart_says_the_list_adds_identified_participants(fixture_ds, m
     assert words not in _texts(before.figure) and words not in describe(before, lang)
     assert _flat(words) in _texts(after.figure) and words in describe(after, lang)
     assert "）（" not in _texts(after.figure) and ")(" not in _texts(after.figure)  # no doubled brackets
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_lists_the_list_by_its_label_without_an_address(merged, lang):
+    """The A4 brief numbers the list like the summary, named by its label (no file:/// link)."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (requirements-dev.txt) extracts the PDF's text")
+    import datetime as dt
+    import io
+
+    from test_brief import tiny_png
+
+    from dashboard import brief
+
+    content, _ = brief.brief_content(merged, [2099], lang, dt.date(2026, 12, 6), "abc123")
+    entry = next(s for s in content["sources"] if "名单_B.csv" in s["label"])
+    assert entry == {"label": citations.label(merged, SID, lang=lang), "url": ""}
+    pdf = brief.build_brief(merged, [2099], lang, dt.date(2026, 12, 6), "abc123", render=tiny_png)
+    text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    assert _flat(citations.label(merged, SID, lang=lang)) in text and "file:///" not in text

@@ -92,6 +92,14 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
     return out
 
 
+def coverage_heading(ds: Dataset, edition: int) -> None:
+    """The section's heading says whose coverage it shows: an organizer's list that adds participants too."""
+    if provenance.list_adds(ds, [edition]):
+        st.subheader(t("Coverage of the public sources and the organizer's list"))
+    else:
+        st.subheader(t("Coverage of the public sources"))
+
+
 def coverage_section(ds: Dataset, edition: int) -> None:
     lang = get_language()
     for s in coverage_sentences(ds, edition):
