@@ -286,3 +286,15 @@ def test_the_brief_lists_the_list_by_its_label_without_an_address(merged, lang):
     pdf = brief.build_brief(merged, [2099], lang, dt.date(2026, 12, 6), "abc123", render=tiny_png)
     text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
     assert _flat(citations.label(merged, SID, lang=lang)) in text and "file:///" not in text
+
+
+def test_table_rows_cite_their_own_sources(merged):
+    """A table of participants: a list-only row cites the list (by its label, no link to a file), a
+    row both name cites both, a public row its public sources only."""
+    from dashboard import metrics
+
+    tab = citations.reader_sources(merged, metrics.participants_table(merged, [2099]), lang="zh").set_index("code")
+    label = citations.label(merged, SID, lang="zh")
+    assert tab.loc["KEN", "sources"] == label and tab.loc["KEN", "sources_link"] == ""
+    assert label in tab.loc["CHN", "sources"] and tab.loc["CHN", "sources_link"].startswith("http://127.0.0.1/")
+    assert label not in tab.loc["SGP", "sources"]

@@ -237,8 +237,10 @@ def url(ds: Dataset, source_id: str) -> str:
 @per_dataset
 def main_source_url(ds: Dataset, source_ids: str, claim: str = PARTICIPATION, lang: str | None = None) -> str:
     """The link to show as a row's 'main source': its strongest source for the claim (for a reader
-    of ``lang``), never a name-or-title-only source; '' when none supports the claim."""
-    best = strongest(ds, source_ids, claim, limit=1, lang=lang)
+    of ``lang``), never a name-or-title-only source nor an organizer's list (a file the user
+    supplied, with no address); '' when no other source supports the claim."""
+    # an organizer's list is the user's own file: its label names it, there is no address to open
+    best = [s for s in strongest(ds, source_ids, claim, limit=None, lang=lang) if not is_organizer_list(ds, s)]
     return url(ds, best[0]) if best else ""
 
 
