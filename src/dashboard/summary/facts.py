@@ -9,8 +9,10 @@ sentences and numbers the references.
 With an organizer's registration list loaded, participants are split by where they come from
 (:mod:`dashboard.provenance`): those public sources name, cited to those public sources, and those
 only the list names, cited to the list — a list is cited for what it adds, never for what public
-sources already support. Without a list the facts are those of the public sources alone. Names are kept with all their language forms (``name_en``,
-``name_zh``…) and picked by the renderer through :mod:`dashboard.names`.
+sources already support. Without a list the facts are those of the public sources alone.
+
+Names are kept with all their language forms (``name_en``, ``name_zh``…) and picked by the renderer
+through :mod:`dashboard.names`.
 """
 
 from __future__ import annotations
