@@ -298,3 +298,37 @@ def test_table_rows_cite_their_own_sources(merged):
     assert tab.loc["KEN", "sources"] == label and tab.loc["KEN", "sources_link"] == ""
     assert label in tab.loc["CHN", "sources"] and tab.loc["CHN", "sources_link"].startswith("http://127.0.0.1/")
     assert label not in tab.loc["SGP", "sources"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_complete_list_is_cited_for_the_claim_that_it_names_all(fixture_ds, lang):
+    """A declared list consistent with 2099's totals (60 countries and regions, 7 organizations, about
+    280 attendees) is the complete list: "the list names all 60" cites the list, and only the list."""
+    import pandas as pd
+
+    countries = sorted(set(fixture_ds.entities.code) - {"TWN"})[:60]
+    orgs = list(fixture_ds.organizations.code[:7])
+    rows = [("country_or_region", c) for c in countries] + [("international_organization", o) for o in orgs]
+    rows += [rows[0]] * (280 - len(rows))
+    table = pd.DataFrame(
+        {
+            "row": range(2, len(rows) + 2),
+            "edition": 2099,
+            "full_name": "",
+            "organization": "",
+            "written_name": [c for _, c in rows],
+            "participant_type": [p for p, _ in rows],
+            "code": [c for _, c in rows],
+            "delegation": "",
+            "role": "delegate",
+            "mode": "in_person",
+        }
+    )
+    frames = {n: getattr(fixture_ds, n) for n in TABLES}
+    source = R.source_record(SID, "complete.csv", 2099, LOADED, True)
+    merged = replace(fixture_ds, **R.merge_into(frames, table, source, declared_complete=True))
+    assert bool(merged.editions.set_index("edition").loc[2099, "participant_list_complete"])
+    s = summary.edition_summary(merged, 2099, lang)
+    list_ref = s.refs.order.index(SID) + 1
+    claim = next(refs for text, refs in _claims("\n".join(s.paragraphs)) if "names all" in text or "列出全部" in text)
+    assert claim == {list_ref}
