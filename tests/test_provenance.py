@@ -332,3 +332,17 @@ def test_a_complete_list_is_cited_for_the_claim_that_it_names_all(fixture_ds, la
     list_ref = s.refs.order.index(SID) + 1
     claim = next(refs for text, refs in _claims("\n".join(s.paragraphs)) if "names all" in text or "列出全部" in text)
     assert claim == {list_ref}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_region_chart_credits_the_list_and_names_the_remainder(fixture_ds, merged, lang):
+    before = _texts(keycharts.regions(fixture_ds, [2099], lang=lang).figure)
+    chart = keycharts.regions(merged, [2099], lang=lang)
+    after = _texts(chart.figure)
+    words = {"en": "organizers'list(2099,file:名单_B.csv", "zh": "主办方报名名单（2099年，文件：名单_B.csv"}[lang]
+    assert words not in before and words in after
+    remainder = {
+        "en": "Named neither in public sources nor in the organizer's list",
+        "zh": "公开来源和主办方报名名单均未列明",
+    }
+    assert remainder[lang] in set(chart.data.iloc[:, 1])

@@ -145,10 +145,14 @@ def regions(
         cats.append(metrics.NOT_NAMED)
     labels, colors = styles(ds, editions)
     what = t("region", lang=lang) if level == "region" else t("sub-region", lang=lang)
-    names = {
-        c: t("Not named in public sources", lang=lang) if c == metrics.NOT_NAMED else region_label(c, lang=lang)
-        for c in cats
-    }
+    # an organizers' list that adds participants: the remainder is named by neither, the source line says so
+    credit = html.escape(citations.list_credit(ds, editions, lang=lang))
+    not_named = (
+        t("Named neither in public sources nor in the organizer's list", lang=lang)
+        if credit
+        else t("Not named in public sources", lang=lang)
+    )
+    names = {c: not_named if c == metrics.NOT_NAMED else region_label(c, lang=lang) for c in cats}
     fig = grouped_bars(
         data,
         level,
@@ -158,7 +162,14 @@ def regions(
         colors,
         t("Identified countries and regions by UN M49 {what}", what=what, lang=lang),
         subtitle,
-        t("Source: public sources cited per participant; totals from the chair's statements", lang=lang),
+        t(
+            "Source: public sources cited per participant and the organizers' list {lists}; totals from the "
+            "chair's statements",
+            lists=credit,
+            lang=lang,
+        )
+        if credit
+        else t("Source: public sources cited per participant; totals from the chair's statements", lang=lang),
         muted=(metrics.NOT_NAMED,),
     )
     table = data[["edition", level, "count", "identified"]].assign(**{level: data[level].map(names)})
