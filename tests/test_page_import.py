@@ -80,14 +80,22 @@ def test_added_list_shows_what_changed_and_every_page_credits_it():
     at.switch_page("pages/0_Overview.py")
     at.run()
     captions = " ".join(c.value for c in at.caption).replace("\\", "")  # the file name is Markdown-escaped
-    assert "14 identified in public sources and the organizers' list gbk_chinese.csv, " in captions
+    # the tile says what the list adds (Macao; China, Hong Kong and the IOM are in public sources)
+    assert (
+        "14 identified: 13 in public sources, 1 only in the organizer's list (2025, file: gbk_chinese.csv, loaded "
+        in captions
+    )
     at.switch_page("pages/5_Map.py")
     at.run()
     # titles and source lines are wrapped to the chart's width: join the lines again
     titles = [" ".join(re.sub(r"</?b>|<br>", " ", json.dumps(s, ensure_ascii=False)).split()) for s in plotly_specs(at)]
-    assert any("named in public sources and the organizers' list gbk_chinese.csv" in x for x in titles)
+    assert any("Countries and regions named in public sources and the organizer's list, 2025" in x for x in titles)
+    assert any("public sources and the organizer's list (1 only in the list)" in x for x in titles)  # subtitle
+    assert not any("public sources name part of the participants" in x for x in titles)
     assert any(
-        "Source: public sources cited per participant and the organizers' list gbk_chinese.csv" in x for x in titles
+        "Source: public sources cited per participant and the organizers' list (2025, file: gbk_chinese.csv, loaded"
+        in x
+        for x in titles
     )
     # a reload is a new session: the list is gone and the Import page says where lists live
     again = import_page()

@@ -599,6 +599,7 @@ def resolve_names(
 
 
 def loaded_lists(ds: Dataset) -> None:
+    lang = get_language()
     lists = st.session_state.get("registration_lists", {})
     if not lists:
         st.caption(t("No registration list loaded in this session."))
@@ -612,7 +613,11 @@ def loaded_lists(ds: Dataset) -> None:
                     e=edition,
                     n=len(table),
                     k=table.code.nunique(),
-                    title=esc(source["title"]),
+                    title=esc(
+                        citations.list_label(
+                            source["url"].removeprefix("file:///"), edition, source["accessed"], lang=lang
+                        )
+                    ),
                 )
             )
         with c2:
