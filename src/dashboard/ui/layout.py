@@ -22,7 +22,7 @@ import streamlit as st
 
 from ..dataset import Dataset, load_clean
 from ..errors import DataError
-from ..i18n import LANGUAGES, N_, match_language, set_language, t, translate_marked
+from ..i18n import N_, languages, match_language, set_language, t, translate_marked
 from ..paths import clean_dir, data_dir
 from ..tables import TABLES
 from .chrome import hide_untranslated_controls
@@ -195,7 +195,8 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
         for page, spec in zip(pages, PAGES):
             st.page_link(page, label=page.title, icon=spec.icon, query_params=shared_query_params())
         st.divider()
-        url_selectbox(t("Language"), list(LANGUAGES), "lang", default_lang, format_func=LANGUAGES.get)
+        names = languages()  # the pseudo-locale too when a developer switched it on
+        url_selectbox(t("Language"), list(names), "lang", default_lang, format_func=names.get)
         lists = st.session_state.get("registration_lists", {})
         if lists:
             st.info(
