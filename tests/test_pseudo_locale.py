@@ -12,7 +12,8 @@ What is allowed to stay English is allowed by class, never string by string:
 - **CLDR**: month names and list words that Babel formats for the pseudo-locale's Babel locale
   (English: Babel has no data for en_XA), only in the shape Babel writes them (beside a number, or
   between two items);
-- **codes**: a cell of a table's "Code" column (ISO 3166 codes, the reference tables' codes);
+- **codes**: a cell of a table's "Code" column, or a code in brackets after a name ("Solomon Islands
+  (SLB)"): ISO 3166 codes and the reference tables' codes;
 - **technical tokens**: URLs, e-mail addresses, file names with their extension, file formats
   (PNG, CSV…), Markdown code spans (a URL parameter, a command);
 - **invisible**: the name of a chart trace that is neither in the legend nor in a hover label.
@@ -79,6 +80,10 @@ TECHNICAL = [
     re.compile(r"\b[\w-]+\.(?:csv|xlsx|zip|pdf|png|svg|md|json|yaml|txt)\b", re.IGNORECASE),
     re.compile(r"(?<![A-Za-z])(?:PNG|SVG|CSV|XLSX|PDF|ZIP|JSON)(?![A-Za-z])"),
     re.compile(r"`[^`]*`"),
+    # character encodings by their standard names (the Import page's encoding choice)
+    re.compile(
+        r"(?<![A-Za-z])(?:UTF-\d+(?:-SIG)?|GB\d+|GBK|GB2312|Big5|Windows-\d+|Shift_JIS|EUC-[A-Z]+|ISO-8859-\d+)"
+    ),
 ]
 HOLE = "◊"  # what an allowed part is replaced by: not a letter, not a space (CLDR's list words still see items)
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
@@ -127,8 +132,15 @@ def data_pattern():
             frame = getattr(ds, table)
             values |= {citations.readable_text(ds, v, lang=PSEUDO_LANGUAGE) for v in frame[col].dropna()}
     values = {v for v in values if ASCII_WORD.search(v)}
+    # a reference code in brackets after a name: 'Solomon Islands (SLB)'
+    values |= {f"({c})" for c in [*ds.entities.code, *ds.organizations.code]}
     alternation = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
     return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
+
+
+def test_codes_are_allowed_only_in_brackets(in_pseudo):
+    assert not_pseudo_localised([pseudo("Pick") + " Solomon Islands (SLB)"]) == []
+    assert not_pseudo_localised([pseudo("Pick") + " SLB"])
 
 
 def leftovers(text: str) -> str:
@@ -271,3 +283,29 @@ def test_every_page_in_the_pseudo_locale_is_pseudo_localised(path, query, in_pse
     assert picker and picker[0].value == PSEUDO_LANGUAGE  # and its language picker says so
     found = not_pseudo_localised(page_texts(at))
     assert not found, f"{path} {query}: {len(found)} text(s) not from the catalogue:\n" + "\n".join(found[:40])
+
+
+def test_import_page_in_the_pseudo_locale_after_an_upload(in_pseudo):
+    """The report on an uploaded list: every message from the catalogue; what the organizer's own file
+    says (its headers and cells) is quoted back as written, allowed as data of that file."""
+    import pandas as pd
+
+    at = open_in_pseudo("pages/8_Import.py")
+    corpus = REPO / "tests" / "fixtures" / "registrations"
+    raw = (corpus / "unknown_country.csv").read_bytes()
+    at.file_uploader(key="registration_upload").upload("unknown_country.csv", raw, "text/csv").run()
+    assert not at.exception, [e.message for e in at.exception]
+    frame = pd.read_csv(corpus / "unknown_country.csv", dtype=str).fillna("")
+    # and the template's column names and accepted values, as a file must spell them
+    from dashboard import vocab
+    from dashboard.registrations.common import COLUMNS
+
+    template = {*COLUMNS, *vocab.REGISTRATION_ROLES.codes, *vocab.REGISTRATION_MODES.codes}
+    uploaded = sorted({*frame.columns, *(v for v in frame.to_numpy().ravel() if v), *template}, key=len)
+    file_values = re.compile(
+        r"(?<![A-Za-z])(?:" + "|".join(re.escape(v) for v in reversed(uploaded)) + r")(?![A-Za-z])"
+    )
+    texts = [file_values.sub(HOLE, MD_ESCAPE.sub(r"\1", x)) for x in page_texts(at)]
+    assert len(texts) > 10
+    found = not_pseudo_localised(texts)
+    assert not found, "import page after an upload:\n" + "\n".join(found[:40])
