@@ -26,6 +26,7 @@ from ..i18n import N_, languages, match_language, set_language, t, translate_mar
 from ..paths import clean_dir, data_dir
 from ..tables import TABLES
 from .chrome import hide_untranslated_controls
+from .fit import TEXT_FIT_CSS
 from .state import url_selectbox
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -210,7 +211,7 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
         )
         # Captions (chart descriptions, notes, source lines): Streamlit fades them (about 3.8:1 for text
         # and 3:1 for links on white, below WCAG AA; axe: serious). Drawn solid in a dark grey instead.
-        st.html(CAPTION_CSS)
+        st.html(CAPTION_CSS + TEXT_FIT_CSS)  # and labels that wrap instead of being cut (ui.fit)
 
 
 CAPTION_CSS = (
