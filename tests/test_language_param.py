@@ -13,16 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src" / "dashboard"
 CORE = sorted(p for p in SRC.rglob("*.py") if "ui" not in p.relative_to(SRC).parts[:1])
-# The registration reader still follows the run's language (its messages are built deep inside the
-# XLSX streamer, which is being split out of reading.py): its t() calls may omit lang.
-AMBIENT_ALLOWED = {
-    SRC / "i18n.py",
-    SRC / "registrations" / "reading.py",
-    SRC / "registrations" / "validation.py",
-    SRC / "registrations" / "common.py",
-    SRC / "registrations" / "__init__.py",
-    SRC / "registrations" / "merge.py",
-}
+AMBIENT_ALLOWED = {SRC / "i18n.py"}
 LANGUAGE_LITERAL = re.compile(r"""[=!]=\s*["'](?:zh|en|fr)["']|["'](?:zh|en|fr)["']\s*[=!]=""")
 
 
@@ -33,6 +24,44 @@ def _rel(p: Path) -> str:
 def test_core_never_reads_the_current_language():
     offenders = [_rel(p) for p in CORE if p != SRC / "i18n.py" and "get_language(" in p.read_text(encoding="utf-8")]
     assert not offenders, f"get_language() outside src/dashboard/ui and i18n.py: {offenders}"
+
+
+def _lang_defaults_to_the_run(path) -> list[str]:
+    """Functions whose ``lang`` parameter defaults to None (the run's language, through t())."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            args = node.args
+            positional = args.posonlyargs + args.args
+            pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+            pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+            for arg, default in pairs:
+                if arg.arg == "lang" and isinstance(default, ast.Constant) and default.value is None:
+                    out.append(f"{path.name}:{node.lineno} {node.name}")
+    return out
+
+
+def test_core_never_falls_back_to_the_run_language():
+    """No core function reads the run's language through ``resolve_language`` or a ``lang=None`` default
+    (the registration reader did until issue 22: its messages now take the caller's ``lang``)."""
+    calls = [_rel(p) for p in CORE if p != SRC / "i18n.py" and "resolve_language(" in p.read_text(encoding="utf-8")]
+    assert not calls, f"resolve_language() in the core: {calls}"
+    # citations.strongest: None means no reader at all (no language cited first), it translates nothing
+    no_reader = {"citations.py strongest", "citations.py main_source_url"}
+    defaults = [
+        c
+        for p in CORE
+        if p != SRC / "i18n.py"
+        for c in _lang_defaults_to_the_run(p)
+        if f"{c.split(':')[0]} {c.split(' ')[-1]}" not in no_reader
+    ]
+    assert not defaults, "lang defaults to None (the run's language) in:\n" + "\n".join(defaults)
+
+
+def test_the_default_check_can_fail(tmp_path):
+    f = tmp_path / "m.py"
+    f.write_text("def a(x, lang=None):\n    pass\ndef b(x, *, lang: str):\n    pass\n")
+    assert [c.split(" ")[-1] for c in _lang_defaults_to_the_run(f)] == ["a"]
 
 
 def test_no_language_literal_comparison_outside_locale_rules():

@@ -17,17 +17,16 @@ from dashboard.registrations.validation import validate
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def refusal(data: bytes, name: str) -> str:
+def refusal(data: bytes, name: str, lang: str = "en") -> str:
     with pytest.raises(FileRefused) as info:
-        read_file(data, name)
+        read_file(data, name, lang=lang)
     return str(info.value)
 
 
 def test_empty_and_binary_files_are_refused_in_chinese_naming_the_file():
-    with language("zh"):
-        empty = refusal(b"", "名单.csv")
-        blank = refusal(b"\n\n  \n", "blank.csv")
-        binary = refusal(b"\x00\x01\x02binary\x00" * 50, "photo.csv")
+    empty = refusal(b"", "名单.csv", "zh")
+    blank = refusal(b"\n\n  \n", "blank.csv", "zh")
+    binary = refusal(b"\x00\x01\x02binary\x00" * 50, "photo.csv", "zh")
     assert empty == "名单.csv：文件为空"
     assert blank == "blank.csv：文件为空"
     assert binary.startswith("photo.csv：") and "二进制文件" in binary
@@ -35,13 +34,14 @@ def test_empty_and_binary_files_are_refused_in_chinese_naming_the_file():
 
 
 def test_refusals_stay_english_by_default():
+    with language("zh"):  # the run's language is not the reader's: the caller passes lang
+        assert refusal(b"", "list.csv") == "list.csv: the file is empty"
     assert refusal(b"", "list.csv") == "list.csv: the file is empty"
     assert refusal(b"\x00\x01\x02binary\x00" * 50, "photo.csv") == "photo.csv: a binary file, not CSV or XLSX"
 
 
 def test_header_refusal_in_chinese_lists_the_columns():
-    with language("zh"):
-        message = refusal(b"name,organization\nA,B\n", "w.csv")
+    message = refusal(b"name,organization\nA,B\n", "w.csv", "zh")
     assert message.startswith("w.csv：") and CJK.search(message)
     assert "国家/地区" in message and "国别" in message  # the required column, by the headers it may have
     assert "--columns" in message  # and how to map it
@@ -54,9 +54,8 @@ def test_row_problems_in_chinese_name_the_row_and_column(index):
         {"edition": "2025", "country_or_organization": "AU", "role": "delegate"},
         {"edition": "2025", "full_name": "=1+1", "country_or_organization": "Peru", "role": "delegate"},
     ]
-    with language("zh"):
-        report = validate(frame(rows), "r.csv", index, [2025])
-        lines = [str(i) for i in report.issues]
+    report = validate(frame(rows), "r.csv", index, [2025], lang="zh")
+    lines = [i.text("zh") for i in report.issues]
     role, unknown, ambiguous, formula = report.issues
     assert (role.row, role.column) == (2, "role") and role.message == "'boss'不是可识别的参会身份"
     assert lines[0].startswith("第2行，参会身份列：'boss'不是可识别的参会身份（最接近的选项：delegate、")

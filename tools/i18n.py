@@ -3,6 +3,7 @@
     python tools/i18n.py update        # extract messages, update every locale/<lang>/…/messages.po
     python tools/i18n.py init LANG     # start a new language from the extracted messages
     python tools/i18n.py check         # what tests/test_i18n.py checks: missing, fuzzy, obsolete
+    python tools/i18n.py pseudo [OUT]  # the pseudo-locale en_XA, generated (devtools/pseudo_locale.py)
 
 Extraction reads what ``babel.cfg`` lists with the keywords ``t``, ``tn`` (plural) and ``N_``
 (vocabulary labels). No compiled ``.mo`` is needed: the app reads the ``.po`` with Babel.
@@ -52,6 +53,15 @@ def main(argv: list[str]) -> int:
                 cwd=REPO,
                 check=True,
             )
+            return 0
+        if cmd == "pseudo":
+            sys.path.insert(0, str(REPO))
+            from devtools.pseudo_locale import DEFAULT_OUT, write_catalogue
+
+            out = Path(argv[1]).resolve() if len(argv) > 1 else DEFAULT_OUT
+            n = write_catalogue(pot, out)
+            print(f"{n} messages -> {out}")
+            print(f"DASHBOARD_PSEUDO_CATALOGUE={out} streamlit run app.py, then ?lang=en_XA")
             return 0
         if cmd == "init":
             subprocess.run(["pybabel", "init", "-i", str(pot), "-d", "locale", "-l", argv[1]], cwd=REPO, check=True)

@@ -76,30 +76,6 @@ def _zh_forms(value: str | None) -> tuple[str, str]:
     return simple, (value if value and value != simple else "")
 
 
-# The clean editions table: every column is the raw edition file's field of the same name
-# (schema.Edition), except these, which the build derives; raw fields not published are listed too.
-# So an edition column is defined once, in schema.Edition (its type) and tables.TABLES (its
-# description); check_edition_columns refuses a build where the two disagree.
-DERIVED_EDITION_COLUMNS = ("edition", "theme_en", "theme_en_source_id", "theme_zh", "theme_zh_source_id")
-UNPUBLISHED_EDITION_FIELDS = ("year", "host_note", "described_as_first_source_ids")
-
-
-def check_edition_columns() -> list[DataIssue]:
-    """Where schema.Edition and the clean editions table (tables.TABLES) disagree."""
-    from .schema import Edition
-
-    published = set(columns("editions")) - set(DERIVED_EDITION_COLUMNS)
-    fields = set(Edition.model_fields) - set(UNPUBLISHED_EDITION_FIELDS)
-    where = "src/dashboard/tables.py"
-    return [
-        *(
-            DataIssue(where, "editions", c, "a column with no field in schema.Edition")
-            for c in sorted(published - fields)
-        ),
-        *(DataIssue(where, "editions", f, "a schema.Edition field with no column") for f in sorted(fields - published)),
-    ]
-
-
 def _cell(name: str, value):
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -304,9 +280,6 @@ def build_tables(
         .reset_index()
     )
 
-    mismatch = check_edition_columns()
-    if mismatch:
-        raise DataError(mismatch)
     eds = []
     for year, er in sorted(raw.editions.items()):
         e = er.edition

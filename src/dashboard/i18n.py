@@ -24,6 +24,7 @@ is only the UI's way to know the page's language; ``t()`` without ``lang`` falls
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -34,6 +35,16 @@ from . import locale_rules
 DEFAULT_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 DOMAIN = "messages"
+# The pseudo-locale: CLDR's reserved code for accented pseudo-English (Babel has no data for it:
+# numbers, dates and lists follow English, see locale_rules), and where its generated catalogue is.
+PSEUDO_LANGUAGE = "en_XA"
+PSEUDO_CATALOGUE_ENV = "DASHBOARD_PSEUDO_CATALOGUE"
+
+
+def pseudo_catalogue() -> Path | None:
+    """The generated pseudo-locale catalogue when the developer asked for it (environment), else None."""
+    path = os.environ.get(PSEUDO_CATALOGUE_ENV, "")
+    return Path(path) if path and Path(path).is_file() else None
 
 
 @cache
@@ -47,14 +58,25 @@ def language_name(lang: str) -> str:
     """The language's own name ('English', '中文'), from CLDR through Babel."""
     from babel import Locale
 
+    if lang == PSEUDO_LANGUAGE:
+        return "[Ƥšéûðö-Éñĝļîšħ]"
     name = Locale.parse(locale_rules.rules(lang).babel_locale).languages.get(lang.split("_")[0], lang)
     return name[:1].upper() + name[1:]
 
 
-@cache
+def available_languages() -> tuple[str, ...]:
+    """The supported languages, and the pseudo-locale when its catalogue is switched on."""
+    return (*supported_languages(), PSEUDO_LANGUAGE) if pseudo_catalogue() else supported_languages()
+
+
 def languages() -> dict[str, str]:
     """code -> the language's own name, for every language with a catalogue (and English)."""
-    return {c: language_name(c) for c in supported_languages()}
+    return _language_names(available_languages())
+
+
+@cache
+def _language_names(codes: tuple[str, ...]) -> dict[str, str]:
+    return {c: language_name(c) for c in codes}
 
 
 def __getattr__(name: str):
@@ -78,7 +100,7 @@ def match_language(locale_tag: str | None) -> str:
 
 def set_language(lang: str | None) -> str:
     """Set the language for the current run; unknown codes fall back to English."""
-    chosen = lang if lang in supported_languages() else DEFAULT_LANGUAGE
+    chosen = lang if lang in available_languages() else DEFAULT_LANGUAGE
     _current.set(chosen)
     return chosen
 
@@ -95,7 +117,7 @@ def resolve_language(lang: str | None) -> str:
 @contextmanager
 def language(lang: str):
     """Run a block in another language (a press kit in Chinese also carries the English summary)."""
-    token = _current.set(lang if lang in supported_languages() else DEFAULT_LANGUAGE)
+    token = _current.set(lang if lang in available_languages() else DEFAULT_LANGUAGE)
     try:
         yield
     finally:
@@ -108,6 +130,8 @@ def babel_locale(lang: str) -> str:
 
 
 def po_path(lang: str) -> Path:
+    if lang == PSEUDO_LANGUAGE:
+        return pseudo_catalogue() or LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 

@@ -101,6 +101,9 @@ RULES: dict[str, Rules] = {
         readable_codes=True,
         typst_region="cn",
     ),
+    # The developers' pseudo-locale (dashboard.i18n.PSEUDO_LANGUAGE): English conventions (Babel has
+    # no data for it), the words this module adds accented like its generated catalogue.
+    "en_XA": Rules(either_separator=", ", either_joiner=" óŕ ", list_separator_when_comma="; "),
 }
 DEFAULT = Rules()
 

@@ -24,6 +24,7 @@ from .figures import (
 from .formatting import join_clauses
 from .i18n import t
 from .keycharts import Chart
+from .textwidth import text_px
 from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES, REACH_STATUS
 
 # One colour per level of a delegation's head (Okabe–Ito, most senior darkest); none named: pale.
@@ -75,6 +76,14 @@ def margin_for(labels) -> int:
         (sum(13 if _cols(c) == 2 else 7.2 for c in line) for lab in labels for line in lab.split("<br>")), default=30
     )
     return int(min(20 + widest, 170))
+
+
+def words_room(words) -> int:
+    """Right margin (px) for the words after the longest bar ('2 of 10'): the x range leaves a fifth
+    of the plot after it (about 30 px on a 390 px phone), the margin holds the rest of the longest
+    words, so a longer translation is not cut at the figure's edge."""
+    widest = max((text_px(w, 13) for w in words), default=0)
+    return max(16, int(widest) - 26)
 
 
 def framed(fig, title: str, subtitle: str, source: str, height: int, **kw):
@@ -137,6 +146,7 @@ def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: 
     colors = edition_colors(ds.edition_ids)
     fig = go.Figure()
     cats = [tick(n) for n in dict.fromkeys(m.grouping_name)]
+    all_words = [t("{n} of {m}", n=r.found, m=r.members, lang=lang) for r in m.itertuples()]
     for ed in reversed(editions):
         sub = m[m.edition == ed]
         ys = [tick(n) for n in sub.grouping_name]
@@ -188,7 +198,7 @@ def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: 
         _source(lang),
         height=170 + 22 * len(cats) * max(len(editions), 1),
         margin_left=margin_for(cats),
-        margin_right=16,
+        margin_right=words_room(all_words),
     )
     legend_room(fig, rows=2)  # three entries wrap onto two rows on a phone
     data = pd.DataFrame(

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from . import vocab
+from .tables import DERIVED_EDITION_COLUMNS, LIST, TABLES
 
 SourceId = str
 # Allowed values come from the one vocabulary module.
@@ -73,43 +74,53 @@ class Source(Strict):
         return v
 
 
-class Edition(Strict):
+class _EditionFile(Strict):
+    """What an edition file says beyond the clean editions table's columns: its year (the table's
+    ``edition``), and what the build reads but does not publish."""
+
     year: int = Field(ge=2000, le=2100)
-    number: int = Field(ge=1)
-    name_en: str
-    name_zh: str
-    start_date: dt.date
-    end_date: dt.date
-    city_en: str
-    city_zh: str
-    province_en: str
-    province_zh: str | None = None
-    country: str
-    city_lat: float = Field(ge=-90, le=90)
-    city_lon: float = Field(ge=-180, le=180)
-    venue: str | None = None
-    host_en: str
-    host_zh: str
-    host_source_ids: list[SourceId] = Field(min_length=1)
-    # The Chinese-language source that writes each Chinese form (checked in dashboard.raw: a known
-    # source id whose language is zh). Null where no Chinese source of this edition writes it.
-    name_zh_source_id: SourceId | None = None
-    city_zh_source_id: SourceId | None = None
-    province_zh_source_id: SourceId | None = None
-    host_zh_source_id: SourceId | None = None
     host_note: str | None = None
     described_as_first_source_ids: list[SourceId] = []
-    preferred_source_id: SourceId
-    participant_list_complete: bool
-    not_found: list[str] = []
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> Edition:
+    def _dates_in_order(self):
         if self.end_date < self.start_date:
             raise ValueError("end_date is before start_date")
         if self.start_date.year != self.year:
             raise ValueError(f"start_date {self.start_date} is not in year {self.year}")
         return self
+
+
+# Bounds the raw values must keep, for the columns that have them.
+_EDITION_BOUNDS = {"number": dict(ge=1), "city_lat": dict(ge=-90, le=90), "city_lon": dict(ge=-180, le=180)}
+_PYTHON_TYPES = {"integer": int, "number": float, "date": dt.date, "boolean": bool, "string": str}
+
+
+def _edition_fields() -> dict[str, tuple]:
+    """The edition file's fields, generated from the clean editions table (tables.TABLES): a column's
+    name, type, whether it is required and its description are written there once. A column of several
+    values ('a|b' in the table) is a YAML list in the file."""
+    out: dict[str, tuple] = {}
+    for spec in TABLES["editions"]["fields"]:
+        name = spec["name"]
+        if name in DERIVED_EDITION_COLUMNS:
+            continue
+        required = spec.get("constraints", {}).get("required", False)
+        doc = spec["description"]
+        if doc.endswith(LIST):
+            out[name] = (list[str], Field(min_length=1, description=doc) if required else Field([], description=doc))
+            continue
+        typ = _PYTHON_TYPES[spec["type"]]
+        bounds = _EDITION_BOUNDS.get(name, {})
+        if required:
+            out[name] = (typ, Field(description=doc, **bounds))
+        else:
+            out[name] = (typ | None, Field(None, description=doc, **bounds))
+    return out
+
+
+# One edition file's ``edition:`` block (data/raw/editions/<year>.yaml).
+Edition = create_model("Edition", __base__=_EditionFile, **_edition_fields())
 
 
 class Figure(Strict):

@@ -37,6 +37,11 @@ def f(name: str, type_: str, description: str, enum: tuple[str, ...] | None = No
 
 
 LIST = "Several values separated by '|'."
+# The clean editions table: every column is the field of the same name in the raw edition files
+# (data/raw/editions/<year>.yaml), in this order, except these, which the build derives. The raw
+# files' schema (dashboard.schema.Edition) is generated from these columns: an edition column is
+# defined here once (name, type, whether required, description).
+DERIVED_EDITION_COLUMNS = ("edition", "theme_en", "theme_en_source_id", "theme_zh", "theme_zh_source_id")
 
 TABLES: dict[str, dict] = {
     "editions": {
@@ -44,21 +49,21 @@ TABLES: dict[str, dict] = {
         "fields": [
             f("edition", "integer", "Edition id: the year it was held.", required=True),
             f("number", "integer", "1 for the first sub-forum, 2 for the second, …", required=True),
-            f("name_en", "string", "Official English name."),
-            f("name_zh", "string", "Official Chinese name."),
-            f("start_date", "date", "First day."),
-            f("end_date", "date", "Last day."),
-            f("city_en", "string", "City (English)."),
-            f("city_zh", "string", "City (Chinese)."),
-            f("province_en", "string", "Province (English)."),
+            f("name_en", "string", "Official English name.", required=True),
+            f("name_zh", "string", "Official Chinese name.", required=True),
+            f("start_date", "date", "First day.", required=True),
+            f("end_date", "date", "Last day.", required=True),
+            f("city_en", "string", "City (English).", required=True),
+            f("city_zh", "string", "City (Chinese).", required=True),
+            f("province_en", "string", "Province (English).", required=True),
             f("province_zh", "string", "Province (Chinese); empty when no Chinese source of this edition gives it."),
-            f("country", "string", "Host country."),
-            f("city_lat", "number", "City latitude (WGS84), for the map's venue marker."),
-            f("city_lon", "number", "City longitude (WGS84)."),
+            f("country", "string", "Host country.", required=True),
+            f("city_lat", "number", "City latitude (WGS84), for the map's venue marker.", required=True),
+            f("city_lon", "number", "City longitude (WGS84).", required=True),
             f("venue", "string", "Venue name; empty when no source gives it."),
-            f("host_en", "string", "Host (English)."),
-            f("host_zh", "string", "Host (Chinese)."),
-            f("host_source_ids", "string", "Sources for the host. " + LIST),
+            f("host_en", "string", "Host (English).", required=True),
+            f("host_zh", "string", "Host (Chinese).", required=True),
+            f("host_source_ids", "string", "Sources for the host. " + LIST, required=True),
             f("name_zh_source_id", "string", "Chinese-language source that writes name_zh; empty when none does."),
             f("city_zh_source_id", "string", "Chinese-language source that writes city_zh; empty when none does."),
             f(
@@ -85,12 +90,14 @@ TABLES: dict[str, dict] = {
                 "preferred_source_id",
                 "string",
                 "Source whose figures are preferred when sources disagree (the official chair's statement).",
+                required=True,
             ),
             f(
                 "participant_list_complete",
                 "boolean",
                 "True when a complete participant list (an organizer's "
                 "registration list) is loaded; public sources name only part of the participants.",
+                required=True,
             ),
             f("not_found", "string", "What the sources searched do not say. " + LIST),
         ],

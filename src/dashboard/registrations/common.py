@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import locale_rules, vocab
-from ..i18n import resolve_language, t
+from ..i18n import DEFAULT_LANGUAGE, t
 
 COLUMNS = ["edition", "full_name", "title", "organization", "country_or_organization", "delegation", "role", "mode"]
 # Only the country/region-or-organization column is required: the edition is chosen on upload (or
@@ -49,15 +49,15 @@ MAX_PARTS = 500
 MAX_SUGGESTED_NAMES = 50  # distinct unknown names given suggestions in a report; the rest are counted
 
 
-def series(items, lang: str | None = None) -> str:
-    """Items joined as a list: 'a, b, c' / 'a、b、c'. Registration messages still follow the run's
-    language when ``lang`` is not given (as their ``t()`` calls do)."""
-    return locale_rules.series(items, resolve_language(lang))
+def series(items, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Items joined as a list: 'a, b, c' / 'a、b、c' (every registration message takes the reader's
+    ``lang`` from its caller; English when none is given, never the run's language)."""
+    return locale_rules.series(items, lang)
 
 
-def either(items, lang: str | None = None) -> str:
+def either(items, lang: str = DEFAULT_LANGUAGE) -> str:
     """Alternatives: 'a or b' / 'a或b' ('a、b或c' for three)."""
-    return locale_rules.either(items, resolve_language(lang))
+    return locale_rules.either(items, lang)
 
 
 class FileRefused(ValueError):
@@ -79,7 +79,7 @@ class RowIssue:
     def __str__(self) -> str:
         return self.text()
 
-    def text(self, lang: str | None = None) -> str:
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         column = column_name(self.column, self.header, lang)
         if self.suggestions:
             out = t(
@@ -97,10 +97,10 @@ class RowIssue:
         return t("sheet '{sheet}', {where}", lang=lang, sheet=self.sheet, where=out) if self.sheet else out
 
 
-def column_name(column: str, header: str = "", lang: str | None = None) -> str:
+def column_name(column: str, header: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
     """A column as the user knows it: its header in the file and, when that differs, the
     column's name in the user's language ("国家/地区" / "Nation (country/region or …)")."""
-    lang = resolve_language(lang)
+    lang = lang
     label = vocab.REGISTRATION_COLUMNS.label(column, lang) if column in vocab.REGISTRATION_COLUMNS else column
     if header and header != label:
         return t("{header} ({label})", lang=lang, header=header, label=label)

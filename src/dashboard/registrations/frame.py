@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import vocab
 from ..harmonize import to_simplified
-from ..i18n import resolve_language, t
+from ..i18n import DEFAULT_LANGUAGE, t
 from ..text import clean_text
 from . import common as C
 from .common import COLUMNS, REQUIRED, FileRefused, series
@@ -164,12 +164,12 @@ def _blank(v: object) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def missing_columns_message(where: str, lang: str | None = None) -> str:
+def missing_columns_message(where: str, lang: str = DEFAULT_LANGUAGE) -> str:
     cols = [
         t(
             "{column} (a header such as {examples})",
             lang=lang,
-            column=vocab.REGISTRATION_COLUMNS.label(c, resolve_language(lang)),
+            column=vocab.REGISTRATION_COLUMNS.label(c, lang),
             examples=series([f"“{e}”" for e in EXAMPLE_HEADERS[c]], lang),
         )
         for c in REQUIRED
@@ -186,7 +186,7 @@ def missing_columns_message(where: str, lang: str | None = None) -> str:
 
 
 def frame_from_rows(
-    rows: list[list[object]], where: str, columns: dict[str, str] | None = None, lang: str | None = None
+    rows: list[list[object]], where: str, columns: dict[str, str] | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> pd.DataFrame:
     """Find the header row (the first of the first HEADER_ROWS rows naming the required column, through
     the synonyms or ``columns``, {header as written: column id or '' for not used}); a header spanning
@@ -251,7 +251,7 @@ def frame_from_rows(
 class Budget:
     """Rows, cells and seconds left for reading one file."""
 
-    def __init__(self, name: str, lang: str | None = None) -> None:
+    def __init__(self, name: str, lang: str = DEFAULT_LANGUAGE) -> None:
         self.name, self.cells, self.deadline, self.lang = name, 0, time.monotonic() + C.MAX_SECONDS, lang
 
     def row(self, where: str, n_row: int, width: int) -> None:

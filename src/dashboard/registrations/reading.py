@@ -23,7 +23,7 @@ import re
 
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import DEFAULT_LANGUAGE, t
 from . import common as C
 from .common import FileRefused
 from .frame import HEADER_ALIASES, Budget, NoHeader, frame_from_rows, norm_header, parse_columns  # noqa: F401
@@ -74,7 +74,7 @@ def _nul_pattern(data: bytes) -> str | None:
     return None
 
 
-def _strict(data: bytes, encoding: str, name: str, lang: str | None = None) -> str:
+def _strict(data: bytes, encoding: str, name: str, lang: str = DEFAULT_LANGUAGE) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -188,7 +188,7 @@ def _ranked(data: bytes) -> list[tuple[float, int, str]]:
     return sorted(out, key=lambda x: (-x[0], -x[1]))
 
 
-def detect_encoding(data: bytes, name: str = "file", lang: str | None = None) -> str:
+def detect_encoding(data: bytes, name: str = "file", lang: str = DEFAULT_LANGUAGE) -> str:
     """The encoding of a CSV's bytes, decided on evidence; :class:`FileRefused` for UTF-32 and
     bytes that no candidate explains.
 
@@ -252,7 +252,7 @@ def detect_encoding(data: bytes, name: str = "file", lang: str | None = None) ->
     return best.encoding
 
 
-def decode(data: bytes, name: str = "file", lang: str | None = None, encoding: str | None = None) -> str:
+def decode(data: bytes, name: str = "file", lang: str = DEFAULT_LANGUAGE, encoding: str | None = None) -> str:
     """Text of a CSV (see :func:`detect_encoding`; ``encoding`` forces one), every byte accounted for."""
     return _strict(data, encoding or detect_encoding(data, name, lang), name, lang)
 
@@ -271,7 +271,7 @@ def read_csv_bytes(
     data: bytes,
     name: str,
     columns: dict[str, str] | None = None,
-    lang: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
     encoding: str | None = None,
 ) -> pd.DataFrame:
     chosen = encoding or detect_encoding(data, name, lang)
@@ -371,7 +371,7 @@ def close_alternatives(data: bytes, text: str, chosen: str, margin: float = 0.1)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and WPS .et (Compound File Binary)
 
 
-def _other_spreadsheet(data: bytes, name: str, lang: str | None) -> str | None:
+def _other_spreadsheet(data: bytes, name: str, lang: str) -> str | None:
     """A refusal for spreadsheet formats that are not read (old Excel, WPS, OpenDocument), saying how
     to save the file; None for anything else."""
     lower = name.lower()
@@ -394,7 +394,7 @@ def read_file(
     data: bytes,
     name: str,
     columns: dict[str, str] | None = None,
-    lang: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
     encoding: str | None = None,
 ) -> pd.DataFrame:
     """Any supported file to raw rows (strings and numbers, untouched); :class:`FileRefused`

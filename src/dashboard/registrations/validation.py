@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..cleaning import seniority
 from ..harmonize import AliasIndex, Match, to_simplified
-from ..i18n import t
+from ..i18n import DEFAULT_LANGUAGE, t
 from ..text import clean_text
 from . import common as C
 from .common import COLUMNS, MODES, ROLES, TITLE_COLUMNS, VALIDATED_COLUMNS, Report, RowIssue, either, series
@@ -149,7 +149,7 @@ def is_formula(v: str) -> bool:
     return bool(_FORMULA_BODY.match(body))
 
 
-def _checked(v: str, lang: str | None = None) -> tuple[str, str]:
+def _checked(v: str, lang: str = DEFAULT_LANGUAGE) -> tuple[str, str]:
     """(text, problem): formulas, markup, control characters and spreadsheet errors are refused
     whatever the column."""
     if is_formula(v):
@@ -204,7 +204,7 @@ def validate(
     *,
     edition: int | None = None,
     numbers: dict[int, int] | None = None,
-    lang: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Report:
     """Check every row; resolve country/organization names (``resolutions`` maps an unknown written
     name to the match the user chose). Returns normalised rows and every issue found.

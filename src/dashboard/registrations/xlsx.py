@@ -29,7 +29,7 @@ import zipfile
 
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import DEFAULT_LANGUAGE, t
 from . import common as C
 from .common import FileRefused
 from .frame import Budget, NoHeader, _blank, frame_from_rows, missing_columns_message
@@ -84,7 +84,7 @@ def _part_limit(filename: str) -> int:
     return C.MAX_OTHER_PART
 
 
-def check_zip(data: bytes, name: str, lang: str | None = None) -> zipfile.ZipFile:
+def check_zip(data: bytes, name: str, lang: str = DEFAULT_LANGUAGE) -> zipfile.ZipFile:
     """The workbook's zip directory, checked before anything is unpacked: part count and each
     part's and the total uncompressed size. (Python's zipfile never unpacks more than the size
     the directory declares, so these limits hold while reading too.)"""
@@ -168,7 +168,7 @@ def _local(tag: str) -> str:
 class _Context:
     """What every phase of reading one workbook shares: its name, the budget, the language."""
 
-    def __init__(self, zf: zipfile.ZipFile, name: str, lang: str | None) -> None:
+    def __init__(self, zf: zipfile.ZipFile, name: str, lang: str) -> None:
         self.zf, self.name, self.lang = zf, name, lang
         self.budget = Budget(name, lang)
 
@@ -276,7 +276,7 @@ class _SharedStrings:
     """Parser target for the shared-strings part: each <si>'s text (rich-text runs joined,
     phonetic guides left out), no tree built."""
 
-    def __init__(self, where: str, lang: str | None) -> None:
+    def __init__(self, where: str, lang: str) -> None:
         self.where, self.lang = where, lang
         self.items: list[str] = []
         self.parts: list[str] = []
@@ -619,7 +619,7 @@ def _sheet_rows(
     return reader.rows
 
 
-def _open_book(ctx: _Context, name: str, lang: str | None) -> tuple[Book, _SharedStrings, object]:
+def _open_book(ctx: _Context, name: str, lang: str) -> tuple[Book, _SharedStrings, object]:
     """The workbook's parts every sheet needs, read once, within the limits: its sheet list, the
     shared strings and which number formats are dates."""
     book = Book(ctx)
@@ -632,7 +632,7 @@ def _open_book(ctx: _Context, name: str, lang: str | None) -> tuple[Book, _Share
     return book, shared, styles.kinds()
 
 
-def sheet_values(data: bytes, name: str, lang: str | None = None) -> dict[str, list[list[object]]]:
+def sheet_values(data: bytes, name: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, list[list[object]]]:
     """Every visible sheet's rows as read (values as a spreadsheet shows them, merged ranges filled),
     within the same limits: for comparing the reader with a reference reader, and for previews."""
     zf = check_zip(data, name, lang)
@@ -656,7 +656,7 @@ def sheet_values(data: bytes, name: str, lang: str | None = None) -> dict[str, l
 
 
 def read_xlsx_bytes(
-    data: bytes, name: str, columns: dict[str, str] | None = None, lang: str | None = None
+    data: bytes, name: str, columns: dict[str, str] | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> pd.DataFrame:
     """Every visible sheet whose header names the required column is read (a ``sheet`` column says
     which); hidden sheets and sheets without such a header are skipped, each with a note

@@ -22,10 +22,11 @@ import streamlit as st
 
 from ..dataset import Dataset, load_clean
 from ..errors import DataError
-from ..i18n import LANGUAGES, N_, match_language, set_language, t, translate_marked
+from ..i18n import N_, languages, match_language, set_language, t, translate_marked
 from ..paths import clean_dir, data_dir
 from ..tables import TABLES
 from .chrome import hide_untranslated_controls
+from .fit import TEXT_FIT_CSS
 from .state import url_selectbox
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -195,7 +196,8 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
         for page, spec in zip(pages, PAGES):
             st.page_link(page, label=page.title, icon=spec.icon, query_params=shared_query_params())
         st.divider()
-        url_selectbox(t("Language"), list(LANGUAGES), "lang", default_lang, format_func=LANGUAGES.get)
+        names = languages()  # the pseudo-locale too when a developer switched it on
+        url_selectbox(t("Language"), list(names), "lang", default_lang, format_func=names.get)
         lists = st.session_state.get("registration_lists", {})
         if lists:
             st.info(
@@ -214,7 +216,7 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
         )
         # Captions (chart descriptions, notes, source lines): Streamlit fades them (about 3.8:1 for text
         # and 3:1 for links on white, below WCAG AA; axe: serious). Drawn solid in a dark grey instead.
-        st.html(CAPTION_CSS)
+        st.html(CAPTION_CSS + TEXT_FIT_CSS)  # and labels that wrap instead of being cut (ui.fit)
 
 
 CAPTION_CSS = (

@@ -1,0 +1,15 @@
+"""Text that grows must still fit: Streamlit cuts some labels to one line with an ellipsis. The
+chips of a multiselect were cut at about 130 px, in English too ("2025 · Lianyungang (ed…"), the
+sidebar's link to the current page (bold, so wider) was cut, and a tile's label or change is cut as soon as a translation is longer than the column. These rules let
+them wrap instead. Found by the pseudo-locale's browser test (tests/e2e/test_pseudo_browser.py),
+which renders every page with every message about 40 % longer."""
+
+_WRAP = "white-space:normal !important;overflow:visible !important;text-overflow:clip !important"
+
+TEXT_FIT_CSS = (
+    "<style>"
+    f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important}}'
+    f'[data-testid="stPageLink-NavLink"] span{{{_WRAP}}}'
+    f'[data-testid="stMetricLabel"] .stMarkdownEllipsis,[data-testid="stMetricDelta"] .stMarkdownEllipsis{{{_WRAP}}}'
+    "</style>"
+)
