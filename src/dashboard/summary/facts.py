@@ -67,7 +67,7 @@ class Organizations:
     reported: int | None
     reported_qualifier: str | None
     unidentified: int
-    organizations: tuple[dict, ...]  # name_en, name_zh, acronym
+    organizations: tuple[dict, ...]  # name_en, name_zh, acronym, listed_order (rank in the official list)
     source_ids: tuple[str, ...]
 
 
@@ -187,7 +187,8 @@ def _organizations(ds: Dataset, edition: int) -> Organizations | None:
         reported_qualifier=cov.reported_qualifier,
         unidentified=int(_value(cov.unidentified) or 0),
         organizations=tuple(
-            {"name_en": r.name_en, "name_zh": r.name_zh, "acronym": r.acronym} for r in orgs.itertuples()
+            {"name_en": r.name_en, "name_zh": r.name_zh, "acronym": r.acronym, "listed_order": r.listed_order}
+            for r in orgs.itertuples()
         ),
         source_ids=tuple(src),
     )

@@ -159,11 +159,13 @@ def _coverage(f: EditionFacts, refs: Refs, lang: str) -> str:
 
 def _organizations(f: EditionFacts, refs: Refs, lang: str) -> str:
     """'5个国际组织中，见于公开来源的有3个：国际移民组织、联合国难民署和联合国毒品和犯罪问题办公室[…]；
-    其余2个未见于所查公开来源。' (row 43: no English acronyms in Chinese copy)."""
+    其余2个未见于所查公开来源。' (row 43: no English acronyms in Chinese copy; row 46: in the order the
+    official source lists them)."""
     o = f.organizations
     if o is None:
         return ""
-    listed = _list([names.entity_form(r, lang) for r in o.organizations], lang)
+    # in the order the official source lists them (house style rule 5; metrics.organization_order)
+    listed = _list([names.entity_form(r, lang) for r in sorted(o.organizations, key=lambda r: r["listed_order"])], lang)
     ref = refs.cite(*o.source_ids)
     n = format_figure_count(o.identified, "exact", "international_organizations", lang=lang)
     if o.unidentified:
