@@ -73,7 +73,11 @@ def test_2024_organizations_in_the_chair_statement_order(dataset):
     """House style row 46: 国际移民组织、联合国难民署、联合国毒品和犯罪问题办公室、国际刑警组织、东盟秘书处、
     澜沧江—湄公河综合执法安全合作中心 (the chair's statement's order), not code order (东盟秘书处 first)."""
     text = "\n".join(edition_summary(dataset, 2024, "zh").paragraphs)
-    found = [n for n in ("国际移民组织", "联合国难民署", "联合国毒品", "国际刑警组织", "东南亚国家联盟", "澜沧江") if n in text]
+    found = [
+        n
+        for n in ("国际移民组织", "联合国难民署", "联合国毒品", "国际刑警组织", "东南亚国家联盟", "澜沧江")
+        if n in text
+    ]
     assert sorted(found, key=text.index) == found and len(found) == 6
 
 
@@ -81,7 +85,10 @@ def test_2024_organizations_in_the_chair_statement_order(dataset):
 
 
 def test_a_note_comes_in_chinese_in_the_chinese_view():
-    row = {"note": "No source places him at the migration sub-forum.", "note_zh": "无来源表明其出席移民管理合作分论坛。"}
+    row = {
+        "note": "No source places him at the migration sub-forum.",
+        "note_zh": "无来源表明其出席移民管理合作分论坛。",
+    }
     assert names.note(row, "zh") == "无来源表明其出席移民管理合作分论坛。"
     assert names.note(row, "en") == "No source places him at the migration sub-forum."
 
