@@ -136,7 +136,11 @@ def test_the_import_report_in_chinese(browser, server, fixture, encoding):
     for width in WIDTHS:
         page, watch = _open(browser, server, "Import", {}, width)
         page.locator("input[type=file]").set_input_files(str(path))
-        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stDataFrame] table th')]"
+            ".some(c => c.textContent.includes('匹配为'))",
+            timeout=30000,
+        )
         wait_for_app(page)
         page.wait_for_timeout(500)
         texts = page.evaluate(COLLECT)
