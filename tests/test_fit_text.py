@@ -5,6 +5,7 @@ column the browser reports (dashboard.ui.viewport), keeping the plot's size."""
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import pytest
 
 from dashboard import figures
 
@@ -64,3 +65,19 @@ def test_lines_never_get_longer_than_a_readable_measure():
 def test_a_figure_not_made_by_frame_is_left_alone():
     fig = go.Figure(go.Bar(x=[1], y=["a"]))
     assert figures.fit_text(fig, 1000) is fig
+
+
+def test_a_map_is_rewrapped_too_and_keeps_its_worldview():
+    from dashboard import maplayout
+
+    fig = go.Figure(go.Scattergeo(lon=[0], lat=[0], name="x"))
+    fig.update_layout(meta={"worldview": "cn"})
+    fig = figures.frame_fig(fig, TITLE, SUB + " " + SUB, SOURCE + SOURCE)
+    phone, wide = figures.fit_text(fig, 350), figures.fit_text(fig, 1100)
+    assert wide.layout.margin.t < phone.layout.margin.t and wide.layout.margin.b < phone.layout.margin.b
+    assert wide.layout.meta == {"worldview": "cn"}  # the static export still finds its topojson
+    # the map's own height is unchanged: only the lines of text around it
+    assert phone.layout.height - phone.layout.margin.t - phone.layout.margin.b == pytest.approx(
+        wide.layout.height - wide.layout.margin.t - wide.layout.margin.b, abs=1
+    )
+    assert maplayout.TITLE_COLS > 0

@@ -146,13 +146,16 @@ def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
     Figures not made by :func:`frame` are returned as they are."""
     meta = fig.layout.meta
     texts = meta.get("frame") if isinstance(meta, dict) else None
-    if not texts:
+    map_texts = meta.get("map_frame") if isinstance(meta, dict) else None
+    if not texts and not map_texts:
         return fig
     out = go.Figure(fig)
-    out.layout.meta = {k: v for k, v in meta.items() if k != "frame"} or None
+    out.layout.meta = {k: v for k, v in meta.items() if k not in ("frame", "map_frame")} or None
     scale = min(max((width_px or 0) / PHONE_CHART_PX, 1.0), MAX_TEXT_SCALE)
     if scale == 1.0:
         return out
+    if map_texts:
+        return _fit_map_text(out, map_texts, scale)
     old_text, old_rows, old_src = _frame_text(texts["title"], texts["subtitle"], texts["source"], 1.0)
     new_text, new_rows, new_src = _frame_text(texts["title"], texts["subtitle"], texts["source"], scale)
     d_top, d_bottom = 21 * (new_rows - old_rows), 14 * (len(new_src) - len(old_src))
@@ -572,6 +575,36 @@ def wrap_br(text: str, width: int) -> str:
     return textwidth.wrap_br(text, width)
 
 
+def _map_text(title: str, subtitle: str, source: str, scale: float) -> tuple[str, tuple[int, int], list[str]]:
+    """The map's title block (bold title, smaller subtitle), its (title, subtitle) line counts and the
+    source's lines, wrapped for a map ``scale`` times as wide as a phone's."""
+    title_lines = textwidth.wrap(title, int(maplayout.TITLE_COLS * scale))
+    sub_lines = textwidth.wrap(subtitle, int(maplayout.TEXT_COLS * scale))
+    text = (
+        "<br>".join(f"<b>{line}</b>" for line in title_lines)
+        + "<br><span style='font-size:12px;color:#555'>"
+        + "<br>".join(sub_lines)
+        + "</span>"
+    )
+    return text, (len(title_lines), len(sub_lines)), textwidth.wrap(source, int(maplayout.SOURCE_COLS * scale))
+
+
+def _fit_map_text(fig: go.Figure, texts: dict, scale: float) -> go.Figure:
+    """:func:`fit_text` for a map made by :func:`frame_fig`: margins and height follow the lines."""
+    old_src = _map_text(texts["title"], texts["subtitle"], texts["source"], 1.0)[2]
+    text, rows, src = _map_text(texts["title"], texts["subtitle"], texts["source"], scale)
+    top, bottom = maplayout.top_px(*rows), maplayout.bottom_px(len(src), texts["legend"])
+    fig.update_layout(
+        height=maplayout.height_at(MAP_EXPORT_WIDTH, top, bottom),
+        margin=dict(t=top, b=bottom),
+        title=dict(text=text),
+    )
+    for a in fig.layout.annotations:
+        if a.text == "<br>".join(old_src):
+            a.text = "<br>".join(src)
+    return fig
+
+
 def map_chrome_px(fig: go.Figure) -> int:
     """Pixels of the map figure that are not the map: its top and bottom margins."""
     return int(fig.layout.margin.t) + int(fig.layout.margin.b)
@@ -581,22 +614,20 @@ def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str) -> go.Figu
     """The map's frame: title and subtitle on top, the source line right under the map, the legend (one
     entry per row) at the bottom edge. Top and bottom margins are computed from the wrapped lines, so
     there is no empty band at any width and nothing overlaps."""
-    title_lines = textwidth.wrap(title, maplayout.TITLE_COLS)
-    sub_lines = textwidth.wrap(subtitle, maplayout.TEXT_COLS)
-    src_lines = textwidth.wrap(source, maplayout.SOURCE_COLS)
+    title_text, title_rows, src_lines = _map_text(title, subtitle, source, 1.0)
     legend_lines = [len(str(tr.name).split("<br>")) for tr in fig.data if tr.showlegend is not False and tr.name]
-    top = maplayout.top_px(len(title_lines), len(sub_lines))
+    top = maplayout.top_px(*title_rows)
     bottom = maplayout.bottom_px(len(src_lines), legend_lines)
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     fig.update_layout(
         template=TEMPLATE,
         font=FONT,
         height=maplayout.height_at(MAP_EXPORT_WIDTH, top, bottom),
         showlegend=True,
+        # the texts as given, for fit_text (the worldview stays for the static export)
+        meta={**meta, "map_frame": {"title": title, "subtitle": subtitle, "source": source, "legend": legend_lines}},
         title=dict(
-            text="<br>".join(f"<b>{line}</b>" for line in title_lines)
-            + "<br><span style='font-size:12px;color:#555'>"
-            + "<br>".join(sub_lines)
-            + "</span>",
+            text=title_text,
             x=0,
             xanchor="left",
             xref="container",
