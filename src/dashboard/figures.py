@@ -454,7 +454,7 @@ def _south_china_sea_inset(fig: go.Figure, lons: list, lats: list) -> None:
         line=dict(color=maplayout.OVERLAY_COLOR, width=maplayout.INSET_WIDTH),
         hoverinfo="skip",
         showlegend=False,
-        name="overlay",
+        name="inset",
         geo="geo2",
     )
 
