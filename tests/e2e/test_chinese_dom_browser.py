@@ -73,7 +73,7 @@ VIEWS = {
         {"view": "regions", "worldview": "ne"},
         {"view": "one", "edition": "2024", "worldview": "ne"},
     ],
-    "Reach": [{"editions": "2024"}],
+    "Reach": [{"editions": "2024"}, {"grouping": "SCO", "invite": "region:142"}, {"invite": "grouping:ASEAN"}],
     "Press": [{"mode": "compare"}],
 }
 CASES = [(spec.url_path, {}) for spec in PAGES] + [(p, q) for p, qs in VIEWS.items() for q in qs]
