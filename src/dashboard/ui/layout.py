@@ -142,6 +142,8 @@ def run_frame() -> None:
     _sidebar(lang, default_lang, pages)
     hide_untranslated_controls(lang)
     viewport.probe()  # the content column's width, so charts wrap their titles for it
+    if viewport.must_wait():  # a first visit: draw the page once the browser has reported its width
+        st.stop()
     token = _dataset_of_run.set(ds)
     try:
         page.run()
