@@ -27,6 +27,7 @@ reach.members(ds, grouping, f.editions, lang)
 reach.members_map(ds, grouping, f.editions, lang)
 st.markdown("**" + t("Every grouping, every edition") + "**")
 reach.matrix(ds, f.editions, lang)
+reach.membership_sources(ds, lang)
 reach.shares(ds, f.editions, lang)
 
 st.subheader(t("Who came back"))

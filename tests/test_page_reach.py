@@ -61,14 +61,26 @@ def test_asean_question_answered_on_public_data_in_english():
     for word in ("absent", "did not attend", "New in", "did not return"):
         assert word not in text
     labels = [b.proto.label for b in at.get("download_button")]
-    assert "Download Excel workbook" in labels and labels.count("Download CSV") >= 6
+    assert "Download Excel workbook" in labels and labels.count("Download CSV") >= 7
+    # observers (Papua New Guinea, Timor-Leste before it joined) beside the members, never counted
+    assert "**Observers, partners and associate members of ASEAN (not counted as members)**" in text
+    assert "    - Observers, partners and associate members on that day (never counted as members): " in text
+    caps = captions(at)
+    assert (
+        "Membership list: [ASEAN Secretariat](https://asean.org/member-states/) (confirmed in stored public pages)."
+        in caps
+    )
+    assert "How each membership list was checked" in [e.label for e in at.expander]
+    assert "Observer and partner statuses and their dates: [Agence France-Presse](" in caps
 
 
 def test_asean_question_answered_in_chinese():
     at = open_reach(lang="zh")
     text = markdown(at)
     assert "- **2025年**：东盟的10个成员（按2025年9月17日的成员构成）中，1个见于公开来源" in text
-    assert "成员名单来源：[东盟秘书处](https://asean.org/member-states/)" in captions(at)
+    assert "成员名单来源：[东盟秘书处](https://asean.org/member-states/)（已据所存公开网页核实）。" in captions(at)
+    assert "**东盟观察员、伙伴国和联系成员（不计入成员）**" in text
+    assert "观察员、伙伴国等身份及其日期的来源：[法新社](" in captions(at)
     assert "下载Excel工作簿" in [b.proto.label for b in at.get("download_button")]
 
 
@@ -146,3 +158,11 @@ def test_page_follows_complete_organizer_lists_in_the_session():
         c.value.startswith(f"All UN member states: {len(un) - len(found_one)} states not in") for c in one.caption
     )
     assert len(un) - len(found_one) > expected
+    # every delegation of the lists has a head (团长): its level comes from the list
+    assert any(
+        c.value.startswith(
+            "Each delegation's level is its head's: from the organizer's list where one is loaded (the head of "
+            f"delegation and his or her title) for {len(first) + len(second)} delegations"
+        )
+        for c in at.caption
+    )

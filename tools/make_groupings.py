@@ -13,6 +13,8 @@ Where the facts come from (see data/reference/GROUPINGS.md for which were checke
   Sahrawi Arab Democratic Republic (recorded under ESH), as au.int lists them.
 - CELAC's 33 members: the UN member states of Latin America and the Caribbean in entities.csv.
 - Every other grouping: its members typed below with the dates the official pages give.
+- Observers, partners and associate members (never counted as members): typed below with the stored
+  pages that confirm them (``observers_and_partners``).
 """
 
 from __future__ import annotations
@@ -46,19 +48,20 @@ SOURCES = [
         "en",
         "search",
         "Iran full member 4 July 2023, Belarus 4 July 2024 (Astana summit), India and Pakistan 9 June 2017: "
-        "confirmed in stored news pages. Observers and dialogue partners not entered.",
+        "confirmed in stored news pages. Observers and dialogue partners: see their own sources.",
     ),
     (
         "brics-members",
         "https://brics.br/en/about-the-brics",
         "About BRICS (Brazil's 2025 BRICS chairship)",
         "BRICS Brasil 2025",
-        "",
+        "2025年金砖国家主席国巴西",
         "en",
         "search",
         "Egypt, Ethiopia, Iran and the UAE members from 1 January 2024 and Saudi Arabia invited (Johannesburg, "
         "August 2023): stored news pages. Saudi Arabia's own acceptance is not confirmed by a Saudi source: "
-        "recorded as invited, not as a member. Indonesia from 6 January 2025. Partner countries not entered.",
+        "recorded as invited, not as a member. Indonesia from 6 January 2025. Partner countries: see their own "
+        "sources.",
     ),
     (
         "c-ca-members",
@@ -78,8 +81,10 @@ SOURCES = [
         "Lancang-Mekong Cooperation China Secretariat",
         "澜湄合作中国秘书处",
         "zh",
-        "not_checked",
-        "Six members since the first leaders' meeting (Sanya, 23 March 2016).",
+        "search",
+        "Six members since the first leaders' meeting (Sanya, 23 March 2016). Confirmed: the six countries and "
+        "the date in Xinhua's report of the first LMC Leaders' Meeting (China Daily, 23 March 2016, "
+        "europe.chinadaily.com.cn/world/2016-03/23/content_24045829.htm). The lmcchina.org URL was not opened.",
     ),
     (
         "pif-members",
@@ -100,9 +105,12 @@ SOURCES = [
         "African Union",
         "非洲联盟",
         "en",
-        "not_checked",
+        "search",
         "55 member states: the 54 African UN member states and the Sahrawi Arab Democratic Republic. Morocco "
-        "rejoined on 30 January 2017. Suspensions are not modelled.",
+        "rejoined on 30 January 2017. Suspensions are not modelled. Confirmed: 55 member states, and Morocco "
+        "admitted by the Assembly's 28th ordinary session (January 2017, Assembly/AU/Dec.639(XXVIII)) with its "
+        "instrument deposited on 31 January 2017, on the AU's own member-states page (amo.au.int/en/member-states, "
+        "stored copy). The names are derived from entities.csv, not re-read; the au.int URL was not opened.",
     ),
     (
         "las-members",
@@ -111,20 +119,26 @@ SOURCES = [
         "League of Arab States",
         "阿拉伯国家联盟",
         "ar",
-        "not_checked",
+        "search",
         "22 member states. Syria's suspension (2011–2023) is not modelled. Accession years not transcribed: "
-        "membership recorded as documented by 2023-05-07 (Syria's return).",
+        "membership recorded as documented by 2023-05-07 (Syria's return). Confirmed: 22 member states and "
+        "Syria's readmission by the Council of foreign ministers in Cairo on 7 May 2023 (AP and Sputnik reports "
+        "of 7 May 2023, stored copies). The 22 names were not re-read from an official page; the lasportal.org "
+        "URL was not opened.",
     ),
     (
         "celac-members",
         "https://celacinternational.org/",
         "Community of Latin American and Caribbean States: member states",
         "CELAC",
-        "",
+        "拉美和加勒比国家共同体",
         "es",
-        "not_checked",
+        "search",
         "33 member states since the founding summit (Caracas, 3 December 2011). CELAC has no permanent "
-        "secretariat; the URL is a public information site, not confirmed as official.",
+        "secretariat; the URL is a public information site, not confirmed as official. Confirmed: 'CELAC, which "
+        "consists of 33 sovereign States', founded at the Caracas summit of 2–3 December 2011, in UN document "
+        "A/66/647 (letter of Venezuela's Permanent Representative, 14 December 2011; stored copy). The names are "
+        "derived from entities.csv (the UN member states of Latin America and the Caribbean), not re-read.",
     ),
     (
         "eu-members",
@@ -133,8 +147,11 @@ SOURCES = [
         "European Union",
         "欧洲联盟",
         "en",
-        "not_checked",
-        "27 member states with their accession dates; the United Kingdom was a member until 31 January 2020.",
+        "search",
+        "27 member states with their accession dates; the United Kingdom was a member until 31 January 2020. "
+        "Confirmed: every country and date of entry against the stored copy of the EU's own page "
+        "(europa.eu/european-union/about-eu/countries_en: 'Year of entry', 'United Kingdom (left on 31 January "
+        "2020)').",
     ),
     (
         "g20-members",
@@ -143,9 +160,132 @@ SOURCES = [
         "G20",
         "二十国集团",
         "en",
-        "not_checked",
+        "search",
         "19 countries, the European Union and (from 9 September 2023) the African Union; only the 19 "
-        "countries are rows here (the two unions are organizations, not states).",
+        "countries are rows here (the two unions are organizations, not states). Confirmed: the 19 countries "
+        "by name (Mint, 7 September 2023) and the African Union's admission at the New Delhi summit on "
+        "9 September 2023 (stored news pages). The g20.org URL was not opened.",
+    ),
+    (
+        "asean-png-observer",
+        "https://www.asia-pacific-solidarity.net/news/2002-02-28/myanmar-objects-east-timor-bid-asean-observer-status.html",
+        "Myanmar objects to East Timor bid for ASEAN observer status",
+        "Agence France-Presse",
+        "法新社",
+        "en",
+        "search",
+        "28 February 2002: 'Observer status, now enjoyed by Papua New Guinea'. Papua New Guinea's earlier date "
+        "of admission as observer is not transcribed.",
+    ),
+    (
+        "asean-tls-observer",
+        "https://www.nationthailand.com/world/asean/40021992",
+        "East Timor granted observer status by Asean; path to full membership open",
+        "The Nation (Thailand)",
+        "泰国《民族报》",
+        "en",
+        "search",
+        "The ASEAN leaders' statement of 11 November 2022 (Phnom Penh) admits Timor-Leste in principle and grants "
+        "it observer status; it became a member on 26 October 2025.",
+    ),
+    (
+        "sco-partners-2022",
+        "https://newsghana.com.gh/egypt-and-qatar-granted-status-of-sco-dialogue-partner/",
+        "Egypt and Qatar granted status of SCO dialogue partner",
+        "News Ghana",
+        "加纳新闻网",
+        "en",
+        "search",
+        "Memoranda granting Egypt and Qatar dialogue-partner status signed on 14 September 2022 (Tashkent); "
+        "observers then Afghanistan, Belarus, Iran and Mongolia; dialogue partners Armenia, Azerbaijan, "
+        "Cambodia, Nepal, Sri Lanka and Turkey.",
+    ),
+    (
+        "sco-partners-2023-05",
+        "https://www.financialexpress.com/business/defence-sco-adds-kuwait-uae-myanmar-and-maldives-as-dialogue-partners-3076846/",
+        "SCO adds Kuwait, UAE, Myanmar and Maldives as dialogue partners",
+        "Financial Express",
+        "印度《金融快报》",
+        "en",
+        "search",
+        "Four memoranda signed at the end of the Council of Foreign Ministers in Goa (4–5 May 2023).",
+    ),
+    (
+        "sco-partners-2023-07",
+        "https://sputnikglobe.com/20230704/growing-across-eurasia-which-countries-want-to-join-sco-1111665310.html",
+        "Growing across Eurasia: which countries want to join SCO",
+        "Sputnik",
+        "卫星通讯社",
+        "en",
+        "search",
+        "4 July 2023: twelve dialogue partners named, Saudi Arabia and Bahrain among them.",
+    ),
+    (
+        "sco-partners-2025",
+        "https://tass.com/world/2010381",
+        "With admission of Laos as partner SCO grows to 27 like-minded countries — Chinese MFA",
+        "TASS",
+        "塔斯社",
+        "en",
+        "search",
+        "Tianjin summit, 1 September 2025 (Wang Yi): observer states and dialogue partners unified into one "
+        "category, 'SCO partners'; Laos admitted as a partner. Before: 2 observers (Afghanistan, Mongolia) and 14 "
+        "dialogue partners. Other reports of the same day say Laos was granted dialogue-partner status, its "
+        "memorandum to be signed later.",
+    ),
+    (
+        "brics-partners-2025",
+        "https://www.independent.co.ug/uganda-8-other-countries-to-become-brics-partners-from-today/",
+        "Uganda, 8 other countries to become BRICS partners from today",
+        "The Independent (Uganda), from TASS",
+        "乌干达《独立报》（转发塔斯社稿）",
+        "en",
+        "search",
+        "The Russian Foreign Ministry: Belarus, Bolivia, Cuba, Indonesia, Kazakhstan, Malaysia, Thailand, Uganda "
+        "and Uzbekistan BRICS partner states from 1 January 2025 (Indonesia became a member on 6 January 2025).",
+    ),
+    (
+        "brics-partner-nga",
+        "https://sputnikglobe.com/20250118/nigeria-joining-brics-as-partner-country-1121453222.html",
+        "Nigeria joining BRICS as partner country",
+        "Sputnik",
+        "卫星通讯社",
+        "en",
+        "search",
+        "Brazil's Foreign Ministry, 17 January 2025: 'the official accession of Nigeria as a partner country'.",
+    ),
+    (
+        "brics-partner-vnm",
+        "https://nigeria.news-pravda.com/nigeria/2025/06/14/2219.html",
+        "Vietnam becomes BRICS partner country",
+        "TASS",
+        "塔斯社",
+        "en",
+        "search",
+        "TASS, 14 June 2025, quoting Brazil's Foreign Ministry: Vietnam the tenth partner country. The exact day "
+        "of Brazil's statement is not transcribed: recorded as a partner by 14 June 2025.",
+    ),
+    (
+        "pif-associate-tkl",
+        "https://www.tokelau.org.nz/Bulletin/August+2014+pre-SIDS/Tokelau+becomes+Associate+Member+of+Pacific+Islands+Forum.html",
+        "Tokelau becomes Associate Member of Pacific Islands Forum",
+        "Government of Tokelau",
+        "托克劳政府",
+        "en",
+        "search",
+        "Tokelau accepted as an associate member in 2014 (observer since 2005); the Forum Fisheries Agency's "
+        "release of 7 August 2014 is quoted. Not re-confirmed for 2024–2025.",
+    ),
+    (
+        "pif-associate-gum-asm",
+        "https://samoanews.com/local-news/us-territories-get-voice-pacific-islands-forum",
+        "US territories get a 'voice' in the Pacific Islands Forum",
+        "Samoa News",
+        "《萨摩亚新闻报》",
+        "en",
+        "search",
+        "Guam and American Samoa raised from observers to associate members by the 53rd Leaders' Meeting "
+        "(Nuku'alofa, Tonga, 26–30 August 2024).",
     ),
     (
         "un-m49",
@@ -288,7 +428,67 @@ def members(entities: list[dict]) -> list[dict]:
         "g20-members",
         basis="listed_by",
     )
+    out += observers_and_partners()
     out += m49_rows()
+    return out
+
+
+def observers_and_partners() -> list[dict]:
+    """Observers, partners and associate members: never counted as members; shown beside them.
+    Only statuses whose dates a stored page confirms are entered (see GROUPINGS.md for what was left out)."""
+    out: list[dict] = []
+    # ASEAN: Papua New Guinea an observer (documented by 28 Feb 2002); Timor-Leste an observer from the
+    # leaders' statement of 11 Nov 2022 until the day before its admission (26 Oct 2025).
+    out += rows("ASEAN", "PNG", "2002-02-28", "asean-png-observer", basis="listed_by", role="observer")
+    out += rows("ASEAN", "TLS", "2022-11-11", "asean-tls-observer", role="observer", to="2025-10-25")
+    # SCO: observers and dialogue partners until the Tianjin summit, which unified both into "SCO partners"
+    # (1 Sep 2025) and admitted Laos. Dialogue partners are recorded as partners throughout.
+    tianjin = "The Tianjin summit (1 September 2025) made observers and dialogue partners 'SCO partners'."
+    for code in ("AFG", "MNG"):
+        out += rows("SCO", code, "2022-09-14", "sco-partners-2022", basis="listed_by", role="observer", to="2025-08-31")
+        out += rows("SCO", code, "2025-09-01", "sco-partners-2025", role="partner", note=tianjin)
+    out += rows(
+        "SCO",
+        "ARM AZE KHM LKA NPL TUR",
+        "2022-09-14",
+        "sco-partners-2022|sco-partners-2025",
+        basis="listed_by",
+        role="partner",
+        note="Dialogue partner. " + tianjin,
+    )
+    out += rows(
+        "SCO",
+        "EGY QAT",
+        "2022-09-14",
+        "sco-partners-2022|sco-partners-2025",
+        role="partner",
+        note="Dialogue partner (memorandum signed 14 September 2022). " + tianjin,
+    )
+    out += rows(
+        "SCO",
+        "ARE KWT MDV MMR",
+        "2023-05-05",
+        "sco-partners-2023-05|sco-partners-2025",
+        role="partner",
+        note="Dialogue partner (memorandum signed at the Goa foreign ministers' meeting, 4–5 May 2023). " + tianjin,
+    )
+    out += rows(
+        "SCO",
+        "BHR SAU",
+        "2023-07-04",
+        "sco-partners-2023-07|sco-partners-2025",
+        basis="listed_by",
+        role="partner",
+        note="Dialogue partner. " + tianjin,
+    )
+    out += rows("SCO", "LAO", "2025-09-01", "sco-partners-2025", role="partner", note="Admitted at the Tianjin summit.")
+    # BRICS partner countries (a category created at the Kazan summit, October 2024).
+    out += rows("BRICS", "BLR BOL CUB KAZ MYS THA UGA UZB", "2025-01-01", "brics-partners-2025", role="partner")
+    out += rows("BRICS", "NGA", "2025-01-17", "brics-partner-nga", role="partner")
+    out += rows("BRICS", "VNM", "2025-06-14", "brics-partner-vnm", basis="listed_by", role="partner")
+    # Pacific Islands Forum associate members (territories; not counted as members).
+    out += rows("PIF", "TKL", "2014-08-07", "pif-associate-tkl", basis="listed_by", role="associate_member")
+    out += rows("PIF", "ASM GUM", "2024-08-30", "pif-associate-gum-asm", basis="listed_by", role="associate_member")
     return out
 
 

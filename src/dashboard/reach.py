@@ -24,11 +24,14 @@ from .dataset import Dataset
 from .formatting import format_date, format_figure, format_list
 from .i18n import t
 from .memo import per_dataset
-from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES, REACH_STATUS, SENIORITY, region_label
+from .vocab import HEAD_LEVELS, MEMBERSHIP_ROLES, ORGANIZATION_FAMILIES, REACH_STATUS, SENIORITY, region_label
 
 # Observer states of the UN: sovereign states in entities.csv that are not UN member states.
 UN_OBSERVER_STATES = ("VAT", "PSE")
 FOUND = ("identified", "listed")  # statuses that mean "took part" in an edition
+# Roles shown beside a grouping's members and never counted as members ("invited" is not shown:
+# a membership not confirmed).
+ASSOCIATE_ROLES = ("observer", "partner", "associate_member")
 
 
 def grouping_name(ds: Dataset, code: str, lang: str) -> str:
@@ -107,6 +110,7 @@ def grouping_matrix(ds: Dataset, editions: list[int], groupings: list[str], lang
             mem = members_on(ds, g, day)
             found = {c for c in mem if statuses(ds, ed).get(c) in FOUND}
             complete = is_complete(ds, ed)
+            assoc = members_on(ds, g, day, ASSOCIATE_ROLES)
             rows.append(
                 {
                     "grouping": g,
@@ -118,6 +122,9 @@ def grouping_matrix(ds: Dataset, editions: list[int], groupings: list[str], lang
                     "not_found": len(mem) - len(found),
                     "complete_list": complete,
                     "label": cell_label(len(found), len(mem), complete, lang),
+                    # observers, partners, associate members: beside the members, never counted as members
+                    "associates": len(assoc),
+                    "associates_found": sum(statuses(ds, ed).get(c) in FOUND for c in assoc),
                     "identified_all": len(statuses(ds, ed)),
                     "reported_total": reported_total(ds, ed, lang),
                 }
@@ -153,6 +160,57 @@ def member_statuses(ds: Dataset, grouping: str, editions: list[int], lang: str) 
     return pd.DataFrame(
         rows, columns=["code", "name_zh", "name_en", "region", *editions, *(f"status_{e}" for e in editions)]
     )
+
+
+def associate_statuses(ds: Dataset, grouping: str, editions: list[int], lang: str) -> pd.DataFrame:
+    """Observers, partners and associate members of ``grouping`` on any chosen edition's first day:
+    per edition their role then and whether they were identified (or listed). Shown beside the
+    members, never counted as members. Also the sources of the rows."""
+    days = {ed: edition_day(ds, ed) for ed in editions}
+    m = ds.grouping_members
+    m = m[(m.grouping == grouping) & m.role.isin(ASSOCIATE_ROLES)]
+    ents = ds.entities.set_index("code")
+    rows = []
+    for c in sorted(set(m.code)):
+        row = {
+            "code": c,
+            "name_zh": ents.at[c, "name_zh"],
+            "name_en": ents.at[c, "name_en"],
+            "region": region_label(ents.at[c, "region"], lang),
+            "source_ids": "|".join(dict.fromkeys(x for ids in m[m.code == c].source_ids for x in str(ids).split("|"))),
+        }
+        held = False
+        for ed, day in days.items():
+            on = m[(m.code == c) & (m["from"] <= day) & ((m["to"].fillna("") == "") | (m["to"].fillna("") >= day))]
+            if on.empty:
+                row[ed] = t("no such status on {day}", day=format_date(day, lang=lang), lang=lang)
+                row[f"role_{ed}"] = ""
+                row[f"status_{ed}"] = ""
+                continue
+            held = True
+            role = str(on.role.iloc[0])
+            s = status(ds, ed, c)
+            row[ed] = t(
+                "{role}: {status}",
+                role=MEMBERSHIP_ROLES.label(role, lang),
+                status=REACH_STATUS.label(s, lang),
+                lang=lang,
+            )
+            row[f"role_{ed}"] = role
+            row[f"status_{ed}"] = s
+        if held:
+            rows.append(row)
+    cols = [
+        "code",
+        "name_zh",
+        "name_en",
+        "region",
+        *editions,
+        *(f"role_{e}" for e in editions),
+        *(f"status_{e}" for e in editions),
+        "source_ids",
+    ]
+    return pd.DataFrame(rows, columns=cols)
 
 
 def share_vs_world(ds: Dataset, editions: list[int], groupings: list[str], lang: str) -> pd.DataFrame:
@@ -209,9 +267,14 @@ def continuity(ds: Dataset, earlier: int, later: int, lang: str) -> pd.DataFrame
 
 @per_dataset
 def head_levels(ds: Dataset) -> pd.DataFrame:
-    """edition × country or region identified: the level of its most senior person the sources name
-    in the sub-forum (titles → :func:`dashboard.cleaning.seniority`), 'no_person_named' when the
-    sources name nobody of it. One value per delegation, the head's."""
+    """edition × country or region identified: the level of its delegation's head, and where it
+    comes from (``basis``).
+
+    An organizer's list loaded for the edition decides where it gives a level (its head of
+    delegation, 团长, and that person's title; see
+    :func:`dashboard.registrations.merge.head_levels`): ``basis`` = 'list'. Otherwise the most senior
+    person the sources name in the sub-forum (titles → :func:`dashboard.cleaning.seniority`):
+    'sources'; 'no_person_named' (basis '') when neither names anybody of it."""
     order = {lvl: i for i, lvl in enumerate(SENIORITY.codes)}  # minister first
     p = ds.people
     p = p[(p.scope == "sub_forum") & (p.participant_type == "country_or_region")]
@@ -220,12 +283,25 @@ def head_levels(ds: Dataset) -> pd.DataFrame:
         .sort_values("rank")
         .drop_duplicates(["edition", "code"])[["edition", "code", "seniority"]]
     )
+    part = ds.participation
+    listed = part[(part.how_known == "registration_list") & (part.participant_type == "country_or_region")]
+    if "head_level" in listed.columns:
+        listed = listed[listed.head_level.fillna("").astype(str) != ""]
+        from_list = {(int(e), c): lv for e, c, lv in zip(listed.edition, listed.code, listed.head_level)}
+    else:
+        from_list = {}
     rows = []
     for ed in ds.edition_ids:
         b = best[best.edition == ed].set_index("code").seniority
         for c in sorted(statuses(ds, ed)):
-            rows.append({"edition": ed, "code": c, "level": b.get(c, "no_person_named")})
-    return pd.DataFrame(rows, columns=["edition", "code", "level"])
+            if (ed, c) in from_list:
+                level, basis = from_list[(ed, c)], "list"
+            elif c in b.index:
+                level, basis = b[c], "sources"
+            else:
+                level, basis = "no_person_named", ""
+            rows.append({"edition": ed, "code": c, "level": level, "basis": basis})
+    return pd.DataFrame(rows, columns=["edition", "code", "level", "basis"])
 
 
 def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> pd.DataFrame:

@@ -288,15 +288,26 @@ def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> Chart:
         yaxis=dict(type="category", categoryorder="array", categoryarray=cats[::-1], automargin=False, title=None),
         xaxis=dict(title=None, rangemode="tozero", dtick=1),
     )
-    fig = framed(
-        fig,
-        t("Level of each delegation's head, by region and edition", lang=lang),
-        t(
+    h = reach.head_levels(ds)
+    if (h[h.edition.isin(editions)].basis == "list").any():  # an organizer's list gives heads
+        subtitle = t(
+            "Countries and regions identified; the head of delegation in the organizer's list, else the most "
+            "senior person the sources name (levels derived from titles)",
+            lang=lang,
+        )
+        source = t("Source: the organizer's list; public sources cited per person", lang=lang)
+    else:
+        subtitle = t(
             "Countries and regions identified; level of the most senior person the sources name for each "
             "(derived from titles)",
             lang=lang,
-        ),
-        t("Source: public sources cited per person", lang=lang),
+        )
+        source = t("Source: public sources cited per person", lang=lang)
+    fig = framed(
+        fig,
+        t("Level of each delegation's head, by region and edition", lang=lang),
+        subtitle,
+        source,
         height=200 + 26 * len(cats),
         margin_left=margin_for(cats),
     )

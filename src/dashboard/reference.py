@@ -34,7 +34,7 @@ ORGANIZATION_FAMILIES = vocab.ORGANIZATION_FAMILIES.codes
 GROUPING_SOURCE_COLUMNS = ["id", "url", "title", "publisher", "publisher_zh", "language", "checked", "note"]
 GROUPING_COLUMNS = ["code", "name_en", "name_zh", "kind", "source_id", "note"]
 MEMBER_COLUMNS = ["grouping", "code", "role", "from", "from_basis", "to", "source_ids", "note"]
-CHECKED = ("search", "file", "not_checked")
+CHECKED = vocab.MEMBERSHIP_CHECKED.codes
 
 
 def read_csv_checked(path: Path, columns: list[str], base: Path | None = None, hint: str = "") -> pd.DataFrame:

@@ -183,6 +183,13 @@ TABLES: dict[str, dict] = {
                 "Position in the list of the edition's official source (chair's statement, else the host's "
                 "news release), 1 first; empty where none lists it. Organizations are shown in this order in Chinese.",
             ),
+            f(
+                "head_level",
+                "string",
+                "registration_list rows only: the seniority of the delegation's head as the organizer's list "
+                "gives it (the head of delegation's title; else the most senior title); empty elsewhere.",
+                SENIORITY,
+            ),
         ],
         "primaryKey": ["edition", "participant_type", "code", "how_known"],
         "foreignKeys": [{"fields": ["edition"], "reference": {"resource": "editions", "fields": ["edition"]}}],
@@ -418,7 +425,7 @@ TABLES: dict[str, dict] = {
                 "string",
                 "search: facts confirmed in stored public pages; file: read from a kept file; "
                 "not_checked: entered from well-established public knowledge, not confirmed here.",
-                ("search", "file", "not_checked"),
+                vocab.MEMBERSHIP_CHECKED.codes,
             ),
             f("note", "string", "What the source says and what was confirmed."),
         ],
@@ -447,7 +454,7 @@ TABLES: dict[str, dict] = {
             f(
                 "role",
                 "string",
-                "member, observer, partner, or invited (not counted as a member).",
+                "member; observer, partner, associate_member (shown beside the members, never counted as members); invited (membership not confirmed, never counted).",
                 vocab.MEMBERSHIP_ROLES.codes,
             ),
             f("from", "date", "From this date (see from_basis).", required=True),

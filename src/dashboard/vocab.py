@@ -372,6 +372,7 @@ MEMBERSHIP_ROLES = Vocab(
         "member": N_("Member"),
         "observer": N_("Observer"),
         "partner": N_("Partner"),
+        "associate_member": N_("Associate member"),
         "invited": N_("Invited, membership not confirmed"),
     },
 )
@@ -380,6 +381,15 @@ MEMBERSHIP_ROLES = Vocab(
 MEMBERSHIP_BASIS = Vocab(
     "membership_basis",
     {"accession": N_("date of accession"), "listed_by": N_("member by this date at the latest")},
+)
+# How this project confirmed a grouping's membership source (grouping_sources.checked).
+MEMBERSHIP_CHECKED = Vocab(
+    "membership_checked",
+    {
+        "search": N_("confirmed in stored public pages"),
+        "file": N_("read from the publisher's own file"),
+        "not_checked": N_("not confirmed here: entered from well-established public knowledge"),
+    },
 )
 # Level of a delegation's head: the most senior person the sources (or lists) name for it.
 HEAD_LEVELS = Vocab(
@@ -430,6 +440,7 @@ ALL: tuple[Vocab, ...] = (
     GROUPING_KINDS,
     MEMBERSHIP_ROLES,
     MEMBERSHIP_BASIS,
+    MEMBERSHIP_CHECKED,
     REACH_STATUS,
     HEAD_LEVELS,
     PARTICIPANT_TYPES,

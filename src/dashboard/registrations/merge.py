@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..vocab import PARTICIPANT_TYPES
+from ..vocab import PARTICIPANT_TYPES, SENIORITY
 
 ENTITY, ORGANIZATION = PARTICIPANT_TYPES.codes  # country_or_region, international_organization
 
@@ -22,7 +22,8 @@ def anonymise(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def participation_rows(table: pd.DataFrame, source_id: str) -> pd.DataFrame:
-    """edition × participant from a registration list (how_known = registration_list)."""
+    """edition × participant from a registration list (how_known = registration_list), with the
+    level of the delegation's head as the list gives it (:func:`head_levels`)."""
     g = (
         table.groupby(["edition", "participant_type", "code"], sort=True)
         .agg(names_as_written=("written_name", lambda s: "|".join(sorted(set(s)))))
@@ -30,7 +31,38 @@ def participation_rows(table: pd.DataFrame, source_id: str) -> pd.DataFrame:
     )
     g["how_known"] = "registration_list"
     g["source_ids"] = source_id
-    return g[["edition", "participant_type", "code", "how_known", "names_as_written", "source_ids"]]
+    heads = head_levels(table)
+    g["head_level"] = [heads.get((int(e), t, c), "") for e, t, c in zip(g.edition, g.participant_type, g.code)]
+    return g[["edition", "participant_type", "code", "how_known", "names_as_written", "source_ids", "head_level"]]
+
+
+def head_levels(table: pd.DataFrame) -> dict[tuple[int, str, str], str]:
+    """(edition, participant type, code) -> the seniority of the delegation's head in a list.
+
+    The head is the row whose role is head of delegation (团长); its title (职务) gives the level
+    by the same rules as the sources' titles (``seniority``, derived on validation). A head whose
+    title is missing or gives no level is 'not_derivable'. Where the list marks no head, the most
+    senior titled person stands for the delegation, as for the people the public sources name.
+    A delegation with neither a head nor a title gets no entry: the list says nothing of its level.
+    """
+    if table.empty:
+        return {}
+    order = {lvl: i for i, lvl in enumerate(SENIORITY.codes)}  # minister first, not_derivable last
+    blank = pd.Series("", index=table.index)  # a list without titles (职务) still marks its heads
+    t = table.assign(
+        _level=table.get("seniority", blank).fillna("").astype(str),
+        _title=table.get("title", blank).fillna("").astype(str).str.strip(),
+    )
+    out: dict[tuple[int, str, str], str] = {}
+    for (ed, ptype, code), g in t.groupby(["edition", "participant_type", "code"], sort=False):
+        heads = g[g.role == "head_of_delegation"]
+        if len(heads):
+            levels = [lv or "not_derivable" for lv in heads._level]
+        else:
+            levels = [lv for lv, title in zip(g._level, g._title) if title and lv]
+        if levels:
+            out[(int(ed), str(ptype), str(code))] = min(levels, key=lambda lv: order.get(lv, len(order)))
+    return out
 
 
 def figure_rows(table: pd.DataFrame, source_id: str) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from ..i18n import t, tn
 from ..vocab import METRIC_NOUNS
 from .facts import ComparisonFacts, EditionFacts
 from .model import Refs, Summary
+from .reach import reach_facts, reach_sentence
 
 
 def _count(n: int, lang: str) -> str:
@@ -286,6 +287,7 @@ def render_edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
         )
     figures = " ".join([_headline(ds, f, refs, lang)] + _conflicts(ds, f, refs, lang))
     who = " ".join(x for x in [_coverage(ds, f, refs, lang), _organizations(f, refs, lang)] if x)
+    who = " ".join(x for x in [who, reach_sentence(ds, reach_facts(ds, f.edition), refs, lang)] if x)
     paragraphs = [intro, figures, who]
     speakers = _speakers(f, refs, lang)
     if speakers:

@@ -32,6 +32,7 @@ from ..formatting import (
 from ..locale_rules import short_place
 from .facts import ComparisonFacts, EditionFacts
 from .model import Refs, Summary
+from .reach import reach_facts, reach_sentence
 
 ROLE_VERBS = {
     "opening_speech": "致开幕辞",
@@ -222,6 +223,7 @@ def render_edition(ds: Dataset, f: EditionFacts, lang: str) -> Summary:
         intro += f"本届分论坛主题为“{theme}”{refs.cite(names.theme_source_id(ds, f.edition, lang) or f.preferred_source_id)}。"
     figures = "".join([_headline(ds, f, refs, lang)] + _conflicts(ds, f, refs, lang))
     who = "".join(x for x in [_coverage(f, refs, lang), _organizations(f, refs, lang)] if x)
+    who += reach_sentence(ds, reach_facts(ds, f.edition), refs, lang)
     paragraphs = [intro, figures, who]
     speakers = _speakers(ds, f, refs, lang)
     if speakers:

@@ -14,7 +14,7 @@ from ..dataset import Dataset
 from ..exports import to_csv_bytes
 from ..formatting import format_date, format_list, md_escape
 from ..i18n import t
-from ..vocab import REGIONS
+from ..vocab import MEMBERSHIP_CHECKED, REGIONS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
 from .components import source_links
@@ -28,9 +28,20 @@ SIDE_EVENT_CLAIMS = (citations.CONTEXT, citations.FIGURES, citations.PARTICIPATI
 def grouping_source_md(ds: Dataset, code: str, lang: str) -> str:
     """'[ASEAN Secretariat](https://asean.org/member-states/)': where a grouping's membership comes from."""
     g = ds.groupings.set_index("code")
-    s = ds.grouping_sources.set_index("id").loc[g.at[code, "source_id"]]
+    return _source_link(ds, g.at[code, "source_id"], lang)
+
+
+def _source_link(ds: Dataset, source_id: str, lang: str) -> str:
+    s = ds.grouping_sources.set_index("id").loc[source_id]
     pub = names.entity_form({"name_en": s.publisher, "name_zh": s.publisher_zh}, lang)
     return f"[{md_escape(pub)}]({s.url})"
+
+
+def grouping_checked(ds: Dataset, code: str, lang: str) -> str:
+    """How this project confirmed the grouping's membership list ('confirmed in stored public pages')."""
+    g = ds.groupings.set_index("code")
+    checked = ds.grouping_sources.set_index("id").at[g.at[code, "source_id"], "checked"]
+    return MEMBERSHIP_CHECKED.label(checked, lang)
 
 
 def pick_grouping(ds: Dataset, lang: str) -> str:
@@ -74,9 +85,61 @@ def answer(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
                 k=r.identified_all,
                 lang=lang,
             )
+        if r.associates:  # a sub-item: beside the members, never in their count
+            text += "\n    - " + t(
+                "Observers, partners and associate members on that day (never counted as members): {a}, {k} of "
+                "them identified.",
+                a=r.associates,
+                k=r.associates_found,
+                lang=lang,
+            )
         lines.append(text)
     st.markdown("\n".join(lines))
-    st.caption(t("Membership list: {source}", source=grouping_source_md(ds, grouping, lang), lang=lang))
+    st.caption(
+        t(
+            "Membership list: {source} ({checked}).",
+            source=grouping_source_md(ds, grouping, lang),
+            checked=grouping_checked(ds, grouping, lang),
+            lang=lang,
+        )
+    )
+
+
+def membership_sources(ds: Dataset, lang: str) -> None:
+    """Every grouping's membership list: publisher, address, and how this project checked it."""
+    g = ds.groupings
+    src = ds.grouping_sources.set_index("id")
+    view = pd.DataFrame(
+        {
+            t("Grouping", lang=lang): [reach.grouping_name(ds, c, lang) for c in g.code],
+            t("Publisher", lang=lang): [
+                names.entity_form({"name_en": src.at[i, "publisher"], "name_zh": src.at[i, "publisher_zh"]}, lang)
+                for i in g.source_id
+            ],
+            t("How it was checked", lang=lang): [
+                MEMBERSHIP_CHECKED.label(src.at[i, "checked"], lang) for i in g.source_id
+            ],
+            t("Link", lang=lang): [src.at[i, "url"] for i in g.source_id],
+        }
+    )
+    with st.expander(t("How each membership list was checked", lang=lang)):
+        st.dataframe(
+            view,
+            hide_index=True,
+            column_config={
+                t("Link", lang=lang): st.column_config.LinkColumn(
+                    t("Link", lang=lang), display_text=t("open", lang=lang)
+                )
+            },
+        )
+        st.caption(
+            t(
+                "Confirmed in stored public pages: news reports quoting the organization, or a stored copy of its "
+                "own page; the address given was not always opened. Observers and partners cite their own pages "
+                "(under their table).",
+                lang=lang,
+            )
+        )
 
 
 def matrix(ds: Dataset, editions: list[int], lang: str) -> None:
@@ -135,6 +198,36 @@ def members(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
     )
     st.dataframe(view, hide_index=True)
     download_csv(view, f"reach-members-{grouping.lower()}")
+    associates(ds, grouping, editions, lang)
+
+
+def associates(ds: Dataset, grouping: str, editions: list[int], lang: str) -> None:
+    """Observers, partners and associate members: their own table, never counted as members."""
+    tab = reach.associate_statuses(ds, grouping, editions, lang)
+    if tab.empty:
+        return
+    st.markdown(
+        "**"
+        + t(
+            "Observers, partners and associate members of {g} (not counted as members)",
+            g=reach.grouping_name(ds, grouping, lang),
+            lang=lang,
+        )
+        + "**"
+    )
+    view = pd.DataFrame(
+        {
+            t("Country or region", lang=lang): [names.entity_form(r, lang) for r in tab.itertuples()],
+            t("Code", lang=lang): tab.code,
+            t("Region", lang=lang): tab.region,
+            **{t("{e} edition", e=ed, lang=lang): tab[ed] for ed in editions},
+        }
+    )
+    st.dataframe(view, hide_index=True)
+    download_csv(view, f"reach-observers-partners-{grouping.lower()}")
+    ids = list(dict.fromkeys(x for ids in tab.source_ids for x in ids.split("|") if x))
+    links = format_list([_source_link(ds, i, lang) for i in ids], lang=lang)
+    st.caption(t("Observer and partner statuses and their dates: {sources}", sources=links, lang=lang))
 
 
 def shares(ds: Dataset, editions: list[int], lang: str) -> None:
@@ -174,6 +267,19 @@ def continuity(ds: Dataset, editions: list[int], lang: str) -> None:
 
 def levels(ds: Dataset, editions: list[int], lang: str) -> None:
     chart = reachcharts.delegation_levels(ds, editions, lang)
+    h = reach.head_levels(ds)
+    h = h[h.edition.isin(editions)]
+    st.caption(
+        t(
+            "Each delegation's level is its head's: from the organizer's list where one is loaded (the head of "
+            "delegation and his or her title) for {n} delegations, from titles in public sources for {m}; "
+            "{k} with no person named.",
+            n=int((h.basis == "list").sum()),
+            m=int((h.basis == "sources").sum()),
+            k=int((h.basis == "").sum()),
+            lang=lang,
+        )
+    )
     chart_block(chart.figure, chart.data, chart.name, preferred_source_md(ds, editions))
 
 
