@@ -3,9 +3,9 @@
 ``python -m bench.layout_shift`` (also part of ``python -m bench``): for each page, language and
 width, a fresh tab opens the page's URL and records every ``layout-shift`` entry of the browser's
 PerformanceObserver (``buffered: true``, so none before the observer is missed) until the script
-has finished, the first chart is drawn and the page has been still for a while. CLS is the web
+has finished, every chart is drawn and no shift has come for 5 s (``--settle``). CLS is the web
 vitals definition: the largest session window (shifts less than 1 s apart, a window at most 5 s
-long) of shifts without recent input. Layout shift is not a timing: it depends on what moves, not
+long) of shifts without recent input, counted from the navigation's start. Layout shift is not a timing: it depends on what moves, not
 on how fast, so one run per case is reported (repeat runs measure the spread; see ``--runs``).
 """
 
@@ -37,6 +37,9 @@ new PerformanceObserver((list) => {
   }
 }).observe({ type: 'layout-shift', buffered: true });
 """
+
+ALL_DRAWN = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(
+  (p) => p.querySelector('.main-svg .bars .point path, .main-svg path.choroplethlocation, .main-svg .scatterlayer .trace, .main-svg .pielayer .slice'))"""
 
 DRAWN = (
     "() => !!document.querySelector('.js-plotly-plot .main-svg .bars .point path, "
@@ -73,8 +76,8 @@ def worst_sources(shifts: list[dict], n: int = 3) -> list[str]:
     return [k for k, _ in sorted(score.items(), key=lambda kv: -kv[1])[:n]]
 
 
-def measure_page(browser, url: str, width: int, settle_s: float = 2.5, debug: bool = False) -> dict:
-    """One fresh tab: CLS of the page until it is drawn and still."""
+def measure_page(browser, url: str, width: int, settle_s: float = 5.0, debug: bool = False) -> dict:
+    """One fresh tab: CLS of the page until every chart is drawn and no shift has come for ``settle_s``."""
     from devtools.harness import Watch, attach_guards, wait_for_app
 
     page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
@@ -84,10 +87,11 @@ def measure_page(browser, url: str, width: int, settle_s: float = 2.5, debug: bo
     wait_for_app(page, timeout_ms=90000)
     try:
         page.wait_for_function(DRAWN, timeout=30000, polling=50)
+        page.wait_for_function(ALL_DRAWN, timeout=30000, polling=50)
     except Exception:  # a page without chart or table (none today): measure what there is
         pass
-    # still: no new shift for settle_s (charts draw, fonts swap, the sidebar settles)
-    deadline = time.monotonic() + 20
+    # settled: no new shift for settle_s after the last chart drew (fonts swap, lazy parts load)
+    deadline = time.monotonic() + 30
     seen = -1
     while time.monotonic() < deadline:
         n = page.evaluate("window.__shifts.length")
@@ -107,7 +111,15 @@ def measure_page(browser, url: str, width: int, settle_s: float = 2.5, debug: bo
     }
 
 
-def layout_shift(browser, data: Path | None = None, runs: int = 1, pages: list[str] | None = None) -> dict:
+def layout_shift(
+    browser,
+    data: Path | None = None,
+    runs: int = 1,
+    pages: list[str] | None = None,
+    langs: tuple[str, ...] = LANGS,
+    widths: tuple[int, ...] = tuple(WIDTHS),
+    settle_s: float = 5.0,
+) -> dict:
     """CLS per page, language and width on one server (warm: every page visited once first)."""
     from dashboard.ui.layout import PAGES
     from devtools.harness import streamlit_server
@@ -120,9 +132,11 @@ def layout_shift(browser, data: Path | None = None, runs: int = 1, pages: list[s
         for u in urls.values():  # warm: caches filled, as after any first visitor
             measure_page(browser, u + "?lang=en", 1440, settle_s=0.5)
         for p in specs:
-            for lang in LANGS:
-                for width in WIDTHS:
-                    samples = [measure_page(browser, f"{urls[p.url_path]}?lang={lang}", width) for _ in range(runs)]
+            for lang in langs:
+                for width in widths:
+                    samples = [
+                        measure_page(browser, f"{urls[p.url_path]}?lang={lang}", width, settle_s) for _ in range(runs)
+                    ]
                     out[f"{p.url_path} {lang} {width}"] = {
                         "cls": round(statistics.median(s["cls"] for s in samples), 4),
                         "cls_max": max(s["cls"] for s in samples),
@@ -149,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.layout_shift", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="fresh tabs per case (median reported)")
     parser.add_argument("--pages", nargs="*", help="url paths (default: every page)")
+    parser.add_argument("--langs", nargs="*", default=list(LANGS))
+    parser.add_argument("--widths", nargs="*", type=int, default=list(WIDTHS))
+    parser.add_argument("--settle", type=float, default=5.0, help="seconds without a shift that count as settled")
     parser.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -158,7 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            res = layout_shift(browser, runs=args.runs, pages=args.pages)
+            res = layout_shift(
+                browser,
+                runs=args.runs,
+                pages=args.pages,
+                langs=tuple(args.langs),
+                widths=tuple(args.widths),
+                settle_s=args.settle,
+            )
         finally:
             browser.close()
     print(table(res))
