@@ -21,7 +21,7 @@ edition = edition_picker(ds)
 overview.edition_header(ds, edition)
 headline_tiles(ds, edition)
 
-st.subheader(t("Coverage of the public sources"))
+overview.coverage_heading(ds, edition)
 overview.coverage_section(ds, edition)
 
 st.subheader(t("Where sources disagree"))

@@ -234,6 +234,9 @@ def test_columns_and_encoding_from_the_command_line(data_copy, tmp_path, capsys)
     assert reg[["written_name", "code", "seniority"]].values.tolist() == [["Perú", "PER", "head_of_institution"]]
     meta = (data_copy / "raw" / "registrations" / "2025.yaml").read_text(encoding="utf-8")
     assert "encoding: cp1252 (chosen)" in meta and "Pays: country_or_organization" in meta  # the choices recorded
+    sources = pd.read_csv(data_copy / "clean" / "sources.csv", dtype=str, keep_default_na=False)
+    notes = sources.loc[sources.url.str.startswith("file:///"), "notes"].tolist()
+    assert notes == ["Participant list supplied by the organizers. Text encoding: cp1252 (chosen)."]  # provenance
 
 
 def test_bad_columns_encoding_and_edition_options_are_one_line(data_copy, capsys):

@@ -80,14 +80,22 @@ def test_added_list_shows_what_changed_and_every_page_credits_it():
     at.switch_page("pages/0_Overview.py")
     at.run()
     captions = " ".join(c.value for c in at.caption).replace("\\", "")  # the file name is Markdown-escaped
-    assert "14 identified in public sources and the organizers' list gbk_chinese.csv, " in captions
+    # the tile says what the list adds (Macao; China, Hong Kong and the IOM are in public sources)
+    assert (
+        "14 identified: 13 in public sources, 1 only in the organizer's list (2025, file: gbk_chinese.csv, loaded "
+        in captions
+    )
     at.switch_page("pages/5_Map.py")
     at.run()
     # titles and source lines are wrapped to the chart's width: join the lines again
     titles = [" ".join(re.sub(r"</?b>|<br>", " ", json.dumps(s, ensure_ascii=False)).split()) for s in plotly_specs(at)]
-    assert any("named in public sources and the organizers' list gbk_chinese.csv" in x for x in titles)
+    assert any("Countries and regions named in public sources and the organizer's list, 2025" in x for x in titles)
+    assert any("public sources and the organizer's list (1 only in the list)" in x for x in titles)  # subtitle
+    assert not any("public sources name part of the participants" in x for x in titles)
     assert any(
-        "Source: public sources cited per participant and the organizers' list gbk_chinese.csv" in x for x in titles
+        "Source: public sources cited per participant and the organizers' list (2025, file: gbk_chinese.csv, loaded"
+        in x
+        for x in titles
     )
     # a reload is a new session: the list is gone and the Import page says where lists live
     again = import_page()
@@ -254,3 +262,42 @@ def test_a_workbook_with_several_sheets_offers_a_sheet_picker():
     assert any("2 valid rows" in s.value for s in at.success)
     picker.unselect("Africa").run()
     assert any("1 valid rows" in s.value for s in at.success)
+
+
+def test_two_plausible_encodings_show_the_values_they_read_differently_and_the_choice_is_recorded():
+    """A Western list saved by Excel as Windows-1252 reads just as plausibly as Windows-1250 (è → č): the
+    page shows the values the two read differently with a picker; the choice re-reads the file, is kept
+    in the session and goes on the list's source record."""
+    at = import_page()
+    data = (FIXTURES / "encodings" / "western_1252_or_1250.csv").read_bytes()
+    at.file_uploader(key="registration_upload").upload("liste.csv", data, "text/csv").run()
+    assert not at.exception
+    assert any("Windows-1252 text and as Windows-1250" in w.value for w in at.warning)
+    table = next(d.value for d in at.dataframe if "As Windows-1250" in d.value.columns)
+    pairs = dict(zip(table["As Windows-1252"], table["As Windows-1250"]))
+    assert pairs["Jérôme Lefèvre"] == "Jérôme Lefčvre" and pairs["Aïssatou Ndiaye"] == "Aďssatou Ndiaye"
+    assert table["row"].tolist()[:2] == [2, 2]
+    picker = at.radio(key="import_encoding_pick")
+    assert picker.options == ["Windows-1252", "Windows-1250"] and picker.value == "cp1252"
+    # the organizer says the file is Central European: re-read, recorded in the session
+    picker.set_value("cp1250").run()
+    at.button(key="import_encoding_apply").click().run()
+    assert not at.exception
+    assert at.session_state["import_columns"]["encoding"] == "cp1250"
+    assert not any("reads plausibly" in w.value for w in at.warning)  # decided: no more question
+    assert any("Text encoding: Windows-1250 (your choice)." in c.value for c in at.caption)
+    preview = next(d.value for d in at.dataframe if "full_name" in d.value.columns)
+    assert "Jérôme Lefčvre" in preview["full_name"].tolist()
+    at.checkbox(key="import_keep_names").check().run()
+    at.button(key="import_confirm").click().run()
+    table, source, _ = at.session_state["registration_lists"][2025]
+    assert source["notes"].endswith("Text encoding: Windows-1250 (chosen by the user on import).")
+    assert at.session_state["import_done"]["encoding"] == "Windows-1250 (chosen by the user on import)"
+
+
+def test_a_file_read_as_detected_records_that_on_its_source():
+    at = upload(import_page(), "gbk_chinese.csv")
+    assert not [r for r in at.radio if r.key == "import_encoding_pick"]  # one plausible reading: no question
+    at.button(key="import_confirm").click().run()
+    _, source, _ = at.session_state["registration_lists"][2025]
+    assert source["notes"].endswith("Text encoding: GB18030/GBK (decided from the file).")

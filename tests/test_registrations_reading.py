@@ -11,6 +11,7 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard.i18n import language
 from dashboard.registrations import common as C
 from dashboard.registrations import frame as F
 from dashboard.registrations import reading
@@ -351,8 +352,28 @@ def test_date_systems():
 def test_formula_without_a_cached_value_names_the_cell():
     sheet = SHEET.replace("<x:v>delegate</x:v>", "")
     data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
-    with pytest.raises(FileRefused, match="hand.xlsx, sheet 'Sheet', cell C3: a formula without a saved result"):
+    with pytest.raises(FileRefused) as info:
         reading.read_file(data, "hand.xlsx")
+    assert str(info.value).startswith(
+        "hand.xlsx, sheet 'Sheet', cell C3, column 'role (Participation role)': a formula without a saved result; "
+    )
+    with language("zh"):  # in the user's language, still naming file, sheet, cell and column
+        with pytest.raises(FileRefused) as info:
+            reading.read_file(data, "名单.xlsx")
+    assert str(info.value).startswith("名单.xlsx，工作表“Sheet”，单元格C3，role（参会身份）列：")
+    assert "公式" in str(info.value)
+
+
+def test_formula_without_a_cached_value_in_a_column_not_imported_is_harmless():
+    """A 序号 column computed by a formula that a program wrote without results: not imported, not refused."""
+    sheet = (
+        SHEET.replace('<x:c r="C1" t="str"><x:v>role</x:v></x:c>', '<x:c r="C1" t="str"><x:v>序号</x:v></x:c>')
+        .replace("<x:v>delegate</x:v>", "")
+        .replace('<x:c t="b"><x:v>1</x:v></x:c>', "")
+    )
+    data = rewrite(CORPUS / "xlsx_formula.xlsx", lambda f, b: sheet.encode() if f == "xl/worksheets/sheet1.xml" else b)
+    df = reading.read_file(data, "hand.xlsx")
+    assert df[["row", "country_or_organization"]].values.tolist() == [[3, "Peru"], [4, "Peru"]]
 
 
 def test_several_visible_sheets_are_read_and_named_in_the_problems(index):

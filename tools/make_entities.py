@@ -34,6 +34,8 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "reference" / "entities.csv"
 NE50 = ROOT / "data" / "reference" / "natural_earth" / "countries-50m.json"
+# The official Chinese short and full names with their source on every row (tools/make_official_names.py).
+OFFICIAL = ROOT / "data" / "reference" / "official_names_zh.csv"
 
 # Deliberate naming choices (reviewed by hand). The forum is hosted by China's NIA;
 # its documents say "Hong Kong Special Administrative Region (HKSAR) of China".
@@ -328,7 +330,22 @@ def _zh_catalogue(lang: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
 
 
+def official_aliases() -> dict[str, list[str]]:
+    """Each code's official Chinese short and full names, in simplified characters as the source writes
+    them and in traditional characters (OpenCC s2t and s2hk: the same names, character by character)."""
+    if not OFFICIAL.exists():
+        return {}
+    s2t, s2hk = opencc.OpenCC("s2t"), opencc.OpenCC("s2hk")
+    out: dict[str, list[str]] = {}
+    for row in csv.DictReader(OFFICIAL.open(encoding="utf-8")):
+        for name in (row["short_zh"], row["full_zh"]):
+            if name:
+                out.setdefault(row["code"], []).extend([name, s2t.convert(name), s2hk.convert(name)])
+    return out
+
+
 def main() -> None:
+    official_zh = official_aliases()
     cc_path = importlib.resources.files("country_converter") / "country_data.tsv"
     cc = pd.read_csv(cc_path, sep="\t", keep_default_na=False, dtype=str).set_index("ISO3")
     ne = json.loads(NE50.read_text(encoding="utf-8"))
@@ -372,7 +389,7 @@ def main() -> None:
                         if tr != a:
                             aliases.append(tr)
                             aliases.append(t2s.convert(tr))
-        aliases += EXTRA_ALIASES.get(code, []) + MORE_ALIASES.get(code, [])
+        aliases += EXTRA_ALIASES.get(code, []) + MORE_ALIASES.get(code, []) + official_zh.get(code, [])
         seen, clean = {name_en.casefold(), name_zh}, []
         for a in aliases:
             a = (a or "").strip()

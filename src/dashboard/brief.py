@@ -232,7 +232,14 @@ def _outcomes(ds: Dataset, editions: list[int], refs: summary.Refs) -> list[list
 
 
 def _sources(ds: Dataset, refs: summary.Refs, lang: str) -> list[dict]:
-    return [{"label": citations.label(ds, sid, lang=lang), "url": citations.url(ds, sid)} for sid in refs.order]
+    # an organizer's list is the user's file: its label names it, it has no address
+    return [
+        {
+            "label": citations.label(ds, sid, lang=lang),
+            "url": "" if citations.is_organizer_list(ds, sid) else citations.url(ds, sid),
+        }
+        for sid in refs.order
+    ]
 
 
 def brief_content(

@@ -24,6 +24,7 @@ from .cleaning import mark_preferred, seniority, slug
 from .errors import DataError, DataIssue
 from .harmonize import ENTITY, ORGANIZATION, AliasIndex, UnknownName, to_simplified
 from .locale_rules import source_language_is_simplified
+from .official_names import load_official_names
 from .paths import clean_dir, data_dir, raw_dir, rel
 from .raw import RawData, check_references, load_raw, read_yaml
 from .reference import load_entities, load_groupings, load_organizations
@@ -175,6 +176,7 @@ def load_registrations(
                     int(meta["edition"]),
                     str(meta["accessed"]),
                     bool(meta.get("anonymised")),
+                    encoding=str(meta.get("encoding") or ""),
                 ),
                 bool(meta.get("complete")),
             )
@@ -449,6 +451,7 @@ def build(base: Path | None = None, write_geometry: bool | None = None) -> dict[
     raw = load_raw(base)
     entities = load_entities(base)
     organizations = load_organizations(base, entity_codes=set(entities["code"]))
+    load_official_names(base, entities)  # the official Chinese names: sourced, and aliases of their code only
     tables = build_tables(raw, entities, organizations, load_registrations(base, raw, entities, organizations))
     g_sources, groupings, members = load_groupings(base, entity_codes=set(entities["code"]))
     tables["grouping_sources"] = g_sources.sort_values("id").reset_index(drop=True)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from . import locale_rules
+from . import locale_rules, provenance
 from .dataset import Dataset
 from .i18n import babel_locale, t
 from .memo import per_dataset
@@ -170,7 +170,9 @@ def language_name(code: str, *, lang: str) -> str:
     return Locale.parse(babel_locale(lang)).languages.get(code, code)
 
 
-def _label(r, lang: str) -> str:
+def _label(r, lang: str, edition: int | None = None) -> str:
+    if r.kind == "organizer_list":  # a file the user supplied: no publisher, title or language to show
+        return list_label(list_file(r), edition, r.accessed, lang=lang)
     short = r.short_title if isinstance(getattr(r, "short_title", None), str) and r.short_title else str(r.title)
     local = getattr(r, f"short_title_{lang}", None)
     if isinstance(local, str) and local:
@@ -194,7 +196,8 @@ def _label(r, lang: str) -> str:
 @per_dataset
 def labels(ds: Dataset, *, lang: str) -> dict[str, str]:
     """id -> readable label, unique across the registry (a repeat gets the page's own title added)."""
-    out = {sid: _label(r, lang) for sid, r in _table(ds).iterrows()}
+    editions = list_editions(ds)
+    out = {sid: _label(r, lang, editions.get(sid)) for sid, r in _table(ds).iterrows()}
     seen: dict[str, list[str]] = {}
     for sid, lab in out.items():
         seen.setdefault(lab, []).append(sid)
@@ -234,8 +237,10 @@ def url(ds: Dataset, source_id: str) -> str:
 @per_dataset
 def main_source_url(ds: Dataset, source_ids: str, claim: str = PARTICIPATION, lang: str | None = None) -> str:
     """The link to show as a row's 'main source': its strongest source for the claim (for a reader
-    of ``lang``), never a name-or-title-only source; '' when none supports the claim."""
-    best = strongest(ds, source_ids, claim, limit=1, lang=lang)
+    of ``lang``), never a name-or-title-only source nor an organizer's list (a file the user
+    supplied, with no address); '' when no other source supports the claim."""
+    # an organizer's list is the user's own file: its label names it, there is no address to open
+    best = [s for s in strongest(ds, source_ids, claim, limit=None, lang=lang) if not is_organizer_list(ds, s)]
     return url(ds, best[0]) if best else ""
 
 
@@ -287,45 +292,90 @@ def reader_sources(ds: Dataset, frame: pd.DataFrame, claim: str = PARTICIPATION,
     return out.drop(columns=[c for c in ("person_id", "excerpt", "id") if c in out.columns])
 
 
-def organizer_lists(ds: Dataset, editions: Iterable[int]) -> list[tuple[str, str]]:
-    """(file name, date added) of each organizers' list that names participants of these editions,
-    in the order of the editions: the file as the user supplied it, the date it was added."""
+# --- organizers' registration lists ------------------------------------------------------------------
+#
+# A list the user supplied (Import page, or ``python -m dashboard.ingest``) is a source of its own: its
+# label says what it is, for which edition, which file and when it was loaded, with the file name set
+# apart ("file: 名单_B.xlsx") so that a name ending in the same word as the label never reads as one word
+# ("主办方报名名单名单_B.xlsx").
+
+
+def list_file(r) -> str:
+    """The file name of an organizer's list record, as the user supplied it."""
+    return str(r.url).removeprefix("file:///") if isinstance(r.url, str) and r.url else str(r.id)
+
+
+@per_dataset
+def list_editions(ds: Dataset) -> dict[str, int]:
+    """id of each organizer's list -> the edition whose participants it names."""
+    p = ds.participation
+    p = p[p.how_known == "registration_list"]
+    out: dict[str, int] = {}
+    for ed, ids in zip(p.edition, p.source_ids):
+        for sid in _ids(ids):
+            out.setdefault(sid, int(ed))
+    return out
+
+
+def _list_details(file: str, edition: int | None, loaded, lang: str) -> str:
+    date = _date(loaded, lang) if isinstance(loaded, str) and loaded else ""
+    if edition is not None and date:
+        return t("{edition}, file: {file}, loaded {date}", lang=lang, edition=edition, file=file, date=date)
+    if edition is not None:
+        return t("{edition}, file: {file}", lang=lang, edition=edition, file=file)
+    if date:
+        return t("file: {file}, loaded {date}", lang=lang, file=file, date=date)
+    return t("file: {file}", lang=lang, file=file)
+
+
+def list_label(file: str, edition: int | None, loaded, *, lang: str) -> str:
+    """ "Organizer's registration list, 2025 (file: 名单_B.xlsx, loaded 6 Dec 2026)" /
+    "主办方报名名单（2025年，文件：名单_B.xlsx，导入于2026年12月6日）": a list cited as a source."""
+    return t(
+        "Organizer's registration list {details}",
+        lang=lang,
+        details=t("({details})", lang=lang, details=_list_details(file, edition, loaded, lang)),
+    )
+
+
+def is_organizer_list(ds: Dataset, source_id: str) -> bool:
+    r = _records(ds).get(source_id)
+    return r is not None and r.kind == "organizer_list"
+
+
+def organizer_lists(ds: Dataset, editions: Iterable[int]) -> list[tuple[str, str, int]]:
+    """(file name, date loaded, edition) of each organizers' list that adds participants to these
+    editions (names one that no public source names), in the order of the editions: the file as the
+    user supplied it, the date it was added. A list that adds nothing is not credited."""
     return _organizer_lists(ds, tuple(editions))
 
 
 @per_dataset
-def _organizer_lists(ds: Dataset, editions: tuple[int, ...]) -> list[tuple[str, str]]:
+def _organizer_lists(ds: Dataset, editions: tuple[int, ...]) -> list[tuple[str, str, int]]:
     p = ds.participation
     p = p[p.edition.isin(list(editions)) & (p.how_known == "registration_list")].sort_values("edition")
     src = _records(ds)
+    of = list_editions(ds)
+    adding = provenance.adding_lists(ds, editions)  # a list is credited only for what it adds
     out = []
-    for sid in _ids(p.source_ids):
+    for sid in [i for i in _ids(p.source_ids) if i in adding]:
         r = src.get(sid)
         if r is not None and r.kind == "organizer_list":
-            name = str(r.url).removeprefix("file:///") if isinstance(r.url, str) else sid
-            out.append((name, r.accessed if isinstance(r.accessed, str) else ""))
+            out.append((list_file(r), r.accessed if isinstance(r.accessed, str) else "", of.get(sid)))
     return out
 
 
 def list_credit(ds: Dataset, editions: Iterable[int], *, lang: str) -> str:
-    """'registration.csv, 28 November 2026' for each organizers' list of these editions (clauses
-    between lists), '' when none. The file name is the user's: escape it where it is rendered."""
+    """'(2025, file: registration.csv, loaded 28 Nov 2026)' / '（2025年，文件：registration.csv，导入于2026年11月28日）'
+    for the organizers' lists of these editions (one bracket, clauses between lists), '' when none:
+    it follows the words "the organizers' list" / "主办方报名名单" in a label. The file name is the
+    user's: escape it where it is rendered."""
     return format_list_credit(organizer_lists(ds, editions), lang=lang)
 
 
-def format_list_credit(lists: Iterable[tuple[str, str]], *, lang: str) -> str:
-    """The credit line for (file name, date added) pairs (see :func:`list_credit`)."""
-    from .formatting import format_date, join_clauses
+def format_list_credit(lists: Iterable[tuple], *, lang: str) -> str:
+    """The credit for (file name, date loaded[, edition]) tuples (see :func:`list_credit`)."""
+    from .formatting import join_clauses
 
-    return join_clauses(
-        (
-            t(
-                "{file}, {date}",
-                lang=lang,
-                file=name,
-                date=format_date(day, lang=lang) if day else t("undated", lang=lang),
-            )
-            for name, day in lists
-        ),
-        lang=lang,
-    )
+    parts = [_list_details(x[0], x[2] if len(x) > 2 else None, x[1], lang) for x in lists]
+    return t("({details})", lang=lang, details=join_clauses(parts, lang=lang)) if parts else ""

@@ -27,7 +27,7 @@ def describe(chart: Chart, lang: str) -> str:
     """One or two sentences for ``chart`` in ``lang``; '' for a chart of no known kind."""
     name = chart.name
     if name.startswith("coverage-"):
-        return _coverage(chart.data, lang)
+        return _coverage(chart.data, lang, getattr(chart, "list_only", 0))
     if name.startswith("countries-by-"):
         return _regions(chart.data, "sub_region" if name.endswith("sub-region") else "region", lang)
     if name.startswith("speakers-by-") or name.startswith("roles-"):
@@ -35,7 +35,7 @@ def describe(chart: Chart, lang: str) -> str:
     if name == "organizations-matrix":
         return _organizations(chart.data, lang)
     if name.startswith("map-"):
-        return _map(chart.data, lang)
+        return _map(chart.data, lang, getattr(chart, "list_only", 0))
     return ""
 
 
@@ -55,7 +55,7 @@ def _top(rows: pd.DataFrame, label_col: str, lang: str) -> str:
     )
 
 
-def _coverage(data: pd.DataFrame, lang: str) -> str:
+def _coverage(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
     if data.empty:
         return ""
     noun = METRIC_NOUNS.label(data["metric"].iloc[0], lang)
@@ -79,6 +79,14 @@ def _coverage(data: pd.DataFrame, lang: str) -> str:
         ],
         lang=lang,
     )
+    if list_only:  # an organizer's list adds identified participants
+        return t(
+            "For each edition, the {noun} the chair's statement reports and those that public sources and the "
+            "organizer's list name: {parts}.",
+            lang=lang,
+            noun=noun,
+            parts=parts,
+        )
     return t(
         "For each edition, the {noun} the chair's statement reports and those that public sources name: {parts}.",
         lang=lang,
@@ -164,7 +172,7 @@ def _organizations(data: pd.DataFrame, lang: str) -> str:
     )
 
 
-def _map(data: pd.DataFrame, lang: str) -> str:
+def _map(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
     if data.empty:
         return t("The map shows no identified participant.", lang=lang)
     counts = data.groupby("status_label", sort=False).code.nunique()
@@ -173,11 +181,22 @@ def _map(data: pd.DataFrame, lang: str) -> str:
         lang=lang,
     )
     small = int(data["marker"].sum()) if "marker" in data else 0
-    text = t(
-        "Map of the {n} countries and regions named in public sources ({parts}).",
-        lang=lang,
-        n=format_number(data.code.nunique(), lang=lang),
-        parts=parts,
+    text = (
+        t(
+            "Map of the {n} countries and regions named in public sources and the organizer's list ({parts}); "
+            "{k} only in the list.",
+            lang=lang,
+            n=format_number(data.code.nunique(), lang=lang),
+            parts=parts,
+            k=format_number(list_only, lang=lang),
+        )
+        if list_only
+        else t(
+            "Map of the {n} countries and regions named in public sources ({parts}).",
+            lang=lang,
+            n=format_number(data.code.nunique(), lang=lang),
+            parts=parts,
+        )
     )
     if small:
         text += " " + t("Small states are drawn as markers ({k}).", lang=lang, k=format_number(small, lang=lang))

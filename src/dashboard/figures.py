@@ -173,10 +173,16 @@ def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
 
 
 def coverage_chart(
-    cov, labels: dict[int, str], colors: dict[int, str], what: str, source: str, *, lang: str
+    cov, labels: dict[int, str], colors: dict[int, str], what: str, source: str, *, lang: str, with_list: bool = False
 ) -> go.Figure:
     """Identified vs reported, one bar per edition: the identified part in the edition's
-    colour, the unidentified remainder as a muted segment (never hidden)."""
+    colour, the unidentified remainder as a muted segment (never hidden). ``with_list``: an
+    organizer's list adds identified participants (the title and the grey segment say so)."""
+    not_named = (
+        t("Named neither in public sources nor in the organizer's list", lang=lang)
+        if with_list
+        else t("Not named in public sources", lang=lang)
+    )
     cov = cov.sort_values("edition", ascending=False)
     totals = [format_figure(r, q, lang=lang) for r, q in zip(cov.reported, cov.reported_qualifier)]
     # The reported total goes into the category label ("2025 · reported 51"): an annotation
@@ -205,14 +211,16 @@ def coverage_chart(
         y=y,
         x=[int(v) if v == v and v is not None else 0 for v in cov.unidentified],
         orientation="h",
-        name=t("Not named in public sources", lang=lang),
+        name=not_named,
         marker_color=MUTED,
         text=[t("{n} not named", n=int(n), lang=lang) if n and n == n else "" for n in cov.unidentified],
         textposition="inside",
         textangle=0,
         insidetextanchor="middle",
         insidetextfont=dict(color="#333"),
-        hovertemplate="%{y}: %{x} " + t("not named in public sources", lang=lang) + "<extra></extra>",
+        hovertemplate="%{y}: %{x} · " + not_named + "<extra></extra>"
+        if with_list
+        else "%{y}: %{x} " + t("not named in public sources", lang=lang) + "<extra></extra>",
     )
     fig.update_layout(
         barmode="stack",
@@ -220,16 +228,30 @@ def coverage_chart(
         xaxis=dict(title=None, showgrid=True),
         yaxis=dict(title=None, type="category", categoryorder="array", categoryarray=y, automargin=False),
     )
-    subtitle = t(
-        "Identified {what} (coloured, one colour per edition) and those not named in public sources "
-        "(grey), against the reported total",
-        what=what,
-        lang=lang,
+    subtitle = (
+        t(
+            "Identified {what} (coloured, one colour per edition) and those named neither in public sources "
+            "nor in the organizer's list (grey), against the reported total",
+            what=what,
+            lang=lang,
+        )
+        if with_list
+        else t(
+            "Identified {what} (coloured, one colour per edition) and those not named in public sources "
+            "(grey), against the reported total",
+            what=what,
+            lang=lang,
+        )
+    )
+    title = (
+        t("{What}: named in public sources and the organizer's list", What=what[:1].upper() + what[1:], lang=lang)
+        if with_list
+        else t("{What}: named in public sources", What=what[:1].upper() + what[1:], lang=lang)
     )
     # no legend: every segment is labelled and every row names its edition
     return frame(
         fig,
-        t("{What}: named in public sources", What=what[:1].upper() + what[1:], lang=lang),
+        title,
         subtitle,
         source,
         height=150 + 48 * len(y),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import citations, locale_rules, mapdata, metrics, names
+from . import citations, locale_rules, mapdata, metrics, names, provenance
 from .dataset import Dataset
 from .figures import (
     STATUS_COLORS_FIXED,
@@ -44,6 +44,7 @@ class Chart:
     name: str
     figure: go.Figure
     data: pd.DataFrame
+    list_only: int = 0  # participants drawn that only an organizer's list names (a map's description says so)
 
 
 def styles(ds: Dataset, editions: list[int]) -> tuple[dict[int, str], dict[int, str]]:
@@ -85,8 +86,8 @@ def coverage(ds: Dataset, editions: list[int], metric: str, *, lang: str) -> Cha
             METRIC_NOUNS.label(metric, lang=lang),
             (
                 t(
-                    "Source: chair's statements (reported); public sources and the organizers' list "
-                    "{lists} (identified).",
+                    "Source: chair's statements (reported); identified: public sources and the organizers' list "
+                    "{lists}.",
                     lists=html.escape(credit),
                     lang=lang,
                 )
@@ -94,8 +95,10 @@ def coverage(ds: Dataset, editions: list[int], metric: str, *, lang: str) -> Cha
                 else t("Source: chair's statements (reported); public sources (identified).", lang=lang)
             ),
             lang=lang,
+            with_list=bool(credit),
         ),
         citations.reader_sources(ds, cov, citations.FIGURES, lang=lang),
+        sum(provenance.counts(ds, e, metric).list_only for e in editions),
     )
 
 
@@ -144,10 +147,14 @@ def regions(
         cats.append(metrics.NOT_NAMED)
     labels, colors = styles(ds, editions)
     what = t("region", lang=lang) if level == "region" else t("sub-region", lang=lang)
-    names = {
-        c: t("Not named in public sources", lang=lang) if c == metrics.NOT_NAMED else region_label(c, lang=lang)
-        for c in cats
-    }
+    # an organizers' list that adds participants: the remainder is named by neither, the source line says so
+    credit = html.escape(citations.list_credit(ds, editions, lang=lang))
+    not_named = (
+        t("Named neither in public sources nor in the organizer's list", lang=lang)
+        if credit
+        else t("Not named in public sources", lang=lang)
+    )
+    names = {c: not_named if c == metrics.NOT_NAMED else region_label(c, lang=lang) for c in cats}
     fig = grouped_bars(
         data,
         level,
@@ -157,7 +164,14 @@ def regions(
         colors,
         t("Identified countries and regions by UN M49 {what}", what=what, lang=lang),
         subtitle,
-        t("Source: public sources cited per participant; totals from the chair's statements", lang=lang),
+        t(
+            "Source: public sources cited per participant and the organizers' list {lists}; totals from the "
+            "chair's statements",
+            lists=credit,
+            lang=lang,
+        )
+        if credit
+        else t("Source: public sources cited per participant; totals from the chair's statements", lang=lang),
         muted=(metrics.NOT_NAMED,),
     )
     table = data[["edition", level, "count", "identified"]].assign(**{level: data[level].map(names)})
@@ -323,18 +337,14 @@ def world_map(
     frame = mapdata.map_participants(ds, earlier, later, worldview, lang=lang)
     editions = [earlier] + ([later] if later else [])
     colors = edition_colors(ds.edition_ids)
-    # the organizers' lists loaded for these editions are credited; their file names are the user's
+    # an organizers' list is credited where it adds participants (its file name is the user's: escaped)
     credit = html.escape(citations.list_credit(ds, editions, lang=lang))
+    list_only = int((frame.origin == provenance.LIST).sum())
     if later is None:
         status_colors = {"identified": colors[earlier]}
         labels = {"identified": t("Identified in {y} sources", y=earlier, lang=lang)}
         title = (
-            t(
-                "Countries and regions named in public sources and the organizers' list {lists}, {y}",
-                lists=credit,
-                y=earlier,
-                lang=lang,
-            )
+            t("Countries and regions named in public sources and the organizer's list, {y}", y=earlier, lang=lang)
             if credit
             else t("Countries and regions named in public sources, {y}", y=earlier, lang=lang)
         )
@@ -348,8 +358,7 @@ def world_map(
         labels = metrics.overlap_labels(earlier, later, complete, lang=lang)
         title = (
             t(
-                "Countries and regions named in public sources and the organizers' list {lists}, {a} and {b}",
-                lists=credit,
+                "Countries and regions named in public sources and the organizer's list, {a} and {b}",
                 a=earlier,
                 b=later,
                 lang=lang,
@@ -364,7 +373,7 @@ def world_map(
         labels,
         {e: colors[e] for e in editions},
         title,
-        t("Identified participants only; public sources name part of the participants. Stars: venues.", lang=lang),
+        _map_subtitle(ds, editions, list_only, lang),
         (
             t("Source: public sources cited per participant and the organizers' list {lists}.", lists=credit, lang=lang)
             if credit
@@ -376,10 +385,34 @@ def world_map(
         lines=lines,
         lang=lang,
     )
-    data = frame.drop(columns=["people_text", "sources_text", "how_text", "source_ids"], errors="ignore").assign(
+    data = frame.drop(
+        columns=["people_text", "sources_text", "how_text", "source_ids", "origin"], errors="ignore"
+    ).assign(
         how_known=frame.how_text,
         people=frame.people_text.str.replace("<br>", locale_rules.rules(lang).clause_separator),
         sources=frame.sources_text.str.replace("<br>", locale_rules.rules(lang).clause_separator),
         worldview=worldview,
     )
-    return Chart(f"map-{'-'.join(map(str, editions))}", fig, data)
+    return Chart(f"map-{'-'.join(map(str, editions))}", fig, data, list_only)
+
+
+def _map_subtitle(ds: Dataset, editions: list[int], list_only: int, lang: str) -> str:
+    """What the map draws: public sources' participants only, or with those an organizer's list adds
+    (how many; the hover and the table say which)."""
+    if not list_only:
+        return t(
+            "Identified participants only; public sources name part of the participants. Stars: venues.", lang=lang
+        )
+    complete = bool(ds.editions.set_index("edition").loc[editions, "participant_list_complete"].all())
+    if complete:
+        return t(
+            "Participants in public sources and the organizer's complete list ({n} only in the list). Stars: venues.",
+            n=list_only,
+            lang=lang,
+        )
+    return t(
+        "Identified participants only: public sources and the organizer's list ({n} only in the list); "
+        "neither names every participant. Stars: venues.",
+        n=list_only,
+        lang=lang,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import citations, locale_rules, metrics, names
+from . import citations, locale_rules, metrics, names, provenance
 from .dataset import Dataset
 from .i18n import t
 from .memo import per_dataset
@@ -73,6 +73,7 @@ def map_participants(
             citations.label(ds, i, lang=lang) for i in citations.strongest(ds, ids, citations.PARTICIPATION, lang=lang)
         )
     )
+    tab["origin"] = tab.how_known.map(provenance.origin_of)  # public sources, an organizer's list, or both
     tab["how_text"] = tab.how_known.map(
         lambda s: locale_rules.series((HOW_KNOWN.label(x, lang=lang) for x in s.split("|")), lang)
     )
@@ -96,6 +97,7 @@ def map_participants(
         "status",
         "status_label",
         "how_text",
+        "origin",
         "people_text",
         "sources_text",
         "source_ids",

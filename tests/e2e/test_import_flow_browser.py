@@ -54,12 +54,13 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
         # same session: navigate with the sidebar links (a new URL load would start a new session)
         page.get_by_role("link", name="Overview").click()
         wait_for_app(page)
-        page.get_by_text("identified in public sources and the organizers' list organizers-2025.csv").first.wait_for(
+        page.get_by_text("only in the organizer's list (2025, file: organizers-2025.csv, loaded").first.wait_for(
             timeout=30000
         )
         body = page.inner_text("body")
         assert "Complete list loaded" not in body
-        assert "14 of 51 countries and regions named in public sources and the organizers' list" in body
+        # Brazil is what the list adds; Peru is also in public sources
+        assert "14 of 51 countries and regions identified: 13 in public sources, 1 only in the organizer's list" in body
 
         page.get_by_role("link", name="Map").click()
         page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 14", timeout=30000)
@@ -69,8 +70,12 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
             return lines.length ? Array.from(lines).map(s => s.textContent).join(' ') : t.textContent;
         }).join(' ')""")
         texts = re.sub(r"\s+", " ", texts)
-        assert "named in public sources and the organizers' list organizers-2025.csv" in texts
-        assert "Source: public sources cited per participant and the organizers' list organizers-2025.csv" in texts
+        assert "Countries and regions named in public sources and the organizer's list, 2025" in texts
+        assert "public sources and the organizer's list (1 only in the list)" in texts  # the subtitle
+        assert (
+            "Source: public sources cited per participant and the organizers' list (2025, file: organizers-2025.csv,"
+            in texts
+        )
         page.screenshot(path=str(artifacts / "map-credits-list.png"), full_page=True)
 
         # a reload starts a new session: the list is gone, and the Import page says so

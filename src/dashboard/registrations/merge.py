@@ -192,7 +192,11 @@ def completeness(reported_figures: pd.DataFrame, table: pd.DataFrame, edition: i
     return Completeness(int(edition), bool(declared), tuple(diffs))
 
 
-def source_record(source_id: str, file_name: str, edition: int, accessed: str, anonymised: bool) -> dict:
+def source_record(
+    source_id: str, file_name: str, edition: int, accessed: str, anonymised: bool, encoding: str = ""
+) -> dict:
+    """The source a registration list becomes; ``encoding`` says how a CSV's text was decoded
+    ("Windows-1252 (chosen by the user on import)"), so that the reading can be repeated."""
     return {
         "id": source_id,
         "url": f"file:///{file_name}",
@@ -205,7 +209,7 @@ def source_record(source_id: str, file_name: str, edition: int, accessed: str, a
         "published_note": None,
         "accessed": accessed,
         "excerpt": None,
-        "notes": "Participant list supplied by the organizers.",
+        "notes": "Participant list supplied by the organizers." + (f" Text encoding: {encoding}." if encoding else ""),
     }
 
 

@@ -302,10 +302,16 @@ def read_csv_bytes(
         raise FileRefused(t("{name}: the file is empty", lang=lang, name=name))
     df = frame_from_rows(rows, name, columns, lang)
     df.attrs["encoding"] = chosen
+    df.attrs["encoding_chosen"] = encoding is not None
     if not text.isascii() and not chosen.startswith("utf"):
         notes = [t("read as {encoding} text", lang=lang, encoding=ENCODING_LABELS.get(chosen, chosen))]
         if encoding is None:
-            notes += [
+            alternatives = close_alternatives(data, text, chosen)
+            df.attrs["encoding_alternatives"] = [
+                {"encoding": other, "values": affected_values(data, rows, other, delimiter)}
+                for other, _ours, _theirs in alternatives
+            ]
+            df.attrs["alternative_notes"] = [
                 t(
                     "it could also be {encoding} text, which would read “{theirs}” where this reads “{ours}”; "
                     "choose the encoding under “Map the columns” (ingest: --encoding) if names look wrong",
@@ -314,10 +320,33 @@ def read_csv_bytes(
                     theirs=theirs,
                     ours=ours,
                 )
-                for other, ours, theirs in close_alternatives(data, text, chosen)
+                for other, ours, theirs in alternatives
             ]
+            notes += df.attrs["alternative_notes"]
         df.attrs["notes"] = notes
     return df
+
+
+def affected_values(
+    data: bytes, rows: list[list[str]], other: str, delimiter: str, limit: int = 20
+) -> list[tuple[int, str, str]]:
+    """The cells that another encoding reads differently, for the user to judge which reading is right:
+    (row number as the user sees it, as read, as ``other`` reads it), each distinct value once, at most
+    ``limit``. Rows are compared line by line (the candidates are ASCII-compatible, so the separators and
+    line breaks are the same bytes)."""
+    try:
+        theirs = list(csv.reader(io.StringIO(data.decode(other), newline=""), delimiter=delimiter))
+    except (UnicodeDecodeError, csv.Error):
+        return []
+    out, seen = [], set()
+    for n, (mine, other_row) in enumerate(zip(rows, theirs), start=1):
+        for a, b in zip(mine, other_row):
+            if a != b and a not in seen:
+                seen.add(a)
+                out.append((n, a, b))
+                if len(out) >= limit:
+                    return out
+    return out
 
 
 def close_alternatives(data: bytes, text: str, chosen: str, margin: float = 0.1) -> list[tuple[str, str, str]]:

@@ -35,6 +35,45 @@ from .common import FileRefused
 from .frame import Budget, NoHeader, _blank, frame_from_rows, missing_columns_message
 
 
+class NoResult:
+    """A formula cell whose result was never saved (a file written by a program, not by a spreadsheet):
+    no value to read. Kept as this marker until the header is known, so that the refusal names the
+    column; a marker in a column that is not imported (a 序号 formula) or above the header is harmless."""
+
+    __slots__ = ("cell",)
+
+    def __init__(self, cell: str) -> None:
+        self.cell = cell
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"NoResult({self.cell!r})"
+
+
+def refuse_missing_results(df: pd.DataFrame, where: str, lang: str | None) -> None:
+    """:class:`FileRefused` naming the file, sheet, cell and column of the first formula without a saved
+    result in an imported column."""
+    headers = df.attrs.get("headers", {})
+    for col in df.columns:
+        if col in ("row", "sheet") or df[col].dtype != object:
+            continue
+        hits = df[col].map(lambda v: isinstance(v, NoResult))
+        if hits.any():
+            cell = df[col][hits].iloc[0].cell
+            raise FileRefused(
+                t(
+                    "{where}, cell {cell}, column '{column}': a formula without a saved result; open the file in "
+                    "Excel or WPS and save it again, or type the value",
+                    lang=lang,
+                    where=where,
+                    cell=cell,
+                    column=C.column_name(col, headers.get(col, ""), lang),
+                )
+            )
+
+
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
@@ -461,15 +500,7 @@ class _SheetReader:
             v = None
         if v is None:
             if self.formula:  # a formula whose result was never saved (written by a program, not a spreadsheet)
-                raise FileRefused(
-                    t(
-                        "{where}, cell {cell}: a formula without a saved result; open the file in Excel or WPS "
-                        "and save it again, or type the value",
-                        lang=self.lang,
-                        where=self.where,
-                        cell=self._ref(),
-                    )
-                )
+                return NoResult(self._ref())  # refused once the header says which column it is in
             return None
         if kind == "s":
             try:
@@ -653,6 +684,7 @@ def read_xlsx_bytes(
                 continue
             try:
                 df = frame_from_rows(rows, where, columns, lang)
+                refuse_missing_results(df, where, lang)
             except NoHeader as exc:
                 first_refusal = first_refusal or exc
                 notes.append(

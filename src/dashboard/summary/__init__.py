@@ -59,7 +59,9 @@ def to_markdown(ds: Dataset, summary: Summary, lang: str, generated: dt.date | N
     lines += [f"## {t('Sources', lang=lang)}", ""]
     for i, sid in enumerate(summary.refs.order, 1):
         stop = locale_rules.rules(lang).full_stop
-        lines.append(f"{i}. {citations.label(ds, sid, lang=lang)}{stop}<{src.loc[sid, 'url']}>")
+        # an organizer's list is a file the user supplied: its label names the file, it has no address
+        where = "" if citations.is_organizer_list(ds, sid) else f"<{src.loc[sid, 'url']}>"
+        lines.append(f"{i}. {citations.label(ds, sid, lang=lang)}{stop}{where}".rstrip())
     if generated:
         lines += [
             "",

@@ -4,15 +4,22 @@ Every figure keeps its qualifier; conflicts keep every source's value and the pr
 coverage says how many of the reported participants the sources name; comparisons come from the
 one comparison rule (:mod:`dashboard.comparison`, through :func:`dashboard.metrics.compare`).
 Nothing here is worded: a renderer per language (``render_en``, ``render_zh``) writes the
-sentences and numbers the references. Names are kept with all their language forms (``name_en``,
-``name_zh``…) and picked by the renderer through :mod:`dashboard.names`.
+sentences and numbers the references.
+
+With an organizer's registration list loaded, participants are split by where they come from
+(:mod:`dashboard.provenance`): those public sources name, cited to those public sources, and those
+only the list names, cited to the list — a list is cited for what it adds, never for what public
+sources already support. Without a list the facts are those of the public sources alone.
+
+Names are kept with all their language forms (``name_en``, ``name_zh``…) and picked by the renderer
+through :mod:`dashboard.names`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import citations, comparison, metrics
+from .. import comparison, metrics, provenance
 from ..dataset import Dataset
 from ..memo import per_dataset
 from .model import source_ids
@@ -50,15 +57,23 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Coverage:
-    """Countries and regions: how many the sources name, of how many reported, and which."""
+    """Countries and regions: how many are identified, of how many reported, and which — those public
+    sources name (``public``, cited to ``source_ids``) and those only an organizer's list names
+    (``list_only``, cited to ``list_source_ids``)."""
 
     complete: bool
     identified: int
     reported: int | None
     reported_qualifier: str | None
-    participants: tuple[dict, ...]  # code, name_en, name_zh
-    source_ids: tuple[str, ...]
-    organizer_lists: tuple[tuple[str, str], ...]  # (file, date added) of the organizers' lists credited
+    public: tuple[dict, ...]  # code, name_en, name_zh
+    source_ids: tuple[str, ...]  # the public sources that name them
+    list_only: tuple[dict, ...] = ()
+    list_source_ids: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()  # every organizer's list of the edition (cited when it is the complete list)
+
+    @property
+    def participants(self) -> tuple[dict, ...]:
+        return self.public + self.list_only
 
 
 @dataclass(frozen=True)
@@ -67,8 +82,10 @@ class Organizations:
     reported: int | None
     reported_qualifier: str | None
     unidentified: int
-    organizations: tuple[dict, ...]  # name_en, name_zh, acronym, listed_order (rank in the official list)
+    organizations: tuple[dict, ...]  # name_en, name_zh, acronym, listed_order: named in public sources
     source_ids: tuple[str, ...]
+    list_only: tuple[dict, ...] = ()  # named only in an organizer's list
+    list_source_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,9 +143,13 @@ class ComparisonFacts:
     earlier_row: dict
     later_row: dict
     changes: tuple[Change, ...]
-    both: tuple[dict, ...]  # countries and regions named in both editions' sources: code, name_en, name_zh
+    both: tuple[dict, ...]  # countries and regions public sources name for both editions: code, name_en, name_zh
     complete: bool  # both editions have complete lists: firm words allowed
     both_source_ids: tuple[str, ...]
+    # named for both editions only with an organizer's list for at least one of them, and the sources
+    # that name them (per edition: the public ones where they do, else the list)
+    both_with_list: tuple[dict, ...] = ()
+    both_with_list_source_ids: tuple[str, ...] = ()
 
 
 def _row(r) -> dict:
@@ -162,35 +183,60 @@ def _conflicts(ds: Dataset, edition: int) -> tuple[Conflict, ...]:
     return tuple(out)
 
 
+def _entity_rows(ds: Dataset, codes) -> tuple[dict, ...]:
+    names = metrics.participant_names(ds).drop_duplicates("code").set_index("code")
+    return tuple({"code": c, "name_en": names.name_en.get(c), "name_zh": names.name_zh.get(c)} for c in codes)
+
+
+def _by_name(rows: tuple[dict, ...]) -> tuple[dict, ...]:
+    return tuple(sorted(rows, key=lambda r: str(r["name_en"])))
+
+
 def _coverage(ds: Dataset, edition: int) -> Coverage:
     c = metrics.coverage(ds).set_index(["edition", "metric"]).loc[(edition, "countries_and_regions")]
-    tab = metrics.participants_table(ds, [edition])
+    named = provenance.named(ds, edition)
     return Coverage(
         complete=bool(c.list_complete),
         identified=int(c.identified),
         reported=_value(c.reported),
         reported_qualifier=c.reported_qualifier if _value(c.reported) is not None else None,
-        participants=tuple({"code": r.code, "name_en": r.name_en, "name_zh": r.name_zh} for r in tab.itertuples()),
-        source_ids=tuple(source_ids(tab.source_ids)),
-        organizer_lists=tuple(citations.organizer_lists(ds, [edition])),
+        public=_entity_rows(ds, named.public),
+        source_ids=named.public_source_ids,
+        list_only=_entity_rows(ds, named.list_only),
+        list_source_ids=named.list_source_ids,
+        lists=provenance.list_ids(ds, edition),
     )
 
 
 def _organizations(ds: Dataset, edition: int) -> Organizations | None:
     cov = metrics.coverage(ds).set_index(["edition", "metric"]).loc[(edition, "international_organizations")]
-    orgs, src = metrics.named_organizations(ds, edition)
+    orgs, _src = metrics.named_organizations(ds, edition)
     if orgs.empty:
         return None
+    named = provenance.named(ds, edition, "international_organization")
+
+    def rows(codes) -> tuple[dict, ...]:
+        o = orgs.set_index("code")
+        return tuple(
+            {
+                "name_en": o.name_en[c],
+                "name_zh": o.name_zh[c],
+                "acronym": o.acronym[c],
+                "listed_order": o.listed_order[c],
+            }
+            for c in orgs.code
+            if c in codes
+        )
+
     return Organizations(
         identified=int(cov.identified),
         reported=_value(cov.reported),
         reported_qualifier=cov.reported_qualifier,
         unidentified=int(_value(cov.unidentified) or 0),
-        organizations=tuple(
-            {"name_en": r.name_en, "name_zh": r.name_zh, "acronym": r.acronym, "listed_order": r.listed_order}
-            for r in orgs.itertuples()
-        ),
-        source_ids=tuple(src),
+        organizations=rows(set(named.public)),
+        source_ids=named.public_source_ids,
+        list_only=rows(set(named.list_only)),
+        list_source_ids=named.list_source_ids,
     )
 
 
@@ -249,9 +295,15 @@ def comparison_facts(ds: Dataset, earlier: int, later: int) -> ComparisonFacts:
         if c.has_change:
             changes.append(Change(metric, c))
     o = metrics.overlap(ds, earlier, later, "country_or_region")
-    both = o[o.status == "both"]
-    p = ds.participation
-    src = p[p.edition.isin([earlier, later]) & p.code.isin(both.code) & (p.participant_type == "country_or_region")]
+    both = provenance.both_editions(ds, earlier, later)
+    if bool(o.complete.any()):  # complete lists: every participant of both, cited to all its sources
+        p = ds.participation
+        codes = set(both.codes)
+        src = p[p.edition.isin([earlier, later]) & p.code.isin(codes) & (p.participant_type == "country_or_region")]
+        public, public_ids, with_list, with_list_ids = both.codes, tuple(source_ids(src.source_ids)), (), ()
+    else:
+        public, public_ids = both.public, both.public_source_ids
+        with_list, with_list_ids = both.list_only, both.list_source_ids
     return ComparisonFacts(
         earlier=int(earlier),
         later=int(later),
@@ -260,7 +312,9 @@ def comparison_facts(ds: Dataset, earlier: int, later: int) -> ComparisonFacts:
         earlier_row=_row(a),
         later_row=_row(b),
         changes=tuple(changes),
-        both=tuple({"code": r.code, "name_en": r.name_en, "name_zh": r.name_zh} for r in both.itertuples()),
+        both=_by_name(_entity_rows(ds, public)),
         complete=bool(o.complete.any()),
-        both_source_ids=tuple(source_ids(src.source_ids)),
+        both_source_ids=public_ids,
+        both_with_list=_by_name(_entity_rows(ds, with_list)),
+        both_with_list_source_ids=with_list_ids,
     )

@@ -145,65 +145,118 @@ def _conflicts(ds: Dataset, f: EditionFacts, refs: Refs, lang: str) -> list[str]
     return out
 
 
+def _by_origin(public: list[str], public_ref: str, listed: list[str], list_ref: str, lang: str) -> str:
+    """'13 in public sources (A, B, and C) [1][2] and 14 only in the list (D and E) [3]': participants
+    split by where they come from, each part citing only the sources that name it."""
+    parts = []
+    if public:
+        parts.append(
+            t(
+                "{n} in public sources ({names}) {ref}",
+                lang=lang,
+                n=len(public),
+                names=format_list(public, lang=lang),
+                ref=public_ref,
+            )
+        )
+    if listed:
+        parts.append(
+            t(
+                "{n} only in the organizer's list ({names}) {ref}",
+                lang=lang,
+                n=len(listed),
+                names=format_list(listed, lang=lang),
+                ref=list_ref,
+            )
+        )
+    return format_list(parts, lang=lang)
+
+
 def _coverage(ds: Dataset, f: EditionFacts, refs: Refs, lang: str) -> str:
     c = f.coverage
-    listed = format_list(sorted(names.entity_form(p, lang) for p in c.participants), lang=lang)
-    ref = refs.cite(*c.source_ids)
     n = c.identified
     if c.complete:
+        listed = format_list(sorted(names.entity_form(p, lang) for p in c.participants), lang=lang)
         return tn(
             "The organizers' list names the {n} country or region: {names} {ref}.",
             "The organizers' list names all {n} countries and regions: {names} {ref}.",
             n,
             lang=lang,
             names=listed,
-            ref=ref,
+            ref=refs.cite(*(c.lists or c.source_ids)),
         )
     total = format_figure(c.reported, c.reported_qualifier, lang=lang) if c.reported is not None else None
-    credit = citations.format_list_credit(c.organizer_lists, lang=lang)
-    if credit:  # a list that is not the complete list: it adds the participants it names
-        head = (
-            t(
-                "Public sources and the organizers' list {lists} name {n} of the {total} countries and regions",
+    if c.list_only:  # an organizer's list adds participants: each part cites only what names it
+        parts = _by_origin(
+            sorted(names.entity_form(p, lang) for p in c.public),
+            refs.cite(*c.source_ids),
+            sorted(names.entity_form(p, lang) for p in c.list_only),
+            refs.cite(*c.list_source_ids),
+            lang,
+        )
+        if total:
+            return t(
+                "Public sources and the organizer's list identify {n} of the {total} countries and regions: {parts}.",
                 lang=lang,
-                lists=credit,
                 n=n,
                 total=total,
+                parts=parts,
             )
-            if total
-            else tn(
-                "Public sources and the organizers' list {lists} name {n} country or region",
-                "Public sources and the organizers' list {lists} name {n} countries and regions",
-                n,
-                lang=lang,
-                lists=credit,
-            )
+        return tn(
+            "Public sources and the organizer's list identify {n} country or region: {parts}.",
+            "Public sources and the organizer's list identify {n} countries and regions: {parts}.",
+            n,
+            lang=lang,
+            parts=parts,
         )
-    else:
-        head = (
-            t("Public sources name {n} of the {total} countries and regions", lang=lang, n=n, total=total)
-            if total
-            else tn(
-                "Public sources name {n} country or region",
-                "Public sources name {n} countries and regions",
-                n,
-                lang=lang,
-            )
+    listed = format_list(sorted(names.entity_form(p, lang) for p in c.public), lang=lang)
+    ref = refs.cite(*c.source_ids)
+    head = (
+        t("Public sources name {n} of the {total} countries and regions", lang=lang, n=n, total=total)
+        if total
+        else tn(
+            "Public sources name {n} country or region",
+            "Public sources name {n} countries and regions",
+            n,
+            lang=lang,
         )
+    )
     return f"{head}: {listed} {ref}."
+
+
+def _org_names(rows, lang: str) -> list[str]:
+    return [
+        f"{names.entity_form(r, lang)} ({r['acronym']})" if r["acronym"] else names.entity_form(r, lang) for r in rows
+    ]
 
 
 def _organizations(f: EditionFacts, refs: Refs, lang: str) -> str:
     o = f.organizations
     if o is None:
         return ""
-    listed = format_list(
-        [
-            f"{names.entity_form(r, lang)} ({r['acronym']})" if r["acronym"] else names.entity_form(r, lang)
-            for r in o.organizations
-        ],
-        lang=lang,
-    )
+    if o.list_only:  # an organizer's list adds organizations: each part cites only what names it
+        parts = _by_origin(
+            _org_names(o.organizations, lang),
+            refs.cite(*o.source_ids),
+            _org_names(o.list_only, lang),
+            refs.cite(*o.list_source_ids),
+            lang,
+        )
+        if o.unidentified:
+            return t(
+                "Public sources and the organizer's list identify {n} of the {total} international organizations: "
+                "{parts}; the others are named neither in the sources found nor in the list.",
+                lang=lang,
+                n=o.identified,
+                total=format_figure(o.reported, o.reported_qualifier, lang=lang),
+                parts=parts,
+            )
+        return t(
+            "The international organizations identified are {parts}.",
+            lang=lang,
+            parts=parts,
+        )
+    listed = format_list(_org_names(o.organizations, lang), lang=lang)
     ref = refs.cite(*o.source_ids)
     if o.unidentified:
         return tn(
@@ -384,6 +437,17 @@ def render_comparison(ds: Dataset, f: ComparisonFacts, lang: str) -> Summary:
             n=_count(n, lang),
             names=listed,
             ref=ref,
+        )
+    if f.both_with_list:  # named for both editions only with an organizer's list for one of them
+        m = len(f.both_with_list)
+        overlap += " " + tn(
+            "With the organizer's list, {n} more country or region is named for both editions: {names} {ref}.",
+            "With the organizer's list, {n} more countries and regions are named for both editions: {names} {ref}.",
+            m,
+            lang=lang,
+            n=_count(m, lang),
+            names=format_list([names.entity_form(r, lang) for r in f.both_with_list], lang=lang),
+            ref=refs.cite(*f.both_with_list_source_ids),
         )
     title = t("The Sub-Forum on Migration Management Cooperation, {a} and {b}", lang=lang, a=f.earlier, b=f.later)
     return Summary(title, [" ".join(sentences), overlap], refs)

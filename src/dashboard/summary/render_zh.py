@@ -141,21 +141,59 @@ def _remainder(reported: int | None, qualifier: str | None, identified: int, lan
     return "其余"
 
 
+LIST = "主办方报名名单"
+NOT_FOUND = "未见于所查公开来源"
+NOT_FOUND_WITH_LIST = "未见于所查公开来源和主办方报名名单"
+
+
+def _by_origin(public: str, n_public: str, public_ref: str, listed: str, n_listed: str, list_ref: str) -> str:
+    """'其中见于公开来源的13个：……[1][2]；仅见于主办方报名名单的14个：……[3]': participants split by where
+    they come from, each part citing only the sources that name it."""
+    parts = []
+    if public:
+        parts.append(f"见于公开来源的{n_public}：{public}{public_ref}")
+    if listed:
+        parts.append(f"仅见于{LIST}的{n_listed}：{listed}{list_ref}")
+    return "其中" + "；".join(parts)
+
+
 def _coverage(f: EditionFacts, refs: Refs, lang: str) -> str:
-    """'51个国家和地区中，见于公开来源的有13个：……；其余38个未见于所查公开来源。' (row 42)."""
+    """'51个国家和地区中，见于公开来源的有13个：……；其余38个未见于所查公开来源。' (row 42); with an organizer's
+    list that adds participants: '51个国家和地区中，公开来源和主办方报名名单共列明27个，其中见于公开来源的13个：
+    ……[1]；仅见于主办方报名名单的14个：……[3]；其余24个未见于所查公开来源和主办方报名名单。'"""
     c = f.coverage
-    listed = _sorted_list((names.entity_form(p, lang) for p in c.participants), lang)
-    ref = refs.cite(*c.source_ids)
     if c.complete:
-        return f"主办方报名名单列出全部{c.identified}个国家和地区：{listed}{ref}。"
-    credit = citations.format_list_credit(c.organizer_lists, lang=lang)
-    where = f"公开来源和主办方报名名单（{credit}）" if credit else "公开来源"
+        listed = _sorted_list((names.entity_form(p, lang) for p in c.participants), lang)
+        return f"{LIST}列出全部{c.identified}个国家和地区：{listed}{refs.cite(*(c.lists or c.source_ids))}。"
     n = format_figure_count(c.identified, "exact", "countries_and_regions", lang=lang)
-    if c.reported is not None:
-        total = format_figure_noun(c.reported, c.reported_qualifier, "countries_and_regions", lang=lang)
-        rest = _remainder(c.reported, c.reported_qualifier, c.identified, lang)
-        return f"{total}中，见于{where}的有{n}：{listed}{ref}；{rest}未见于所查公开来源。"
-    return f"见于{where}的国家和地区有{n}：{listed}{ref}。"
+    total = (
+        format_figure_noun(c.reported, c.reported_qualifier, "countries_and_regions", lang=lang)
+        if c.reported is not None
+        else None
+    )
+    rest = _remainder(c.reported, c.reported_qualifier, c.identified, lang)
+    if c.list_only:
+        parts = _by_origin(
+            _sorted_list((names.entity_form(p, lang) for p in c.public), lang),
+            format_figure_count(len(c.public), "exact", "countries_and_regions", lang=lang),
+            refs.cite(*c.source_ids),
+            _sorted_list((names.entity_form(p, lang) for p in c.list_only), lang),
+            format_figure_count(len(c.list_only), "exact", "countries_and_regions", lang=lang),
+            refs.cite(*c.list_source_ids),
+        )
+        if total:
+            return f"{total}中，公开来源和{LIST}共列明{n}，{parts}；{rest}{NOT_FOUND_WITH_LIST}。"
+        return f"公开来源和{LIST}共列明国家和地区{n}，{parts}。"
+    listed = _sorted_list((names.entity_form(p, lang) for p in c.public), lang)
+    ref = refs.cite(*c.source_ids)
+    if total:
+        return f"{total}中，见于公开来源的有{n}：{listed}{ref}；{rest}{NOT_FOUND}。"
+    return f"见于公开来源的国家和地区有{n}：{listed}{ref}。"
+
+
+def _as_listed(rows) -> list[dict]:
+    """Organizations in the order the official source lists them (metrics.organization_order)."""
+    return sorted(rows, key=lambda r: r.get("listed_order", 0))
 
 
 def _organizations(f: EditionFacts, refs: Refs, lang: str) -> str:
@@ -166,13 +204,27 @@ def _organizations(f: EditionFacts, refs: Refs, lang: str) -> str:
     if o is None:
         return ""
     # in the order the official source lists them (house style rule 5; metrics.organization_order)
-    listed = _list([names.entity_form(r, lang) for r in sorted(o.organizations, key=lambda r: r["listed_order"])], lang)
-    ref = refs.cite(*o.source_ids)
     n = format_figure_count(o.identified, "exact", "international_organizations", lang=lang)
+    if o.list_only:
+        parts = _by_origin(
+            _list([names.entity_form(r, lang) for r in _as_listed(o.organizations)], lang),
+            format_figure_count(len(o.organizations), "exact", "international_organizations", lang=lang),
+            refs.cite(*o.source_ids),
+            _list([names.entity_form(r, lang) for r in _as_listed(o.list_only)], lang),
+            format_figure_count(len(o.list_only), "exact", "international_organizations", lang=lang),
+            refs.cite(*o.list_source_ids),
+        )
+        if o.unidentified:
+            total = format_figure_noun(o.reported, o.reported_qualifier, "international_organizations", lang=lang)
+            rest = _remainder(o.reported, o.reported_qualifier, o.identified, lang)
+            return f"{total}中，公开来源和{LIST}共列明{n}，{parts}；{rest}{NOT_FOUND_WITH_LIST}。"
+        return f"公开来源和{LIST}共列明国际组织{n}，{parts}。"
+    listed = _list([names.entity_form(r, lang) for r in _as_listed(o.organizations)], lang)
+    ref = refs.cite(*o.source_ids)
     if o.unidentified:
         total = format_figure_noun(o.reported, o.reported_qualifier, "international_organizations", lang=lang)
         rest = _remainder(o.reported, o.reported_qualifier, o.identified, lang)
-        return f"{total}中，见于公开来源的有{n}：{listed}{ref}；{rest}未见于所查公开来源。"
+        return f"{total}中，见于公开来源的有{n}：{listed}{ref}；{rest}{NOT_FOUND}。"
     return f"见于公开来源的国际组织有{listed}{ref}。"
 
 
@@ -277,6 +329,13 @@ def render_comparison(ds: Dataset, f: ComparisonFacts, lang: str) -> Summary:
         overlap = (
             f"两届分论坛的公开来源均列明的国家和地区有{n}：{listed}{ref}。"
             "由于公开来源仅列明每届部分参会方，无法据此判断哪些国家和地区只参加了其中一届。"
+        )
+    if f.both_with_list:  # named for both editions only with an organizer's list for one of them
+        m = format_figure_count(len(f.both_with_list), "exact", "countries_and_regions", lang=lang)
+        overlap += (
+            f"计入{LIST}，两届均列明的国家和地区另有{m}："
+            f"{_sorted_list((names.entity_form(r, lang) for r in f.both_with_list), lang)}"
+            f"{refs.cite(*f.both_with_list_source_ids)}。"
         )
     title = f"{f.earlier}年与{f.later}年移民管理合作分论坛对比"
     return Summary(title, ["".join(sentences), overlap], refs)

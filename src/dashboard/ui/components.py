@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, locale_rules, metrics
+from .. import citations, locale_rules, metrics, provenance
 from ..comparison import change_parts, others_text
 from ..dataset import Dataset
 from ..formatting import format_edition_label, format_figure, format_figure_short, join_clauses, md_escape
@@ -162,11 +162,14 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
                 )
             if now.others:
                 st.caption(t("Other sources give {others}", others=others_text(now, lang=lang)))
-            if credit and (edition, r.metric) in identified.index:
+            origin = provenance.counts(ds, edition, r.metric) if (edition, r.metric) in identified.index else None
+            if credit and origin is not None and origin.list_only:
                 st.caption(
                     t(
-                        "{n} identified in public sources and the organizers' list {lists}",
+                        "{n} identified: {p} in public sources, {l} only in the organizer's list {lists}",
                         n=int(identified.loc[(edition, r.metric)]),
+                        p=origin.public,
+                        l=origin.list_only,
                         lists=md_escape(credit),
                     )
                 )

@@ -117,8 +117,11 @@ def upload(ds: Dataset) -> None:
             map_columns(headers, {}, mapping or {}, file.name, expanded=True)
         return
     st.markdown(t("**{name}**: {n} rows read.", name=esc(file.name), n=len(raw)))
+    asked = [a for a in raw.attrs.get("encoding_alternatives", []) if a["values"]]
     for note in raw.attrs.get("notes", []):
-        st.caption(esc(note))
+        if not (asked and note in raw.attrs.get("alternative_notes", [])):  # the question below says it
+            st.caption(esc(note))
+    encoding_choice(raw, choices)
     found = raw.attrs.get("headers", {})
     map_columns(list(found.values()) + raw.attrs.get("unused", []), found, mapping or {}, file.name, raw=raw)
     raw = pick_sheets(raw)
@@ -199,7 +202,9 @@ def upload(ds: Dataset) -> None:
         checks = {}
         for edition, part in table.groupby("edition"):
             edition = int(edition)
-            source = R.source_record(f"upload_{edition}", file.name, edition, today, not keep_names)
+            source = R.source_record(
+                f"upload_{edition}", file.name, edition, today, not keep_names, encoding=encoding_record(raw)
+            )
             lists[edition] = (part.reset_index(drop=True), source, declared.get(edition, False))
             checks[edition] = R.completeness(ds.reported_figures, part, edition, declared.get(edition, False))
         st.session_state["import_done"] = {
@@ -208,9 +213,65 @@ def upload(ds: Dataset) -> None:
             "changes": R.what_changed(ds.participation, table),
             "checks": checks,
             "names_kept": keep_names,
+            "encoding": encoding_record(raw),
         }
         st.session_state.pop("import_resolutions", None)
         st.rerun()
+
+
+def encoding_choice(raw: pd.DataFrame, choices: dict) -> None:
+    """When two text encodings read a CSV plausibly: the values they read differently, side by side,
+    and a picker. The choice re-reads the file, is kept in this session (``import_columns``) and goes
+    on the list's source record (:func:`encoding_record`)."""
+    lang = get_language()
+    detected = raw.attrs.get("encoding", "")
+
+    def label(e: str) -> str:
+        return R.ENCODING_LABELS.get(e, e)
+
+    if raw.attrs.get("encoding_chosen"):
+        st.caption(t("Text encoding: {encoding} (your choice).", encoding=label(detected)))
+        return
+    alternatives = [a for a in raw.attrs.get("encoding_alternatives", []) if a["values"]]
+    if not alternatives:
+        return
+    others = [a["encoding"] for a in alternatives]
+    st.warning(
+        t(
+            "This file reads plausibly as {encoding} text and as {others} text, and these values differ. "
+            "Choose the encoding in which they are right; the choice is recorded with the list.",
+            encoding=label(detected),
+            others=series([label(e) for e in others], lang),
+        )
+    )
+    rows: dict[tuple[int, str], dict[str, str]] = {}
+    for a in alternatives:
+        for n, ours, theirs in a["values"]:
+            rows.setdefault((n, ours), {})[a["encoding"]] = theirs
+    head = t("As {encoding}", encoding=label(detected))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {t("row"): n, head: ours} | {t("As {encoding}", encoding=label(e)): theirs.get(e, ours) for e in others}
+                for (n, ours), theirs in rows.items()
+            ]
+        ),
+        hide_index=True,
+    )
+    pick = st.radio(t("Text encoding of this file"), [detected, *others], format_func=label, key="import_encoding_pick")
+    if st.button(t("Use this encoding"), key="import_encoding_apply"):
+        choices["encoding"] = pick
+        st.session_state.pop("import_resolutions", None)
+        st.rerun()
+
+
+def encoding_record(raw: pd.DataFrame) -> str:
+    """How a CSV's text was decoded, for the list's source record ("" for a workbook)."""
+    encoding = raw.attrs.get("encoding", "")
+    if not encoding:
+        return ""
+    how = "chosen by the user on import" if raw.attrs.get("encoding_chosen") else "decided from the file"
+    return f"{R.ENCODING_LABELS.get(encoding, encoding)} ({how})"
 
 
 def matched_names(ds: Dataset, table: pd.DataFrame) -> None:
@@ -548,6 +609,7 @@ def resolve_names(
 
 
 def loaded_lists(ds: Dataset) -> None:
+    lang = get_language()
     lists = st.session_state.get("registration_lists", {})
     if not lists:
         st.caption(t("No registration list loaded in this session."))
@@ -561,7 +623,11 @@ def loaded_lists(ds: Dataset) -> None:
                     e=edition,
                     n=len(table),
                     k=table.code.nunique(),
-                    title=esc(source["title"]),
+                    title=esc(
+                        citations.list_label(
+                            source["url"].removeprefix("file:///"), edition, source["accessed"], lang=lang
+                        )
+                    ),
                 )
             )
         with c2:

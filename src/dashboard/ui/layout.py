@@ -209,7 +209,12 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
                 )
             )
         st.caption(
-            t("Figures come from public sources, each cited; public sources name only part of the participants.")
+            t(
+                "Figures come from public sources and the organizer's registration list loaded in this session, "
+                "each cited; public sources name only part of the participants."
+            )
+            if lists
+            else t("Figures come from public sources, each cited; public sources name only part of the participants.")
         )
         # Captions (chart descriptions, notes, source lines): Streamlit fades them (about 3.8:1 for text
         # and 3:1 for links on white, below WCAG AA; axe: serious). Drawn solid in a dark grey instead.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import citations, keycharts, mapdata, metrics, worldview
+from .. import citations, keycharts, mapdata, metrics, provenance, worldview
 from ..dataset import Dataset, load_geojson
 from ..describe import describe, describe_region_shares
 from ..errors import DataError
@@ -165,14 +165,26 @@ def summary(ds: Dataset, frame: pd.DataFrame, editions: list[int]) -> None:
         for r in cov.itertuples()
     ]
     drawn = int(frame.drawable.sum())
+    list_only = int((frame.origin == provenance.LIST).sum())
     st.markdown(
         " · ".join(parts)
         + "  \n"
-        + t(
-            "On the map: {d} of {n} identified ({m} also as markers, being small).",
-            d=drawn,
-            n=len(frame),
-            m=int(frame.marker.sum()),
+        + (
+            t(
+                "On the map: {d} of {n} identified, {l} of them only in the organizer's list ({m} also as markers, "
+                "being small).",
+                d=drawn,
+                n=len(frame),
+                l=list_only,
+                m=int(frame.marker.sum()),
+            )
+            if list_only
+            else t(
+                "On the map: {d} of {n} identified ({m} also as markers, being small).",
+                d=drawn,
+                n=len(frame),
+                m=int(frame.marker.sum()),
+            )
         )
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, keycharts, metrics, names
+from .. import citations, keycharts, metrics, names, provenance
 from ..comparison import figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
@@ -38,29 +38,37 @@ def edition_header(ds: Dataset, edition: int) -> None:
 def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
     lang = get_language()
     cov = metrics.coverage(ds)
-    credit = md_escape(citations.list_credit(ds, [edition], lang=lang))  # an organizers' list that is not complete
+    # an organizers' list that is not complete, credited where it adds participants
+    credit = md_escape(citations.list_credit(ds, [edition], lang=lang))
     out = []
     for r in cov[cov.edition == edition].itertuples():
+        origin = provenance.counts(ds, edition, r.metric)
         if r.list_complete:
             out.append(
                 t("Complete list loaded: {n} {what}.", n=r.identified, what=METRIC_NOUNS.label(r.metric, lang=lang))
             )
-        elif credit and r.reported is None:
+        elif credit and origin.list_only and r.reported is None:
             out.append(
                 t(
-                    "{n} {what} named in public sources and the organizers' list {lists}; no source reports a total.",
+                    "{n} {what} identified: {p} in public sources, {l} only in the organizer's list {lists}; no "
+                    "source reports a total.",
                     n=r.identified,
                     what=METRIC_NOUNS.label(r.metric, lang=lang),
+                    p=origin.public,
+                    l=origin.list_only,
                     lists=credit,
                 )
             )
-        elif credit:
+        elif credit and origin.list_only:
             out.append(
                 t(
-                    "{n} of {total} {what} named in public sources and the organizers' list {lists}.",
+                    "{n} of {total} {what} identified: {p} in public sources, {l} only in the organizer's list "
+                    "{lists}.",
                     n=r.identified,
                     total=format_figure(r.reported, r.reported_qualifier, lang=lang),
                     what=METRIC_NOUNS.label(r.metric, lang=lang),
+                    p=origin.public,
+                    l=origin.list_only,
                     lists=credit,
                 )
             )
@@ -82,6 +90,14 @@ def coverage_sentences(ds: Dataset, edition: int) -> list[str]:
                 )
             )
     return out
+
+
+def coverage_heading(ds: Dataset, edition: int) -> None:
+    """The section's heading says whose coverage it shows: an organizer's list that adds participants too."""
+    if provenance.list_adds(ds, [edition]):
+        st.subheader(t("Coverage of the public sources and the organizer's list"))
+    else:
+        st.subheader(t("Coverage of the public sources"))
 
 
 def coverage_section(ds: Dataset, edition: int) -> None:

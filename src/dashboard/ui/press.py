@@ -47,7 +47,10 @@ def summary_section(ds: Dataset, editions: list[int]) -> str:
         st.markdown(md_escape(p))
     st.markdown(
         "\n".join(
-            f"{i}. [{md_escape(citations.label(ds, sid, lang=lang))}]({citations.url(ds, sid)})"
+            # an organizer's list is the user's file: named by its label, with no link
+            f"{i}. {md_escape(citations.label(ds, sid, lang=lang))}"
+            if citations.is_organizer_list(ds, sid)
+            else f"{i}. [{md_escape(citations.label(ds, sid, lang=lang))}]({citations.url(ds, sid)})"
             for i, sid in enumerate(s.refs.order, 1)
         )
     )
