@@ -147,11 +147,15 @@ def guarded_page(browser, **kwargs):
 
 
 def wait_for_app(page, timeout_ms: int = 30000) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' status widget)."""
+    """Wait until Streamlit has finished running the script (no 'running' status widget) and the page is
+    drawn for the width the browser reported (dashboard.ui.viewport: the probe sets
+    ``body[data-width-settled]`` to 1 once the charts were drawn for the content column's width)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
     page.wait_for_function(
         """() => { const s = document.querySelector('[data-testid="stStatusWidget"]');
                    const app = document.querySelector('[data-testid="stApp"]');
-                   return app && app.getAttribute('data-test-script-state') !== 'running' && !s; }""",
+                   const probe = document.querySelector('.st-key-viewport-box iframe');
+                   const settled = !probe || document.body.dataset.widthSettled === '1';
+                   return app && app.getAttribute('data-test-script-state') !== 'running' && !s && settled; }""",
         timeout=timeout_ms,
     )

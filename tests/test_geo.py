@@ -110,7 +110,7 @@ def test_figure_references_the_worldview_and_carries_no_geometry(dataset):
     for code in worldview.WORLDVIEWS:
         fig = keycharts.world_map(dataset, 2024, 2025, worldview=code, lang="en").figure
         assert fig.layout.meta["worldview"] == code and fig.layout.geo.resolution == worldview.RESOLUTION[code]
-        choro = [tr for tr in fig.data if tr.type == "choropleth"]
+        choro = [tr for tr in fig.data if tr.type == "choropleth" and tr.geo != "geo2"]  # geo2: the inset
         assert len(choro) == 1 and choro[0].locationmode == "ISO-3" and choro[0].geojson is None
         assert not fig.layout.geo.showocean and not fig.layout.geo.showcoastlines  # plotly's own topojson layers
         assert worldview.source_text(code, lang="en") in fig.layout.annotations[-1].text.replace("<br>", " ")

@@ -46,7 +46,7 @@ def test_map_figure_payload_and_traces(dataset):
         lines=True,
         lang="en",
     )
-    types = [tr.type for tr in fig.data]
+    types = [tr.type for tr in fig.data if tr.geo != "geo2"]  # geo2: the South China Sea inset
     assert types.count("choropleth") == 1 and "scattergeo" in types
     choro = next(tr for tr in fig.data if tr.type == "choropleth")
     assert len(choro.locations) == int(f["shape"].sum()) == 19
@@ -59,7 +59,9 @@ def test_map_figure_payload_and_traces(dataset):
     venues = [tr for tr in fig.data if tr.type == "scattergeo" and tr.marker.symbol == "star"]
     assert [tr.name for tr in venues] == ["Venue 2024: Suzhou; Venue 2025: Lianyungang"]
     assert all(
-        tr.mode == "markers" for tr in fig.data if tr.type == "scattergeo" and tr.name not in ("lines", "overlay")
+        tr.mode == "markers"
+        for tr in fig.data
+        if tr.type == "scattergeo" and tr.name not in ("lines", "overlay", "inset")
     )
     # lines to the venue: great circles that never jump across the map (split at the antimeridian)
     line = next(tr for tr in fig.data if tr.name == "lines")
@@ -77,12 +79,41 @@ def test_regions_view_fills_identified_countries_only(dataset):
     shares = mapdata.region_shares(f, lang="en")
     outlines = mapdata.geojson_subset(load_geojson("cn/regions", REPO_ROOT / "data"), shares.sub_region, "sub_region")
     fig = region_map(f, outlines, REGION_COLORS, "T", "S", "Src", "cn", lang="en")
-    filled = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is None]
+    filled = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is None and tr.geo != "geo2"]
     assert sorted(c for tr in filled for c in tr.locations) == sorted(f[f["shape"]].code)  # nothing else filled
     outline = [tr for tr in fig.data if tr.type == "choropleth" and tr.geojson is not None]
     assert len(outline) == 1 and set(outline[0].locations) == set(shares.sub_region)
     assert outline[0].colorscale[0][1] == "rgba(0,0,0,0)"  # sub-regions are outlined, never filled
     assert shares.identified.sum() == len(f)
+
+
+def test_china_standard_map_has_the_south_china_sea_inset(dataset):
+    """Issue 18: the ten-dash line read as dots at 390 px. China's standard map gets the South China Sea
+    islands' inset (南海诸岛附图) with the dashes and the participants' shapes there (in their colours);
+    on the world map the dashes are drawn longer; the de facto view has neither."""
+    from dashboard import maplayout
+    from dashboard.figures import participation_map
+
+    f = mapdata.map_participants(dataset, 2025, lang="en")
+
+    def build(worldview):
+        return participation_map(
+            f, f.iloc[:0], {"identified": "#E69F00"}, {"identified": "x"}, {}, "T", "S", "Src", worldview, lang="en"
+        )
+
+    fig = build("cn")
+    inset = [tr for tr in fig.data if tr.geo == "geo2"]
+    assert fig.layout.geo2.domain.x == (0.0, 0.2)
+    shapes = [c for tr in inset if tr.type == "choropleth" for c in tr.locations]
+    assert "CHN" in shapes and set(shapes) <= set(maplayout.INSET_CODES)
+    dashes = next(tr for tr in inset if tr.type == "scattergeo")
+    assert sum(x is None for x in dashes.lon) >= 10  # ten dashes (and the islands' rings)
+    world = next(tr for tr in fig.data if tr.name == "overlay" and tr.geo != "geo2")
+    first = lambda tr: (tr.lon[0], tr.lat[0], tr.lon[1], tr.lat[1])  # noqa: E731
+    x0, y0, x1, y1 = first(dashes)
+    w0, v0, w1, v1 = first(world)
+    assert abs(w1 - w0) + abs(v1 - v0) > 1.5 * (abs(x1 - x0) + abs(y1 - y0))  # drawn longer on the world map
+    assert not [tr for tr in build("ne").data if tr.geo == "geo2" or tr.name == "overlay"]
 
 
 def test_edition_without_named_people(dataset):

@@ -84,6 +84,21 @@ def _cell(name: str, value):
     return value
 
 
+def _check_listed_order(ev: pd.DataFrame) -> None:
+    """A position in an edition's official list is given once per participant type and edition."""
+    given = ev.dropna(subset=["listed_order"])
+    twice = given[given.duplicated(["edition", "participant_type", "listed_order"], keep=False)]
+    if not twice.empty:
+        r = twice.iloc[0]
+        same = ", ".join(map(str, twice[twice.listed_order == r.listed_order].name))
+        raise DataError.single(
+            f"data/raw/editions/{r.edition}.yaml",
+            "participants",
+            "listed_order",
+            f"listed_order {int(r.listed_order)} is given to more than one {r.participant_type} ({same})",
+        )
+
+
 def _edition_row(e, derived: dict) -> dict:
     """One row of the clean editions table: the derived columns, then the raw fields by name."""
     dump = e.model_dump()
@@ -228,6 +243,7 @@ def build_tables(
                         "zh_source_id": p.zh_source_id or "",
                         "verification": p.verification,
                         "note": p.note,
+                        "note_zh": _zh(p.note_zh),
                     }
                 )
                 if scope == "sub_forum":
@@ -251,6 +267,7 @@ def build_tables(
                     "how_known": part.how_known,
                     "name": part.name_as_written,
                     "source_ids": part.source_ids,
+                    "listed_order": part.listed_order,
                 }
             )
         for s in er.sections["side_events"]:
@@ -274,11 +291,19 @@ def build_tables(
     topics_df = pd.DataFrame(topics)
 
     ev = pd.DataFrame(evidence)
+    if "listed_order" not in ev:
+        ev["listed_order"] = None
+    _check_listed_order(ev)
     participation = (
         ev.groupby(["edition", "participant_type", "code", "how_known"], sort=True)
-        .agg(names_as_written=("name", _join), source_ids=("source_ids", lambda s: _join(x for lst in s for x in lst)))
+        .agg(
+            names_as_written=("name", _join),
+            source_ids=("source_ids", lambda s: _join(x for lst in s for x in lst)),
+            listed_order=("listed_order", "min"),
+        )
         .reset_index()
     )
+    participation["listed_order"] = participation["listed_order"].astype("Int64")
 
     eds = []
     for year, er in sorted(raw.editions.items()):

@@ -70,24 +70,18 @@ def frame(
     ``height`` is the height the caller wants with a one-line title and source; wrapped lines are
     added on top. Titles begin below the toolbar's strip; every text is wrapped to fit a phone."""
     plot_px = max(height - 86 - (92 if legend else 56), 40)
-    title_lines, sub_lines, src_lines = (
-        wrap(title, TITLE_CHARS),
-        wrap(subtitle, SUBTITLE_CHARS),
-        wrap(source, SOURCE_CHARS),
-    )
+    text, title_rows, src_lines = _frame_text(title, subtitle, source, 1.0)
     # plotly spaces every line of the title by the title font (16 px): 21 px, the smaller subtitle lines too
-    top = TOOLBAR_PX + 26 + 21 * (len(title_lines) + len(sub_lines)) + 8
+    top = TOOLBAR_PX + 26 + 21 * title_rows + 8
     legend_px = 30 if legend else 0
     bottom = 24 + legend_px + 14 * len(src_lines) + 10
     height = plot_px + top + bottom
-    text = "<br>".join(f"<b>{line}</b>" for line in title_lines)
-    if subtitle:
-        sub = "<span style='font-size:12px;color:#555;font-weight:normal'>{}</span>"
-        text += "<br>" + "<br>".join(sub.format(line) for line in sub_lines)
     fig.update_layout(
         template=TEMPLATE,
         font=FONT,
         height=height,
+        # the texts as given, for fit_text (which rewraps them for a wider chart and then drops this)
+        meta={"frame": {"title": title, "subtitle": subtitle, "source": source}},
         title=dict(
             text=text,
             font=dict(size=16, weight="normal"),
@@ -125,6 +119,57 @@ def frame(
         align="left",
     )
     return fig
+
+
+# The chart width the wrapping above is made for (a 390 px phone's content column), and the widest a
+# chart's text is spread to (beyond it a line would be too long to read comfortably).
+PHONE_CHART_PX, MAX_TEXT_SCALE = 350, 2.6
+
+
+def _frame_text(title: str, subtitle: str, source: str, scale: float) -> tuple[str, int, list[str]]:
+    """The title block's HTML (bold title lines, then smaller subtitle lines), its number of lines and the
+    source's lines, wrapped for a chart ``scale`` times as wide as a phone's."""
+    title_lines = wrap(title, int(TITLE_CHARS * scale))
+    sub_lines = wrap(subtitle, int(SUBTITLE_CHARS * scale))
+    text = "<br>".join(f"<b>{line}</b>" for line in title_lines)
+    if subtitle:
+        sub = "<span style='font-size:12px;color:#555;font-weight:normal'>{}</span>"
+        text += "<br>" + "<br>".join(sub.format(line) for line in sub_lines)
+    return text, len(title_lines) + len(sub_lines), wrap(source, int(SOURCE_CHARS * scale))
+
+
+def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
+    """A copy of a :func:`frame`d figure with its title, subtitle and source line wrapped for a chart
+    ``width_px`` wide (the page's content column, reported by the browser), so a wide screen reads them
+    on one line and a phone on several; the plot keeps its size, the margins and the height follow the
+    number of lines. Unknown width or a phone's: as :func:`frame` wrapped them (for a phone: never clips).
+    Figures not made by :func:`frame` are returned as they are."""
+    meta = fig.layout.meta
+    texts = meta.get("frame") if isinstance(meta, dict) else None
+    map_texts = meta.get("map_frame") if isinstance(meta, dict) else None
+    if not texts and not map_texts:
+        return fig
+    out = go.Figure(fig)
+    out.layout.meta = {k: v for k, v in meta.items() if k not in ("frame", "map_frame")} or None
+    scale = min(max((width_px or 0) / PHONE_CHART_PX, 1.0), MAX_TEXT_SCALE)
+    if scale == 1.0:
+        return out
+    if map_texts:
+        return _fit_map_text(out, map_texts, scale)
+    old_text, old_rows, old_src = _frame_text(texts["title"], texts["subtitle"], texts["source"], 1.0)
+    new_text, new_rows, new_src = _frame_text(texts["title"], texts["subtitle"], texts["source"], scale)
+    d_top, d_bottom = 21 * (new_rows - old_rows), 14 * (len(new_src) - len(old_src))
+    height = out.layout.height + d_top + d_bottom
+    out.update_layout(
+        height=height,
+        margin=dict(t=out.layout.margin.t + d_top, b=out.layout.margin.b + d_bottom),
+        title=dict(text=new_text, y=1 - (TOOLBAR_PX + 24) / height),
+    )
+    old_source = "<br>".join(old_src)
+    for a in out.layout.annotations:
+        if a.text == old_source:
+            a.text = "<br>".join(new_src)
+    return out
 
 
 def coverage_chart(
@@ -364,9 +409,11 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
     )
     lons, lats = maplayout.overlay_lines(worldview)
     if lons:  # China's standard map: the South China Sea's dashed line, as dark grey dashes over everything
+        _south_china_sea_inset(fig, lons, lats)
+        wide_lons, wide_lats = maplayout.stretched(lons, lats, maplayout.DASH_STRETCH)
         fig.add_scattergeo(
-            lon=lons,
-            lat=lats,
+            lon=wide_lons,
+            lat=wide_lats,
             mode="lines",
             line=dict(color=maplayout.OVERLAY_COLOR, width=maplayout.OVERLAY_WIDTH),
             hoverinfo="skip",
@@ -374,6 +421,64 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
             name="overlay",
         )
     fig.update_layout(meta={"worldview": worldview})  # read by the static export (which topojson to use)
+
+
+def _south_china_sea_inset(fig: go.Figure, lons: list, lats: list) -> None:
+    """The South China Sea islands' inset (南海诸岛附图, maplayout.INSET_DOMAIN): the same base map and the
+    same participants' shapes (China's, in its colour) in a second geo subplot, and the ten dashes at a
+    scale where they read as dashes on a phone too."""
+    fig.update_layout(
+        geo2=dict(
+            domain=maplayout.INSET_DOMAIN,
+            projection_type="mercator",
+            lonaxis_range=maplayout.INSET_LON,
+            lataxis_range=maplayout.INSET_LAT,
+            resolution=fig.layout.geo.resolution,
+            showcountries=True,
+            countrycolor="#BDBDBD",
+            countrywidth=0.5,
+            showcoastlines=False,
+            showsubunits=False,
+            showland=True,
+            landcolor="#F2F2F2",
+            showocean=False,
+            showlakes=False,
+            showrivers=False,
+            showframe=True,
+            framecolor="#9E9E9E",
+            framewidth=0.8,
+            bgcolor="#FFFFFF",
+        )
+    )
+    for trace in [tr for tr in fig.data if tr.type == "choropleth" and tr.z is not None]:
+        keep = [i for i, code in enumerate(trace.locations) if code in maplayout.INSET_CODES]
+        if not keep:
+            continue
+        fig.add_choropleth(
+            locationmode=trace.locationmode,
+            locations=[trace.locations[i] for i in keep],
+            z=[trace.z[i] for i in keep],
+            zmin=trace.zmin,
+            zmax=trace.zmax,
+            colorscale=trace.colorscale,
+            showscale=False,
+            marker_line_color=trace.marker.line.color,
+            marker_line_width=trace.marker.line.width,
+            showlegend=False,
+            hoverinfo="skip",
+            geo="geo2",
+            name="inset",
+        )
+    fig.add_scattergeo(
+        lon=lons,
+        lat=lats,
+        mode="lines",
+        line=dict(color=maplayout.OVERLAY_COLOR, width=maplayout.INSET_WIDTH),
+        hoverinfo="skip",
+        showlegend=False,
+        name="inset",
+        geo="geo2",
+    )
 
 
 def participation_map(
@@ -492,6 +597,36 @@ def wrap_br(text: str, width: int) -> str:
     return textwidth.wrap_br(text, width)
 
 
+def _map_text(title: str, subtitle: str, source: str, scale: float) -> tuple[str, tuple[int, int], list[str]]:
+    """The map's title block (bold title, smaller subtitle), its (title, subtitle) line counts and the
+    source's lines, wrapped for a map ``scale`` times as wide as a phone's."""
+    title_lines = textwidth.wrap(title, int(maplayout.TITLE_COLS * scale))
+    sub_lines = textwidth.wrap(subtitle, int(maplayout.TEXT_COLS * scale))
+    text = (
+        "<br>".join(f"<b>{line}</b>" for line in title_lines)
+        + "<br><span style='font-size:12px;color:#555'>"
+        + "<br>".join(sub_lines)
+        + "</span>"
+    )
+    return text, (len(title_lines), len(sub_lines)), textwidth.wrap(source, int(maplayout.SOURCE_COLS * scale))
+
+
+def _fit_map_text(fig: go.Figure, texts: dict, scale: float) -> go.Figure:
+    """:func:`fit_text` for a map made by :func:`frame_fig`: margins and height follow the lines."""
+    old_src = _map_text(texts["title"], texts["subtitle"], texts["source"], 1.0)[2]
+    text, rows, src = _map_text(texts["title"], texts["subtitle"], texts["source"], scale)
+    top, bottom = maplayout.top_px(*rows), maplayout.bottom_px(len(src), texts["legend"])
+    fig.update_layout(
+        height=maplayout.height_at(MAP_EXPORT_WIDTH, top, bottom),
+        margin=dict(t=top, b=bottom),
+        title=dict(text=text),
+    )
+    for a in fig.layout.annotations:
+        if a.text == "<br>".join(old_src):
+            a.text = "<br>".join(src)
+    return fig
+
+
 def map_chrome_px(fig: go.Figure) -> int:
     """Pixels of the map figure that are not the map: its top and bottom margins."""
     return int(fig.layout.margin.t) + int(fig.layout.margin.b)
@@ -501,22 +636,20 @@ def frame_fig(fig: go.Figure, title: str, subtitle: str, source: str) -> go.Figu
     """The map's frame: title and subtitle on top, the source line right under the map, the legend (one
     entry per row) at the bottom edge. Top and bottom margins are computed from the wrapped lines, so
     there is no empty band at any width and nothing overlaps."""
-    title_lines = textwidth.wrap(title, maplayout.TITLE_COLS)
-    sub_lines = textwidth.wrap(subtitle, maplayout.TEXT_COLS)
-    src_lines = textwidth.wrap(source, maplayout.SOURCE_COLS)
+    title_text, title_rows, src_lines = _map_text(title, subtitle, source, 1.0)
     legend_lines = [len(str(tr.name).split("<br>")) for tr in fig.data if tr.showlegend is not False and tr.name]
-    top = maplayout.top_px(len(title_lines), len(sub_lines))
+    top = maplayout.top_px(*title_rows)
     bottom = maplayout.bottom_px(len(src_lines), legend_lines)
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     fig.update_layout(
         template=TEMPLATE,
         font=FONT,
         height=maplayout.height_at(MAP_EXPORT_WIDTH, top, bottom),
         showlegend=True,
+        # the texts as given, for fit_text (the worldview stays for the static export)
+        meta={**meta, "map_frame": {"title": title, "subtitle": subtitle, "source": source, "legend": legend_lines}},
         title=dict(
-            text="<br>".join(f"<b>{line}</b>" for line in title_lines)
-            + "<br><span style='font-size:12px;color:#555'>"
-            + "<br>".join(sub_lines)
-            + "</span>",
+            text=title_text,
             x=0,
             xanchor="left",
             xref="container",

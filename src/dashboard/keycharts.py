@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import citations, locale_rules, mapdata, metrics, provenance
+from . import citations, locale_rules, mapdata, metrics, names, provenance
 from .dataset import Dataset
 from .figures import (
     STATUS_COLORS_FIXED,
+    TICK_CHARS,
     coverage_chart,
     edition_colors,
     grouped_bars,
@@ -22,6 +23,7 @@ from .figures import (
 from .formatting import format_figure, join_clauses
 from .i18n import t, tn
 from .memo import per_dataset
+from .textwidth import wrap_balanced_br
 from .vocab import (
     ENTITY_TYPES,
     METRIC_NOUNS,
@@ -303,7 +305,13 @@ def people_chart(
 def organizations_matrix(ds: Dataset, editions: list[int], *, lang: str) -> Chart:
     """Which international organizations the sources name in which edition (filled or open dots)."""
     m = metrics.organization_matrix(ds, editions)
-    m["label"] = m.code
+    rule = locale_rules.rules(lang)
+    if rule.organizations_as_listed:  # the official source's order (house style rule 5)
+        m = m.set_index("code").loc[metrics.organization_order(ds, editions)].reset_index()
+    # acronyms where the language uses them ('IOM'), else the organization's name in the language
+    m["label"] = (
+        m.code if rule.acronyms else [wrap_balanced_br(names.entity_name(ds, c, lang=lang), TICK_CHARS) for c in m.code]
+    )
     labels, colors = styles(ds, editions)
     fig = presence_matrix(
         m,

@@ -46,6 +46,13 @@ class Rules:
     # Hanyu Pinyin with tones through pypinyin, names in ``first_names`` before all others).
     collation: str = "codepoint"
     first_names: tuple[str, ...] = ()
+    # International organizations in lists and charts: by acronym/code (False) or in the order the official
+    # source lists them (True: house style rule 5, 'international organizations follow the order of the
+    # chair's statement'; metrics.organization_order).
+    organizations_as_listed: bool = False
+    # Organizations named by their acronym in compact places (chart labels: 'IOM'); False: by their name in
+    # the language (no English acronyms in Chinese copy).
+    acronyms: bool = True
     # A source's own wording of a figure ('more than 240') is quoted on screen only when it is in
     # the interface language, or when the language says foreign quotes are fine.
     quote_foreign_wording: bool = True
@@ -90,6 +97,8 @@ RULES: dict[str, Rules] = {
         collation="pinyin",
         # house style (zh-style-guide rule 5): China and its SARs and region first, then pinyin order
         first_names=("中国", "中国香港", "中国澳门", "中国台湾"),
+        organizations_as_listed=True,
+        acronyms=False,
         quote_foreign_wording=False,
         cite_first_language="zh",
         short_place_suffixes=("市",),

@@ -33,6 +33,18 @@ LEGEND_ROW_PAD = 4  # px between legend rows (the star symbol is taller than a l
 TOP_PAD, GAP = 20, 6  # the title's first line starts about 6 px above its pad
 VENUE_MERGE_DEG = 12.0  # venues closer than this overlap as stars on a phone-wide world map
 OVERLAY_COLOR, OVERLAY_WIDTH = "#4D4D4D", 1.6
+# The South China Sea islands' inset (南海诸岛附图, as China's standard maps draw it): at world scale the ten
+# dashes span about 21° of latitude, some 24 px on a phone-wide map, too little to tell ten dashes from a
+# dotted line; the inset draws them about three times larger in the map's lower left corner, outside the
+# globe's outline (the empty south-east Pacific). Domain in the map's frame (fractions), region in degrees.
+INSET_DOMAIN = {"x": [0.0, 0.2], "y": [0.0, 0.36]}
+INSET_LON, INSET_LAT = [104.0, 125.0], [2.0, 26.5]
+INSET_WIDTH = 2.0
+# The shapes the inset can show (it repeats only these participants' shapes, in their colours).
+INSET_CODES = ("CHN", "HKG", "MAC", "TWN", "VNM", "LAO", "KHM", "THA", "MMR", "MYS", "SGP", "BRN", "IDN", "PHL")
+# Each dash drawn this many times its length about its middle on the world map (the gaps shrink by as
+# much), so at world scale a dash reads as a dash (about 6 px at 1440 px), not as a dot.
+DASH_STRETCH = 1.8
 
 
 def top_px(title_lines: int, subtitle_lines: int) -> int:
@@ -129,6 +141,27 @@ def _overlay(path: str) -> tuple[tuple, tuple]:
             lons += [p[0] for p in part] + [None]
             lats += [p[1] for p in part] + [None]
     return tuple(lons), tuple(lats)
+
+
+def stretched(lons: list, lats: list, factor: float) -> tuple[list, list]:
+    """The open lines among ``lons``/``lats`` (parts split by ``None``) lengthened ``factor`` times about
+    their middle point (first to last vertex); closed rings (islands' outlines) are left as they are."""
+    out_lon: list = []
+    out_lat: list = []
+    part: list[tuple[float, float]] = []
+    for lon, lat in [*zip(lons, lats), (None, None)]:
+        if lon is not None:
+            part.append((lon, lat))
+            continue
+        if part:
+            (x0, y0), (x1, y1) = part[0], part[-1]
+            if (x0, y0) != (x1, y1):
+                mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+                part = [(mx + (x - mx) * factor, my + (y - my) * factor) for x, y in part]
+            out_lon += [x for x, _ in part] + [None]
+            out_lat += [y for _, y in part] + [None]
+        part = []
+    return out_lon, out_lat
 
 
 def overlay_lines(worldview: str) -> tuple[list, list]:

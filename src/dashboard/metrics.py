@@ -438,4 +438,20 @@ def named_organizations(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[s
     table = org.loc[sorted(p.code.unique()), ["name_en", "name_zh", "acronym"]].reset_index()
     acronym = table.acronym.fillna("").astype(str)
     table["acronym"] = acronym.where(acronym != table.name_en.fillna(""), "")
+    rank = {c: i for i, c in enumerate(organization_order(ds, [edition]))}
+    table["listed_order"] = table.code.map(rank)
     return table, sorted({s for v in p.source_ids for s in v.split("|")})
+
+
+def organization_order(ds: Dataset, editions: list[int] | None = None) -> list[str]:
+    """The international organizations identified in ``editions``, in the order the official sources list
+    them (``participation.listed_order``: the chair's statement, else the host's news release): the
+    latest edition's list first, then those only an earlier edition lists, in that edition's order; the
+    organizations no official list names (an organizer's list, a speaker's affiliation) last, by code.
+    For one edition this is exactly its official list's order."""
+    p = ds.participation[ds.participation.participant_type == "international_organization"]
+    eds = editions if editions is not None else ds.edition_ids
+    p = p[p.edition.isin(eds)]
+    listed = p.dropna(subset=["listed_order"]).sort_values(["edition", "listed_order"], ascending=[False, True])
+    order = list(dict.fromkeys(listed.code))
+    return order + sorted(set(p.code) - set(order))

@@ -52,6 +52,11 @@ def person_title(row: Any, lang: str) -> str:
     return _choose(row, "title", "title", lang)
 
 
+def note(row: Any, lang: str) -> str:
+    """This project's note in the language (``note_zh``…), else as written (English)."""
+    return _choose(row, "note", "note", lang)
+
+
 def has_local_form(row: Any, field: str, lang: str) -> bool:
     """Whether a source in ``lang`` gives this field's form (``<field>_<lang>``: title_zh…)."""
     return bool(_get(row, f"{field}_{lang}"))

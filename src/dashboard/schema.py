@@ -150,6 +150,9 @@ class Person(Strict):
     source_ids: list[SourceId] = Field(min_length=1)
     verification: str | None = None
     note: str | None = None
+    # The project's note in Chinese (a note is this project's words, so it is written in both languages;
+    # the Chinese view shows note_zh, never the English note).
+    note_zh: str | None = Field(default=None, min_length=1)
     # Chinese forms, exactly as the Chinese-language source ``zh_source_id`` writes them (traditional
     # script kept; the build adds the simplified form). Left out where no Chinese source gives
     # them: a Chinese name is never transliterated by this project.
@@ -175,6 +178,8 @@ class Person(Strict):
             raise ValueError("title_zh_display is given without the source's title_zh")
         if self.title_zh_project and self.title_zh:
             raise ValueError("title_zh_project is given although a Chinese source gives title_zh")
+        if bool(self.note) != bool(self.note_zh):
+            raise ValueError("a note is written in both languages: note and note_zh")
         return self
 
 
@@ -183,6 +188,9 @@ class Participant(Strict):
     kind: Literal[PARTICIPANT_TYPES]  # type: ignore[valid-type]
     how_known: Literal[HOW_KNOWN]  # type: ignore[valid-type]
     source_ids: list[SourceId] = Field(min_length=1)
+    # Position in the list of the edition's official source (its chair's statement, else the host's news
+    # release), 1 first: international organizations are shown in that order in Chinese (house style rule 5).
+    listed_order: int | None = Field(default=None, ge=1)
     note: str | None = None
 
 

@@ -185,6 +185,12 @@ TABLES: dict[str, dict] = {
             f("names_as_written", "string", "Names as the sources write them. " + LIST),
             f("source_ids", "string", "Sources. " + LIST, required=True),
             f(
+                "listed_order",
+                "integer",
+                "Position in the list of the edition's official source (chair's statement, else the host's "
+                "news release), 1 first; empty where none lists it. Organizations are shown in this order in Chinese.",
+            ),
+            f(
                 "head_level",
                 "string",
                 "registration_list rows only: the seniority of the delegation's head as the organizer's list "
@@ -270,6 +276,7 @@ TABLES: dict[str, dict] = {
             ),
             f("verification", "string", "How the record was checked (fact sheet)."),
             f("note", "string", "Caveats."),
+            f("note_zh", "string", "The same caveats in Chinese (this project's words, written in both languages)."),
         ],
         "primaryKey": ["person_id"],
         "foreignKeys": [

@@ -117,6 +117,18 @@ def wrap_br(text: str, width: int) -> str:
     return "<br>".join(wrap(text, width))
 
 
+def wrap_balanced_br(text: str, width: int) -> str:
+    """:func:`wrap_br` with lines of about equal width (the fewest lines ``width`` allows), so a label never
+    ends on one orphaned character ('东南亚国家联盟<br>秘书处', not '东南亚国家联盟秘书<br>处')."""
+    lines = wrap(text, width)
+    if len(lines) > 1:
+        target = -(-display_width(text) // len(lines))
+        while target < width and len(wrap(text, target)) > len(lines):
+            target += 1
+        lines = wrap(text, min(target, width))
+    return "<br>".join(lines)
+
+
 def label_margin(labels: Iterable[str], font_px: float = 13, pad: int = 20, cap: int = 200) -> int:
     """Left margin (px) that holds category tick labels (each possibly several ``<br>`` lines) at a font
     size, measured by display width, so none loses its first characters at the figure's edge."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import mapdata
+from dashboard import mapdata, maplayout
 from dashboard.dataset import load_clean
 from dashboard.figures import MAP_ASPECT
 
@@ -49,7 +49,7 @@ MARKERS = """() => [...document.querySelectorAll('.scattergeo path.point')].map(
 LINES_OUTSIDE = """() => { const frame = document.querySelector('.geo .frame path, .geo path.frame');
   const toFrame = frame.getScreenCTM().inverse(); const fb = frame.getBoundingClientRect();
   const cx = fb.left + fb.width / 2, cy = fb.top + fb.height / 2; const out = []; let n = 0;
-  for (const line of document.querySelectorAll('.scattergeo path.js-line')) {
+  for (const line of document.querySelectorAll('.geo:not(.geo2) .scattergeo path.js-line')) {
     const total = line.getTotalLength(); const ctm = line.getScreenCTM();
     for (let d = 0; d <= total; d += 2) {
       const p = new DOMPoint(line.getPointAtLength(d).x, line.getPointAtLength(d).y).matrixTransform(ctm);
@@ -61,6 +61,16 @@ LINES_OUTSIDE = """() => { const frame = document.querySelector('.geo .frame pat
     }
   }
   return {n, out: out.slice(0, 10)}; }"""
+# The South China Sea inset (China's standard map): its ten dashes are drawn, inside its own frame (on the
+# world map itself the whole line is about 24 px tall at 390 px; the inset draws it about three times larger).
+INSET = """() => { const g = document.querySelector('.geo.geo2'); if (!g) return {lines: 0, inside: false};
+  const f = g.querySelector('.frame path, path.frame').getBoundingClientRect();
+  const dashes = [...g.querySelectorAll('.scattergeo path.js-line')].map(p => p.getBoundingClientRect());
+  const parts = [...g.querySelectorAll('.scattergeo path.js-line')].flatMap(p => (p.getAttribute('d') || '')
+    .split('M').filter(Boolean));
+  return {lines: parts.length, frame: [f.width, f.height],
+          inside: dashes.every(r => r.left >= f.left - 1 && r.right <= f.right + 1 && r.top >= f.top - 1
+                                    && r.bottom <= f.bottom + 1)}; }"""
 VIEWS = {
     "one": ("/Map?edition=2025", (2025,)),
     "two": ("/Map?view=two&a=2024&b=2025", (2024, 2025)),
@@ -83,7 +93,9 @@ def expected():
         _, editions = VIEWS[view]
         f = mapdata.map_participants(ds, *editions, worldview=worldview, lang="en")
         venues = 0 if view == "regions" else 1  # Suzhou and Lianyungang: one star
-        return int(f["shape"].sum()), int(f.marker.sum()) + venues
+        # China's standard map repeats the shapes near the South China Sea in its inset (南海诸岛附图)
+        inset = int((f["shape"] & f.code.isin(maplayout.INSET_CODES)).sum()) if worldview == "cn" else 0
+        return int(f["shape"].sum()) + inset, int(f.marker.sum()) + venues
 
     return count
 
@@ -145,6 +157,8 @@ def test_map_draws_every_participant_readably_offline(
         assert lines["n"] > 50  # the lines to the venue were drawn and sampled
     if worldview == "cn":
         assert lines["n"] >= 5  # the dashed line was drawn and sampled
+        inset = page.evaluate(INSET)
+        assert inset["lines"] >= 10 and inset["inside"], inset  # the inset draws the ten dashes, in its frame
     page.screenshot(path=str(artifacts / f"map-{view}-{worldview}-{width}-{lang}.png"), full_page=True)
     assert watch.external == [], watch.external
     assert watch.page_errors == [], watch.page_errors

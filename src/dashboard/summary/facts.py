@@ -82,7 +82,7 @@ class Organizations:
     reported: int | None
     reported_qualifier: str | None
     unidentified: int
-    organizations: tuple[dict, ...]  # name_en, name_zh, acronym: named in public sources
+    organizations: tuple[dict, ...]  # name_en, name_zh, acronym, listed_order: named in public sources
     source_ids: tuple[str, ...]
     list_only: tuple[dict, ...] = ()  # named only in an organizer's list
     list_source_ids: tuple[str, ...] = ()
@@ -218,7 +218,14 @@ def _organizations(ds: Dataset, edition: int) -> Organizations | None:
     def rows(codes) -> tuple[dict, ...]:
         o = orgs.set_index("code")
         return tuple(
-            {"name_en": o.name_en[c], "name_zh": o.name_zh[c], "acronym": o.acronym[c]} for c in orgs.code if c in codes
+            {
+                "name_en": o.name_en[c],
+                "name_zh": o.name_zh[c],
+                "acronym": o.acronym[c],
+                "listed_order": o.listed_order[c],
+            }
+            for c in orgs.code
+            if c in codes
         )
 
     return Organizations(

@@ -191,19 +191,26 @@ def _coverage(f: EditionFacts, refs: Refs, lang: str) -> str:
     return f"见于公开来源的国家和地区有{n}：{listed}{ref}。"
 
 
+def _as_listed(rows) -> list[dict]:
+    """Organizations in the order the official source lists them (metrics.organization_order)."""
+    return sorted(rows, key=lambda r: r.get("listed_order", 0))
+
+
 def _organizations(f: EditionFacts, refs: Refs, lang: str) -> str:
     """'5个国际组织中，见于公开来源的有3个：国际移民组织、联合国难民署和联合国毒品和犯罪问题办公室[…]；
-    其余2个未见于所查公开来源。' (row 43: no English acronyms in Chinese copy)."""
+    其余2个未见于所查公开来源。' (row 43: no English acronyms in Chinese copy; row 46: in the order the
+    official source lists them)."""
     o = f.organizations
     if o is None:
         return ""
+    # in the order the official source lists them (house style rule 5; metrics.organization_order)
     n = format_figure_count(o.identified, "exact", "international_organizations", lang=lang)
     if o.list_only:
         parts = _by_origin(
-            _list([names.entity_form(r, lang) for r in o.organizations], lang),
+            _list([names.entity_form(r, lang) for r in _as_listed(o.organizations)], lang),
             format_figure_count(len(o.organizations), "exact", "international_organizations", lang=lang),
             refs.cite(*o.source_ids),
-            _list([names.entity_form(r, lang) for r in o.list_only], lang),
+            _list([names.entity_form(r, lang) for r in _as_listed(o.list_only)], lang),
             format_figure_count(len(o.list_only), "exact", "international_organizations", lang=lang),
             refs.cite(*o.list_source_ids),
         )
@@ -212,7 +219,7 @@ def _organizations(f: EditionFacts, refs: Refs, lang: str) -> str:
             rest = _remainder(o.reported, o.reported_qualifier, o.identified, lang)
             return f"{total}中，公开来源和{LIST}共列明{n}，{parts}；{rest}{NOT_FOUND_WITH_LIST}。"
         return f"公开来源和{LIST}共列明国际组织{n}，{parts}。"
-    listed = _list([names.entity_form(r, lang) for r in o.organizations], lang)
+    listed = _list([names.entity_form(r, lang) for r in _as_listed(o.organizations)], lang)
     ref = refs.cite(*o.source_ids)
     if o.unidentified:
         total = format_figure_noun(o.reported, o.reported_qualifier, "international_organizations", lang=lang)

@@ -10,10 +10,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ..exports import to_csv_bytes
+from ..figures import fit_text
 from ..formatting import md_escape
 from ..i18n import get_language, language, t
 from ..worldview import DEFAULT, topojson_url
 from .chrome import plotly_locale
+from .viewport import content_px
 
 # The toolbar shows only on hover (a tap on a phone) and only the buttons a bar chart needs; figures
 # start their titles below its strip (figures.TOOLBAR_PX), so it never covers a title.
@@ -37,10 +39,19 @@ MAP_CONFIG = {
 
 
 def chart_block(
-    fig: go.Figure, data: pd.DataFrame, name: str, source_md: str, config: dict = PLOTLY_CONFIG, description: str = ""
+    fig: go.Figure,
+    data: pd.DataFrame,
+    name: str,
+    source_md: str,
+    config: dict = PLOTLY_CONFIG,
+    description: str = "",
+    share: float = 1.0,
 ) -> None:
     """``description``: what the chart shows in words (dashboard.describe), printed right under it: the
-    chart's text alternative for a screen reader and a sentence a reader can quote."""
+    chart's text alternative for a screen reader and a sentence a reader can quote. ``share``: the part of
+    the content column's width the chart is drawn in on a wide screen (0.5 in one of two columns); its
+    title, subtitle and source line are wrapped for that width (dashboard.ui.viewport)."""
+    fig = fit_text(fig, chart_px(share))
     st.plotly_chart(fig, key=f"chart-{name}", config={**config, **plotly_locale(get_language())})
     if description:
         st.caption(md_escape(description))
@@ -51,6 +62,20 @@ def chart_block(
         table.dataframe(data, hide_index=True)
     st.caption(source_md)
     download_csv(data, name)
+
+
+# Streamlit puts columns under each other below this content width (its 640 px viewport breakpoint, less
+# the page's padding): a chart in one of two columns then has the whole column.
+COLUMNS_STACK_BELOW_PX = 600
+
+
+def chart_px(share: float = 1.0) -> float | None:
+    """The width a chart drawn in ``share`` of the content column has, as the browser reported the column
+    (None until it has: charts are then wrapped for a phone)."""
+    px = content_px()
+    if px is None:
+        return None
+    return px if px < COLUMNS_STACK_BELOW_PX else px * share
 
 
 def download_csv(data: pd.DataFrame | Callable[[], pd.DataFrame], name: str, label: str | None = None) -> None:

@@ -19,10 +19,12 @@ ASSETS = Path(__file__).parent / "assets"
 PLOTLY_LOCALES = {"zh": ("zh-CN", "plotly-locale-zh-cn.json")}
 # Streamlit's table toolbar buttons (English tooltips only). The app puts its own translated "Download
 # CSV" button under every table, and the Countries page its own search; hidden where Streamlit's English
-# would show in another language's page.
+# would show in another language's page. Likewise the file uploader's "5MB per file • CSV, XLSX, TXT":
+# the uploader's own (translated) label already says which files and how large.
 HIDDEN_IN_TRANSLATION = (
     '[data-testid="stElementToolbarButton"]:has(button[aria-label="Download as CSV"]),'
-    '[data-testid="stElementToolbarButton"]:has(button[aria-label="Search"])'
+    '[data-testid="stElementToolbarButton"]:has(button[aria-label="Search"]),'
+    '[data-testid="stFileUploaderDropzoneInstructions"]'
     "{display:none !important}"
 )
 

@@ -87,18 +87,24 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
             with col:
                 label = metrics.overlap_labels(a, b, bool(o.complete.any()), lang=lang)[status]
                 st.markdown(t("*{label}* ({n})", label=label, n=len(sub)))
-                st.markdown("\n".join(f"- {md_escape(n)}" for n in _names(sub, lang)) or "—")
+                st.markdown("\n".join(f"- {md_escape(n)}" for n in _names(sub, lang, ds, [a, b])) or "—")
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
         download_csv(table, f"overlap-{ptype}-{a}-{b}")
 
 
-def _names(frame, lang: str) -> list[str]:
+def _names(frame, lang: str, ds: Dataset, editions: list[int]) -> list[str]:
     """Names in the reader's language and order ('China · 中国' for English readers; 中国、中国香港、秘鲁…
-    for Chinese readers, without the English)."""
-    beside = locale_rules.rules(lang).name_beside
+    for Chinese readers, without the English; international organizations in the order the official
+    sources list them where the language's house style says so)."""
+    rule = locale_rules.rules(lang)
+    beside = rule.name_beside
     rows = list(frame.itertuples())
     if beside and beside != lang:
         return [f"{names.entity_form(r, lang)} · {names.entity_form(r, beside)}" for r in rows]
+    if rule.organizations_as_listed and rows:  # countries are not in the organizations' order: pinyin
+        rank = {c: i for i, c in enumerate(metrics.organization_order(ds, editions))}
+        if all(r.code in rank for r in rows):
+            return [names.entity_form(r, lang) for r in sorted(rows, key=lambda r: rank[r.code])]
     return sort_names((names.entity_form(r, lang) for r in rows), lang=lang)
 
 

@@ -83,11 +83,22 @@ def _source_links(ds: Dataset, source_ids: str | list[str], claim: str, lang: st
     return links
 
 
+# Streamlit cuts a tile's delta line with an ellipsis ("较上届（2024年：约300）…" in a quarter of 1440 px):
+# the delta wraps instead, in every language and at every width, so the previous edition's figure and the
+# change are always read in full.
+METRIC_DELTA_CSS = (
+    '<style>[data-testid="stMetricDelta"]{max-width:100%;height:auto !important}'
+    '[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],[data-testid="stMetricDelta"] p'
+    "{white-space:normal !important;overflow:visible !important;text-overflow:clip !important}</style>"
+)
+
+
 def headline_tiles(ds: Dataset, edition: int) -> None:
     """One tile per headline metric. The change from the previous edition follows the one
     comparison rule: none for counts of what the sources name (both counts shown instead), '≈' for
     an approximate change, every conflicting value under the figure."""
     lang = get_language()
+    st.html(METRIC_DELTA_CSS)
     head = metrics.headline(ds)
     head = head[head.edition == edition]
     # an organizers' list loaded for this edition: the identified counts credit it

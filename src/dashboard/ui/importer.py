@@ -156,7 +156,7 @@ def upload(ds: Dataset) -> None:
                     **({t("sheet"): i.sheet} if by_sheet else {}),
                     t("row"): i.row,
                     t("column"): names[(i.column, i.header)],
-                    t("problem"): i.message,
+                    t("problem"): _message_in_language(ds, index, i),
                     t("suggestions"): series((_in_language(ds, index, x) for x in i.suggestions), lang),
                 }
                 for i in issues
@@ -519,6 +519,16 @@ def seniority_summary(table: pd.DataFrame) -> None:
     lang = get_language()
     parts = [t("{level}: {n}", level=SENIORITY.label(k, lang), n=v) for k, v in counts.items()]
     st.caption(t("Seniority from the titles: {counts}", counts=esc(series(parts, get_language()))))
+
+
+def _message_in_language(ds: Dataset, index: AliasIndex, issue) -> str:
+    """A problem's message with the readings of an ambiguous name ('Denmark (DNK)', the alias table's
+    English labels) in the interface language ('丹麦 (DNK)'), as in the suggestions beside it."""
+    message = issue.message
+    if issue.reason == "ambiguous":
+        for label in sorted(issue.suggestions, key=len, reverse=True):
+            message = message.replace(label, _in_language(ds, index, label))
+    return message
 
 
 def _in_language(ds: Dataset, index: AliasIndex, label: str) -> str:

@@ -25,6 +25,7 @@ from ..errors import DataError
 from ..i18n import N_, languages, match_language, set_language, t, translate_marked
 from ..paths import clean_dir, data_dir
 from ..tables import TABLES
+from . import viewport
 from .chrome import hide_untranslated_controls
 from .fit import TEXT_FIT_CSS
 from .state import url_selectbox
@@ -141,6 +142,9 @@ def run_frame() -> None:
     ds = with_session_lists(ds)
     _sidebar(lang, default_lang, pages)
     hide_untranslated_controls(lang)
+    viewport.probe()  # the content column's width, so charts wrap their titles for it
+    if viewport.must_wait():  # a first visit: draw the page once the browser has reported its width
+        st.stop()
     token = _dataset_of_run.set(ds)
     try:
         page.run()

@@ -116,6 +116,7 @@ def coverage_section(ds: Dataset, edition: int) -> None:
                 chart.name,
                 preferred_source_md(ds, ds.edition_ids),
                 description=describe(chart, get_language()),
+                share=0.5,  # one of two columns
             )
 
 

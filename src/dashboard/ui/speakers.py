@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, keycharts, locale_rules
+from .. import citations, keycharts, locale_rules, names
 from ..dataset import Dataset
 from ..describe import describe
 from ..i18n import get_language, t
@@ -61,9 +61,11 @@ def _organization(r, lang: str) -> str:
     return person_organization(r, lang)
 
 
-def _note(ds: Dataset, v, lang: str) -> str:
-    """The project's note in ``lang``; a note written only in English is not shown in another language
-    (a marker says so; the English view and the CSV keep it)."""
+def _note(ds: Dataset, row, lang: str) -> str:
+    """The project's note in ``lang`` (``note_zh`` in Chinese: notes are written in both languages, the
+    build checks it); should a note still exist only in English, it is not shown in another language (a
+    marker says so; the English view and the CSV keep it)."""
+    v = names.note(row, lang)
     text = citations.readable_text(ds, v, lang=lang)
     # judged on the note as written (the source labels put in for ids are already in ``lang``)
     if text and not locale_rules.is_in_language(str(v), lang):
@@ -86,7 +88,7 @@ def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
             t("Seniority"): sp.seniority.map(lambda c: SENIORITY.label(c, lang=lang)),
             t("Sources"): publishers(ds, sp.source_ids),
             t("Main source"): first_source_urls(ds, sp.source_ids),
-            t("Note"): sp.note.map(lambda v: _note(ds, v, lang)),
+            t("Note"): _per_row(sp, lambda r: _note(ds, r, lang)),
         }
     )
     participants_dataframe(view)
