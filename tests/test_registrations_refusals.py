@@ -79,6 +79,7 @@ def test_bytes_not_valid_in_the_chosen_encoding_name_file_and_row(lang):
     data = "country,name\nPeru,A\nFrance,Renée\n".encode("cp1252")
     message = refusal(data, "w.csv", lang, encoding="utf-8")
     assert message.startswith("w.csv") and re.search(r"(row 3|第3行)", message)
+    assert re.search(r"(column 'name'|“name”列)", message), message  # the column, by its header
     assert bool(CJK.search(message)) == (lang == "zh")
 
 
