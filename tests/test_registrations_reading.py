@@ -49,7 +49,7 @@ def test_utf32_is_refused_clearly(encoding):
 
 
 def test_bytes_invalid_in_the_detected_encoding_name_the_row():
-    with pytest.raises(FileRefused, match=r"f.csv, row 2, column '2': bytes that are not valid UTF-16 text"):
+    with pytest.raises(FileRefused, match=r"f.csv, row 2, column 'a': bytes that are not valid UTF-16 text"):
         reading.decode(b"\xff\xfe" + "a,b\n".encode("utf-16-le") + b"\x00\xdc", "f.csv")
 
 
