@@ -63,7 +63,9 @@ def test_add_list_success_credit_and_reload_notice(browser, tmp_path, artifacts)
         assert "14 of 51 countries and regions identified: 13 in public sources, 1 only in the organizer's list" in body
 
         page.get_by_role("link", name="Map").click()
-        page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 14", timeout=30000)
+        page.wait_for_function(
+            "document.querySelectorAll('.geo:not(.geo2) path.choroplethlocation').length >= 14", timeout=30000
+        )
         # plotly wraps titles and source lines into one <tspan class="line"> per line: join them with spaces
         texts = page.evaluate("""() => Array.from(document.querySelectorAll('svg text')).map(t => {
             const lines = t.querySelectorAll('tspan.line');
