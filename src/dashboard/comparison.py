@@ -270,7 +270,8 @@ def _change_sentence_zh(c: Comparison, lang: str, metric: str | None, rate: bool
 def _change_parts_zh(c: Comparison, lang: str, metric: str | None) -> tuple[str, str]:
     """Table cells in words (house style rule 11): ('减少6个', '下降11%'), ('减少约60人', '降幅约20%'),
     ('至少增加40人', '至少增长20%'), ('持平', '0%')."""
-    n = format_number(abs(c.delta), lang=lang) + ("人" if metric in ("attendees", "named_speakers") else "个")
+    unit = "" if metric is None else "人" if metric in ("attendees", "named_speakers") else "个"
+    n = format_number(abs(c.delta), lang=lang) + unit
     pct = format_percent(abs(c.ratio), lang=lang).lstrip("+±") if c.ratio is not None else ""
     up = c.delta > 0
     if c.delta == 0:
