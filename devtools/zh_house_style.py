@@ -18,6 +18,9 @@ WHOLE = {
     "- **{e}**: all {total} international organizations are named.": "- **{e}年**：{total}个国际组织均见于公开来源。",
     "- **{e}**: {n} of {total} international organizations not named in public sources.": "- **{e}年**：{total}个国际组织中，{n}个未见于公开来源。",
     "**{figure}**, as reported by {source}": "**{figure}**（据{source}）",
+    # rule 12 (no italics in Chinese): sub-headings in bold; rule 8 / row 72 (年, the unit comes with {total})
+    "*{label}* ({n})": "**{label}**（{n}个）",
+    "{edition} · reported {total}": "{edition}年：报道数{total}",
     " — **preferred** (official chair's statement)": "（**采用值**：主席声明）",
     " — preferred: official chair's statement": "（采用值：主席声明）",
     'A change is given only between reported figures; "about" marks an approximate change (one of the figures is qualified). Named speakers are counts of what the sources name, so no change is given. Values other sources give are shown in brackets.': "增减仅按报道数计算；标“约”者为近似值（所据数字为概数）。具名发言嘉宾人数仅为公开来源所列，不计算增减。括号内为其他来源所载数值。",

@@ -80,7 +80,12 @@ def test_wording_goes_through_the_catalogue():
 
     i18n.set_language("en")  # the run's language does not matter: the language is a parameter
     c = compare_figures(Stated(300, "about"), Stated(240, "more_than"))
-    assert cmp.change_parts(c, lang="zh") == ("约−60", "约−20%")
+    # house style rule 11: the change in words, 约 before the number (was '约−60', '约−20%')
+    assert cmp.change_parts(c, lang="zh") == ("减少约60", "降幅约20%")
+    people = compare_figures(Stated(300, "about", metric="attendees"), Stated(240, "more_than", metric="attendees"))
+    assert cmp.change_parts(people, lang="zh") == ("减少约60人", "降幅约20%")
+    assert cmp.change_text(people, lang="zh") == "减少约60人，降幅约20%"
+    assert cmp.change_parts(people, lang="en") == ("about −60", "about −20%")
 
 
 def test_real_data_every_view_uses_the_same_rule(dataset):

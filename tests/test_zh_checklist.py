@@ -521,3 +521,115 @@ def test_the_speakers_table_shows_project_translated_titles_marked(monkeypatch):
         assert not [x for x in people["职务"] if x.startswith(("Permanent", "Director", "Minister", "Chief"))]
     finally:
         set_language("en")
+
+
+# --- tiles, tables, charts and headings (issue 18 item 4; house style rules 8, 11, 12, row 72) -------------
+# On the synthetic editions (tests/fixtures/synthetic): attendees 200 (2098) and about 280 (2099).
+
+ITALICS = re.compile(r"(?<![*\w])[*_](?![*_\s])[^*_\n]+(?<![*_\s])[*_](?![*\w])")
+
+
+def _page(path: str, lang: str, data, query: dict | None = None):
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.i18n import set_language
+
+    old = os.environ.get("DASHBOARD_DATA_DIR")
+    os.environ["DASHBOARD_DATA_DIR"] = str(data)
+    set_language(lang)
+    try:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
+        at.query_params["lang"] = lang
+        at.run()
+        at.switch_page(path)
+        at.query_params["lang"] = lang
+        for k, v in (query or {}).items():
+            at.query_params[k] = v
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+    finally:
+        set_language("en")
+        if old is None:
+            os.environ.pop("DASHBOARD_DATA_DIR", None)
+        else:
+            os.environ["DASHBOARD_DATA_DIR"] = old
+
+
+@pytest.fixture(scope="module")
+def overview_zh(fixture_data):
+    return _page("pages/0_Overview.py", "zh", fixture_data, {"edition": "2099"})
+
+
+@pytest.fixture(scope="module")
+def overview_en(fixture_data):
+    return _page("pages/0_Overview.py", "en", fixture_data, {"edition": "2099"})
+
+
+def test_counts_of_people_carry_人_in_the_tile_caption(overview_zh, overview_en):
+    """Issue 18 item 4 / rule 8: '240余' without 人 under the attendees tile; 约300人, 240余人."""
+    captions = [str(c.value) for c in overview_zh.caption]
+    assert any(c.startswith("**约280人**") for c in captions), captions
+    assert not [c for c in captions if c.startswith("**约280**")]
+    assert any(str(c.value).startswith("**about 280**, as reported by") for c in overview_en.caption)
+
+
+def test_the_tile_change_is_in_words_with_约_before_the_number(overview_zh, overview_en):
+    """Rule 11: '较上届…减少约60人', not '约−60'; the earlier figure with its unit (2098年：200人)."""
+    deltas = {m.label: str(m.proto.delta) for m in overview_zh.metric}
+    assert deltas["参会人数"] == "较上届（2098年：200人）增加约80人"
+    assert not [d for d in deltas.values() if "约+" in d or "约−" in d or "+" in d or "−" in d]
+    assert {m.label: str(m.proto.delta) for m in overview_en.metric}["Attendees"] == "about +80 vs 2098 (200)"
+
+
+def test_figures_beside_their_label_carry_their_measure_word():
+    """The Import page's comparison table and its shortfall line show '240余人' (format_figure_unit)."""
+    from dashboard.formatting import format_figure_unit
+
+    assert format_figure_unit(240, "more_than", "attendees", lang="zh") == "240余人"
+    assert format_figure_unit(300, "about", "attendees", lang="zh") == "约300人"
+    assert format_figure_unit(57, "exact", "countries_and_regions", lang="zh") == "57个"
+    assert format_figure_unit(240, "more_than", "attendees", lang="en") == "more than 240"
+    assert format_figure_unit(57, "exact", "countries_and_regions", lang="en") == "57"
+
+
+def test_coverage_chart_labels_take_年_and_the_measure_word(fixture_ds):
+    """Row 72: '2024年：报道数57个', not '2024 · 报道数57'."""
+    from dashboard import keycharts
+
+    def labels(lang):  # a label wraps onto two lines (<br>) where it is wider than the bar
+        fig = keycharts.coverage(fixture_ds, [2098, 2099], "countries_and_regions", lang=lang).figure
+        joiner = "" if lang == "zh" else " "
+        return {" ".join(str(y).replace("<br>", joiner).split()) for tr in fig.data for y in tr.y}
+
+    assert {"2098年：报道数40个", "2099年：报道数60个"} <= labels("zh"), labels("zh")
+    assert {"2098 · reported 40", "2099 · reported 60"} <= labels("en"), labels("en")
+
+
+def test_no_italics_in_the_chinese_catalogue(catalogue):
+    """Rule 12: no italics in Chinese ('*{label}*（{n}个）' on the Year-over-year page)."""
+    found = {k: v for k, v in catalogue.items() if v and ITALICS.search(v.replace("**", ""))}
+    assert not found, found
+
+
+def test_year_over_year_headings_are_not_italic_in_chinese(fixture_data):
+    """Rule 12: the Year-over-year page's sub-headings (主题, 核心理念, overlap columns) are not italic;
+    English keeps its italics."""
+    query = {"a": "2098", "b": "2099"}
+    zh = [str(m.value) for m in _page("pages/1_Year_over_year.py", "zh", fixture_data, query).markdown]
+    italic = [m for m in zh if ITALICS.search(m.replace("**", ""))]
+    assert not italic, italic
+    assert any(m.startswith("**主题**") for m in zh), zh
+    en = [str(m.value) for m in _page("pages/1_Year_over_year.py", "en", fixture_data, query).markdown]
+    assert any(m.startswith("*Theme*") for m in en)
+
+
+def test_edition_chips_keep_bracketed_units_together():
+    """A chip '2025年·连云港（第二届）' wraps as '2025年·连云港' / '（第二届）', never '（第二' / '届）':
+    the chips break at punctuation and spaces only (word-break: keep-all)."""
+    from dashboard.ui.fit import TEXT_FIT_CSS
+
+    chip_rule = TEXT_FIT_CSS.split('[data-testid="stMultiSelectTagsContainer"] span{', 1)[1].split("}", 1)[0]
+    assert "word-break:keep-all" in chip_rule

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .formatting import format_figure, format_number, format_percent, format_signed, join_clauses
+from . import locale_rules
+from .formatting import format_figure_unit, format_number, format_percent, format_signed, join_clauses
 from .i18n import t
 
 REPORTED, NAMED, NOT_REPORTED = "reported", "named_in_sources", "not_reported"
@@ -50,6 +51,9 @@ class Stated:
     basis: str = REPORTED
     source_ids: tuple[str, ...] = ()
     others: tuple[tuple[int, str, tuple[str, ...]], ...] = field(default=())
+    # The headline metric ('attendees'…): counts of people and of items take their measure word where the
+    # language's counts carry one ('240余人', '51个'); None: unknown.
+    metric: str | None = None
 
     @property
     def known(self) -> bool:
@@ -118,6 +122,9 @@ def change_parts(c: Comparison, lang: str) -> tuple[str, str]:
     'at least +40', …; for a count of names, or when a figure is missing, a dash in both."""
     if not c.has_change:
         return "—", "—"
+    own = CHANGE_PARTS.get(lang) if locale_rules.rules(lang).change_in_words else None
+    if own is not None:  # in words: '减少约60人', '降幅约20%' (house style rule 11)
+        return own(c, lang, c.later.metric or c.earlier.metric)
     d, p = format_signed(c.delta, lang=lang), format_percent(c.ratio, lang=lang)
     if c.kind == EXACT:
         return d, p
@@ -128,11 +135,25 @@ def change_parts(c: Comparison, lang: str) -> tuple[str, str]:
     return t("at most {change}", lang=lang, change=d), t("at most {change}", lang=lang, change=p)
 
 
+def change_brief(c: Comparison, lang: str, metric: str | None = None) -> str:
+    """The change in a tile: '−6', 'about −60' / in words where the language writes changes so
+    ('减少约60人', '较上届' comes from the tile's template; house style rule 11)."""
+    if not c.has_change:
+        return "—"
+    own = CHANGE_SENTENCES.get(lang) if locale_rules.rules(lang).change_in_words else None
+    if own is None:
+        return change_parts(c, lang)[0]
+    return own(c, lang, metric or c.later.metric or c.earlier.metric, rate=False)
+
+
 def change_text(c: Comparison, lang: str) -> str:
     """'−6 (−11%)', 'about −60 (about −20%)', 'at least +40 (at least +20%)'; '' when no change may
     be given."""
     if not c.has_change:
         return ""
+    own = CHANGE_SENTENCES.get(lang) if locale_rules.rules(lang).change_in_words else None
+    if own is not None:  # '减少约60人，降幅约20%'
+        return own(c, lang, c.later.metric or c.earlier.metric)
     d, p = change_parts(c, lang)
     return t("{change} ({relative})", lang=lang, change=d, relative=p)
 
@@ -140,13 +161,13 @@ def change_text(c: Comparison, lang: str) -> str:
 def figure_text(s: Stated, lang: str) -> str:
     """'51', 'more than 240', and for a count of names '13 named in sources'."""
     if s.basis == NAMED:
-        return t("{n} named in sources", lang=lang, n=format_figure(s.value, s.qualifier, lang=lang))
-    return format_figure(s.value, s.qualifier, lang=lang)
+        return t("{n} named in sources", lang=lang, n=format_figure_unit(s.value, s.qualifier, s.metric, lang=lang))
+    return format_figure_unit(s.value, s.qualifier, s.metric, lang=lang)
 
 
 def others_text(s: Stated, lang: str) -> str:
     """'50' or 'approximately 240; 250' — the values other sources give; '' when none."""
-    return join_clauses((format_figure(v, q, lang=lang) for v, q, _ids in s.others), lang=lang)
+    return join_clauses((format_figure_unit(v, q, s.metric, lang=lang) for v, q, _ids in s.others), lang=lang)
 
 
 def figure_with_others(s: Stated, lang: str) -> str:
@@ -228,12 +249,12 @@ def change_sentence(c: Comparison, lang: str, metric: str | None = None) -> str:
     return t("at most {n} more", lang=lang, n=n) if more else t("at least {n} fewer", lang=lang, n=n)
 
 
-def _change_sentence_zh(c: Comparison, lang: str, metric: str | None) -> str:
+def _change_sentence_zh(c: Comparison, lang: str, metric: str | None, rate: bool = True) -> str:
     """'减少6个，下降11%', '减少约60人，降幅约20%', '基本持平', '至少增加40人': the Chinese shape of
     :func:`change_sentence` (house style rule 11: 增减 and the rate in words, 约 before the number;
     measure word by metric: 人 for attendees, 个 otherwise). The renderer puts 较上届 in front."""
     n = format_number(abs(c.delta), lang=lang) + ("人" if metric in ("attendees", "named_speakers") else "个")
-    pct = format_percent(abs(c.ratio), lang=lang)[1:] if c.ratio is not None else ""
+    pct = format_percent(abs(c.ratio), lang=lang)[1:] if c.ratio is not None and rate else ""
     if c.delta == 0:
         return "持平" if c.kind == EXACT else "基本持平"
     up = c.delta > 0
@@ -244,6 +265,27 @@ def _change_sentence_zh(c: Comparison, lang: str, metric: str | None) -> str:
         return f"{word}约{n}，{'增幅' if up else '降幅'}约{pct}" if pct else f"{word}约{n}"
     at_least = (c.bound == "at_least") == (c.delta > 0)
     return f"{'至少' if at_least else '至多'}{word}{n}"
+
+
+def _change_parts_zh(c: Comparison, lang: str, metric: str | None) -> tuple[str, str]:
+    """Table cells in words (house style rule 11): ('减少6个', '下降11%'), ('减少约60人', '降幅约20%'),
+    ('至少增加40人', '至少增长20%'), ('持平', '0%')."""
+    unit = "" if metric is None else "人" if metric in ("attendees", "named_speakers") else "个"
+    n = format_number(abs(c.delta), lang=lang) + unit
+    pct = format_percent(abs(c.ratio), lang=lang).lstrip("+±") if c.ratio is not None else ""
+    up = c.delta > 0
+    if c.delta == 0:
+        return ("持平" if c.kind == EXACT else "基本持平"), (pct or "—")
+    word, rate = ("增加", "增长") if up else ("减少", "下降")
+    if c.kind == EXACT:
+        return f"{word}{n}", (f"{rate}{pct}" if pct else "—")
+    if c.kind == APPROXIMATE:
+        return f"{word}约{n}", (f"{'增幅' if up else '降幅'}约{pct}" if pct else "—")
+    at = "至少" if (c.bound == "at_least") == up else "至多"
+    return f"{at}{word}{n}", (f"{at}{rate}{pct}" if pct else "—")
+
+
+CHANGE_PARTS = {"zh": _change_parts_zh}
 
 
 # Running-text change wording per language, where the sentence shape differs from the English one.

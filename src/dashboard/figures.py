@@ -11,7 +11,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from . import maplayout, names, textwidth
-from .formatting import format_figure, join_clauses
+from .formatting import format_figure_unit, join_clauses
 from .i18n import t
 from .vocab import region_label
 from .worldview import RESOLUTION
@@ -184,7 +184,9 @@ def coverage_chart(
         else t("Not named in public sources", lang=lang)
     )
     cov = cov.sort_values("edition", ascending=False)
-    totals = [format_figure(r, q, lang=lang) for r, q in zip(cov.reported, cov.reported_qualifier)]
+    totals = [
+        format_figure_unit(r, q, m, lang=lang) for r, q, m in zip(cov.reported, cov.reported_qualifier, cov.metric)
+    ]
     # The reported total goes into the category label ("2025 · reported 51"): an annotation
     # placed on a category axis blanks the bars in plotly.js.
     y = [

@@ -97,6 +97,21 @@ def format_figure_count(value: int | float | None, qualifier: str | None, metric
     return t("{figure} in number", lang=lang, figure=figure)
 
 
+def format_figure_unit(value: int | float | None, qualifier: str | None, metric: str | None, *, lang: str) -> str:
+    """A count beside its label (tile captions, table cells, chart labels): 'more than 240', '57' / with
+    the measure word where the language's counts carry one ('240余人', '57个'; house style rule 8)."""
+    if locale_rules.rules(lang).measure_words:
+        return format_figure_count(value, qualifier, metric, lang=lang)
+    return format_figure(value, qualifier, lang=lang)
+
+
+def md_emphasis(text: str, *, lang: str) -> str:
+    """A Markdown sub-heading's emphasis: '*Theme*', or '**主题**' where the language sets no italics
+    (house style rule 12)."""
+    mark = "*" if locale_rules.rules(lang).italics else "**"
+    return f"{mark}{text}{mark}"
+
+
 def format_edition_ordinal(n: int, *, lang: str) -> str:
     """'edition 2' / '第二届' ('首届' for the first): Chinese numerals where the language's rules say
     so (:func:`dashboard.locale_rules.edition_ordinal`), else the catalogue's form."""

@@ -38,6 +38,14 @@ class Rules:
     # Qualified figures in compact places (tiles): symbols ('≈300', '>240') or, where the language's
     # sources never write symbols, the spelled form ('约300人', '240余人').
     figure_symbols: bool = True
+    # Counts beside their label (tile captions, table cells, chart labels) carry the metric's measure
+    # word ('240余人', '57个'; house style rule 8), or stand alone ('more than 240', '57').
+    measure_words: bool = False
+    # The change in a tile in words ('减少约60人'; house style rule 11) instead of a signed number ('about −60').
+    change_in_words: bool = False
+    # Markdown emphasis for sub-headings: italics ('*Theme*'), or bold where the language sets no italics
+    # (Chinese: house style rule 12).
+    italics: bool = True
     # Typst's text region for this language ("cn": Simplified Chinese typesetting), "" for none.
     typst_region: str = ""
     # Ordinals of editions: 'arabic' (the catalogue's 'edition {n}') or 'chinese' (首届, 第二届…).
@@ -93,6 +101,9 @@ RULES: dict[str, Rules] = {
         simplified_script=True,
         companion_summaries=("en",),
         figure_symbols=False,
+        measure_words=True,
+        change_in_words=True,
+        italics=False,
         ordinals="chinese",
         collation="pinyin",
         # house style (zh-style-guide rule 5): China and its SARs and region first, then pinyin order

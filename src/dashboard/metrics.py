@@ -111,15 +111,15 @@ def stated(ds: Dataset, edition: int, metric: str) -> comparison.Stated:
     source gives for it (the conflicts travel with the figure)."""
     if metric == "named_speakers":
         n = int(identified_counts(ds).set_index("edition").loc[edition, metric])
-        return comparison.Stated(n, "exact", comparison.NAMED)
+        return comparison.Stated(n, "exact", comparison.NAMED, metric=metric)
     pref = preferred_figures(ds).set_index(["edition", "metric"])
     if (edition, metric) not in pref.index:
-        return comparison.Stated(None, None, comparison.NOT_REPORTED)
+        return comparison.Stated(None, None, comparison.NOT_REPORTED, metric=metric)
     r = pref.loc[(edition, metric)]
     conf = figure_conflicts(ds, edition)
     conf = conf[(conf.metric == metric) & ~conf.is_preferred]
     others = tuple((int(c.value), c.qualifier, tuple(c.source_ids.split("|"))) for c in conf.itertuples())
-    return comparison.Stated(int(r.value), r.qualifier, comparison.REPORTED, (r.source_id,), others)
+    return comparison.Stated(int(r.value), r.qualifier, comparison.REPORTED, (r.source_id,), others, metric)
 
 
 def compare(ds: Dataset, earlier: int, later: int, metric: str) -> comparison.Comparison:

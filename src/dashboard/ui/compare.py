@@ -9,7 +9,7 @@ from .. import keycharts, locale_rules, metrics, names
 from ..comparison import basis_label, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
-from ..formatting import join_clauses, md_escape, sort_names
+from ..formatting import join_clauses, md_emphasis, md_escape, sort_names
 from ..i18n import get_language, t
 from ..vocab import METRICS
 from .charts import chart_block, download_csv
@@ -116,7 +116,7 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
         with col:
             st.markdown(f"**{edition_label(ds, ed)}**")
             theme = names.theme(ds, ed, lang=lang)
-            st.markdown("*" + t("Theme") + f"*\n- {md_escape(theme)}")
+            st.markdown(md_emphasis(t("Theme"), lang=lang) + f"\n- {md_escape(theme)}")
             variants = [x for x in names.topic_texts(ds, ed, "theme", lang=lang) if x != theme]
             if variants:
                 st.caption(
@@ -127,7 +127,7 @@ def themes_side_by_side(ds: Dataset, a: int, b: int) -> None:
                 if texts:
                     if not names.topics_in_language(ds, ed, kind, lang):  # no source in the reader's language
                         label += t(" (as the English sources write them)")
-                    st.markdown(f"*{label}*\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
+                    st.markdown(md_emphasis(label, lang=lang) + "\n" + "\n".join(f"- {md_escape(x)}" for x in texts))
             if not names.topic_texts(ds, ed, "panel", lang=lang):
                 st.caption(t("No parallel sessions are described in the sources found."))
 

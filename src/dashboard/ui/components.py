@@ -6,9 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from .. import citations, locale_rules, metrics, provenance
-from ..comparison import change_parts, others_text
+from ..comparison import change_brief, others_text
 from ..dataset import Dataset
-from ..formatting import format_edition_label, format_figure, format_figure_short, join_clauses, md_escape
+from ..formatting import (
+    format_edition_label,
+    format_figure_short,
+    format_figure_unit,
+    join_clauses,
+    md_escape,
+)
 from ..i18n import get_language, t
 from ..memo import per_dataset
 from ..names import edition_city, edition_row
@@ -113,9 +119,9 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
         if c is not None and c.has_change:
             delta = t(
                 "{change} vs {prev} ({prev_value})",
-                change=change_parts(c, lang=lang)[0],
+                change=change_brief(c, lang, r.metric),
                 prev=int(r.previous_edition),
-                prev_value=format_figure(c.earlier.value, c.earlier.qualifier, lang=lang),
+                prev_value=format_figure_unit(c.earlier.value, c.earlier.qualifier, r.metric, lang=lang),
             )
             arrow = "up" if c.delta > 0 else "down" if c.delta < 0 else "off"
         if r.basis == "reported":
@@ -125,7 +131,11 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
             if locale_rules.may_quote(citations.source_language(ds, r.source_id), lang):
                 help_ = t('"{as_written}" — {source}', as_written=row.as_written, source=label)
             else:  # a source in another language: its figure in the page's words, not a foreign quote
-                help_ = t("{figure} — {source}", figure=format_figure(r.value, r.qualifier, lang=lang), source=label)
+                help_ = t(
+                    "{figure} — {source}",
+                    figure=format_figure_unit(r.value, r.qualifier, r.metric, lang=lang),
+                    source=label,
+                )
         elif r.basis == "identified":
             help_ = t(
                 "People named as speakers in public sources: a count of what the sources say, not a "
@@ -149,14 +159,14 @@ def headline_tiles(ds: Dataset, edition: int) -> None:
                     caption += "  \n" + t(
                         "{year}: {n} named in sources",
                         year=int(r.previous_edition),
-                        n=format_figure(c.earlier.value, lang=lang),
+                        n=format_figure_unit(c.earlier.value, None, r.metric, lang=lang),
                     )
                 st.caption(caption)
             elif r.basis == "reported":
                 st.caption(
                     t(
                         "**{figure}**, as reported by {source}",
-                        figure=format_figure(r.value, r.qualifier, lang=lang),
+                        figure=format_figure_unit(r.value, r.qualifier, r.metric, lang=lang),
                         source=md_escape(citations.publisher(ds, r.source_id, lang=lang)),
                     )
                 )

@@ -6,9 +6,13 @@ which renders every page with every message about 40 % longer."""
 
 _WRAP = "white-space:normal !important;overflow:visible !important;text-overflow:clip !important"
 
+# A chip wraps only where its text has a space or punctuation, never inside a Chinese word or a bracketed
+# unit ('2025年·连云港' / '（第二届）', not '（第二' / '届）'). Text with spaces breaks as before.
+_KEEP = "word-break:keep-all"
+
 TEXT_FIT_CSS = (
     "<style>"
-    f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important}}'
+    f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important;{_KEEP}}}'
     f'[data-testid="stPageLink-NavLink"] span{{{_WRAP}}}'
     f'[data-testid="stMetricLabel"] .stMarkdownEllipsis,[data-testid="stMetricDelta"] .stMarkdownEllipsis{{{_WRAP}}}'
     "</style>"

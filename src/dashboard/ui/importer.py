@@ -17,7 +17,7 @@ from .. import citations, locale_rules
 from .. import registrations as R
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
-from ..formatting import format_figure
+from ..formatting import format_figure_unit
 from ..harmonize import AliasIndex
 from ..i18n import get_language, t
 from ..names import entity_form, entity_name
@@ -330,7 +330,9 @@ def completeness_note(ds: Dataset, check: R.Completeness) -> None:
             pd.DataFrame(
                 {
                     t("Figure"): [METRICS.label(d.metric, lang=lang) for d in check.differences],
-                    t("Reported"): [format_figure(d.reported, d.qualifier, lang=lang) for d in check.differences],
+                    t("Reported"): [
+                        format_figure_unit(d.reported, d.qualifier, d.metric, lang=lang) for d in check.differences
+                    ],
                     t("Reported by"): [citations.publisher(ds, d.source_id, lang=lang) for d in check.differences],
                     t("In this list"): [d.listed for d in check.differences],
                     t("Difference"): [f"{d.listed - d.reported:+d}" for d in check.differences],
@@ -353,7 +355,7 @@ def shortfall_text(d: R.Difference) -> str:
         "it has {n} {what}, fewer than the reported {total}",
         n=d.listed,
         what=METRIC_NOUNS.label(d.metric, lang=lang),
-        total=format_figure(d.reported, d.qualifier, lang=lang),
+        total=format_figure_unit(d.reported, d.qualifier, d.metric, lang=lang),
     )
 
 

@@ -9,7 +9,7 @@ from .. import citations, keycharts, metrics, names, provenance
 from ..comparison import figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
-from ..formatting import format_date_range, format_figure, md_escape
+from ..formatting import format_date_range, format_figure, format_figure_unit, md_escape
 from ..i18n import get_language, t
 from ..vocab import METRIC_NOUNS, METRICS, SCOPES
 from .charts import chart_block
@@ -132,7 +132,7 @@ def conflicts_section(ds: Dataset, edition: int) -> None:
             lines.append(
                 t(
                     "- **{value}**{mark}: {sources}",
-                    value=format_figure(r.value, r.qualifier, lang=lang),
+                    value=format_figure_unit(r.value, r.qualifier, metric, lang=lang),
                     mark=mark,
                     sources=source_links(ds, r.source_ids),
                 )
