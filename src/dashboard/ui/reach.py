@@ -318,6 +318,12 @@ def invitation_worksheet(ds: Dataset, editions: list[int], lang: str) -> None:
         t("not in the organizers' complete lists of {eds}", eds=eds, lang=lang)
         if complete
         else t(
+            "not identified in public sources or the organizer's list for {eds} (neither names every participant)",
+            eds=eds,
+            lang=lang,
+        )
+        if listwords.adds(ds, editions)
+        else t(
             "not identified in public sources for {eds} (the sources name only part of the participants)",
             eds=eds,
             lang=lang,
