@@ -265,3 +265,21 @@ def test_pages_say_they_show_the_list(fixture_data, monkeypatch, lang, path, que
     assert new not in without  # without a list nothing changes
     assert old in without
     assert "名单名单" not in with_list
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_organizations_workbook_header_says_it_includes_the_list(fixture_ds, merged, lang):
+    from dashboard import workbook
+
+    before = list(workbook.organizations_table(fixture_ds, lang))
+    after = workbook.organizations_table(merged, lang)
+    head = {"en": "Named in 2099 public sources or the organizer's list", "zh": "见于2099年公开来源或主办方报名名单"}[
+        lang
+    ]
+    assert head in after.columns and head not in before
+    old = {"en": "Named in 2098 sources", "zh": "见于2098年来源"}[lang]
+    assert old in before and old in after.columns  # the list is for 2099 only
+    yes = {"en": "yes", "zh": "是"}[lang]
+    unhcr = {"en": "UNHCR", "zh": "UNHCR"}[lang]
+    row = after[after.iloc[:, 1] == unhcr]
+    assert len(row) == 1 and row[head].iloc[0] == yes  # the organization only the list names
