@@ -283,3 +283,17 @@ def test_organizations_workbook_header_says_it_includes_the_list(fixture_ds, mer
     unhcr = {"en": "UNHCR", "zh": "UNHCR"}[lang]
     row = after[after.iloc[:, 1] == unhcr]
     assert len(row) == 1 and row[head].iloc[0] == yes  # the organization only the list names
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_region_view_of_the_map_says_it_includes_the_list(fixture_ds, merged, lang):
+    from dashboard.describe import describe_region_shares
+
+    texts = []
+    for ds in (fixture_ds, merged):
+        frame = mapdata.map_participants(ds, 2099, lang=lang)
+        shares = mapdata.region_shares(frame, lang=lang)
+        texts.append(describe_region_shares(shares, 2099, lang, int((frame.origin == "list").sum())))
+    before, after = texts
+    assert WITH[lang] not in before and WITH[lang] in after
+    assert {"en": "(3 only in the list)", "zh": "（其中3个仅见于名单；"}[lang] in after

@@ -216,12 +216,24 @@ def _map(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
     return text
 
 
-def describe_region_shares(shares: pd.DataFrame, edition: int, lang: str) -> str:
-    """The region view of the map (dashboard.mapdata.region_shares: identified per sub-region)."""
+def describe_region_shares(shares: pd.DataFrame, edition: int, lang: str, list_only: int = 0) -> str:
+    """The region view of the map (dashboard.mapdata.region_shares: identified per sub-region);
+    ``list_only``: how many of them only an organizer's list names."""
     if shares.empty:
         return t("The map shows no identified participant.", lang=lang)
     by_region = shares.groupby("region", as_index=False).identified.sum().rename(columns={"identified": "count"})
     by_region = by_region.assign(label=by_region.region.map(lambda r: region_label(r, lang)))
+    if list_only:
+        return t(
+            "Map of the {n} countries and regions of {e} named in public sources and the organizer's list "
+            "({l} only in the list), filled by UN M49 region (most in {top}); {k} sub-regions outlined.",
+            lang=lang,
+            n=format_number(int(shares.identified.sum()), lang=lang),
+            e=edition,
+            l=format_number(list_only, lang=lang),
+            top=_top(by_region, "label", lang),
+            k=format_number(shares.sub_region.nunique(), lang=lang),
+        )
     return t(
         "Map of the {n} countries and regions of {e} named in public sources, filled by UN M49 region "
         "(most in {top}); {k} sub-regions outlined.",
