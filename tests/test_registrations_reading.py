@@ -11,7 +11,6 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.i18n import language
 from dashboard.registrations import common as C
 from dashboard.registrations import frame as F
 from dashboard.registrations import reading
@@ -50,7 +49,7 @@ def test_utf32_is_refused_clearly(encoding):
 
 
 def test_bytes_invalid_in_the_detected_encoding_name_the_row():
-    with pytest.raises(FileRefused, match=r"f.csv, row 2: bytes that are not valid UTF-16 text"):
+    with pytest.raises(FileRefused, match=r"f.csv, row 2, column 'a': bytes that are not valid UTF-16 text"):
         reading.decode(b"\xff\xfe" + "a,b\n".encode("utf-16-le") + b"\x00\xdc", "f.csv")
 
 
@@ -357,9 +356,9 @@ def test_formula_without_a_cached_value_names_the_cell():
     assert str(info.value).startswith(
         "hand.xlsx, sheet 'Sheet', cell C3, column 'role (Participation role)': a formula without a saved result; "
     )
-    with language("zh"):  # in the user's language, still naming file, sheet, cell and column
-        with pytest.raises(FileRefused) as info:
-            reading.read_file(data, "名单.xlsx")
+    # in the user's language, still naming file, sheet, cell and column
+    with pytest.raises(FileRefused) as info:
+        reading.read_file(data, "名单.xlsx", lang="zh")
     assert str(info.value).startswith("名单.xlsx，工作表“Sheet”，单元格C3，role（参会身份）列：")
     assert "公式" in str(info.value)
 

@@ -11,7 +11,6 @@ import pytest
 from conftest import FIXTURES
 from conftest import registration_frame as frame
 
-from dashboard.i18n import language
 from dashboard.ingest import problem_report
 from dashboard.registrations import reading
 from dashboard.registrations.common import FileRefused
@@ -22,8 +21,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def refusal(data: bytes, name: str, lang: str, **kw) -> str:
-    with language(lang), pytest.raises(FileRefused) as info:
-        reading.read_file(data, name, **kw)
+    with pytest.raises(FileRefused) as info:
+        reading.read_file(data, name, lang=lang, **kw)
     return str(info.value)
 
 
@@ -80,6 +79,7 @@ def test_bytes_not_valid_in_the_chosen_encoding_name_file_and_row(lang):
     data = "country,name\nPeru,A\nFrance,Renée\n".encode("cp1252")
     message = refusal(data, "w.csv", lang, encoding="utf-8")
     assert message.startswith("w.csv") and re.search(r"(row 3|第3行)", message)
+    assert re.search(r"(column 'name'|“name”列)", message), message  # the column, by its header
     assert bool(CJK.search(message)) == (lang == "zh")
 
 
@@ -101,8 +101,7 @@ def test_row_problems_name_the_sheet_row_and_column_in_both_languages_and_the_re
     df["sheet"] = "第二届"
     df.attrs["headers"] = {"country_or_organization": "国别", "role": "身份", "edition": "届次"}
     en = validate(df, "list.xlsx", index, [2024, 2025], lang="en")
-    with language("zh"):
-        zh = validate(df, "list.xlsx", index, [2024, 2025], lang="zh")
+    zh = validate(df, "list.xlsx", index, [2024, 2025], lang="zh")
     assert len(en.issues) == len(zh.issues) >= 4
     for issue in en.issues:
         text = issue.text("en")

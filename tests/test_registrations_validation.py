@@ -198,6 +198,8 @@ def test_titles_give_the_seniority_in_both_languages(index):
         ("秘书", "official"),
         ("翻译", "not_derivable"),
         ("Vice Minister of Public Security", "vice_minister"),  # the English rules agree
+        ("Head of Division, Border Management", "senior_official"),  # a 处长, not the head of an institution
+        ("Head of the Immigration Department", "head_of_institution"),
     ],
 )
 def test_chinese_seniority_rules_beside_the_english_ones(title, level):

@@ -41,6 +41,9 @@ _SENIORITY_RULES_ZH: list[tuple[str, str]] = [
     (r"(副(司|局|署|厅|处)长|副主任|副总监|副秘书长?|处长|参赞|顾问|助理)$", "senior_official"),
     (r"(司长|局长|署长|厅长|主任|总监|总长|秘书长|总干事|主席|总裁|院长|市长|总警监|大使)$", "head_of_institution"),
 ]
+# A head of a unit below an institution (division, section, unit, desk, branch office) is a senior official,
+# as its Chinese counterpart 处长/科长's superior is; "Head of the Immigration Department" stays a head.
+_HEAD_OF_UNIT = re.compile(r"^\s*(deputy |acting )?head of (the )?(division|section|unit|desk|branch)\b")
 _CJK_TITLE = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -69,6 +72,9 @@ def seniority(title: str | None) -> str:
         text = text.split("(", 1)[1]
     if not re.search(r"[A-Za-z]", text):
         return next((level for pattern, level in _SENIORITY_RULES_ZH if re.search(pattern, text)), "not_derivable")
+    # "Head of Division" is a 处长, not a head of institution: the unit a head leads decides first
+    if _HEAD_OF_UNIT.search(text.casefold()):
+        return "senior_official"
     head = title_head(text)
     for pattern, level in _SENIORITY_RULES:
         if re.search(pattern, head):

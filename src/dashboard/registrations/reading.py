@@ -82,15 +82,31 @@ def _strict(data: bytes, encoding: str, name: str, lang: str = DEFAULT_LANGUAGE)
         label = ENCODING_LABELS.get(encoding, encoding)
         raise FileRefused(
             t(
-                "{name}, row {row}: bytes that are not valid {encoding} text (byte {byte}); "
+                "{name}, row {row}, column '{column}': bytes that are not valid {encoding} text (byte {byte}); "
                 "save the file as UTF-8 CSV or as XLSX",
                 lang=lang,
                 name=name,
                 row=row,
+                column=_column_at(data, exc.start, encoding),
                 encoding=label,
                 byte=f"{exc.start:,}",
             )
         ) from None
+
+
+def _column_at(data: bytes, at: int, encoding: str) -> str:
+    """The column a byte offset of a delimited text falls in, as the user knows it: the header as written
+    ("国家/地区"), or its number when the header row cannot say (the bad byte is in the header itself, or
+    the row has more fields than the header). Read leniently: this only names where the file is broken."""
+    before = data[:at].decode(encoding, errors="replace").split("\n")
+    header = data.decode(encoding, errors="replace").split("\n", 1)[0].strip("\r\ufeff")
+    delimiter = max([",", "\t", ";"], key=header.count)
+    prefix = before[-1]
+    position = len(next(csv.reader([prefix], delimiter=delimiter), [""])) if prefix else 1
+    headers = next(csv.reader([header], delimiter=delimiter), [])
+    if len(before) > 1 and position <= len(headers) and headers[position - 1].strip():
+        return headers[position - 1].strip()
+    return str(position)
 
 
 # What the non-ASCII characters of a correct decoding look like, per candidate. A wrong decoding gives
