@@ -10,12 +10,7 @@ from dashboard.ui.layout import footer, page_dataset
 ds = page_dataset()
 
 st.title(t("Sub-Forum on Migration Management Cooperation"))
-st.caption(
-    t(
-        "Global Public Security Cooperation Forum (Lianyungang) · who took part in each edition, "
-        "as public sources report it"
-    )
-)
+st.caption(overview.page_caption(ds))
 
 edition = edition_picker(ds)
 overview.edition_header(ds, edition)

@@ -11,12 +11,7 @@ from dashboard.ui.layout import footer, page_dataset
 ds = page_dataset()
 f = sidebar_filters(ds, ("editions", "region", "etype"))
 st.title(t("Countries and regions"))
-st.caption(
-    t(
-        "Only part of the participating countries and regions is named in public sources; the rest is "
-        "shown as its own pale bar, never hidden."
-    )
-)
+st.caption(countries.page_caption(ds, f.editions))
 
 countries.region_chart(ds, f, "region")
 countries.region_chart(ds, f, "sub_region")

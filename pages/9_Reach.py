@@ -13,12 +13,7 @@ ds = page_dataset()
 lang = get_language()
 f = sidebar_filters(ds, ("editions",))
 st.title(t("Reach"))
-st.caption(
-    t(
-        "Public sources name only part of the participants: a state not identified in them may still have "
-        "taken part. Each edition is compared with each grouping's membership on the edition's own dates."
-    )
-)
+st.caption(reach.page_caption(ds, f.editions))
 
 st.subheader(t("Groupings"))
 grouping = reach.pick_grouping(ds, lang)

@@ -29,7 +29,8 @@ def describe(chart: Chart, lang: str) -> str:
     if name.startswith("coverage-"):
         return _coverage(chart.data, lang, getattr(chart, "list_only", 0))
     if name.startswith("countries-by-"):
-        return _regions(chart.data, "sub_region" if name.endswith("sub-region") else "region", lang)
+        level = "sub_region" if name.endswith("sub-region") else "region"
+        return _regions(chart.data, level, lang, getattr(chart, "list_only", 0))
     if name.startswith("speakers-by-") or name.startswith("roles-"):
         return _people(chart.data, lang)
     if name == "organizations-matrix":
@@ -95,7 +96,7 @@ def _coverage(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
     )
 
 
-def _regions(data: pd.DataFrame, level: str, lang: str) -> str:
+def _regions(data: pd.DataFrame, level: str, lang: str, list_only: int = 0) -> str:
     if data.empty:
         return ""
     parts = []
@@ -111,11 +112,23 @@ def _regions(data: pd.DataFrame, level: str, lang: str) -> str:
             top=_top(named, level, lang),
         )
         if len(rest) and int(rest["count"].sum()):
-            clause += t(
-                ", {k} not named in public sources", lang=lang, k=format_number(int(rest["count"].sum()), lang=lang)
+            k = format_number(int(rest["count"].sum()), lang=lang)
+            clause += (
+                t(", {k} named neither in public sources nor in the organizer's list", lang=lang, k=k)
+                if list_only
+                else t(", {k} not named in public sources", lang=lang, k=k)
             )
         parts.append(clause)
     what = t("region", lang=lang) if level == "region" else t("sub-region", lang=lang)
+    if list_only:  # an organizer's list adds identified participants
+        return t(
+            "Countries and regions identified in public sources and the organizer's list, per UN M49 {what} "
+            "({n} only in the list). {parts}.",
+            lang=lang,
+            what=what,
+            n=format_number(list_only, lang=lang),
+            parts=join_clauses(parts, lang=lang),
+        )
     return t(
         "Identified countries and regions per UN M49 {what}. {parts}.",
         lang=lang,
@@ -203,12 +216,24 @@ def _map(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
     return text
 
 
-def describe_region_shares(shares: pd.DataFrame, edition: int, lang: str) -> str:
-    """The region view of the map (dashboard.mapdata.region_shares: identified per sub-region)."""
+def describe_region_shares(shares: pd.DataFrame, edition: int, lang: str, list_only: int = 0) -> str:
+    """The region view of the map (dashboard.mapdata.region_shares: identified per sub-region);
+    ``list_only``: how many of them only an organizer's list names."""
     if shares.empty:
         return t("The map shows no identified participant.", lang=lang)
     by_region = shares.groupby("region", as_index=False).identified.sum().rename(columns={"identified": "count"})
     by_region = by_region.assign(label=by_region.region.map(lambda r: region_label(r, lang)))
+    if list_only:
+        return t(
+            "Map of the {n} countries and regions of {e} named in public sources and the organizer's list "
+            "({l} only in the list), filled by UN M49 region (most in {top}); {k} sub-regions outlined.",
+            lang=lang,
+            n=format_number(int(shares.identified.sum()), lang=lang),
+            e=edition,
+            l=format_number(list_only, lang=lang),
+            top=_top(by_region, "label", lang),
+            k=format_number(shares.sub_region.nunique(), lang=lang),
+        )
     return t(
         "Map of the {n} countries and regions of {e} named in public sources, filled by UN M49 region "
         "(most in {top}); {k} sub-regions outlined.",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import citations, locale_rules, mapdata, metrics, names, provenance
+from . import citations, listwords, locale_rules, mapdata, metrics, names, provenance
 from .dataset import Dataset
 from .figures import (
     STATUS_COLORS_FIXED,
@@ -135,12 +135,22 @@ def regions(
             *(region_label(x, lang=lang) for x in region_filter),
             *(ENTITY_TYPES.label(x, lang=lang) for x in type_filter),
         ]
-        subtitle = t(
-            "Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
-            "they are not shown under a filter.",
-            what=", ".join(chosen),
-            shown=shown,
-            lang=lang,
+        subtitle = (
+            t(
+                "Filtered ({what}): {shown}. Those named neither in public sources nor in the organizer's "
+                "list have no known region, so they are not shown under a filter.",
+                what=", ".join(chosen),
+                shown=shown,
+                lang=lang,
+            )
+            if listwords.adds(ds, editions)
+            else t(
+                "Filtered ({what}): {shown}. Those not named in public sources have no known region, so "
+                "they are not shown under a filter.",
+                what=", ".join(chosen),
+                shown=shown,
+                lang=lang,
+            )
         )
     cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED)
     if (data[level] == metrics.NOT_NAMED).any():
@@ -175,7 +185,8 @@ def regions(
         muted=(metrics.NOT_NAMED,),
     )
     table = data[["edition", level, "count", "identified"]].assign(**{level: data[level].map(names)})
-    return Chart(f"countries-by-{level.replace('_', '-')}", fig, table)
+    list_only = sum(provenance.counts(ds, e).list_only for e in editions)
+    return Chart(f"countries-by-{level.replace('_', '-')}", fig, table, list_only)
 
 
 def by_category(
@@ -342,7 +353,7 @@ def world_map(
     list_only = int((frame.origin == provenance.LIST).sum())
     if later is None:
         status_colors = {"identified": colors[earlier]}
-        labels = {"identified": t("Identified in {y} sources", y=earlier, lang=lang)}
+        labels = {"identified": listwords.identified_label(ds, earlier, lang=lang)}
         title = (
             t("Countries and regions named in public sources and the organizer's list, {y}", y=earlier, lang=lang)
             if credit
@@ -355,7 +366,7 @@ def world_map(
             "only_later": colors[later],
         }
         complete = bool(ds.editions.set_index("edition").loc[[earlier, later], "participant_list_complete"].all())
-        labels = metrics.overlap_labels(earlier, later, complete, lang=lang)
+        labels = metrics.overlap_labels_of(ds, earlier, later, complete, lang=lang)
         title = (
             t(
                 "Countries and regions named in public sources and the organizer's list, {a} and {b}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import citations, locale_rules, metrics, names, provenance
+from . import citations, listwords, locale_rules, metrics, names, provenance
 from .dataset import Dataset
 from .i18n import t
 from .memo import per_dataset
@@ -47,7 +47,7 @@ def map_participants(
     Taiwan, China in China's standard map), ``drawable`` (either)."""
     if later is None:
         tab = metrics.participants_table(ds, [earlier])
-        tab = tab.assign(status="identified", status_label=t("Identified in {y} sources", y=earlier, lang=lang))
+        tab = tab.assign(status="identified", status_label=listwords.identified_label(ds, earlier, lang=lang))
         editions = [earlier]
     else:
         o = metrics.overlap_labelled(ds, earlier, later, "country_or_region", lang=lang)

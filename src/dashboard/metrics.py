@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import comparison
+from . import comparison, listwords
 from .dataset import Dataset
 from .formatting import QUALIFIER_GROUP
 from .memo import per_dataset
@@ -247,6 +247,14 @@ def overlap_labels(earlier: int, later: int, complete: bool, *, lang: str) -> di
     }
 
 
+def overlap_labels_of(ds: Dataset, earlier: int, later: int, complete: bool, *, lang: str) -> dict[str, str]:
+    """:func:`overlap_labels` for a dataset: while the lists are incomplete and an organizer's list adds
+    participants to either edition, the labels credit public sources and the list."""
+    if not complete and listwords.adds(ds, (earlier, later)):
+        return listwords.overlap_labels_with_list(earlier, later, lang=lang)
+    return overlap_labels(earlier, later, complete, lang=lang)
+
+
 @per_dataset
 def overlap(ds: Dataset, earlier: int, later: int, participant_type: str) -> pd.DataFrame:
     """Identified participants of two editions, classified as both / only earlier / only later.
@@ -274,7 +282,7 @@ def overlap_labelled(ds: Dataset, earlier: int, later: int, participant_type: st
     df = overlap(ds, earlier, later, participant_type)
     flags = ds.editions.set_index("edition")["participant_list_complete"]
     complete = bool(flags.loc[earlier]) and bool(flags.loc[later])
-    labels = overlap_labels(earlier, later, complete, lang=lang)
+    labels = overlap_labels_of(ds, earlier, later, complete, lang=lang)
     return df.assign(status_label=df.status.astype(str).map(labels))
 
 

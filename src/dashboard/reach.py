@@ -244,7 +244,7 @@ def continuity(ds: Dataset, earlier: int, later: int, lang: str) -> pd.DataFrame
     firmly only with two complete lists, with the level of the delegation's head in each."""
     ov = metrics.overlap(ds, earlier, later, "country_or_region")
     complete = is_complete(ds, earlier) and is_complete(ds, later)
-    labels = metrics.overlap_labels(earlier, later, complete, lang=lang)
+    labels = metrics.overlap_labels_of(ds, earlier, later, complete, lang=lang)
     heads = head_levels(ds)
     out = pd.DataFrame(
         {

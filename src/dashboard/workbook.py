@@ -18,7 +18,7 @@ import unicodedata
 
 import pandas as pd
 
-from . import citations, metrics, names
+from . import citations, listwords, metrics, names
 from .dataset import Dataset
 from .exports import neutralize, safe_frame
 from .formatting import format_figure
@@ -117,7 +117,12 @@ def organizations_table(ds: Dataset, lang: str) -> pd.DataFrame:
         }
     )
     for e in ds.edition_ids:
-        out[t("Named in {year} sources", lang=lang, year=e)] = m[e].map(lambda v: _yes_no(bool(v), lang))
+        head = (
+            t("Named in {year} public sources or the organizer's list", lang=lang, year=e)
+            if listwords.adds(ds, [e])
+            else t("Named in {year} sources", lang=lang, year=e)
+        )
+        out[head] = m[e].map(lambda v: _yes_no(bool(v), lang))
     return out
 
 

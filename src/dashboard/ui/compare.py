@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import keycharts, locale_rules, metrics, names
+from .. import keycharts, listwords, locale_rules, metrics, names
 from ..comparison import basis_label, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
@@ -75,17 +75,12 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
         o = metrics.overlap_labelled(ds, a, b, ptype, lang=lang)
         st.markdown(f"**{title}**")
         if not o.complete.any():
-            st.caption(
-                t(
-                    "Neither list is complete: a participant missing from one edition's sources may still "
-                    "have attended, so this only compares what the sources name."
-                )
-            )
+            st.caption(listwords.overlap_note(ds, a, b, lang=lang))
         cols = st.columns(3)
         for col, status in zip(cols, metrics.OVERLAP_ORDER):
             sub = o[o.status == status]
             with col:
-                label = metrics.overlap_labels(a, b, bool(o.complete.any()), lang=lang)[status]
+                label = metrics.overlap_labels_of(ds, a, b, bool(o.complete.any()), lang=lang)[status]
                 st.markdown(t("*{label}* ({n})", label=label, n=len(sub)))
                 st.markdown("\n".join(f"- {md_escape(n)}" for n in _names(sub, lang, ds, [a, b])) or "—")
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, keycharts, locale_rules, metrics
+from .. import citations, keycharts, listwords, locale_rules, metrics
 from ..dataset import Dataset
 from ..describe import describe
-from ..formatting import join_clauses
+from ..formatting import join_clauses, md_escape
 from ..i18n import get_language, t
 from ..names import entity_form
 from ..vocab import ENTITY_TYPES, HOW_KNOWN
@@ -71,4 +71,12 @@ def participants_table(ds: Dataset, f: Filters) -> None:
         }
     )
     participants_dataframe(view)
+    note = listwords.table_note(ds, f.editions, lang=lang)
+    if note:
+        st.caption(md_escape(note))
     download_csv(lambda: citations.reader_sources(ds, tab, lang=lang), "countries-and-regions")
+
+
+def page_caption(ds: Dataset, editions: list[int]) -> str:
+    """The page's subtitle: public sources, and the organizer's list when one adds participants."""
+    return listwords.countries_caption(ds, editions, lang=get_language())

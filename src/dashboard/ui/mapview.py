@@ -261,7 +261,9 @@ def region_view(ds: Dataset, edition: int, code: str) -> None:
         f"regions-{edition}",
         preferred_source_md(ds, [edition]),
         map_config(code),
-        description=describe_region_shares(shares, edition, get_language()),
+        description=describe_region_shares(
+            shares, edition, get_language(), int((frame.origin == provenance.LIST).sum())
+        ),
     )
     worldview_note(code)
     st.markdown(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import keycharts, metrics
+from .. import keycharts, listwords, metrics
 from ..dataset import Dataset
 from ..describe import describe
 from ..formatting import format_figure
@@ -19,7 +19,20 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
     lang = get_language()
     slots = metrics.unnamed_slots(ds)
     for r in slots[slots.edition.isin(editions)].itertuples():
-        if pd.isna(r.reported):  # no source reports a total (yet): what is named, and no remainder
+        with_list = listwords.adds(ds, [r.edition])  # an organizer's list adds participants to this edition
+        if pd.isna(r.reported) and with_list:
+            st.markdown(
+                tn(
+                    "- **{e}**: {n} international organization named in public sources and the organizer's list; "
+                    "no source reports a total.",
+                    "- **{e}**: {n} international organizations named in public sources and the organizer's "
+                    "list; no source reports a total.",
+                    int(r.identified),
+                    lang=lang,
+                    e=r.edition,
+                )
+            )
+        elif pd.isna(r.reported):  # no source reports a total (yet): what is named, and no remainder
             st.markdown(
                 tn(
                     "- **{e}**: {n} international organization named in public sources; no source reports a total.",
@@ -27,6 +40,16 @@ def unnamed_statements(ds: Dataset, editions: list[int]) -> None:
                     int(r.identified),
                     lang=lang,
                     e=r.edition,
+                )
+            )
+        elif r.unidentified and with_list:
+            st.markdown(
+                t(
+                    "- **{e}**: {n} of {total} international organizations named neither in public sources nor "
+                    "in the organizer's list.",
+                    e=r.edition,
+                    n=int(r.unidentified),
+                    total=format_figure(r.reported, r.reported_qualifier, lang=lang),
                 )
             )
         elif r.unidentified:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import citations, keycharts, metrics, names, provenance
+from .. import citations, keycharts, listwords, metrics, names, provenance
 from ..comparison import figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
@@ -173,3 +173,8 @@ def editions_table(ds: Dataset) -> None:
 def source_line(ds: Dataset) -> str:
     ids = ds.editions.sort_values("number")["preferred_source_id"].tolist()
     return t("Sources: {links}. Other sources are cited beside each figure.", links=source_links(ds, ids))
+
+
+def page_caption(ds: Dataset) -> str:
+    """The page's subtitle: public sources, and the organizer's list when one adds participants."""
+    return listwords.overview_caption(ds, lang=get_language())

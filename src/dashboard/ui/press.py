@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from .. import citations, packaging, summary
+from .. import citations, listwords, packaging, summary
 from ..dataset import Dataset
 from ..describe import describe
 from ..formatting import md_escape
@@ -85,7 +85,9 @@ def charts_section(ds: Dataset, editions: list[int]) -> None:
         t("Chart"),
         packaging.KEY_CHARTS,
         key="export_chart",
-        format_func=lambda name: packaging.key_chart_title(name, lang=lang),
+        format_func=lambda name: (
+            listwords.press_chart_title(ds, name, editions, lang=lang) or packaging.key_chart_title(name, lang=lang)
+        ),
     )
     code = current_worldview()
     chart = packaging.key_chart(ds, editions, choice, code, lang=lang)

@@ -9,11 +9,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import citations, locale_rules, names, reach, reachcharts
+from .. import citations, listwords, locale_rules, names, reach, reachcharts
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
 from ..formatting import format_date, format_list, md_escape
-from ..i18n import t
+from ..i18n import get_language, t
 from ..vocab import MEMBERSHIP_CHECKED, REGIONS
 from .charts import chart_block, download_csv
 from .common import preferred_source_md
@@ -318,6 +318,12 @@ def invitation_worksheet(ds: Dataset, editions: list[int], lang: str) -> None:
         t("not in the organizers' complete lists of {eds}", eds=eds, lang=lang)
         if complete
         else t(
+            "not identified in public sources or the organizer's list for {eds} (neither names every participant)",
+            eds=eds,
+            lang=lang,
+        )
+        if listwords.adds(ds, editions)
+        else t(
             "not identified in public sources for {eds} (the sources name only part of the participants)",
             eds=eds,
             lang=lang,
@@ -406,3 +412,8 @@ def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
             lang=lang,
         )
     )
+
+
+def page_caption(ds: Dataset, editions: list[int]) -> str:
+    """The page's subtitle: public sources, and the organizer's list when one adds participants."""
+    return listwords.reach_caption(ds, editions, lang=get_language())
