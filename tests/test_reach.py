@@ -192,6 +192,22 @@ def test_member_statuses(complete, partial):
     assert p.loc["THA", 2030] == "Not identified in public sources"  # never 'absent'
 
 
+def test_an_incomplete_list_changes_the_words_for_a_state_not_found(real):
+    """With an organizer's list that is not complete, a state neither it nor the sources name is 'not
+    identified in public sources or the list', never 'absent' and never 'public sources' only."""
+    ds = make(real, complete=False)
+    p = ds.participation.copy()
+    p.loc[(p.edition == 2030) & (p.code == "KHM"), "how_known"] = "registration_list"
+    ds = dataclasses.replace(ds, participation=p)
+    en = reach.member_statuses(ds, "TG", [2030, 2031], "en").set_index("code")
+    zh = reach.member_statuses(ds, "TG", [2030, 2031], "zh").set_index("code")
+    assert en.loc["KHM", "status_2030"] == "listed"
+    assert en.loc["THA", "status_2030"] == "not_found"
+    assert en.loc["THA", 2030] == "Not identified in public sources or the organizer's list"
+    assert zh.loc["THA", 2030] == "公开来源和主办方报名名单均未列明"
+    assert en.loc["THA", "status_2031"] == "not_identified"  # 2031 has no list
+
+
 def test_continuity_names_returning_and_new_with_heads_levels(complete):
     c = reach.continuity(complete, 2030, 2031, "en").set_index("code")
     assert c.loc["CHN", "status_label"] == "Took part in both"

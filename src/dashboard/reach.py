@@ -75,13 +75,23 @@ def statuses(ds: Dataset, edition: int) -> dict[str, str]:
     return out
 
 
+@per_dataset
+def has_list(ds: Dataset, edition: int) -> bool:
+    """Whether an organizer's list (complete or not) names participants of ``edition``."""
+    p = ds.participation
+    return bool(((p.edition == edition) & (p.how_known == "registration_list")).any())
+
+
 def status(ds: Dataset, edition: int, code: str) -> str:
     """'listed', 'identified', or — for a state not found — 'not_listed' when the edition has a
-    complete list, else 'not_identified' (the sources name only part of the participants)."""
+    complete list, 'not_found' when it has an incomplete one (neither it nor the sources name the
+    state), else 'not_identified' (the sources name only part of the participants)."""
     found = statuses(ds, edition).get(code)
     if found:
         return found
-    return "not_listed" if is_complete(ds, edition) else "not_identified"
+    if is_complete(ds, edition):
+        return "not_listed"
+    return "not_found" if has_list(ds, edition) else "not_identified"
 
 
 def reported_total(ds: Dataset, edition: int, lang: str) -> str:

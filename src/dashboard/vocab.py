@@ -406,6 +406,8 @@ REACH_STATUS = Vocab(
         "identified": N_("Identified in public sources"),
         "listed": N_("In the organizer's list"),
         "not_identified": N_("Not identified in public sources"),
+        # an organizer's list is loaded but not complete: neither it nor the sources name the state
+        "not_found": N_("Not identified in public sources or the organizer's list"),
         "not_listed": N_("Not in the organizer's complete list"),
     },
 )
