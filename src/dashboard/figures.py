@@ -381,6 +381,22 @@ REGION_COLORS = {
 }
 
 
+# The base layers of every map (the world view and the South China Sea inset): land and borders from the
+# worldview's own geometry, nothing plotly would draw from its own topojson.
+BASE_LAYERS = dict(
+    showcountries=True,
+    countrycolor="#BDBDBD",
+    countrywidth=0.5,
+    showcoastlines=False,
+    showsubunits=False,
+    showland=True,
+    landcolor="#F2F2F2",
+    showocean=False,
+    showlakes=False,
+    showrivers=False,
+)
+
+
 def _geo_layout(fig: go.Figure, worldview: str) -> None:
     """Whole-world view drawn from one geometry: plotly's base layers (land, country borders) read the
     worldview's own topojson (``static/geo/<worldview>/``, built by the geometry step), the same file
@@ -390,16 +406,7 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
         projection_type="natural earth",
         resolution=RESOLUTION[worldview],
         fitbounds=False,
-        showcountries=True,
-        countrycolor="#BDBDBD",
-        countrywidth=0.5,
-        showcoastlines=False,
-        showsubunits=False,
-        showland=True,
-        landcolor="#F2F2F2",
-        showocean=False,
-        showlakes=False,
-        showrivers=False,
+        **BASE_LAYERS,
         # the whole globe: the outline is the projection's own, never cut flat by a latitude range
         lataxis_range=[-90, 90],
         lonaxis_range=[-180, 180],
@@ -436,16 +443,7 @@ def _south_china_sea_inset(fig: go.Figure, lons: list, lats: list) -> None:
             lonaxis_range=maplayout.INSET_LON,
             lataxis_range=maplayout.INSET_LAT,
             resolution=fig.layout.geo.resolution,
-            showcountries=True,
-            countrycolor="#BDBDBD",
-            countrywidth=0.5,
-            showcoastlines=False,
-            showsubunits=False,
-            showland=True,
-            landcolor="#F2F2F2",
-            showocean=False,
-            showlakes=False,
-            showrivers=False,
+            **BASE_LAYERS,
             showframe=True,
             framecolor="#9E9E9E",
             framewidth=0.8,
