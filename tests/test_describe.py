@@ -53,7 +53,7 @@ def test_coverage_names_reported_and_named_per_edition():
     text = describe.describe(chart("coverage-countries-and-regions", COVERAGE), "en")
     assert "2024: 10 of 57 named" in text and "2025: 13 of 51 named" in text
     zh = describe.describe(chart("coverage-countries-and-regions", COVERAGE), "zh")
-    assert "2025年：报道数51，列明13个" in zh and "国家和地区" in zh
+    assert "2025年：报道数51个，列明13个" in zh and "国家和地区" in zh
 
 
 def test_regions_largest_first_and_the_unnamed_remainder():

@@ -608,6 +608,20 @@ def test_coverage_chart_labels_take_年_and_the_measure_word(fixture_ds):
     assert {"2098 · reported 40", "2099 · reported 60"} <= labels("en"), labels("en")
 
 
+def test_counts_of_countries_and_organizations_carry_their_measure_word(catalogue):
+    """Row 72: the Overview's coverage lines and the region charts' sentences give counts with their
+    measure word ('报道数51个，公开来源列明13个'), never a bare figure ('报道数51，公开来源列明13').
+    (Their figures come without a unit: formatting.format_figure.)"""
+    sentences = [
+        "{n} of {total} {what} named in public sources.",
+        "{n} of {total} {what} identified: {p} in public sources, {l} only in the organizer's list {lists}.",
+        "{e}: {n} of {total} named",
+    ]
+    bare = re.compile(r"(报道数|列明)\{(total|n)\}(?!个)")
+    found = {k: catalogue[k] for k in sentences if bare.search(catalogue[k])}
+    assert not found, found
+
+
 def test_no_italics_in_the_chinese_catalogue(catalogue):
     """Rule 12: no italics in Chinese ('*{label}*（{n}个）' on the Year-over-year page)."""
     found = {k: v for k, v in catalogue.items() if v and ITALICS.search(v.replace("**", ""))}
