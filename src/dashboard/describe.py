@@ -18,11 +18,13 @@ import pandas as pd
 from .formatting import format_figure, format_list, format_number, join_clauses
 from .i18n import t
 from .keycharts import PEOPLE_CHARTS, Chart
+from .memo import per_object
 from .vocab import METRIC_NOUNS, region_label
 
 TOP = 2  # largest values named per edition
 
 
+@per_object  # per chart object (key charts are cached per dataset) and language: no pandas work per rerun
 def describe(chart: Chart, lang: str) -> str:
     """One or two sentences for ``chart`` in ``lang``; '' for a chart of no known kind."""
     name = chart.name

@@ -1,4 +1,4 @@
-"""Memoisation per dataset: the metrics are pure functions of an immutable Dataset, so each
+"""Memoisation per dataset (and per cached object, :func:`per_object`): the metrics are pure functions of an immutable Dataset, so each
 result is computed once per dataset object and reused by every rerun and every session.
 
 Keys are the dataset's identity (held weakly: a dropped dataset frees its results) and the
@@ -81,3 +81,75 @@ def per_dataset(fn: Callable) -> Callable:
 def cache_size(ds) -> int:
     """How many results are cached for ``ds`` (for tests and the benchmark)."""
     return len(_caches.get(ds, ()))
+
+
+# --- per object ------------------------------------------------------------------------------------
+# Results of a pure function of an object that is itself cached (a key chart's figure or the Chart,
+# held by the per-dataset cache above) and a few small arguments: a figure's text rewrapped for a
+# width (figures.fit_text), a chart's description in a language (describe.describe). Plotly figures
+# and Charts are not hashable (they compare by value), so entries are keyed by the object's identity,
+# held weakly: an entry goes when its object does. Bounded twice: at most PER_OBJECT results per object
+# (widths and languages, least recently used evicted first) and at most MAX_OBJECTS objects.
+
+PER_OBJECT = 8
+MAX_OBJECTS = 1024
+
+
+def per_object(fn: Callable) -> Callable:
+    """Memoise ``fn(obj, *args, **kwargs)`` per ``obj`` (by identity, weakly) and per the other
+    arguments (which must be hashable; a call with one that is not is simply not cached)."""
+    entries: OrderedDict[int, tuple[weakref.ref, OrderedDict]] = OrderedDict()
+    lock = threading.Lock()
+
+    def _forget(oid: int, ref: weakref.ref) -> None:
+        with lock:
+            held = entries.get(oid)
+            if held is not None and held[0] is ref:
+                del entries[oid]
+
+    @functools.wraps(fn)
+    def wrapper(obj, *args, **kwargs):
+        try:
+            key = (_freeze(args), _freeze(kwargs))
+        except (_Unhashable, TypeError):
+            return fn(obj, *args, **kwargs)
+        oid = id(obj)
+        with lock:
+            held = entries.get(oid)
+            if held is not None and held[0]() is not obj:  # a dead object's id reused before its callback
+                del entries[oid]
+                held = None
+            value = _MISSING
+            if held is not None:
+                entries.move_to_end(oid)
+                value = held[1].get(key, _MISSING)
+                if value is not _MISSING:
+                    held[1].move_to_end(key)
+        if value is not _MISSING:
+            return value
+        value = fn(obj, *args, **kwargs)
+        if value is obj:  # held strongly by its own entry, it would never go: nothing to keep anyway
+            return value
+        try:
+            ref = weakref.ref(obj, lambda r, oid=oid: _forget(oid, r))
+        except TypeError:  # not weakly referenceable: not cached
+            return value
+        with lock:
+            held = entries.get(oid)
+            if held is None or held[0]() is not obj:
+                held = entries[oid] = (ref, OrderedDict())
+            entries.move_to_end(oid)
+            held[1][key] = value
+            held[1].move_to_end(key)
+            while len(held[1]) > PER_OBJECT:
+                held[1].popitem(last=False)
+            while len(entries) > MAX_OBJECTS:
+                entries.popitem(last=False)
+        return value
+
+    wrapper.uncached = fn  # type: ignore[attr-defined]
+    wrapper.cache_info = lambda: {  # type: ignore[attr-defined]
+        "objects": len(entries),
+        "results": sum(len(h[1]) for h in entries.values()),
+    }
+    return wrapper

@@ -13,6 +13,7 @@ from ..exports import to_csv_bytes
 from ..figures import fit_text
 from ..formatting import md_escape
 from ..i18n import get_language, language, t
+from ..memo import per_object
 from ..worldview import DEFAULT, topojson_url
 from .chrome import plotly_locale
 from .viewport import content_px
@@ -38,6 +39,12 @@ MAP_CONFIG = {
 }
 
 
+# A key chart's figure is cached per dataset (dashboard.keycharts); its text rewrapped for a width is cached
+# per figure and width too, so a rerun or a new session at a known width sends the figure without rebuilding
+# it (plotly validates every property of a copied figure: tens of ms per chart).
+fitted = per_object(fit_text)
+
+
 def chart_block(
     fig: go.Figure,
     data: pd.DataFrame,
@@ -51,7 +58,7 @@ def chart_block(
     chart's text alternative for a screen reader and a sentence a reader can quote. ``share``: the part of
     the content column's width the chart is drawn in on a wide screen (0.5 in one of two columns); its
     title, subtitle and source line are wrapped for that width (dashboard.ui.viewport)."""
-    fig = fit_text(fig, chart_px(share))
+    fig = fitted(fig, chart_px(share))
     st.plotly_chart(fig, key=f"chart-{name}", config={**config, **plotly_locale(get_language())})
     if description:
         st.caption(md_escape(description))

@@ -14,6 +14,7 @@ browser tests open every page by deep link on a freshly started server.
 
 from __future__ import annotations
 
+import os
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from ..errors import DataError
 from ..i18n import N_, languages, match_language, set_language, t, translate_marked
 from ..paths import clean_dir, data_dir
 from ..tables import TABLES
-from . import viewport
+from . import preload, viewport
 from .chrome import hide_untranslated_controls
 from .fit import TEXT_FIT_CSS
 from .state import url_selectbox
@@ -144,6 +145,8 @@ def run_frame() -> None:
     hide_untranslated_controls(lang)
     viewport.probe()  # the content column's width, so charts wrap their titles for it
     if viewport.must_wait():  # a first visit: draw the page once the browser has reported its width
+        if not os.environ.get("DASHBOARD_NO_PRELOAD"):
+            preload.plotly_library(page.url_path)  # meanwhile the browser loads plotly.js (ui.preload)
         st.stop()
     token = _dataset_of_run.set(ds)
     try:

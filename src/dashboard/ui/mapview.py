@@ -14,14 +14,14 @@ from .. import citations, keycharts, mapdata, metrics, provenance, worldview
 from ..dataset import Dataset, load_geojson
 from ..describe import describe, describe_region_shares
 from ..errors import DataError
-from ..figures import MAP_ASPECT, REGION_COLORS, fit_text, map_chrome_px, region_map
+from ..figures import MAP_ASPECT, REGION_COLORS, map_chrome_px, region_map
 from ..formatting import format_figure, md_escape, sort_names
 from ..i18n import get_language, t
 from ..locale_rules import series
 from ..names import entity_form
 from ..paths import data_dir
 from ..vocab import region_label
-from .charts import MAP_CONFIG, chart_px, download_csv
+from .charts import MAP_CONFIG, chart_px, download_csv, fitted
 from .chrome import plotly_locale
 from .common import preferred_source_md
 from .components import edition_picker, two_edition_pickers
@@ -75,7 +75,7 @@ def map_css(chrome_px: int) -> str:
 def map_chart(fig, key: str, config: dict) -> None:
     """A map figure in a frame whose height follows its width; its title, subtitle and source line
     wrapped for the width it is drawn at (figures.fit_text, dashboard.ui.viewport)."""
-    fig = fit_text(fig, chart_px())
+    fig = fitted(fig, chart_px())
     st.html(map_css(map_chrome_px(fig)))
     with st.container(key="map-outer"):
         with st.container(key="map-frame"):

@@ -12,7 +12,8 @@ from ..dataset import Dataset
 from ..describe import describe
 from ..formatting import md_escape
 from ..i18n import get_language, t
-from ..static_export import browser_available, figure_bytes
+from ..static_export import browser_available as _browser_available
+from ..static_export import figure_bytes
 from .charts import PLOTLY_CONFIG
 from .chrome import plotly_locale
 from .components import edition_picker, two_edition_pickers
@@ -21,6 +22,12 @@ from .mapview import current_worldview, map_chart, map_config
 from .state import url_selectbox
 
 MODES = ("one", "compare")
+
+
+@st.cache_resource(ttl=60, show_spinner=False)
+def browser_available() -> bool:
+    """Whether kaleido finds a Chromium: looked up on PATH once a minute, not three times per run."""
+    return _browser_available()
 
 
 def _mode_label(mode: str) -> str:
