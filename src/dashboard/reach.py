@@ -34,34 +34,39 @@ FOUND = ("identified", "listed")  # statuses that mean "took part" in an edition
 ASSOCIATE_ROLES = ("observer", "partner", "associate_member")
 
 
+@per_dataset
 def grouping_name(ds: Dataset, code: str, lang: str) -> str:
     g = ds.groupings.set_index("code")
     return names.entity_form(g.loc[code], lang) if code in g.index else code
 
 
+@per_dataset
 def edition_day(ds: Dataset, edition: int) -> str:
     """The edition's first day (ISO): memberships are taken on this day."""
     e = ds.editions.set_index("edition")
     return str(e.at[edition, "start_date"])
 
 
+@per_dataset
 def is_complete(ds: Dataset, edition: int) -> bool:
     e = ds.editions.set_index("edition")
     return bool(e.at[edition, "participant_list_complete"])
 
 
+@per_dataset
 def un_member_states(ds: Dataset) -> set[str]:
     e = ds.entities
-    return set(e[(e.entity_type == "sovereign_state") & ~e.code.isin(UN_OBSERVER_STATES)].code)
+    return frozenset(e[(e.entity_type == "sovereign_state") & ~e.code.isin(UN_OBSERVER_STATES)].code)
 
 
+@per_dataset
 def members_on(ds: Dataset, grouping: str, day: str | dt.date, roles: tuple[str, ...] = ("member",)) -> set[str]:
     """Codes that hold ``roles`` in ``grouping`` on ``day`` (``from`` ≤ day ≤ ``to``)."""
     day = str(day)
     m = ds.grouping_members
     m = m[(m.grouping == grouping) & m.role.isin(roles) & (m["from"] <= day)]
     m = m[(m["to"].fillna("") == "") | (m["to"].fillna("") >= day)]
-    return set(m.code)
+    return frozenset(m.code)  # cached (memo): never changed by a caller
 
 
 @per_dataset
@@ -94,6 +99,7 @@ def status(ds: Dataset, edition: int, code: str) -> str:
     return "not_found" if has_list(ds, edition) else "not_identified"
 
 
+@per_dataset
 def reported_total(ds: Dataset, edition: int, lang: str) -> str:
     """The edition's reported number of countries and regions as written ('57', 'more than 50'); ''
     when no source reports one."""
@@ -109,6 +115,7 @@ def cell_label(found: int, members: int, complete: bool, lang: str) -> str:
     return t("{n} of {m} identified", n=found, m=members, lang=lang)
 
 
+@per_dataset
 def grouping_matrix(ds: Dataset, editions: list[int], groupings: list[str], lang: str) -> pd.DataFrame:
     """Grouping × edition: members on the edition's first day, how many of them were identified
     (or listed), how many not, the edition's reported total and every country or region
@@ -142,6 +149,7 @@ def grouping_matrix(ds: Dataset, editions: list[int], groupings: list[str], lang
     return pd.DataFrame(rows)
 
 
+@per_dataset
 def member_statuses(ds: Dataset, grouping: str, editions: list[int], lang: str) -> pd.DataFrame:
     """Every state that was a member on any chosen edition's first day, with its status per
     edition ('not a member then' where it was not yet, or no longer, a member)."""
@@ -172,6 +180,7 @@ def member_statuses(ds: Dataset, grouping: str, editions: list[int], lang: str) 
     )
 
 
+@per_dataset
 def associate_statuses(ds: Dataset, grouping: str, editions: list[int], lang: str) -> pd.DataFrame:
     """Observers, partners and associate members of ``grouping`` on any chosen edition's first day:
     per edition their role then and whether they were identified (or listed). Shown beside the
@@ -223,6 +232,7 @@ def associate_statuses(ds: Dataset, grouping: str, editions: list[int], lang: st
     return pd.DataFrame(rows, columns=cols)
 
 
+@per_dataset
 def share_vs_world(ds: Dataset, editions: list[int], groupings: list[str], lang: str) -> pd.DataFrame:
     """Per grouping and edition: its members' share of all countries and regions identified in the
     edition, against its members' share of the UN's 193 member states."""
@@ -249,6 +259,7 @@ def share_vs_world(ds: Dataset, editions: list[int], groupings: list[str], lang:
     return pd.DataFrame(rows)
 
 
+@per_dataset
 def continuity(ds: Dataset, earlier: int, later: int, lang: str) -> pd.DataFrame:
     """Countries and regions of two editions: in both / only the earlier / only the later, worded
     firmly only with two complete lists, with the level of the delegation's head in each."""
@@ -314,6 +325,7 @@ def head_levels(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["edition", "code", "level", "basis"])
 
 
+@per_dataset
 def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> pd.DataFrame:
     """Counts of delegations by UN M49 region, edition and level of the head."""
     h = head_levels(ds)
@@ -327,6 +339,7 @@ def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> pd.DataFra
     return g.sort_values(["edition", "region", "level"]).reset_index(drop=True)
 
 
+@per_dataset
 def organizations_by_family(ds: Dataset, editions: list[int], lang: str) -> pd.DataFrame:
     """International organizations identified per edition, by family (UN system, regional
     organizations, law-enforcement cooperation…), with their names."""
@@ -360,6 +373,7 @@ def _joined(items: list[str], lang: str) -> str:
 SCOPE_KINDS = ("un", "region", "grouping")
 
 
+@per_dataset
 def scope_states(ds: Dataset, kind: str, code: str, day: str | dt.date) -> set[str]:
     """The states a worksheet covers: all UN member states, the UN member states of an M49 region,
     or a grouping's members on ``day``."""
@@ -368,10 +382,11 @@ def scope_states(ds: Dataset, kind: str, code: str, day: str | dt.date) -> set[s
     un = un_member_states(ds)
     if kind == "region":
         e = ds.entities
-        return {c for c in e[e.region == region_label(code, "en")].code if c in un}
+        return frozenset(c for c in e[e.region == region_label(code, "en")].code if c in un)
     return un
 
 
+@per_dataset
 def invitation_list(ds: Dataset, kind: str, code: str, editions: list[int], day: str | dt.date) -> pd.DataFrame:
     """States in scope that took part in none of ``editions`` (not identified in public sources, or
     not in a complete organizer's list), with both names, region and their status per edition
@@ -416,6 +431,7 @@ def worksheet(ds: Dataset, invitations: pd.DataFrame, editions: list[int], lang:
 # --- outcomes and side events ---------------------------------------------------------------------
 
 
+@per_dataset
 def outcomes(ds: Dataset, editions: list[int]) -> pd.DataFrame:
     """The sub-forum's outcomes (documents, commitments, initiatives) of ``editions``, as written."""
     o = ds.outcomes
@@ -424,6 +440,7 @@ def outcomes(ds: Dataset, editions: list[int]) -> pd.DataFrame:
     )
 
 
+@per_dataset
 def side_events(ds: Dataset, editions: list[int]) -> pd.DataFrame:
     s = ds.side_events
     return s[s.edition.isin(editions)].sort_values(["edition", "date"]).reset_index(drop=True)

@@ -24,6 +24,7 @@ from .figures import (
 from .formatting import join_clauses
 from .i18n import t
 from .keycharts import Chart
+from .memo import per_dataset
 from .textwidth import text_px
 from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES, REACH_STATUS
 
@@ -139,6 +140,7 @@ def _totals(ds: Dataset, editions: list[int], lang: str) -> str:
     )
 
 
+@per_dataset  # the figure object is reused, so is its text rewrapped per width (ui.charts.fitted)
 def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: str) -> Chart:
     """Per grouping and edition: members identified (the edition's colour) and members not
     identified (pale, never hidden), labelled '2 of 10'."""
@@ -217,6 +219,7 @@ def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: 
     return Chart("reach-groupings", fig, data)
 
 
+@per_dataset
 def shares(ds: Dataset, editions: list[int], groupings: list[str], lang: str) -> Chart:
     """A grouping's share of the identified countries and regions against its share of the UN's
     member states, per edition."""
@@ -274,6 +277,7 @@ def shares(ds: Dataset, editions: list[int], groupings: list[str], lang: str) ->
     return Chart("reach-shares", fig, data)
 
 
+@per_dataset
 def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> Chart:
     """Delegations by region and edition, stacked by the level of their head."""
     d = reach.delegation_levels(ds, editions, lang)
@@ -333,6 +337,7 @@ def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> Chart:
     return Chart("reach-delegation-levels", fig, data)
 
 
+@per_dataset
 def organization_families(ds: Dataset, editions: list[int], lang: str) -> Chart:
     f = reach.organizations_by_family(ds, editions, lang)
     colors = edition_colors(ds.edition_ids)
@@ -364,6 +369,7 @@ def organization_families(ds: Dataset, editions: list[int], lang: str) -> Chart:
     return Chart("reach-organization-families", fig, data)
 
 
+@per_dataset
 def reach_map(ds: Dataset, edition: int, grouping: str, worldview: str, lang: str) -> Chart:
     """The participants' map of ``edition`` (:func:`dashboard.keycharts.world_map`, in the chosen
     worldview) with the members of ``grouping`` on the edition's first day outlined."""
