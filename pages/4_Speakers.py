@@ -13,9 +13,9 @@ f = sidebar_filters(ds, ("editions", "region", "role"))
 st.title(t("Speakers and roles"))
 st.caption(t("The people public sources name, which may not be every speaker."))
 
-sp = speakers.charts(ds, f)
+speakers.charts(ds, f)
 
 st.subheader(t("People"))
-speakers.people_table(ds, sp)
+speakers.people_table(ds, f)
 
 footer(preferred_source_md(ds, f.editions))

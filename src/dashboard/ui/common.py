@@ -19,9 +19,9 @@ def first_source_urls(ds: Dataset, source_ids: pd.Series) -> pd.Series:
     return source_ids.map(lambda ids: citations.main_source_url(ds, ids, citations.PARTICIPATION))
 
 
-def publishers(ds: Dataset, source_ids: pd.Series) -> pd.Series:
+def publishers(ds: Dataset, source_ids: pd.Series, lang: str | None = None) -> pd.Series:
     """Each row's (at most three) strongest sources as readable labels, the rest counted."""
-    lang = get_language()
+    lang = lang or get_language()
     return source_ids.map(lambda ids: citations.cited_labels(ds, ids, citations.PARTICIPATION, lang=lang))
 
 

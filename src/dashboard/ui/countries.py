@@ -10,20 +10,12 @@ from ..dataset import Dataset
 from ..describe import describe
 from ..formatting import join_clauses, md_escape
 from ..i18n import get_language, t
+from ..memo import per_dataset
 from ..names import entity_form
-from ..vocab import ENTITY_TYPES, HOW_KNOWN
+from ..vocab import ENTITY_TYPES, HOW_KNOWN, region_label
 from .charts import chart_block, download_csv
 from .common import first_source_urls, participants_dataframe, preferred_source_md, publishers
 from .filters import Filters
-
-
-def filtered_participants(ds: Dataset, f: Filters) -> pd.DataFrame:
-    tab = metrics.participants_table(ds, f.editions)
-    if f.regions:
-        tab = tab[tab.region.isin(f.regions)]
-    if f.entity_types:
-        tab = tab[tab.entity_type.isin(f.entity_types)]
-    return tab
 
 
 def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
@@ -40,8 +32,25 @@ def region_chart(ds: Dataset, f: Filters, level: str = "region") -> None:
 
 def participants_table(ds: Dataset, f: Filters) -> None:
     lang = get_language()
-    tab = filtered_participants(ds, f)
     query = st.text_input(t("Search (English or Chinese name, code)"), key="country_search")
+    key = (tuple(f.editions), tuple(f.regions), tuple(f.entity_types), query)
+    tab = _matching(ds, *key)
+    participants_dataframe(_table_view(ds, *key, lang=lang))
+    note = listwords.table_note(ds, f.editions, lang=lang)
+    if note:
+        st.caption(md_escape(note))
+    download_csv(lambda: citations.reader_sources(ds, tab, lang=lang), "countries-and-regions")
+
+
+# The table and its view are cached per dataset, filters, search and language (memo): a new session or a
+# rerun draws them without a pass over the rows (names, labels and cited sources per row).
+@per_dataset
+def _matching(ds: Dataset, editions: tuple, regions: tuple, entity_types: tuple, query: str) -> pd.DataFrame:
+    tab = metrics.participants_table(ds, list(editions))
+    if regions:
+        tab = tab[tab.region.isin(regions)]
+    if entity_types:
+        tab = tab[tab.entity_type.isin(entity_types)]
     if query:
         q = query.casefold()
         tab = tab[
@@ -49,32 +58,35 @@ def participants_table(ds: Dataset, f: Filters) -> None:
             | tab.name_zh.str.contains(query, regex=False)
             | tab.code.str.casefold().str.contains(q, regex=False)
         ]
+    return tab
+
+
+@per_dataset
+def _table_view(
+    ds: Dataset, editions: tuple, regions: tuple, entity_types: tuple, query: str, *, lang: str
+) -> pd.DataFrame:
+    tab = _matching(ds, editions, regions, entity_types, query)
     beside = locale_rules.rules(lang).name_beside
     columns = {
-        t("Edition"): tab.edition,
-        t("Country or region"): [entity_form(r, lang) for r in tab.itertuples()],
+        t("Edition", lang=lang): tab.edition,
+        t("Country or region", lang=lang): [entity_form(r, lang) for r in tab.itertuples()],
     }
     if beside and beside != lang:  # English readers also see the Chinese name
-        columns[t("Chinese name")] = [entity_form(r, beside) for r in tab.itertuples()]
-    view = pd.DataFrame(
+        columns[t("Chinese name", lang=lang)] = [entity_form(r, beside) for r in tab.itertuples()]
+    return pd.DataFrame(
         columns
         | {
-            t("Code"): tab.code,
-            t("Region"): tab.region.map(t),
-            t("Sub-region"): tab.sub_region.map(t),
-            t("Type"): tab.entity_type.map(lambda c: ENTITY_TYPES.label(c, lang=lang)),
-            t("How known"): tab.how_known.map(
+            t("Code", lang=lang): tab.code,
+            t("Region", lang=lang): tab.region.map(lambda v: region_label(v, lang)),
+            t("Sub-region", lang=lang): tab.sub_region.map(lambda v: region_label(v, lang)),
+            t("Type", lang=lang): tab.entity_type.map(lambda c: ENTITY_TYPES.label(c, lang=lang)),
+            t("How known", lang=lang): tab.how_known.map(
                 lambda s: join_clauses((HOW_KNOWN.label(x, lang=lang) for x in s.split("|")), lang=lang)
             ),
-            t("Sources"): publishers(ds, tab.source_ids),
-            t("Main source"): first_source_urls(ds, tab.source_ids),
+            t("Sources", lang=lang): publishers(ds, tab.source_ids, lang=lang),
+            t("Main source", lang=lang): first_source_urls(ds, tab.source_ids),
         }
     )
-    participants_dataframe(view)
-    note = listwords.table_note(ds, f.editions, lang=lang)
-    if note:
-        st.caption(md_escape(note))
-    download_csv(lambda: citations.reader_sources(ds, tab, lang=lang), "countries-and-regions")
 
 
 def page_caption(ds: Dataset, editions: list[int]) -> str:

@@ -9,6 +9,7 @@ from .. import citations, keycharts, locale_rules, names
 from ..dataset import Dataset
 from ..describe import describe
 from ..i18n import get_language, t
+from ..memo import per_dataset
 from ..names import (
     entity_name,
     has_local_form,
@@ -23,7 +24,7 @@ from .common import first_source_urls, participants_dataframe, preferred_source_
 from .filters import Filters
 
 
-def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
+def charts(ds: Dataset, f: Filters) -> None:
     lang = get_language()
     roles, regions = tuple(f.roles), tuple(f.regions)
     for column in ("role", "mode", "seniority", "region"):
@@ -35,7 +36,6 @@ def charts(ds: Dataset, f: Filters) -> pd.DataFrame:
             preferred_source_md(ds, f.editions),
             description=describe(chart, get_language()),
         )
-    return keycharts.filtered_people(ds, f.editions, roles, regions)
 
 
 def _per_row(sp: pd.DataFrame, accessor) -> pd.Series:
@@ -69,33 +69,42 @@ def _note(ds: Dataset, row, lang: str) -> str:
     text = citations.readable_text(ds, v, lang=lang)
     # judged on the note as written (the source labels put in for ids are already in ``lang``)
     if text and not locale_rules.is_in_language(str(v), lang):
-        return t("(note in English only; see the English view)")
+        return t("(note in English only; see the English view)", lang=lang)
     return text
 
 
-def people_table(ds: Dataset, sp: pd.DataFrame) -> None:
+def people_table(ds: Dataset, f: Filters) -> None:
     lang = get_language()
-    view = pd.DataFrame(
-        {
-            t("Edition"): sp.edition,
-            t("Name"): _per_row(sp, lambda r: person_name(r, lang)).replace("", t("(not named in the source)")),
-            t("Name as written"): sp.name_as_written.fillna(""),
-            t("Title"): _per_row(sp, lambda r: _title(r, lang)),
-            t("Organization"): _per_row(sp, lambda r: _organization(r, lang)),
-            t("Represents"): _per_row(sp, lambda r: entity_name(ds, r.code, lang=lang)),
-            t("Role"): sp.role.map(lambda c: ROLES.label(c, lang=lang)),
-            t("Mode"): sp["mode"].map(lambda c: MODES.label(c, lang=lang)),
-            t("Seniority"): sp.seniority.map(lambda c: SENIORITY.label(c, lang=lang)),
-            t("Sources"): publishers(ds, sp.source_ids),
-            t("Main source"): first_source_urls(ds, sp.source_ids),
-            t("Note"): _per_row(sp, lambda r: _note(ds, r, lang)),
-        }
-    )
-    participants_dataframe(view)
+    key = (tuple(f.editions), tuple(f.roles), tuple(f.regions))
+    participants_dataframe(_people_view(ds, *key, lang=lang))
     st.caption(
         t(
             "Latin spellings marked as unofficial in the data are this project's renderings of Chinese "
             "text, not a source's."
         )
     )
+    sp = keycharts.filtered_people(ds, *key)
     download_csv(lambda: citations.reader_sources(ds, sp.drop(columns=["scope"]), lang=lang), "people")
+
+
+@per_dataset  # per filters and language: a new session or a rerun draws the table without a pass over its rows
+def _people_view(ds: Dataset, editions: tuple, roles: tuple, regions: tuple, *, lang: str) -> pd.DataFrame:
+    sp = keycharts.filtered_people(ds, editions, roles, regions)
+    return pd.DataFrame(
+        {
+            t("Edition", lang=lang): sp.edition,
+            t("Name", lang=lang): _per_row(sp, lambda r: person_name(r, lang)).replace(
+                "", t("(not named in the source)", lang=lang)
+            ),
+            t("Name as written", lang=lang): sp.name_as_written.fillna(""),
+            t("Title", lang=lang): _per_row(sp, lambda r: _title(r, lang)),
+            t("Organization", lang=lang): _per_row(sp, lambda r: _organization(r, lang)),
+            t("Represents", lang=lang): _per_row(sp, lambda r: entity_name(ds, r.code, lang=lang)),
+            t("Role", lang=lang): sp.role.map(lambda c: ROLES.label(c, lang=lang)),
+            t("Mode", lang=lang): sp["mode"].map(lambda c: MODES.label(c, lang=lang)),
+            t("Seniority", lang=lang): sp.seniority.map(lambda c: SENIORITY.label(c, lang=lang)),
+            t("Sources", lang=lang): publishers(ds, sp.source_ids, lang=lang),
+            t("Main source", lang=lang): first_source_urls(ds, sp.source_ids),
+            t("Note", lang=lang): _per_row(sp, lambda r: _note(ds, r, lang)),
+        }
+    )
