@@ -67,13 +67,21 @@ def test_results_per_object_are_bounded_least_recently_used_first(monkeypatch):
     assert fn.cache_info() == {"objects": 1, "results": 2}
 
 
-def test_objects_are_bounded(monkeypatch):
-    monkeypatch.setattr(memo, "MAX_OBJECTS", 3)
-    fn, _ = _counting()
-    objs = [Obj() for _ in range(5)]
-    for o in objs:
-        fn(o, 1)
-    assert fn.cache_info()["objects"] == 3
+def test_all_results_are_bounded_least_recently_used_object_first(monkeypatch):
+    monkeypatch.setattr(memo, "MAX_RESULTS", 3)
+    fn, calls = _counting()
+    objs = [Obj() for _ in range(4)]
+    fn(objs[0], 1), fn(objs[0], 2)
+    fn(objs[1], 1)
+    assert fn.cache_info() == {"objects": 2, "results": 3}
+    fn(objs[2], 1)  # evicts objs[0]'s oldest result
+    fn(objs[3], 1)  # and then its last one
+    assert fn.cache_info() == {"objects": 3, "results": 3}
+    calls.clear()
+    fn(objs[1], 1), fn(objs[2], 1), fn(objs[3], 1)
+    assert calls == []
+    fn(objs[0], 2)
+    assert len(calls) == 1
 
 
 def test_an_entry_goes_with_its_object():
@@ -83,7 +91,7 @@ def test_an_entry_goes_with_its_object():
     assert fn.cache_info()["objects"] == 1
     del o
     gc.collect()
-    assert fn.cache_info()["objects"] == 0
+    assert fn.cache_info() == {"objects": 0, "results": 0}
 
 
 def test_unhashable_arguments_are_computed_every_time():

@@ -88,11 +88,12 @@ def cache_size(ds) -> int:
 # held by the per-dataset cache above) and a few small arguments: a figure's text rewrapped for a
 # width (figures.fit_text), a chart's description in a language (describe.describe). Plotly figures
 # and Charts are not hashable (they compare by value), so entries are keyed by the object's identity,
-# held weakly: an entry goes when its object does. Bounded twice: at most PER_OBJECT results per object
-# (widths and languages, least recently used evicted first) and at most MAX_OBJECTS objects.
+# held weakly: an entry goes when its object does. Bounded twice, least recently used evicted first: at
+# most PER_OBJECT results per object (widths, languages) and MAX_RESULTS in all (a rewrapped figure takes
+# about 150 KB: 256 of them about 40 MB, against the dozens a server's pages use per language and width).
 
 PER_OBJECT = 8
-MAX_OBJECTS = 1024
+MAX_RESULTS = 256
 
 
 def per_object(fn: Callable) -> Callable:
@@ -100,12 +101,16 @@ def per_object(fn: Callable) -> Callable:
     arguments (which must be hashable; a call with one that is not is simply not cached)."""
     entries: OrderedDict[int, tuple[weakref.ref, OrderedDict]] = OrderedDict()
     lock = threading.Lock()
+    count = [0]  # results held in all
+
+    def _drop(oid: int) -> None:
+        count[0] -= len(entries.pop(oid)[1])
 
     def _forget(oid: int, ref: weakref.ref) -> None:
         with lock:
             held = entries.get(oid)
             if held is not None and held[0] is ref:
-                del entries[oid]
+                _drop(oid)
 
     @functools.wraps(fn)
     def wrapper(obj, *args, **kwargs):
@@ -114,12 +119,12 @@ def per_object(fn: Callable) -> Callable:
         except (_Unhashable, TypeError):
             return fn(obj, *args, **kwargs)
         oid = id(obj)
+        value = _MISSING
         with lock:
             held = entries.get(oid)
             if held is not None and held[0]() is not obj:  # a dead object's id reused before its callback
-                del entries[oid]
+                _drop(oid)
                 held = None
-            value = _MISSING
             if held is not None:
                 entries.move_to_end(oid)
                 value = held[1].get(key, _MISSING)
@@ -136,20 +141,28 @@ def per_object(fn: Callable) -> Callable:
             return value
         with lock:
             held = entries.get(oid)
-            if held is None or held[0]() is not obj:
+            if held is not None and held[0]() is not obj:
+                _drop(oid)
+                held = None
+            if held is None:
                 held = entries[oid] = (ref, OrderedDict())
             entries.move_to_end(oid)
+            if key not in held[1]:
+                count[0] += 1
             held[1][key] = value
             held[1].move_to_end(key)
             while len(held[1]) > PER_OBJECT:
                 held[1].popitem(last=False)
-            while len(entries) > MAX_OBJECTS:
-                entries.popitem(last=False)
+                count[0] -= 1
+            while count[0] > MAX_RESULTS and entries:
+                oldest = next(iter(entries))
+                results = entries[oldest][1]
+                results.popitem(last=False)
+                count[0] -= 1
+                if not results:
+                    del entries[oldest]
         return value
 
     wrapper.uncached = fn  # type: ignore[attr-defined]
-    wrapper.cache_info = lambda: {  # type: ignore[attr-defined]
-        "objects": len(entries),
-        "results": sum(len(h[1]) for h in entries.values()),
-    }
+    wrapper.cache_info = lambda: {"objects": len(entries), "results": count[0]}  # type: ignore[attr-defined]
     return wrapper
