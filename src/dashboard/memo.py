@@ -106,8 +106,16 @@ def per_object(fn: Callable) -> Callable:
     def _drop(oid: int) -> None:
         count[0] -= len(entries.pop(oid)[1])
 
+    dead: list[tuple[int, weakref.ref]] = []  # entries whose object has gone, dropped at the next call
+
     def _forget(oid: int, ref: weakref.ref) -> None:
-        with lock:
+        # A weakref callback may run inside the garbage collector, in any thread, even while this thread
+        # holds the lock (an allocation under it can start a collection): it only notes the entry.
+        dead.append((oid, ref))
+
+    def _purge() -> None:  # under the lock
+        while dead:
+            oid, ref = dead.pop()
             held = entries.get(oid)
             if held is not None and held[0] is ref:
                 _drop(oid)
@@ -121,6 +129,7 @@ def per_object(fn: Callable) -> Callable:
         oid = id(obj)
         value = _MISSING
         with lock:
+            _purge()
             held = entries.get(oid)
             if held is not None and held[0]() is not obj:  # a dead object's id reused before its callback
                 _drop(oid)
@@ -164,5 +173,11 @@ def per_object(fn: Callable) -> Callable:
         return value
 
     wrapper.uncached = fn  # type: ignore[attr-defined]
-    wrapper.cache_info = lambda: {"objects": len(entries), "results": count[0]}  # type: ignore[attr-defined]
+
+    def cache_info() -> dict:
+        with lock:
+            _purge()
+            return {"objects": len(entries), "results": count[0]}
+
+    wrapper.cache_info = cache_info  # type: ignore[attr-defined]
     return wrapper
