@@ -83,7 +83,7 @@ def synthetic_data(dest: Path, scale: int, seed: int = 20240909) -> Path:
                     "publisher": "bench",
                     "language": "en",
                     "kind": "other",
-                    "subkind": "synthetic",
+                    "subkind": "other",  # a kind of the vocabulary (dashboard.vocab.SOURCE_SUBKINDS)
                     "short_title": "Synthetic benchmark data",
                     "supports": ["participation", "figures"],
                     "published": None,
