@@ -7,7 +7,7 @@ page). A style sent by the script arrives too late (Streamlit loads ``st.html``'
 and no Streamlit setting shapes the shell. So ``serve.py`` wraps the app in :class:`EarlyShell`, an ASGI
 middleware (``st.App(..., middleware=[...])``) that inserts before ``</head>`` of the index document:
 
-- :data:`EARLY_CSS`: at desktop widths the empty shell already has the sidebar's room and the wide
+- :func:`early_css`: at desktop widths the empty shell already has the sidebar's room and the wide
   column; space is reserved for what Streamlit first draws as a placeholder (the sidebar's page links,
   select boxes) and for the Map's frame; the styles the pages send late (captions, labels that wrap,
   the hidden width probe) are in force from the first paint.
@@ -18,7 +18,8 @@ middleware (``st.App(..., middleware=[...])``) that inserts before ``</head>`` o
 
 Only Streamlit's page documents are changed (``/`` and page paths, ``text/html``, status 200); scripts,
 styles, components' frames, media, ``/_stcore`` and websockets pass untouched, and so does a page in
-which ``</head>`` is not found. Nothing here imports Streamlit: the middleware is plain ASGI.
+which ``</head>`` is not found. The middleware is plain ASGI; only :func:`middleware`, which ``serve.py``
+calls, imports Streamlit (its configuration) and Starlette.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ MOBILE_MAX_PX = 768
 SIDEBAR_DEFAULT_PX, SIDEBAR_MIN_PX, SIDEBAR_MAX_PX = 300, 200, 600
 CONTENT_MAX_PX, WIDE_PAD_PX, NARROW_PAD_PX = 736, 80, 16
 STEP_PX = 50  # the probe's step (ui/assets/viewport/index.html)
-SCROLLBAR_PX = 0  # the main area's vertical scrollbar, included in the window's width
+SCROLLBAR_PX = 0  # the main area's vertical scrollbar takes no width (measured in Chromium, 390-1920 px)
 
 MARKER = b"</head>"
 TAG = "data-dashboard-shell"  # on the inserted elements: a page is never changed twice
