@@ -172,13 +172,16 @@ def test_the_script_computes_the_probes_steps():
     assert not re.search(r"https?://", js + shell.early_css(0.5))
 
 
-def test_serve_py_serves_app_py_through_the_middleware():
+def test_serve_py_serves_app_py_through_the_middleware(monkeypatch):
     """``streamlit run serve.py`` finds ``app`` (Streamlit's own discovery) and it wraps app.py with the
     early shell, whose stylesheet carries the styles the pages send late."""
+    from streamlit import config
     from streamlit.web.server.app_discovery import discover_asgi_app
 
     found = discover_asgi_app(REPO / "serve.py")
     assert found.is_asgi_app and found.import_string == "serve:app"
+    # st.App pins the process's script path when none is set: undone after this test
+    monkeypatch.setattr(config, "_main_script_path", config._main_script_path)
     import serve
 
     assert Path(serve.app._script_path).name == "app.py"
