@@ -647,3 +647,24 @@ def test_edition_chips_keep_bracketed_units_together():
 
     chip_rule = TEXT_FIT_CSS.split('[data-testid="stMultiSelectTagsContainer"] span{', 1)[1].split("}", 1)[0]
     assert "word-break:keep-all" in chip_rule
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        ("attendees", "减少6人，下降11%"),
+        ("named_speakers", "减少6人，下降11%"),
+        ("countries_and_regions", "减少6个，下降11%"),
+        ("international_organizations", "减少6个，下降11%"),
+        (None, "减少6，下降11%"),  # unknown: no measure word rather than a wrong one
+        ("share_identified", "减少6，下降11%"),  # a metric with no measure word
+    ],
+)
+def test_the_running_text_change_takes_the_metrics_measure_word(metric, expected):
+    """Issue 18: '较上届…' ended in 个 whatever the metric (None and unknown metrics included)."""
+    from dashboard.comparison import Stated, change_parts, change_sentence, compare_figures
+
+    c = compare_figures(Stated(57, "exact", metric=metric), Stated(51, "exact", metric=metric))
+    assert change_sentence(c, "zh", metric) == expected
+    assert change_parts(c, "zh")[0] == expected.split("，")[0]
+    assert change_sentence(c, "en", metric) == "6 fewer"

@@ -82,8 +82,10 @@ def format_figure_short(
     return SYMBOL_PREFIX.get(qualifier or "exact", "") + format_number(value, lang=lang)
 
 
-# Metrics counted in people (the others count countries, regions, organizations: items).
+# Metrics counted in people (人) and in items (个: countries, regions, organizations); any other
+# metric (a share, an unknown one) takes no measure word rather than a wrong one.
 PEOPLE_METRICS = ("attendees", "named_speakers")
+ITEM_METRICS = ("countries_and_regions", "international_organizations")
 
 
 def format_figure_count(value: int | float | None, qualifier: str | None, metric: str | None, *, lang: str) -> str:
@@ -94,7 +96,9 @@ def format_figure_count(value: int | float | None, qualifier: str | None, metric
         return figure
     if metric in PEOPLE_METRICS:
         return t("{figure} people", lang=lang, figure=figure)
-    return t("{figure} in number", lang=lang, figure=figure)
+    if metric in ITEM_METRICS:
+        return t("{figure} in number", lang=lang, figure=figure)
+    return figure
 
 
 def format_figure_unit(value: int | float | None, qualifier: str | None, metric: str | None, *, lang: str) -> str:
