@@ -668,3 +668,22 @@ def test_the_running_text_change_takes_the_metrics_measure_word(metric, expected
     assert change_sentence(c, "zh", metric) == expected
     assert change_parts(c, "zh")[0] == expected.split("，")[0]
     assert change_sentence(c, "en", metric) == "6 fewer"
+
+
+def test_edition_years_as_headers_take_年_in_chinese(fixture_data, fixture_ds):
+    """Issue 18 (row 53): the Year-over-year table and its CSV, the organizations matrix's CSV and the
+    charts' legends head an edition's column '2099年' in Chinese, as the Reach page's tables do;
+    English keeps '2099'."""
+    from dashboard import keycharts
+    from dashboard.formatting import format_year
+
+    assert (format_year(2099, lang="zh"), format_year(2099, lang="en")) == ("2099年", "2099")
+    query = {"a": "2098", "b": "2099"}
+    zh = _page("pages/1_Year_over_year.py", "zh", fixture_data, query).dataframe[0].value.columns
+    assert list(zh[1:3]) == ["2098年", "2099年"], list(zh)
+    en = _page("pages/1_Year_over_year.py", "en", fixture_data, query).dataframe[0].value.columns
+    assert list(en[1:3]) == ["2098", "2099"], list(en)
+    matrix = keycharts.organizations_matrix(fixture_ds, [2098, 2099], lang="zh").data
+    assert {"2098年", "2099年"} <= set(matrix.columns), list(matrix.columns)
+    roles = keycharts.roles(fixture_ds, [2098, 2099], lang="zh").figure
+    assert {tr.name for tr in roles.data if tr.name} >= {"2098年", "2099年"}

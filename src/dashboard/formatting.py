@@ -164,6 +164,14 @@ def format_date(day: dt.date | str, *, lang: str) -> str:
     return babel_date(_as_date(day), "long", locale=babel_locale(lang))
 
 
+def format_year(year: int, *, lang: str) -> str:
+    """An edition's year as a column heading or a series name: '2025' / '2025年' (CLDR's year skeleton,
+    so every table, export and legend writes it the one way; house style row 53)."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("y", dt.date(int(year), 1, 1), locale=babel_locale(lang))
+
+
 def format_date_range(start: dt.date | str, end: dt.date | str, *, lang: str, skeleton: str = "yMMMd") -> str:
     """'Sep 17 – 18, 2025' / '2025年9月17日至18日' (Babel's interval formats; ``skeleton`` 'yMMMMd'
     spells the month out: 'September 17 – 18, 2025')."""

@@ -21,7 +21,7 @@ from .figures import (
     grouped_bars,
     wrap_label,
 )
-from .formatting import join_clauses
+from .formatting import format_year, join_clauses
 from .i18n import t
 from .keycharts import Chart
 from .textwidth import text_px
@@ -155,7 +155,7 @@ def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: 
             y=ys,
             x=list(sub.found),
             orientation="h",
-            name=str(ed),
+            name=format_year(ed, lang=lang),
             offsetgroup=str(ed),
             marker=dict(color=colors[ed]),
             customdata=words,
@@ -234,7 +234,7 @@ def shares(ds: Dataset, editions: list[int], groupings: list[str], lang: str) ->
         "cat",
         labels,
         editions,
-        {e: str(e) for e in editions},
+        {e: format_year(e, lang=lang) for e in editions},
         {e: colors[e] for e in editions},
         fold(t("Share of identified participants against share of the world's states", lang=lang), TITLE_CHARS),
         fold(
@@ -342,7 +342,7 @@ def organization_families(ds: Dataset, editions: list[int], lang: str) -> Chart:
         "family",
         labels,
         editions,
-        {e: str(e) for e in editions},
+        {e: format_year(e, lang=lang) for e in editions},
         {e: colors[e] for e in editions},
         fold(t("International organizations identified, by family", lang=lang), TITLE_CHARS),
         fold(
