@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import maplayout, names, textwidth
+from . import maplayout, names, textwidth, ticks
 from .formatting import format_figure_unit, join_clauses
 from .i18n import t
 from .vocab import region_label
@@ -139,7 +139,7 @@ def _frame_text(title: str, subtitle: str, source: str, scale: float) -> tuple[s
 
 
 def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
-    """A copy of a :func:`frame`d figure with its title, subtitle and source line wrapped for a chart
+    """A copy of a :func:`frame`d figure with its title, subtitle, source line and category labels wrapped for a chart
     ``width_px`` wide (the page's content column, reported by the browser), so a wide screen reads them
     on one line and a phone on several; the plot keeps its size, the margins and the height follow the
     number of lines. Unknown width or a phone's: as :func:`frame` wrapped them (for a phone: never clips).
@@ -169,7 +169,8 @@ def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
     for a in out.layout.annotations:
         if a.text == old_source:
             a.text = "<br>".join(new_src)
-    return out
+    # category labels, wrapped for a phone by the builders, for this width too (dashboard.ticks)
+    return ticks.refit(out, width_px, TICK_CHARS, scale, FONT["size"])
 
 
 def coverage_chart(

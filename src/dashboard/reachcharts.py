@@ -277,7 +277,7 @@ def shares(ds: Dataset, editions: list[int], groupings: list[str], lang: str) ->
 def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> Chart:
     """Delegations by region and edition, stacked by the level of their head."""
     d = reach.delegation_levels(ds, editions, lang)
-    d = d.assign(cat=[tick(f"{r.region_label} · {r.edition}") for r in d.itertuples()])
+    d = d.assign(cat=[tick(f"{r.region_label} · {format_year(r.edition, lang=lang)}") for r in d.itertuples()])
     cats = list(dict.fromkeys(d.sort_values(["region", "edition"]).cat))
     fig = go.Figure()
     for level in HEAD_LEVELS.codes:
