@@ -687,3 +687,27 @@ def test_edition_years_as_headers_take_年_in_chinese(fixture_data, fixture_ds):
     assert {"2098年", "2099年"} <= set(matrix.columns), list(matrix.columns)
     roles = keycharts.roles(fixture_ds, [2098, 2099], lang="zh").figure
     assert {tr.name for tr in roles.data if tr.name} >= {"2098年", "2099年"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_notes_readers_see_name_sources_not_file_paths_or_ids(dataset, lang):
+    """Issue 18: the Speakers page's English notes showed 'shared/sources/seed_chair_statement_2025_en.txt'
+    and '*_name_ref'; a reader sees the source's publisher and title (the ids become labels)."""
+    from dashboard import citations
+
+    notes = [
+        citations.readable_text(dataset, names.note(r, lang), lang=lang)
+        for frame in (
+            dataset.people,
+            dataset.reported_figures,
+            dataset.topics,
+            dataset.side_events,
+            dataset.organizations,
+        )
+        for _, r in frame.iterrows()
+    ]
+    internal = re.compile(r"\w+/\w+\.(txt|ya?ml|csv|md)\b|\b\w+\.txt\b|_name_ref\b|\b[a-z]+_[a-z]+_20\d\d_\w+\b")
+    found = [n for n in notes if internal.search(n)]
+    assert not found, found[:5]
+    chair = [n for n in notes if "2025" in n and ("Chair's statement" in n or "主席声明" in n)]
+    assert chair, "the chair's statement is named in the notes"
