@@ -200,7 +200,7 @@ def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: 
         margin_left=margin_for(cats),
         margin_right=words_room(all_words),
     )
-    legend_room(fig, rows=2)  # three entries wrap onto two rows on a phone
+    legend_room(fig, rows=3)  # three entries take a row each on a phone (English: "Not identified", 2024, 2025)
     data = pd.DataFrame(
         {
             t("Grouping", lang=lang): m.grouping_name,
