@@ -26,6 +26,15 @@ CHECK = """() => {
     if (!svg) return;
     const box = svg.getBoundingClientRect();
     const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${i}`;
+    const leg = plot.querySelector('.legend');  // the legend never touches the source line below it
+    if (leg) {
+      const l = leg.getBoundingClientRect();
+      plot.querySelectorAll('.annotation').forEach(a => {
+        const q = a.getBoundingClientRect();
+        if (q.width && q.top >= l.top && q.top < l.bottom + 4 && q.left < l.right && l.left < q.right)
+          problems.push(`legend touches the note below: ${title.slice(0, 40)} (${Math.round(l.bottom)} / ${Math.round(q.top)})`);
+      });
+    }
     const mb = plot.querySelector('.modebar');
     const mbBox = mb ? mb.getBoundingClientRect() : null;
     plot.querySelectorAll('.gtitle, .annotation-text, .legendtext, .ytick text, .xtick text, text.bartext, .textpoint text').forEach(t => {
@@ -44,6 +53,34 @@ CHECK = """() => {
   });
   return problems;
 }"""
+
+
+# Streamlit's table toolbar (search, download, full screen) shows in a strip above a table on hover or tap:
+# it must not cover the heading or text above the table (ui.fit keeps the strip free).
+TOOLBAR_OVER_TEXT = """() => {
+  const found = [];
+  document.querySelectorAll('[data-testid="stElementToolbar"]').forEach(tb => {
+    const r = tb.getBoundingClientRect();
+    if (!r.width || getComputedStyle(tb).opacity === '0') return;
+    document.querySelectorAll('h1, h2, h3, h4, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"]').forEach(b => {
+      const q = b.getBoundingClientRect();
+      if (q.width && q.left < r.right - 1 && r.left < q.right - 1 && q.top < r.bottom - 1 && r.top < q.bottom - 1)
+        found.push(`toolbar over "${b.textContent.slice(0, 30)}"`);
+    });
+  });
+  return found; }"""
+
+
+def toolbars_over_text(page) -> list[str]:
+    """Hover (tap) every table and collect where its toolbar covers text."""
+    found: list[str] = []
+    frames = page.locator('[data-testid="stDataFrame"]')
+    for i in range(frames.count()):
+        frames.nth(i).scroll_into_view_if_needed()
+        frames.nth(i).hover()
+        page.wait_for_timeout(400)
+        found += page.evaluate(TOOLBAR_OVER_TEXT)
+    return found
 
 
 def full_shot(page, path, width: int) -> None:
@@ -81,6 +118,7 @@ def test_page_at_390_px(browser, server, shots, name, path, text, shapes):
     problems = page.evaluate(CHECK)
     full_shot(page, shots / f"{name}-390.png", 390)
     assert problems == [], "\n".join(problems)
+    assert toolbars_over_text(page) == []
     assert watch.external == [] and watch.page_errors == []
     page.close()
 
