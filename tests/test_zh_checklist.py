@@ -711,3 +711,26 @@ def test_notes_readers_see_name_sources_not_file_paths_or_ids(dataset, lang):
     assert not found, found[:5]
     chair = [n for n in notes if "2025" in n and ("Chair's statement" in n or "主席声明" in n)]
     assert chair, "the chair's statement is named in the notes"
+
+
+def test_chart_data_in_the_chinese_view_is_in_chinese():
+    """Issue 18 ("exports and downloads included"): a chart's table view and CSV in Chinese had the data
+    package's English columns and codes (edition,role,count / keynote / Asia / True); English keeps them."""
+    import pandas as pd
+
+    from dashboard.chartdata import in_words
+
+    data = pd.DataFrame(
+        {
+            "edition": [2099],
+            "role": ["keynote"],
+            "region": ["Asia"],
+            "count": [3],
+            "identified": [True],
+            "name_zh": ["甲"],
+        }
+    )
+    zh = in_words(data, "zh")
+    assert list(zh.columns) == ["届次", "发言类型", "洲", "数量", "列明", "中文名称"]
+    assert zh.iloc[0].tolist() == [2099, "主旨演讲", "亚洲", 3, "是", "甲"]
+    assert in_words(data, "en").equals(data)

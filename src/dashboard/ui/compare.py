@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import keycharts, listwords, locale_rules, metrics, names
+from ..chartdata import in_words
 from ..comparison import basis_label, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
@@ -84,7 +85,7 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
                 st.markdown(t("*{label}* ({n})", label=label, n=len(sub)))
                 st.markdown("\n".join(f"- {md_escape(n)}" for n in _names(sub, lang, ds, [a, b])) or "—")
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
-        download_csv(table, f"overlap-{ptype}-{a}-{b}")
+        download_csv(in_words(table, lang), f"overlap-{ptype}-{a}-{b}")
 
 
 def _names(frame, lang: str, ds: Dataset, editions: list[int]) -> list[str]:
