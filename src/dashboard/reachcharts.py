@@ -14,7 +14,6 @@ from .figures import (
     MUTED,
     SOURCE_CHARS,
     SUBTITLE_CHARS,
-    TICK_CHARS,
     TITLE_CHARS,
     edition_colors,
     frame,
@@ -67,7 +66,7 @@ def fold(text: str, width: int) -> str:
 
 def tick(text: str) -> str:
     """A category label wrapped for the axis, Chinese by width."""
-    return fold(text, TICK_CHARS) if any(_cols(c) == 2 for c in text) else wrap_label(text)
+    return wrap_label(text)  # by display width, Chinese too (dashboard.textwidth), lines of about equal width
 
 
 def margin_for(labels) -> int:
