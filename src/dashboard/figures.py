@@ -74,7 +74,7 @@ def frame(
     text, title_rows, src_lines = _frame_text(title, subtitle, source, 1.0)
     # plotly spaces every line of the title by the title font (16 px): 21 px, the smaller subtitle lines too
     top = TOOLBAR_PX + 26 + 21 * title_rows + 8
-    legend_px = 30 if legend else 0
+    legend_px = 38 if legend else 0  # a row of legend (about 28 px with its padding) and a gap before the source line
     bottom = 24 + legend_px + 14 * len(src_lines) + 10
     height = plot_px + top + bottom
     fig.update_layout(

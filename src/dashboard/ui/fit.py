@@ -19,7 +19,7 @@ _PRETTY = "text-wrap:pretty"
 
 TEXT_FIT_CSS = (
     "<style>"
-    f'[data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]){{margin-top:{TABLE_TOOLBAR_ROOM}}}'
+    f'[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]){{margin-top:{TABLE_TOOLBAR_ROOM}}}'
     f'[data-testid="stMarkdownContainer"] :is(p,li,h2,h3,h4),[data-testid="stHeading"] :is(h2,h3),[data-testid="stCaptionContainer"]{{{_PRETTY}}}'
     f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important;{_KEEP}}}'
     f'[data-testid="stPageLink-NavLink"] span{{{_WRAP}}}'
