@@ -22,7 +22,7 @@ def _chart(labels: dict[str, str]):
     ("label", "phone", "wide"),
     [
         (LONG_EN, "International<br>Organization<br>for Migration", LONG_EN),
-        (LONG_ZH, "联合国毒品和犯<br>罪问题办公室", LONG_ZH),
+        (LONG_ZH, "联合国毒品和犯罪问<br>题办公室", LONG_ZH),
     ],
 )
 def test_a_long_label_wraps_on_a_phone_not_on_a_wide_screen(label, phone, wide):

@@ -45,9 +45,10 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def wrap_label(text: str, width: int = TICK_CHARS) -> str:
-    """A category label wrapped with <br> (plotly draws each line), its lines of about equal width so no
-    line is a stray character or two ('联合国毒品和犯<br>罪问题办公室', not '…犯罪问<br>题办公室'')."""
-    return textwidth.wrap_balanced_br(text, width)
+    """A category label wrapped with <br> (plotly draws each line); Latin text in lines of about equal width
+    ('International<br>Organization<br>for Migration'), Chinese filled line by line (equal lines would cut
+    more words: '2025年：报道数<br>51个', not '2025年：报<br>道数51个')."""
+    return textwidth.wrap_label_br(text, width)
 
 
 def label_margin(labels) -> int:

@@ -51,8 +51,8 @@ def columns_for(width_px: float, phone_cols: int, scale: float, font_px: float) 
 
 
 def rewrap(label: str, cols: int) -> str:
-    """``label`` wrapped for ``cols`` columns, lines of about equal width (no orphaned character)."""
-    return textwidth.wrap_balanced_br(unwrap(label), cols)
+    """``label`` wrapped for ``cols`` columns, as the builders wrap labels (textwidth.wrap_label_br)."""
+    return textwidth.wrap_label_br(unwrap(label), cols)
 
 
 def _category_axes(fig: go.Figure) -> list[str]:
