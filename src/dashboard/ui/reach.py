@@ -400,7 +400,7 @@ def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
     out = reach.outcomes(ds, editions)
     side = reach.side_events(ds, editions)
     for ed in editions:
-        st.markdown(f"**{ed}**")
+        st.markdown(f"**{format_year(ed, lang=lang)}**")
         items = out[out.edition == ed]
         if items.empty:
             st.caption(t("No outcome recorded in the sources for this edition.", lang=lang))
