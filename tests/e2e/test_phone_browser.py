@@ -59,12 +59,14 @@ CHECK = """() => {
 # it must not cover the heading or text above the table (ui.fit keeps the strip free).
 TOOLBAR_OVER_TEXT = """() => {
   const found = [];
+  const over = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
   document.querySelectorAll('[data-testid="stElementToolbar"]').forEach(tb => {
-    const r = tb.getBoundingClientRect();
-    if (!r.width || getComputedStyle(tb).opacity === '0') return;
+    if (getComputedStyle(tb).opacity === '0') return;
+    const buttons = [...tb.querySelectorAll('button')].map(b => b.getBoundingClientRect()).filter(r => r.width);
     document.querySelectorAll('h1, h2, h3, h4, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"]').forEach(b => {
-      const q = b.getBoundingClientRect();
-      if (q.width && q.left < r.right - 1 && r.left < q.right - 1 && q.top < r.bottom - 1 && r.top < q.bottom - 1)
+      const range = document.createRange(); range.selectNodeContents(b);
+      const lines = [...range.getClientRects()];  // the text itself, not the element's padding
+      if (buttons.some(r => lines.some(q => over(r, q))))
         found.push(`toolbar over "${b.textContent.slice(0, 30)}"`);
     });
   });
