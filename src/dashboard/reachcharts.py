@@ -104,7 +104,7 @@ def fit_labels(fig: go.Figure, labels) -> go.Figure:
 def legend_room(fig: go.Figure, rows: int) -> go.Figure:
     """Room for a legend that wraps onto ``rows`` rows on a phone (frame() leaves one): the plot keeps
     its height, the source line moves down below the legend."""
-    extra = 22 * max(rows - 1, 0)
+    extra = 24 * max(rows - 1, 0)  # a legend row is about 22 px; 2 px more each keeps the source line clear
     m, height = fig.layout.margin, fig.layout.height
     plot_px = height - m.t - m.b
     source = fig.layout.annotations[-1]
