@@ -64,6 +64,7 @@ TOOLBAR_OVER_TEXT = """() => {
     if (getComputedStyle(tb).opacity === '0') return;
     const buttons = [...tb.querySelectorAll('button')].map(b => b.getBoundingClientRect()).filter(r => r.width);
     document.querySelectorAll('h1, h2, h3, h4, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"]').forEach(b => {
+      if (b.closest('details:not([open])') || !b.checkVisibility({opacityProperty: true, visibilityProperty: true})) return;
       const range = document.createRange(); range.selectNodeContents(b);
       const lines = [...range.getClientRects()];  // the text itself, not the element's padding
       if (buttons.some(r => lines.some(q => over(r, q))))
