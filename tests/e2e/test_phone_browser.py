@@ -79,6 +79,8 @@ def toolbars_over_text(page) -> list[str]:
     found: list[str] = []
     frames = page.locator('[data-testid="stDataFrame"]')
     for i in range(frames.count()):
+        if not frames.nth(i).is_visible():  # a table in a closed expander
+            continue
         frames.nth(i).scroll_into_view_if_needed()
         frames.nth(i).hover()
         page.wait_for_timeout(400)
