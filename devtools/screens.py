@@ -16,7 +16,16 @@ DEFAULT = {
     "map-ne": "/Map?edition=2025&worldview=ne",
     "speakers": "/Speakers",
     "countries": "/Countries_and_regions",
+    "overview": "/",
+    "yoy": "/Year_over_year",
+    "organizations": "/Organizations",
+    "reach": "/Reach",
+    "sources": "/Sources",
+    "press": "/Press",
+    "import": "/Import",
 }
+#: every page of the app once (``python -m devtools.screens OUT all``)
+ALL = ["overview", "yoy", "countries", "organizations", "speakers", "map", "reach", "sources", "press", "import"]
 
 
 def main(argv: list[str]) -> int:
@@ -25,6 +34,8 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
     wanted = argv[1:] or list(DEFAULT)
+    if wanted == ["all"]:
+        wanted = ALL
     with streamlit_server(env_extra={"DASHBOARD_DATA_DIR": str(REPO / "data")}) as srv, sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name in wanted:

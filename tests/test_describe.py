@@ -65,14 +65,14 @@ def test_regions_largest_first_and_the_unnamed_remainder():
     # the chart's table holds the labels already in the chart's language (keycharts.regions)
     zh_data = REGIONS.assign(region=["亚洲", "欧洲", "非洲", "未见于公开来源"])
     zh = describe.describe(chart("countries-by-region", zh_data), "zh")
-    assert "亚洲（6）" in zh and "41个未见于公开来源" in zh
+    assert "亚洲（6个）" in zh and "41个未见于公开来源" in zh
 
 
 def test_people_by_role_uses_vocabulary_labels():
     text = describe.describe(chart("speakers-by-role", ROLES), "en")
     assert "12 people" in text and "Plenary speech (9)" in text and "Video address (2)" in text
     zh = describe.describe(chart("speakers-by-role", ROLES), "zh")
-    assert "12人" in zh and "（9）" in zh and "plenary" not in zh.lower()
+    assert "12人" in zh and "（9人）" in zh and "plenary" not in zh.lower()
 
 
 def test_organizations_and_map():

@@ -252,7 +252,7 @@ def test_invitation_list_shrinks_as_editions_add_participants(complete):
 def test_worksheet_headers_in_the_interface_language(complete):
     inv = reach.invitation_list(complete, "grouping", "TG", [2030], "2031-06-01")
     zh = reach.worksheet(complete, inv, [2030], "zh")
-    assert list(zh.columns) == ["中文名称", "英文名称", "代码", "地区", "次区域", "2030年"]
+    assert list(zh.columns) == ["中文名称", "英文名称", "代码", "大洲", "次区域", "2030年"]
     assert set(zh["2030年"]) == {"未列于主办方完整参会名单"}
     en = reach.worksheet(complete, inv, [2030], "en")
     assert list(en.columns)[:2] == ["Chinese name", "English name"]

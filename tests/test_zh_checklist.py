@@ -647,3 +647,90 @@ def test_edition_chips_keep_bracketed_units_together():
 
     chip_rule = TEXT_FIT_CSS.split('[data-testid="stMultiSelectTagsContainer"] span{', 1)[1].split("}", 1)[0]
     assert "word-break:keep-all" in chip_rule
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        ("attendees", "减少6人，下降11%"),
+        ("named_speakers", "减少6人，下降11%"),
+        ("countries_and_regions", "减少6个，下降11%"),
+        ("international_organizations", "减少6个，下降11%"),
+        (None, "减少6，下降11%"),  # unknown: no measure word rather than a wrong one
+        ("share_identified", "减少6，下降11%"),  # a metric with no measure word
+    ],
+)
+def test_the_running_text_change_takes_the_metrics_measure_word(metric, expected):
+    """Issue 18: '较上届…' ended in 个 whatever the metric (None and unknown metrics included)."""
+    from dashboard.comparison import Stated, change_parts, change_sentence, compare_figures
+
+    c = compare_figures(Stated(57, "exact", metric=metric), Stated(51, "exact", metric=metric))
+    assert change_sentence(c, "zh", metric) == expected
+    assert change_parts(c, "zh")[0] == expected.split("，")[0]
+    assert change_sentence(c, "en", metric) == "6 fewer"
+
+
+def test_edition_years_as_headers_take_年_in_chinese(fixture_data, fixture_ds):
+    """Issue 18 (row 53): the Year-over-year table and its CSV, the organizations matrix's CSV and the
+    charts' legends head an edition's column '2099年' in Chinese, as the Reach page's tables do;
+    English keeps '2099'."""
+    from dashboard import keycharts
+    from dashboard.formatting import format_year
+
+    assert (format_year(2099, lang="zh"), format_year(2099, lang="en")) == ("2099年", "2099")
+    query = {"a": "2098", "b": "2099"}
+    zh = _page("pages/1_Year_over_year.py", "zh", fixture_data, query).dataframe[0].value.columns
+    assert list(zh[1:3]) == ["2098年", "2099年"], list(zh)
+    en = _page("pages/1_Year_over_year.py", "en", fixture_data, query).dataframe[0].value.columns
+    assert list(en[1:3]) == ["2098", "2099"], list(en)
+    matrix = keycharts.organizations_matrix(fixture_ds, [2098, 2099], lang="zh").data
+    assert {"2098年", "2099年"} <= set(matrix.columns), list(matrix.columns)
+    roles = keycharts.roles(fixture_ds, [2098, 2099], lang="zh").figure
+    assert {tr.name for tr in roles.data if tr.name} >= {"2098年", "2099年"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_notes_readers_see_name_sources_not_file_paths_or_ids(dataset, lang):
+    """Issue 18: the Speakers page's English notes showed 'shared/sources/seed_chair_statement_2025_en.txt'
+    and '*_name_ref'; a reader sees the source's publisher and title (the ids become labels)."""
+    from dashboard import citations
+
+    notes = [
+        citations.readable_text(dataset, names.note(r, lang), lang=lang)
+        for frame in (
+            dataset.people,
+            dataset.reported_figures,
+            dataset.topics,
+            dataset.side_events,
+            dataset.organizations,
+        )
+        for _, r in frame.iterrows()
+    ]
+    internal = re.compile(r"\w+/\w+\.(txt|ya?ml|csv|md)\b|\b\w+\.txt\b|_name_ref\b|\b[a-z]+_[a-z]+_20\d\d_\w+\b")
+    found = [n for n in notes if internal.search(n)]
+    assert not found, found[:5]
+    chair = [n for n in notes if "2025" in n and ("Chair's statement" in n or "主席声明" in n)]
+    assert chair, "the chair's statement is named in the notes"
+
+
+def test_chart_data_in_the_chinese_view_is_in_chinese():
+    """Issue 18 ("exports and downloads included"): a chart's table view and CSV in Chinese had the data
+    package's English columns and codes (edition,role,count / keynote / Asia / True); English keeps them."""
+    import pandas as pd
+
+    from dashboard.chartdata import in_words
+
+    data = pd.DataFrame(
+        {
+            "edition": [2099],
+            "role": ["keynote"],
+            "region": ["Asia"],
+            "count": [3],
+            "identified": [True],
+            "name_zh": ["甲"],
+        }
+    )
+    zh = in_words(data, "zh")
+    assert list(zh.columns) == ["届次", "发言类型", "洲", "数量", "列明", "中文名称"]
+    assert zh.iloc[0].tolist() == [2099, "主旨演讲", "亚洲", 3, "是", "甲"]
+    assert in_words(data, "en").equals(data)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from . import citations, comparison, describe, keycharts, locale_rules, metrics, names, packaging, summary
 from .dataset import Dataset
-from .formatting import format_date, format_date_range, format_figure_noun
+from .formatting import format_date, format_date_range, format_figure_noun, format_year
 from .i18n import LANGUAGES, t, tn
 from .vocab import METRICS, ROLES
 from .worldview import DEFAULT, source_text
@@ -149,7 +149,7 @@ def _figure_cell(s: comparison.Stated, metric: str, refs: summary.Refs, lang: st
 def _figures(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -> dict:
     """One edition: figure per metric. Two: both figures, the change and its basis under the one
     comparison rule (counts of names never get a change)."""
-    head = [t("Figure", lang=lang), *(str(e) for e in editions)]
+    head = [t("Figure", lang=lang), *(format_year(e, lang=lang) for e in editions)]
     rows = []
     if len(editions) == 1:
         for metric in (*metrics.HEADLINE_METRICS, "named_speakers"):

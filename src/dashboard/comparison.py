@@ -25,7 +25,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import locale_rules
-from .formatting import format_figure_unit, format_number, format_percent, format_signed, join_clauses
+from .formatting import (
+    format_figure_count,
+    format_figure_unit,
+    format_number,
+    format_percent,
+    format_signed,
+    join_clauses,
+)
 from .i18n import t
 
 REPORTED, NAMED, NOT_REPORTED = "reported", "named_in_sources", "not_reported"
@@ -252,8 +259,9 @@ def change_sentence(c: Comparison, lang: str, metric: str | None = None) -> str:
 def _change_sentence_zh(c: Comparison, lang: str, metric: str | None, rate: bool = True) -> str:
     """'减少6个，下降11%', '减少约60人，降幅约20%', '基本持平', '至少增加40人': the Chinese shape of
     :func:`change_sentence` (house style rule 11: 增减 and the rate in words, 约 before the number;
-    measure word by metric: 人 for attendees, 个 otherwise). The renderer puts 较上届 in front."""
-    n = format_number(abs(c.delta), lang=lang) + ("人" if metric in ("attendees", "named_speakers") else "个")
+    measure word by metric: 人 for people, 个 for countries and organizations, none for an unknown
+    metric or one without a measure word). The renderer puts 较上届 in front."""
+    n = format_figure_count(abs(c.delta), "exact", metric, lang=lang)
     pct = format_percent(abs(c.ratio), lang=lang)[1:] if c.ratio is not None and rate else ""
     if c.delta == 0:
         return "持平" if c.kind == EXACT else "基本持平"
@@ -270,8 +278,7 @@ def _change_sentence_zh(c: Comparison, lang: str, metric: str | None, rate: bool
 def _change_parts_zh(c: Comparison, lang: str, metric: str | None) -> tuple[str, str]:
     """Table cells in words (house style rule 11): ('减少6个', '下降11%'), ('减少约60人', '降幅约20%'),
     ('至少增加40人', '至少增长20%'), ('持平', '0%')."""
-    unit = "" if metric is None else "人" if metric in ("attendees", "named_speakers") else "个"
-    n = format_number(abs(c.delta), lang=lang) + unit
+    n = format_figure_count(abs(c.delta), "exact", metric, lang=lang)
     pct = format_percent(abs(c.ratio), lang=lang).lstrip("+±") if c.ratio is not None else ""
     up = c.delta > 0
     if c.delta == 0:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formatting import format_figure, format_list, format_number, join_clauses
+from .formatting import format_figure, format_figure_unit, format_list, format_number, join_clauses
 from .i18n import t
 from .keycharts import PEOPLE_CHARTS, Chart
 from .memo import per_object
@@ -46,12 +46,18 @@ def _editions(data: pd.DataFrame) -> list[int]:
     return sorted({int(e) for e in data["edition"]})
 
 
-def _top(rows: pd.DataFrame, label_col: str, lang: str) -> str:
-    """'Asia (7) and the Americas (2)': the largest non-zero categories, largest first."""
+def _top(rows: pd.DataFrame, label_col: str, lang: str, metric: str | None = None) -> str:
+    """'Asia (7) and the Americas (2)' / '亚洲（7个）和美洲（2个）': the largest non-zero categories, largest
+    first, each count with the measure word of what ``metric`` counts (people or items; house style rule 8)."""
     rows = rows[rows["count"] > 0].sort_values("count", ascending=False, kind="stable").head(TOP)
     return format_list(
         (
-            t("{label} ({n})", lang=lang, label=r[label_col], n=format_number(int(r["count"]), lang=lang))
+            t(
+                "{label} ({n})",
+                lang=lang,
+                label=r[label_col],
+                n=format_figure_unit(int(r["count"]), "exact", metric, lang=lang),
+            )
             for _, r in rows.iterrows()
         ),
         lang=lang,
@@ -111,7 +117,7 @@ def _regions(data: pd.DataFrame, level: str, lang: str, list_only: int = 0) -> s
             lang=lang,
             e=e,
             n=format_number(int(named["count"].sum()), lang=lang),
-            top=_top(named, level, lang),
+            top=_top(named, level, lang, "countries_and_regions"),
         )
         if len(rest) and int(rest["count"].sum()):
             k = format_number(int(rest["count"].sum()), lang=lang)
@@ -153,7 +159,7 @@ def _people(data: pd.DataFrame, lang: str) -> str:
             lang=lang,
             e=e,
             n=format_number(int(data[data.edition == e]["count"].sum()), lang=lang),
-            top=_top(data[data.edition == e], "label", lang),
+            top=_top(data[data.edition == e], "label", lang, "attendees"),  # counted in people
         )
         for e in _editions(data)
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import maplayout, names, textwidth
+from . import maplayout, names, textwidth, ticks
 from .formatting import format_figure_unit, join_clauses
 from .i18n import t
 from .vocab import region_label
@@ -45,8 +45,10 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def wrap_label(text: str, width: int = TICK_CHARS) -> str:
-    """A category label wrapped with <br> (plotly draws each line)."""
-    return textwidth.wrap_br(text, width)
+    """A category label wrapped with <br> (plotly draws each line); Latin text in lines of about equal width
+    ('International<br>Organization<br>for Migration'), Chinese filled line by line (equal lines would cut
+    more words: '2025年：报道数<br>51个', not '2025年：报<br>道数51个')."""
+    return textwidth.wrap_label_br(text, width)
 
 
 def label_margin(labels) -> int:
@@ -73,7 +75,7 @@ def frame(
     text, title_rows, src_lines = _frame_text(title, subtitle, source, 1.0)
     # plotly spaces every line of the title by the title font (16 px): 21 px, the smaller subtitle lines too
     top = TOOLBAR_PX + 26 + 21 * title_rows + 8
-    legend_px = 30 if legend else 0
+    legend_px = 38 if legend else 0  # a row of legend (about 28 px with its padding) and a gap before the source line
     bottom = 24 + legend_px + 14 * len(src_lines) + 10
     height = plot_px + top + bottom
     fig.update_layout(
@@ -139,7 +141,7 @@ def _frame_text(title: str, subtitle: str, source: str, scale: float) -> tuple[s
 
 
 def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
-    """A copy of a :func:`frame`d figure with its title, subtitle and source line wrapped for a chart
+    """A copy of a :func:`frame`d figure with its title, subtitle, source line and category labels wrapped for a chart
     ``width_px`` wide (the page's content column, reported by the browser), so a wide screen reads them
     on one line and a phone on several; the plot keeps its size, the margins and the height follow the
     number of lines. Unknown width or a phone's: as :func:`frame` wrapped them (for a phone: never clips).
@@ -169,7 +171,8 @@ def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
     for a in out.layout.annotations:
         if a.text == old_source:
             a.text = "<br>".join(new_src)
-    return out
+    # category labels, wrapped for a phone by the builders, for this width too (dashboard.ticks)
+    return ticks.refit(out, width_px, TICK_CHARS, scale, FONT["size"])
 
 
 def coverage_chart(

@@ -82,8 +82,10 @@ def format_figure_short(
     return SYMBOL_PREFIX.get(qualifier or "exact", "") + format_number(value, lang=lang)
 
 
-# Metrics counted in people (the others count countries, regions, organizations: items).
+# Metrics counted in people (人) and in items (个: countries, regions, organizations); any other
+# metric (a share, an unknown one) takes no measure word rather than a wrong one.
 PEOPLE_METRICS = ("attendees", "named_speakers")
+ITEM_METRICS = ("countries_and_regions", "international_organizations")
 
 
 def format_figure_count(value: int | float | None, qualifier: str | None, metric: str | None, *, lang: str) -> str:
@@ -94,7 +96,9 @@ def format_figure_count(value: int | float | None, qualifier: str | None, metric
         return figure
     if metric in PEOPLE_METRICS:
         return t("{figure} people", lang=lang, figure=figure)
-    return t("{figure} in number", lang=lang, figure=figure)
+    if metric in ITEM_METRICS:
+        return t("{figure} in number", lang=lang, figure=figure)
+    return figure
 
 
 def format_figure_unit(value: int | float | None, qualifier: str | None, metric: str | None, *, lang: str) -> str:
@@ -158,6 +162,14 @@ def format_date(day: dt.date | str, *, lang: str) -> str:
     from babel.dates import format_date as babel_date
 
     return babel_date(_as_date(day), "long", locale=babel_locale(lang))
+
+
+def format_year(year: int, *, lang: str) -> str:
+    """An edition's year as a column heading or a series name: '2025' / '2025年' (CLDR's year skeleton,
+    so every table, export and legend writes it the one way; house style row 53)."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("y", dt.date(int(year), 1, 1), locale=babel_locale(lang))
 
 
 def format_date_range(start: dt.date | str, end: dt.date | str, *, lang: str, skeleton: str = "yMMMd") -> str:

@@ -20,7 +20,7 @@ from .figures import (
     participation_map,
     presence_matrix,
 )
-from .formatting import format_figure, join_clauses
+from .formatting import format_figure, format_year, join_clauses
 from .i18n import t, tn
 from .memo import per_dataset
 from .textwidth import wrap_balanced_br
@@ -47,9 +47,10 @@ class Chart:
     list_only: int = 0  # participants drawn that only an organizer's list names (a map's description says so)
 
 
-def styles(ds: Dataset, editions: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+def styles(ds: Dataset, editions: list[int], lang: str) -> tuple[dict[int, str], dict[int, str]]:
+    """Each edition's legend name ('2025' / '2025年') and colour."""
     colors = edition_colors(ds.edition_ids)
-    return {e: str(e) for e in editions}, {e: colors[e] for e in editions}
+    return {e: format_year(e, lang=lang) for e in editions}, {e: colors[e] for e in editions}
 
 
 @per_dataset
@@ -75,7 +76,8 @@ def coverage_subtitle(ds: Dataset, editions: list[int], metric: str = "countries
 def coverage(ds: Dataset, editions: list[int], metric: str, *, lang: str) -> Chart:
     cov = metrics.coverage(ds)
     cov = cov[(cov.metric == metric) & cov.edition.isin(editions)]
-    labels, colors = styles(ds, editions)
+    _, colors = styles(ds, editions, lang)
+    labels = {e: str(e) for e in editions}  # the bare year: the catalogue's "{edition} · reported {total}" adds 年
     credit = citations.list_credit(ds, editions, lang=lang)
     return Chart(
         f"coverage-{metric.replace('_', '-')}",
@@ -155,7 +157,7 @@ def regions(
     cats = sorted(c for c in data[level].unique() if c != metrics.NOT_NAMED)
     if (data[level] == metrics.NOT_NAMED).any():
         cats.append(metrics.NOT_NAMED)
-    labels, colors = styles(ds, editions)
+    labels, colors = styles(ds, editions, lang)
     what = t("region", lang=lang) if level == "region" else t("sub-region", lang=lang)
     # an organizers' list that adds participants: the remainder is named by neither, the source line says so
     credit = html.escape(citations.list_credit(ds, editions, lang=lang))
@@ -203,7 +205,7 @@ def by_category(
 ) -> Chart:
     """``labels``: category code -> label already translated."""
     counts = metrics.count_by(people, column, editions, tuple(order))
-    ed_labels, colors = styles(ds, editions)
+    ed_labels, colors = styles(ds, editions, lang)
     fig = grouped_bars(
         counts,
         column,
@@ -323,7 +325,7 @@ def organizations_matrix(ds: Dataset, editions: list[int], *, lang: str) -> Char
     m["label"] = (
         m.code if rule.acronyms else [wrap_balanced_br(names.entity_name(ds, c, lang=lang), TICK_CHARS) for c in m.code]
     )
-    labels, colors = styles(ds, editions)
+    labels, colors = styles(ds, editions, lang)
     fig = presence_matrix(
         m,
         editions,
@@ -334,7 +336,7 @@ def organizations_matrix(ds: Dataset, editions: list[int], *, lang: str) -> Char
         t("Source: chair's statements and news items", lang=lang),
         lang=lang,
     )
-    data = m.drop(columns=["label"]).rename(columns={e: str(e) for e in editions})
+    data = m.drop(columns=["label"]).rename(columns={e: format_year(e, lang=lang) for e in editions})
     data["kind"] = data["kind"].map(lambda k: ORGANIZATION_KINDS.label(k, lang=lang))
     return Chart("organizations-matrix", fig, data)
 

@@ -14,14 +14,13 @@ from .figures import (
     MUTED,
     SOURCE_CHARS,
     SUBTITLE_CHARS,
-    TICK_CHARS,
     TITLE_CHARS,
     edition_colors,
     frame,
     grouped_bars,
     wrap_label,
 )
-from .formatting import join_clauses
+from .formatting import format_year, join_clauses
 from .i18n import t
 from .keycharts import Chart
 from .memo import per_dataset
@@ -68,7 +67,7 @@ def fold(text: str, width: int) -> str:
 
 def tick(text: str) -> str:
     """A category label wrapped for the axis, Chinese by width."""
-    return fold(text, TICK_CHARS) if any(_cols(c) == 2 for c in text) else wrap_label(text)
+    return wrap_label(text)  # by display width, Chinese too (dashboard.textwidth), lines of about equal width
 
 
 def margin_for(labels) -> int:
@@ -106,7 +105,7 @@ def fit_labels(fig: go.Figure, labels) -> go.Figure:
 def legend_room(fig: go.Figure, rows: int) -> go.Figure:
     """Room for a legend that wraps onto ``rows`` rows on a phone (frame() leaves one): the plot keeps
     its height, the source line moves down below the legend."""
-    extra = 22 * max(rows - 1, 0)
+    extra = 24 * max(rows - 1, 0)  # a legend row is about 22 px; 2 px more each keeps the source line clear
     m, height = fig.layout.margin, fig.layout.height
     plot_px = height - m.t - m.b
     source = fig.layout.annotations[-1]
@@ -157,7 +156,7 @@ def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: 
             y=ys,
             x=list(sub.found),
             orientation="h",
-            name=str(ed),
+            name=format_year(ed, lang=lang),
             offsetgroup=str(ed),
             marker=dict(color=colors[ed]),
             customdata=words,
@@ -202,7 +201,7 @@ def grouping_bars(ds: Dataset, editions: list[int], groupings: list[str], lang: 
         margin_left=margin_for(cats),
         margin_right=words_room(all_words),
     )
-    legend_room(fig, rows=2)  # three entries wrap onto two rows on a phone
+    legend_room(fig, rows=3)  # three entries take a row each on a phone (English: "Not identified", 2024, 2025)
     data = pd.DataFrame(
         {
             t("Grouping", lang=lang): m.grouping_name,
@@ -237,7 +236,7 @@ def shares(ds: Dataset, editions: list[int], groupings: list[str], lang: str) ->
         "cat",
         labels,
         editions,
-        {e: str(e) for e in editions},
+        {e: format_year(e, lang=lang) for e in editions},
         {e: colors[e] for e in editions},
         fold(t("Share of identified participants against share of the world's states", lang=lang), TITLE_CHARS),
         fold(
@@ -281,7 +280,7 @@ def shares(ds: Dataset, editions: list[int], groupings: list[str], lang: str) ->
 def delegation_levels(ds: Dataset, editions: list[int], lang: str) -> Chart:
     """Delegations by region and edition, stacked by the level of their head."""
     d = reach.delegation_levels(ds, editions, lang)
-    d = d.assign(cat=[tick(f"{r.region_label} · {r.edition}") for r in d.itertuples()])
+    d = d.assign(cat=[tick(f"{r.region_label} · {format_year(r.edition, lang=lang)}") for r in d.itertuples()])
     cats = list(dict.fromkeys(d.sort_values(["region", "edition"]).cat))
     fig = go.Figure()
     for level in HEAD_LEVELS.codes:
@@ -347,7 +346,7 @@ def organization_families(ds: Dataset, editions: list[int], lang: str) -> Chart:
         "family",
         labels,
         editions,
-        {e: str(e) for e in editions},
+        {e: format_year(e, lang=lang) for e in editions},
         {e: colors[e] for e in editions},
         fold(t("International organizations identified, by family", lang=lang), TITLE_CHARS),
         fold(

@@ -129,6 +129,14 @@ def wrap_balanced_br(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
+def wrap_label_br(text: str, width: int) -> str:
+    """A label wrapped with ``<br>``: :func:`wrap_balanced_br` for text without wide characters, :func:`wrap_br`
+    for text with them (Chinese has no spaces: equal lines would break inside more of its words)."""
+    if any(char_width(c) == 2 for c in plain(text)):
+        return wrap_br(text, width)
+    return wrap_balanced_br(text, width)
+
+
 def label_margin(labels: Iterable[str], font_px: float = 13, pad: int = 20, cap: int = 200) -> int:
     """Left margin (px) that holds category tick labels (each possibly several ``<br>`` lines) at a font
     size, measured by display width, so none loses its first characters at the figure's edge."""

@@ -18,10 +18,10 @@ import unicodedata
 
 import pandas as pd
 
-from . import citations, listwords, metrics, names
+from . import citations, listwords, locale_rules, metrics, names
 from .dataset import Dataset
 from .exports import neutralize, safe_frame
-from .formatting import format_figure
+from .formatting import format_figure_unit, join_clauses
 from .i18n import t
 from .vocab import (
     ENTITY_TYPES,
@@ -43,7 +43,7 @@ MIN_WIDTH = 6
 
 def _labels(ds: Dataset, ids: str, lang: str) -> str:
     labels = citations.labels(ds, lang=lang)
-    return "; ".join(labels.get(i, "") for i in str(ids).split("|") if i)
+    return join_clauses((labels.get(i, "") for i in str(ids).split("|") if i), lang=lang)  # ；in Chinese
 
 
 def _vocab(vocab, code: str, lang: str) -> str:
@@ -63,7 +63,9 @@ def figures_table(ds: Dataset, lang: str) -> pd.DataFrame:
         {
             t("Edition", lang=lang): f.edition.astype(int),
             t("Figure", lang=lang): f.metric.map(lambda m: _vocab(METRICS, m, lang)),
-            t("As reported", lang=lang): [format_figure(v, q, lang=lang) for v, q in zip(f.value, f.qualifier)],
+            t("As reported", lang=lang): [
+                format_figure_unit(v, q, m, lang=lang) for v, q, m in zip(f.value, f.qualifier, f.metric)
+            ],
             t("Value", lang=lang): f.value.astype(int),
             t("Preferred value", lang=lang): f.is_preferred.map(lambda v: _yes_no(bool(v), lang)),
             t("As the source writes it", lang=lang): f.as_written,
@@ -79,7 +81,8 @@ def coverage_table(ds: Dataset, lang: str) -> pd.DataFrame:
             t("Edition", lang=lang): cov.edition.astype(int),
             t("What", lang=lang): cov.metric.map(lambda m: _vocab(METRICS, m, lang)),
             t("Reported", lang=lang): [
-                format_figure(v, q, lang=lang) for v, q in zip(cov.reported, cov.reported_qualifier)
+                format_figure_unit(v, q, m, lang=lang)
+                for v, q, m in zip(cov.reported, cov.reported_qualifier, cov.metric)
             ],
             t("Identified", lang=lang): cov.identified,
             t("Share identified", lang=lang): [
@@ -167,12 +170,14 @@ def sources_table(ds: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("Reference", lang=lang): s.id.map(citations.labels(ds, lang=lang)),
-            t("Publisher", lang=lang): s.publisher,
+            t("Publisher", lang=lang): s.id.map(lambda i: citations.publisher(ds, i, lang=lang)),
             t("Document title", lang=lang): s.title,
-            t("Language", lang=lang): s.language.map(lambda c: citations.language_name(c, lang=lang)),
+            t("Language", lang=lang): s.language.map(
+                lambda c: locale_rules.written_language_name(citations.language_name(c, lang=lang), lang)
+            ),
             t("Kind", lang=lang): s.kind.map(lambda k: _vocab(SOURCE_KINDS, k, lang)),
             t("Can support", lang=lang): s.supports.fillna("").map(
-                lambda v: ", ".join(_vocab(SOURCE_SUPPORTS, x, lang) for x in v.split("|") if x)
+                lambda v: locale_rules.series((_vocab(SOURCE_SUPPORTS, x, lang) for x in v.split("|") if x), lang)
             ),
             t("Published", lang=lang): s.published.fillna("").replace("", "—"),
             t("Link", lang=lang): s.url,

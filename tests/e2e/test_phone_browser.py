@@ -26,6 +26,15 @@ CHECK = """() => {
     if (!svg) return;
     const box = svg.getBoundingClientRect();
     const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${i}`;
+    const leg = plot.querySelector('.legend');  // the legend never touches the source line below it
+    if (leg) {
+      const l = leg.getBoundingClientRect();
+      plot.querySelectorAll('.annotation').forEach(a => {
+        const q = a.getBoundingClientRect();
+        if (q.width && q.top >= l.top && q.top < l.bottom + 4 && q.left < l.right && l.left < q.right)
+          problems.push(`legend touches the note below: ${title.slice(0, 40)} (${Math.round(l.bottom)} / ${Math.round(q.top)})`);
+      });
+    }
     const mb = plot.querySelector('.modebar');
     const mbBox = mb ? mb.getBoundingClientRect() : null;
     plot.querySelectorAll('.gtitle, .annotation-text, .legendtext, .ytick text, .xtick text, text.bartext, .textpoint text').forEach(t => {
@@ -44,6 +53,39 @@ CHECK = """() => {
   });
   return problems;
 }"""
+
+
+# Streamlit's table toolbar (search, download, full screen) shows in a strip above a table on hover or tap:
+# it must not cover the heading or text above the table (ui.fit keeps the strip free).
+TOOLBAR_OVER_TEXT = """() => {
+  const found = [];
+  const over = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  document.querySelectorAll('[data-testid="stElementToolbar"]').forEach(tb => {
+    if (getComputedStyle(tb).opacity === '0') return;
+    const buttons = [...tb.querySelectorAll('button')].map(b => b.getBoundingClientRect()).filter(r => r.width);
+    document.querySelectorAll('h1, h2, h3, h4, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"]').forEach(b => {
+      if (b.closest('details:not([open])') || !b.checkVisibility({opacityProperty: true, visibilityProperty: true})) return;
+      const range = document.createRange(); range.selectNodeContents(b);
+      const lines = [...range.getClientRects()];  // the text itself, not the element's padding
+      if (buttons.some(r => lines.some(q => over(r, q))))
+        found.push(`toolbar over "${b.textContent.slice(0, 30)}"`);
+    });
+  });
+  return found; }"""
+
+
+def toolbars_over_text(page) -> list[str]:
+    """Hover (tap) every table and collect where its toolbar covers text."""
+    found: list[str] = []
+    frames = page.locator('[data-testid="stDataFrame"]')
+    for i in range(frames.count()):
+        if not frames.nth(i).is_visible():  # a table in a closed expander
+            continue
+        frames.nth(i).scroll_into_view_if_needed()
+        frames.nth(i).hover()
+        page.wait_for_timeout(400)
+        found += page.evaluate(TOOLBAR_OVER_TEXT)
+    return found
 
 
 def full_shot(page, path, width: int) -> None:
@@ -81,6 +123,7 @@ def test_page_at_390_px(browser, server, shots, name, path, text, shapes):
     problems = page.evaluate(CHECK)
     full_shot(page, shots / f"{name}-390.png", 390)
     assert problems == [], "\n".join(problems)
+    assert toolbars_over_text(page) == []
     assert watch.external == [] and watch.page_errors == []
     page.close()
 
@@ -124,6 +167,24 @@ TEXT_BOXES = """() => {
   return {n, problems}; }"""
 
 
+# Category labels wrapped for the width the chart is drawn at (dashboard.ticks): on a chart of a wide
+# screen's full width no label stands on two lines where one line takes less than a third of the chart.
+NEEDLESSLY_WRAPPED = """() => {
+  const found = [];
+  document.querySelectorAll('.js-plotly-plot').forEach(plot => {
+    const svg = plot.querySelector('.main-svg');
+    if (!svg || svg.getBoundingClientRect().width < 1000) return;
+    const width = svg.getBoundingClientRect().width;
+    plot.querySelectorAll('.ytick text, .xtick text').forEach(t => {
+      const lines = t.querySelectorAll('tspan.line');
+      if (lines.length < 2) return;
+      const one = [...lines].reduce((w, l) => w + l.getComputedTextLength(), 0);
+      if (one < width / 3) found.push(`${t.textContent.slice(0, 40)} (${Math.round(one)} px on one line)`);
+    });
+  });
+  return found; }"""
+
+
 TABLE_BUTTONS = """() => [...document.querySelectorAll('[data-testid="stElementToolbar"] button')]
   .filter(b => b.offsetParent !== null && ['Download as CSV', 'Search'].includes(b.getAttribute('aria-label')))
   .map(b => b.getAttribute('aria-label'))"""
@@ -152,6 +213,8 @@ def test_every_chart_text_inside_its_figure(browser, server, shots, name, path, 
     if lang == "zh":
         full_shot(page, shots / f"{name}-{lang}-{width}.png", width)
     assert got["problems"] == [], "\n".join(got["problems"])
+    if width == 1440:
+        assert page.evaluate(NEEDLESSLY_WRAPPED) == []
     assert shapes == 0 or got["n"] >= 3  # the charts' texts were found
     assert watch.external == [] and watch.page_errors == []
     page.close()

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from ..chartdata import in_words
 from ..exports import to_csv_bytes
 from ..figures import fit_text
 from ..formatting import md_escape
@@ -58,7 +59,12 @@ def chart_block(
     chart's text alternative for a screen reader and a sentence a reader can quote. ``share``: the part of
     the content column's width the chart is drawn in on a wide screen (0.5 in one of two columns); its
     title, subtitle and source line are wrapped for that width (dashboard.ui.viewport)."""
+<<<<<<< HEAD
     fig = fitted(fig, chart_px(share))
+=======
+    fig = fit_text(fig, chart_px(share))
+    data = in_words(data, get_language())  # columns and codes in the reader's words where the language says so
+>>>>>>> h18b
     st.plotly_chart(fig, key=f"chart-{name}", config={**config, **plotly_locale(get_language())})
     if description:
         st.caption(md_escape(description))

@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from .. import keycharts, listwords, locale_rules, metrics, names
+from ..chartdata import in_words
 from ..comparison import basis_label, basis_text, change_parts, figure_with_others
 from ..dataset import Dataset
 from ..describe import describe
-from ..formatting import join_clauses, md_emphasis, md_escape, sort_names
+from ..formatting import format_year, join_clauses, md_emphasis, md_escape, sort_names
 from ..i18n import get_language, t
 from ..vocab import METRICS
 from .charts import chart_block, download_csv
@@ -35,8 +36,8 @@ def headline_table(ds: Dataset, a: int, b: int) -> pd.DataFrame:
         rows.append(
             {
                 t("Figure"): METRICS.label(r.metric, lang=lang),
-                str(a): figure_with_others(cmp_.earlier, lang=lang),
-                str(b): figure_with_others(cmp_.later, lang=lang),
+                format_year(a, lang=lang): figure_with_others(cmp_.earlier, lang=lang),
+                format_year(b, lang=lang): figure_with_others(cmp_.later, lang=lang),
                 t("Change"): change,
                 t("Relative change"): relative,
                 t("Basis"): basis,
@@ -84,7 +85,7 @@ def overlap_section(ds: Dataset, a: int, b: int) -> None:
                 st.markdown(t("*{label}* ({n})", label=label, n=len(sub)))
                 st.markdown("\n".join(f"- {md_escape(n)}" for n in _names(sub, lang, ds, [a, b])) or "—")
         table = o[["code", "name_en", "name_zh", "status_label"]].rename(columns={"status_label": "status"})
-        download_csv(table, f"overlap-{ptype}-{a}-{b}")
+        download_csv(in_words(table, lang), f"overlap-{ptype}-{a}-{b}")
 
 
 def _names(frame, lang: str, ds: Dataset, editions: list[int]) -> list[str]:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import citations, keycharts, listwords, locale_rules, metrics
+from ..chartdata import in_words
 from ..dataset import Dataset
 from ..describe import describe
 from ..formatting import join_clauses, md_escape
@@ -39,7 +40,7 @@ def participants_table(ds: Dataset, f: Filters) -> None:
     note = listwords.table_note(ds, f.editions, lang=lang)
     if note:
         st.caption(md_escape(note))
-    download_csv(lambda: citations.reader_sources(ds, tab, lang=lang), "countries-and-regions")
+    download_csv(lambda: in_words(citations.reader_sources(ds, tab, lang=lang), lang), "countries-and-regions")
 
 
 # The table and its view are cached per dataset, filters, search and language (memo): a new session or a

@@ -10,8 +10,17 @@ _WRAP = "white-space:normal !important;overflow:visible !important;text-overflow
 # unit ('2025年·连云港' / '（第二届）', not '（第二' / '届）'). Text with spaces breaks as before.
 _KEEP = "word-break:keep-all"
 
+# Streamlit draws a table's toolbar (search, download, full screen) in a strip above the table, over the end
+# of whatever stands there (a heading, a caption): the table keeps that strip free instead.
+TABLE_TOOLBAR_ROOM = "1.5rem"  # with the 1rem gap: clear of the buttons (about 36 px above the table)
+# Running text and headings avoid a last line of one or two characters ('…列明13' / '个。'): the browser
+# balances the last lines (CSS text-wrap: pretty; ignored by browsers without it).
+_PRETTY = "text-wrap:pretty"
+
 TEXT_FIT_CSS = (
     "<style>"
+    f'[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]){{margin-top:{TABLE_TOOLBAR_ROOM}}}'
+    f'[data-testid="stMarkdownContainer"] :is(p,li,h2,h3,h4),[data-testid="stHeading"] :is(h2,h3),[data-testid="stCaptionContainer"]{{{_PRETTY}}}'
     f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important;{_KEEP}}}'
     f'[data-testid="stPageLink-NavLink"] span{{{_WRAP}}}'
     f'[data-testid="stMetricLabel"] .stMarkdownEllipsis,[data-testid="stMetricDelta"] .stMarkdownEllipsis{{{_WRAP}}}'

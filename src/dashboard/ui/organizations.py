@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import keycharts, listwords, metrics
+from ..chartdata import in_words
 from ..dataset import Dataset
 from ..describe import describe
 from ..formatting import format_figure
@@ -111,4 +112,4 @@ def by_kind(ds: Dataset, editions: list[int]) -> None:
         }
     )
     st.dataframe(shown, hide_index=True, column_config={t("Edition"): st.column_config.NumberColumn(format="%d")})
-    download_csv(df, "organizations-by-kind")
+    download_csv(in_words(df, lang), "organizations-by-kind")

@@ -12,7 +12,7 @@ import streamlit as st
 from .. import citations, listwords, locale_rules, names, reach, reachcharts
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
-from ..formatting import format_date, format_list, md_escape
+from ..formatting import format_date, format_figure_unit, format_list, format_year, md_escape
 from ..i18n import get_language, t
 from ..vocab import MEMBERSHIP_CHECKED, REGIONS
 from .charts import chart_block, download_csv
@@ -242,7 +242,17 @@ def continuity(ds: Dataset, editions: list[int], lang: str) -> None:
     earlier, later = editions[-2], editions[-1]
     tab = reach.continuity(ds, earlier, later, lang)
     counts = tab.groupby("status_label", sort=False).size()
-    st.markdown("\n".join(f"- **{md_escape(k)}**: {v}" for k, v in counts.items()))
+    st.markdown(
+        "\n".join(
+            t(
+                "- **{term}**: {text}",
+                term=md_escape(k),
+                text=format_figure_unit(v, "exact", "countries_and_regions", lang=lang),
+                lang=lang,
+            )
+            for k, v in counts.items()
+        )
+    )
     if not (len(tab) and bool(tab.complete.iloc[0])):
         st.caption(
             t(
@@ -312,7 +322,7 @@ def invitation_worksheet(ds: Dataset, editions: list[int], lang: str) -> None:
     inv = reach.invitation_list(ds, kind, code, editions, today)
     table = reach.worksheet(ds, inv, editions, lang)
     complete = all(reach.is_complete(ds, e) for e in editions)
-    eds = format_list([str(e) for e in editions], lang=lang)
+    eds = format_list([format_year(e, lang=lang) for e in editions], lang=lang)
     day = format_date(today, lang=lang)
     what = (
         t("not in the organizers' complete lists of {eds}", eds=eds, lang=lang)
@@ -390,7 +400,7 @@ def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
     out = reach.outcomes(ds, editions)
     side = reach.side_events(ds, editions)
     for ed in editions:
-        st.markdown(f"**{ed}**")
+        st.markdown(f"**{format_year(ed, lang=lang)}**")
         items = out[out.edition == ed]
         if items.empty:
             st.caption(t("No outcome recorded in the sources for this edition.", lang=lang))

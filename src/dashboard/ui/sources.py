@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import citations, locale_rules, metrics, names, packaging, worldview
 from ..dataset import Dataset
-from ..formatting import format_figure, join_clauses
+from ..formatting import format_figure_unit, join_clauses
 from ..i18n import get_language, t
 from ..locale_rules import series
 from ..paths import data_dir
@@ -72,7 +72,10 @@ def coverage_table(ds: Dataset) -> None:
         {
             t("Edition"): cov.edition.astype(str),
             t("What"): cov.metric.map(lambda c: METRICS.label(c, lang=lang)),
-            t("Reported"): [format_figure(v, q, lang=lang) for v, q in zip(cov.reported, cov.reported_qualifier)],
+            t("Reported"): [
+                format_figure_unit(v, q, m, lang=lang)
+                for v, q, m in zip(cov.reported, cov.reported_qualifier, cov.metric)
+            ],
             t("Identified"): cov.identified,
             t("Share identified"): [
                 f"{s * 100:.0f}%" if s == s and s is not None else "—" for s in cov.share_identified
@@ -96,7 +99,7 @@ def conflicts(ds: Dataset) -> None:
                     "- {year}, {metric}: **{value}**{pref} — {sources}",
                     year=r.edition,
                     metric=METRICS.label(r.metric, lang=lang).lower(),
-                    value=format_figure(r.value, r.qualifier, lang=lang),
+                    value=format_figure_unit(r.value, r.qualifier, r.metric, lang=lang),
                     pref=pref,
                     sources=source_links(ds, r.source_ids),
                 )
