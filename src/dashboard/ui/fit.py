@@ -10,9 +10,16 @@ _WRAP = "white-space:normal !important;overflow:visible !important;text-overflow
 # unit ('2025年·连云港' / '（第二届）', not '（第二' / '届）'). Text with spaces breaks as before.
 _KEEP = "word-break:keep-all"
 
+# Page titles (h1): Streamlit draws them at 2.75rem (44 px) at every width, so on a 390 px phone (about 358 px
+# for text) a Chinese title of eight or nine characters (参会方来源地分布, 移民管理合作分论坛) broke before its
+# last character, left alone on a second line. Below Streamlit's small-screen breakpoint (640 px) a title is
+# 2.25rem (nine characters: 324 px), and at every width no title ends on a lone word or character.
+HEADING_FIT = "@media (max-width:640px){h1{font-size:2.25rem !important}}h1{text-wrap:pretty}"
+
 TEXT_FIT_CSS = (
     "<style>"
-    f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important;{_KEEP}}}'
+    + HEADING_FIT
+    + f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important;{_KEEP}}}'
     f'[data-testid="stPageLink-NavLink"] span{{{_WRAP}}}'
     f'[data-testid="stMetricLabel"] .stMarkdownEllipsis,[data-testid="stMetricDelta"] .stMarkdownEllipsis{{{_WRAP}}}'
     "</style>"
