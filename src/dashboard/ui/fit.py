@@ -13,8 +13,9 @@ _KEEP = "word-break:keep-all"
 # Page titles (h1): Streamlit draws them at 2.75rem (44 px) at every width, so on a 390 px phone (about 358 px
 # for text) a Chinese title of eight or nine characters (参会方来源地分布, 移民管理合作分论坛) broke before its
 # last character, left alone on a second line. Below Streamlit's small-screen breakpoint (640 px) a title is
-# 2.25rem (nine characters: 324 px), and at every width no title ends on a lone word or character.
-HEADING_FIT = "@media (max-width:640px){h1{font-size:2.25rem !important}}h1{text-wrap:pretty}"
+# 2.25rem (nine characters: 324 px), and a title of two or more lines has lines of about equal length
+# (text-wrap: balance), never a lone word or character on the last.
+HEADING_FIT = "@media (max-width:640px){h1{font-size:2.25rem !important}}h1{text-wrap:balance}"
 
 TEXT_FIT_CSS = (
     "<style>"
