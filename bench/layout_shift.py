@@ -119,14 +119,17 @@ def layout_shift(
     langs: tuple[str, ...] = LANGS,
     widths: tuple[int, ...] = tuple(WIDTHS),
     settle_s: float = 5.0,
+    script: Path | None = None,
+    debug: bool = False,
 ) -> dict:
-    """CLS per page, language and width on one server (warm: every page visited once first)."""
+    """CLS per page, language and width on one server (warm: every page visited once first); ``script``:
+    what ``streamlit run`` serves (default the README's, serve.py; app.py to measure without the early shell)."""
     from dashboard.ui.layout import PAGES
     from devtools.harness import streamlit_server
 
     env = {"DASHBOARD_DATA_DIR": str(data)} if data else {}
     out: dict[str, dict] = {}
-    with streamlit_server(env_extra=env) as srv:
+    with streamlit_server(env_extra=env, script=script) as srv:
         specs = [p for p in PAGES if not pages or p.url_path in pages]
         urls = {p.url_path: srv.url + ("/" if p.url_path == "Overview" else f"/{p.url_path}") for p in specs}
         for u in urls.values():  # warm: caches filled, as after any first visitor
@@ -135,7 +138,8 @@ def layout_shift(
             for lang in langs:
                 for width in widths:
                     samples = [
-                        measure_page(browser, f"{urls[p.url_path]}?lang={lang}", width, settle_s) for _ in range(runs)
+                        measure_page(browser, f"{urls[p.url_path]}?lang={lang}", width, settle_s, debug)
+                        for _ in range(runs)
                     ]
                     out[f"{p.url_path} {lang} {width}"] = {
                         "cls": round(statistics.median(s["cls"] for s in samples), 4),
@@ -167,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--widths", nargs="*", type=int, default=list(WIDTHS))
     parser.add_argument("--settle", type=float, default=5.0, help="seconds without a shift that count as settled")
     parser.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
+    parser.add_argument("--script", type=Path, default=None, help="what streamlit runs (default serve.py)")
+    parser.add_argument("--debug", action="store_true", help="print every shift with its sources")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -182,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
                 langs=tuple(args.langs),
                 widths=tuple(args.widths),
                 settle_s=args.settle,
+                script=args.script,
+                debug=args.debug,
             )
         finally:
             browser.close()

@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# What the README's start command runs: app.py served with its early shell (dashboard.ui.shell).
+APP = REPO / "serve.py"
 
 
 def chromium_path() -> str | None:
@@ -83,7 +85,7 @@ def streamlit_server(
         "-m",
         "streamlit",
         "run",
-        str(script or REPO / "app.py"),
+        str(script or APP),
         "--server.headless",
         "true",
         "--server.port",

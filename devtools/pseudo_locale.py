@@ -10,7 +10,7 @@ What must keep working is left as written: ``{placeholders}``, ``%(name)s`` and 
 block marker at the start of a line ("- ", "## ") stays in front of the opening bracket.
 
     python tools/i18n.py pseudo [OUT.po]      # default: build/pseudo/en_XA/LC_MESSAGES/messages.po
-    DASHBOARD_PSEUDO_CATALOGUE=OUT.po streamlit run app.py    # then ?lang=en_XA
+    DASHBOARD_PSEUDO_CATALOGUE=OUT.po streamlit run serve.py    # then ?lang=en_XA
 
 The file is generated, never committed (``build/`` is git-ignored), and never under ``locale/``:
 readers only see the pseudo-locale when ``DASHBOARD_PSEUDO_CATALOGUE`` names it.

@@ -32,7 +32,7 @@ def test_first_run_outside_headless_mode_serves_without_asking(tmp_path):
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                "serve.py",  # the README's start command
                 "--server.headless",
                 "false",
                 "--server.port",

@@ -61,3 +61,14 @@ def test_code_layout_names_every_module_and_only_existing_ones():
     tracked = {Path(p).name for p in repository_files()}
     stale = sorted(n for n in named if n not in tracked)
     assert not stale, f"README code layout names files that do not exist: {stale}"
+
+
+def test_the_start_command_is_what_the_browser_tests_and_benchmarks_serve():
+    """The README's start command runs serve.py (app.py with the early shell); the browser tests and the
+    benchmarks start the same file by default (devtools.harness.APP)."""
+    from devtools.harness import APP
+
+    start = re.search(r"\*\*Install and start the dashboard\*\*\n\n```bash\n(.*?)\n```", section("Two commands"), re.S)
+    assert start, "README: no start command"
+    script = re.search(r"streamlit run (\S+)$", start.group(1))
+    assert script and (REPO / script.group(1)) == APP and APP.exists(), start.group(1)

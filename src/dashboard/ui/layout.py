@@ -27,7 +27,7 @@ from ..paths import clean_dir, data_dir
 from ..tables import TABLES
 from . import viewport
 from .chrome import hide_untranslated_controls
-from .fit import TEXT_FIT_CSS
+from .fit import CAPTION_CSS, TEXT_FIT_CSS
 from .state import url_selectbox
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -197,8 +197,9 @@ def shared_query_params(**overrides: str) -> dict[str, str]:
 def _sidebar(lang: str, default_lang: str, pages: list) -> None:
     with st.sidebar:
         st.markdown("**" + t("Migration Sub-Forum") + "**  \n" + t("Participation dashboard"))
-        for page, spec in zip(pages, PAGES):
-            st.page_link(page, label=page.title, icon=spec.icon, query_params=shared_query_params())
+        with st.container(key="nav-links"):  # its key: the early stylesheet sizes the links' placeholders
+            for page, spec in zip(pages, PAGES):
+                st.page_link(page, label=page.title, icon=spec.icon, query_params=shared_query_params())
         st.divider()
         names = languages()  # the pseudo-locale too when a developer switched it on
         url_selectbox(t("Language"), list(names), "lang", default_lang, format_func=names.get)
@@ -218,16 +219,8 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
             if lists
             else t("Figures come from public sources, each cited; public sources name only part of the participants.")
         )
-        # Captions (chart descriptions, notes, source lines): Streamlit fades them (about 3.8:1 for text
-        # and 3:1 for links on white, below WCAG AA; axe: serious). Drawn solid in a dark grey instead.
+        # Captions drawn solid in a dark grey (ui.fit.CAPTION_CSS; Streamlit fades them below WCAG AA).
         st.html(CAPTION_CSS + TEXT_FIT_CSS)  # and labels that wrap instead of being cut (ui.fit)
-
-
-CAPTION_CSS = (
-    '<style>[data-testid="stCaptionContainer"],[data-testid="stCaptionContainer"] *{opacity:1 !important}'
-    '[data-testid="stCaptionContainer"]{color:#4E525C !important}'
-    '[data-testid="stCaptionContainer"] a{color:#0B5394 !important}</style>'
-)
 
 
 def footer(source_line: str) -> None:

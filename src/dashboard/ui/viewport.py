@@ -18,8 +18,9 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
+from .shell import COOKIE  # also set by the page's early script (ui.shell), before a first visit's run
+
 KEY = "viewport_probe"
-COOKIE = "dashboard_content_px"
 # Hidden: the component draws nothing (it reads the page's layout from inside its frame).
 HIDE = "<style>.st-key-viewport-box{display:none !important}</style>"
 _probe = components.declare_component("viewport", path=str(Path(__file__).parent / "assets" / "viewport"))
