@@ -82,6 +82,34 @@ def test_organizations_and_map():
     assert "3 countries and regions" in m and "Named in both: 2" in m and "markers (1)" in m
 
 
+ONE_EDITION_MAP = pd.DataFrame(
+    {
+        "code": ["CHN", "RUS", "SGP"],
+        "status_label": ["2025年来源列明"] * 3,
+        "marker": [False, False, True],
+    }
+)
+
+
+def test_one_edition_map_names_the_year_not_its_legend_again():
+    """One edition has one legend entry: the description says how many and for which year, and does not
+    repeat the legend label and the same count in brackets ('（2025年来源列明：3个）'); in Chinese the
+    second sentence follows the full stop without a space."""
+    zh = describe.describe(chart("map-2025", ONE_EDITION_MAP), "zh")
+    assert zh == "地图标示公开来源列明的2025年参会国家和地区，共3个。面积较小的1个国家和地区以标记显示。"
+    assert "（" not in zh and "来源列明：" not in zh
+    en = describe.describe(chart("map-2025", ONE_EDITION_MAP.assign(status_label="Identified in 2025 sources")), "en")
+    assert (
+        en
+        == "Map of the 3 countries and regions named for 2025 in public sources. Small states are drawn as markers (1)."
+    )
+    listed = describe._map(ONE_EDITION_MAP, "zh", list_only=1, editions=(2025,))
+    assert (
+        listed
+        == "地图标示公开来源和主办方报名名单列明的2025年参会国家和地区，共3个，其中1个仅见于名单。面积较小的1个国家和地区以标记显示。"
+    )
+
+
 def test_unknown_chart_gets_no_invented_text():
     assert describe.describe(chart("something-else", COVERAGE), "en") == ""
 

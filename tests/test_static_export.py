@@ -54,6 +54,18 @@ def test_map_exports_with_local_topojson(dataset, worldview, words):
 
     text = " ".join(re.sub(r"<[^>]+>", " ", svg).replace("&#39;", "'").split())
     assert words in text  # the image says which map it is (the source line, wrapped over tspans)
+    # issue 18: China's standard map draws the South China Sea's dashed line as dark grey lines (the world
+    # map's and the inset's: ten dashes and the islands' outlines each), never as filled shapes
+    lines = [tag for tag in re.findall(r"<path [^>]*>", svg) if 'class="js-line"' in tag]
+    dashed = [
+        re.search(r' d="([^"]*)"', tag).group(1)
+        for tag in lines
+        if "stroke: rgb(77, 77, 77)" in tag and "fill: rgb" not in tag
+    ]
+    if worldview == "cn":
+        assert len(dashed) == 2 and all(d.count("M") >= 10 for d in dashed), dashed
+    else:
+        assert dashed == []
 
 
 def test_unsupported_format(chart):

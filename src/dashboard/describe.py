@@ -38,7 +38,8 @@ def describe(chart: Chart, lang: str) -> str:
     if name == "organizations-matrix":
         return _organizations(chart.data, lang)
     if name.startswith("map-"):
-        return _map(chart.data, lang, getattr(chart, "list_only", 0))
+        editions = tuple(int(part) for part in name.split("-")[1:] if part.isdigit())  # 'map-2024-2025'
+        return _map(chart.data, lang, getattr(chart, "list_only", 0), editions)
     return ""
 
 
@@ -193,34 +194,60 @@ def _organizations(data: pd.DataFrame, lang: str) -> str:
     )
 
 
-def _map(data: pd.DataFrame, lang: str, list_only: int = 0) -> str:
+def _map(data: pd.DataFrame, lang: str, list_only: int = 0, editions: tuple[int, ...] = ()) -> str:
+    """The participants' map. One edition: how many, named for which year (its one legend entry would only
+    repeat the count: '2025年来源列明：13个'); two: how many, with each status's count."""
     if data.empty:
         return t("The map shows no identified participant.", lang=lang)
     counts = data.groupby("status_label", sort=False).code.nunique()
-    parts = join_clauses(
-        (t("{what}: {n}", lang=lang, what=label, n=format_number(int(n), lang=lang)) for label, n in counts.items()),
-        lang=lang,
-    )
+    n = format_number(data.code.nunique(), lang=lang)
+    k = format_number(list_only, lang=lang)
+    if len(editions) == 1 and len(counts) == 1:
+        text = (
+            t(
+                "Map of the {n} countries and regions named for {y} in public sources and the organizer's list; "
+                "{k} only in the list.",
+                lang=lang,
+                n=n,
+                y=editions[0],
+                k=k,
+            )
+            if list_only
+            else t(
+                "Map of the {n} countries and regions named for {y} in public sources.", lang=lang, n=n, y=editions[0]
+            )
+        )
+    else:
+        parts = join_clauses(
+            (
+                t("{what}: {n}", lang=lang, what=label, n=format_number(int(c), lang=lang))
+                for label, c in counts.items()
+            ),
+            lang=lang,
+        )
+        text = (
+            t(
+                "Map of the {n} countries and regions named in public sources and the organizer's list ({parts}); "
+                "{k} only in the list.",
+                lang=lang,
+                n=n,
+                parts=parts,
+                k=k,
+            )
+            if list_only
+            else t(
+                "Map of the {n} countries and regions named in public sources ({parts}).", lang=lang, n=n, parts=parts
+            )
+        )
     small = int(data["marker"].sum()) if "marker" in data else 0
-    text = (
-        t(
-            "Map of the {n} countries and regions named in public sources and the organizer's list ({parts}); "
-            "{k} only in the list.",
-            lang=lang,
-            n=format_number(data.code.nunique(), lang=lang),
-            parts=parts,
-            k=format_number(list_only, lang=lang),
-        )
-        if list_only
-        else t(
-            "Map of the {n} countries and regions named in public sources ({parts}).",
-            lang=lang,
-            n=format_number(data.code.nunique(), lang=lang),
-            parts=parts,
-        )
-    )
     if small:
-        text += " " + t("Small states are drawn as markers ({k}).", lang=lang, k=format_number(small, lang=lang))
+        # two sentences: a space between them in English, none after a Chinese full stop
+        text = t(
+            "{sentence} {next}",
+            lang=lang,
+            sentence=text,
+            next=t("Small states are drawn as markers ({k}).", lang=lang, k=format_number(small, lang=lang)),
+        )
     return text
 
 

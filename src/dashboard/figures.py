@@ -153,6 +153,8 @@ def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
         return fig
     out = go.Figure(fig)
     out.layout.meta = {k: v for k, v in meta.items() if k not in ("frame", "map_frame")} or None
+    if map_texts:
+        fit_dash_lines(out, width_px)
     scale = min(max((width_px or 0) / PHONE_CHART_PX, 1.0), MAX_TEXT_SCALE)
     if scale == 1.0:
         return out
@@ -173,6 +175,20 @@ def fit_text(fig: go.Figure, width_px: float | None) -> go.Figure:
             a.text = "<br>".join(new_src)
     # category labels, wrapped for a phone by the builders, for this width too (dashboard.ticks)
     return ticks.refit(out, width_px, TICK_CHARS, scale, FONT["size"])
+
+
+def fit_dash_lines(fig: go.Figure, width_px: float | None) -> go.Figure:
+    """The South China Sea's dashed line (world map and inset) of a map figure redrawn for a map
+    ``width_px`` wide (None: a phone's): dashes lengthened where there is room, thicker lines on a phone
+    (maplayout.dash_lines). In place; a figure without the line is left as it is."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    code = meta.get("worldview")
+    for tr in fig.data:
+        if code and tr.type == "scattergeo" and tr.name in ("overlay", "inset"):
+            lons, lats, width = maplayout.dash_lines(code, width_px, inset=tr.name == "inset")
+            if lons:
+                tr.update(lon=lons, lat=lats, line_width=width)
+    return fig
 
 
 def coverage_chart(
@@ -419,15 +435,16 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
         bgcolor="rgba(0,0,0,0)",
         domain=dict(x=[0, 1], y=[0, 1]),
     )
-    lons, lats = maplayout.overlay_lines(worldview)
-    if lons:  # China's standard map: the South China Sea's dashed line, as dark grey dashes over everything
-        _south_china_sea_inset(fig, lons, lats)
-        wide_lons, wide_lats = maplayout.stretched(lons, lats, maplayout.DASH_STRETCH)
+    # China's standard map: the South China Sea's dashed line, as dark grey dashes over everything, drawn
+    # for an export's width here and for the page's width by fit_text (fit_dash_lines)
+    lons, lats, width = maplayout.dash_lines(worldview, maplayout.EXPORT_MAP_PX)
+    if lons:
+        _south_china_sea_inset(fig, worldview)
         fig.add_scattergeo(
-            lon=wide_lons,
-            lat=wide_lats,
+            lon=lons,
+            lat=lats,
             mode="lines",
-            line=dict(color=maplayout.OVERLAY_COLOR, width=maplayout.OVERLAY_WIDTH),
+            line=dict(color=maplayout.OVERLAY_COLOR, width=width),
             hoverinfo="skip",
             showlegend=False,
             name="overlay",
@@ -435,7 +452,7 @@ def _geo_layout(fig: go.Figure, worldview: str) -> None:
     fig.update_layout(meta={"worldview": worldview})  # read by the static export (which topojson to use)
 
 
-def _south_china_sea_inset(fig: go.Figure, lons: list, lats: list) -> None:
+def _south_china_sea_inset(fig: go.Figure, worldview: str) -> None:
     """The South China Sea islands' inset (南海诸岛附图, maplayout.INSET_DOMAIN): the same base map and the
     same participants' shapes (China's, in its colour) in a second geo subplot, and the ten dashes at a
     scale where they read as dashes on a phone too."""
@@ -472,11 +489,12 @@ def _south_china_sea_inset(fig: go.Figure, lons: list, lats: list) -> None:
             geo="geo2",
             name="inset",
         )
+    lons, lats, width = maplayout.dash_lines(worldview, maplayout.EXPORT_MAP_PX, inset=True)
     fig.add_scattergeo(
         lon=lons,
         lat=lats,
         mode="lines",
-        line=dict(color=maplayout.OVERLAY_COLOR, width=maplayout.INSET_WIDTH),
+        line=dict(color=maplayout.OVERLAY_COLOR, width=width),
         hoverinfo="skip",
         showlegend=False,
         name="inset",

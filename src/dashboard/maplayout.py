@@ -32,19 +32,29 @@ TITLE_LINE, SOURCE_LINE, LEGEND_LINE = 21, 15, 15
 LEGEND_ROW_PAD = 4  # px between legend rows (the star symbol is taller than a line)
 TOP_PAD, GAP = 20, 6  # the title's first line starts about 6 px above its pad
 VENUE_MERGE_DEG = 12.0  # venues closer than this overlap as stars on a phone-wide world map
-OVERLAY_COLOR, OVERLAY_WIDTH = "#4D4D4D", 1.6
+OVERLAY_COLOR = "#4D4D4D"
 # The South China Sea islands' inset (南海诸岛附图, as China's standard maps draw it): at world scale the ten
 # dashes span about 21° of latitude, some 24 px on a phone-wide map, too little to tell ten dashes from a
 # dotted line; the inset draws them about three times larger in the map's lower left corner, outside the
 # globe's outline (the empty south-east Pacific). Domain in the map's frame (fractions), region in degrees.
+# Its top edge stays below Tonga and Samoa (about 21°S and 14°S at the map's left edge): a taller inset
+# would hide them.
 INSET_DOMAIN = {"x": [0.0, 0.2], "y": [0.0, 0.36]}
 INSET_LON, INSET_LAT = [104.0, 125.0], [2.0, 26.5]
-INSET_WIDTH = 2.0
 # The shapes the inset can show (it repeats only these participants' shapes, in their colours).
 INSET_CODES = ("CHN", "HKG", "MAC", "TWN", "VNM", "LAO", "KHM", "THA", "MMR", "MYS", "SGP", "BRN", "IDN", "PHL")
-# Each dash drawn this many times its length about its middle on the world map (the gaps shrink by as
-# much), so at world scale a dash reads as a dash (about 6 px at 1440 px), not as a dot.
-DASH_STRETCH = 1.8
+# The dashes for the width the map is drawn at (``dash_lines``). At world scale a dash (about 1.1°) is some
+# 1 px long on a phone and 3 px on a desktop: drawn as it is, it reads as a dot. Each dash is lengthened at
+# both ends towards DASH_PX on screen (at most DASH_MAX_STRETCH times its length), leaving at least
+# DASH_GAP_PX to its neighbours, so it reads as a dash where there is room and the whole line as a line
+# where there is not (a phone's world map: the inset shows the dashes apart). Lines are thicker on a
+# phone-wide map (narrower than PHONE_MAP_PX).
+DASH_PX, DASH_MAX_STRETCH, DASH_GAP_PX = 6.0, 3.0, 1.0
+PHONE_MAP_PX = 700
+OVERLAY_WIDTH, OVERLAY_WIDTH_PHONE = 1.6, 2.2
+INSET_WIDTH, INSET_WIDTH_PHONE = 2.0, 1.8
+# The width a map is drawn at when the page has not said (a phone's chart; AppTest) and in exports.
+DEFAULT_MAP_PX, EXPORT_MAP_PX = 350, 1000
 
 
 def top_px(title_lines: int, subtitle_lines: int) -> int:
@@ -143,25 +153,76 @@ def _overlay(path: str) -> tuple[tuple, tuple]:
     return tuple(lons), tuple(lats)
 
 
-def stretched(lons: list, lats: list, factor: float) -> tuple[list, list]:
-    """The open lines among ``lons``/``lats`` (parts split by ``None``) lengthened ``factor`` times about
-    their middle point (first to last vertex); closed rings (islands' outlines) are left as they are."""
+def _parts(lons: list, lats: list) -> list[list[tuple[float, float]]]:
+    parts: list[list[tuple[float, float]]] = [[]]
+    for lon, lat in zip(lons, lats):
+        if lon is None:
+            parts.append([])
+        else:
+            parts[-1].append((lon, lat))
+    return [p for p in parts if p]
+
+
+def _length(part: list[tuple[float, float]]) -> float:
+    return sum(math.dist(a, b) for a, b in zip(part, part[1:]))
+
+
+def lengthened(lons: list, lats: list, px_per_deg: float) -> tuple[list, list]:
+    """The open lines among ``lons``/``lats`` (parts split by ``None``: the dashes) lengthened at both ends
+    along their end segments, towards :data:`DASH_PX` on a map drawn ``px_per_deg`` pixels per degree, at
+    most :data:`DASH_MAX_STRETCH` times their length and leaving :data:`DASH_GAP_PX` to the nearest other
+    dash (each end takes at most half of the room to it). Closed rings (islands' outlines) stay as they are."""
+    parts = _parts(lons, lats)
+    dashes = [i for i, p in enumerate(parts) if len(p) > 1 and p[0] != p[-1]]
+    ends = {i: (parts[i][0], parts[i][-1]) for i in dashes}
+    gap = DASH_GAP_PX / px_per_deg
     out_lon: list = []
     out_lat: list = []
-    part: list[tuple[float, float]] = []
-    for lon, lat in [*zip(lons, lats), (None, None)]:
-        if lon is not None:
-            part.append((lon, lat))
-            continue
-        if part:
-            (x0, y0), (x1, y1) = part[0], part[-1]
-            if (x0, y0) != (x1, y1):
-                mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-                part = [(mx + (x - mx) * factor, my + (y - my) * factor) for x, y in part]
-            out_lon += [x for x, _ in part] + [None]
-            out_lat += [y for _, y in part] + [None]
-        part = []
+    for i, part in enumerate(parts):
+        if i in ends:
+            length = _length(part)
+            want = (min(max(DASH_PX / px_per_deg, length), DASH_MAX_STRETCH * length) - length) / 2
+            head, tail = [], []
+            for end, inner, out in ((part[0], part[1], head), (part[-1], part[-2], tail)):
+                near = min((math.dist(end, q) for j in dashes if j != i for q in ends[j]), default=math.inf)
+                ext = max(0.0, min(want, (near - gap) / 2))
+                step = math.dist(end, inner)
+                if ext > 0 and step > 0:
+                    out.append((end[0] + (end[0] - inner[0]) / step * ext, end[1] + (end[1] - inner[1]) / step * ext))
+            part = [(round(x, 4), round(y, 4)) for x, y in head + part + tail]
+        out_lon += [x for x, _ in part] + [None]
+        out_lat += [y for _, y in part] + [None]
     return out_lon, out_lat
+
+
+def inset_px(map_px: float) -> float:
+    """Width in pixels of the inset's map on a map ``map_px`` wide: its region (Mercator) fitted into
+    :data:`INSET_DOMAIN` of the map's frame (height MAP_ASPECT × width), keeping its aspect."""
+
+    def y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    aspect = (y(INSET_LAT[1]) - y(INSET_LAT[0])) / math.radians(INSET_LON[1] - INSET_LON[0])
+    box_w = (INSET_DOMAIN["x"][1] - INSET_DOMAIN["x"][0]) * map_px
+    box_h = (INSET_DOMAIN["y"][1] - INSET_DOMAIN["y"][0]) * MAP_ASPECT * map_px
+    return min(box_w, box_h / aspect)
+
+
+def dash_lines(worldview: str, map_px: float | None, inset: bool = False) -> tuple[list, list, float]:
+    """(lons, lats, line width) of the lines the worldview draws over its base map (the South China Sea's
+    dashed line and its islands' outlines), for the world map or its inset drawn on a map ``map_px`` wide
+    (None: :data:`DEFAULT_MAP_PX`, a phone's); empty lists where the worldview has none."""
+    lons, lats = overlay_lines(worldview)
+    px = map_px or DEFAULT_MAP_PX
+    phone = px < PHONE_MAP_PX
+    if inset:
+        per_deg, width = inset_px(px) / (INSET_LON[1] - INSET_LON[0]), INSET_WIDTH_PHONE if phone else INSET_WIDTH
+    else:  # the Natural Earth projection's equator spans the frame's width
+        per_deg, width = px / 360.0, OVERLAY_WIDTH_PHONE if phone else OVERLAY_WIDTH
+    if not lons:
+        return [], [], width
+    lons, lats = lengthened(lons, lats, per_deg)
+    return lons, lats, width
 
 
 def overlay_lines(worldview: str) -> tuple[list, list]:

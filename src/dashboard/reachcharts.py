@@ -8,7 +8,7 @@ import unicodedata
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import names, reach
+from . import maplayout, names, reach
 from .dataset import Dataset
 from .figures import (
     MUTED,
@@ -25,9 +25,11 @@ from .i18n import t
 from .keycharts import Chart
 from .memo import per_dataset
 from .textwidth import text_px
-from .vocab import HEAD_LEVELS, ORGANIZATION_FAMILIES, REACH_STATUS
+from .vocab import HEAD_LEVELS, MEMBERSHIP_ROLES, ORGANIZATION_FAMILIES, REACH_STATUS
 
 # One colour per level of a delegation's head (Okabe–Ito, most senior darkest); none named: pale.
+# The Reach map's outlines (Okabe–Ito): a grouping's members, and its observers, partners and associate members.
+MEMBER_OUTLINE, ASSOCIATE_OUTLINE = "#D55E00", "#CC79A7"
 LEVEL_COLORS = {
     "minister": "#0072B2",
     "vice_minister": "#3A93CF",
@@ -371,31 +373,44 @@ def organization_families(ds: Dataset, editions: list[int], lang: str) -> Chart:
 @per_dataset
 def reach_map(ds: Dataset, edition: int, grouping: str, worldview: str, lang: str) -> Chart:
     """The participants' map of ``edition`` (:func:`dashboard.keycharts.world_map`, in the chosen
-    worldview) with the members of ``grouping`` on the edition's first day outlined."""
+    worldview) with the members of ``grouping`` on the edition's first day outlined, and its observers,
+    partners and associate members outlined in a second colour (a legend entry of their own: never
+    counted as members)."""
     from . import keycharts
 
     base = keycharts.world_map(ds, edition, worldview=worldview, lang=lang)
     fig = go.Figure(base.figure)  # a copy: the key chart is memoised and shared
-    members = sorted(reach.members_on(ds, grouping, reach.edition_day(ds, edition)))
-    fig.add_choropleth(
-        locations=members,
-        z=[1] * len(members),
-        locationmode="ISO-3",
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        showscale=False,
-        marker_line_color="#D55E00",
-        marker_line_width=1.6,
-        hoverinfo="skip",
-        name=t("Members of {g}", g=reach.grouping_name(ds, grouping, lang), lang=lang),
-    )
+    day = reach.edition_day(ds, edition)
+    members = sorted(reach.members_on(ds, grouping, day))
+    associates = sorted(reach.members_on(ds, grouping, day, reach.ASSOCIATE_ROLES) - set(members))
+    g = reach.grouping_name(ds, grouping, lang)
+    outlines = [(members, MEMBER_OUTLINE, 1.6, t("Members of {g}", g=g, lang=lang))]
+    if associates:
+        label = t("Observers, partners and associate members of {g}", g=g, lang=lang)
+        outlines.append((associates, ASSOCIATE_OUTLINE, 1.4, label))
+    for codes, color, width, name in outlines:
+        fig.add_choropleth(
+            locations=codes,
+            z=[1] * len(codes),
+            locationmode="ISO-3",
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            marker_line_color=color,
+            marker_line_width=width,
+            hoverinfo="skip",
+            name=maplayout.legend_label(name),
+        )
     ents = ds.entities.set_index("code")
     status = reach.statuses(ds, edition)
+    roles = {c: r for r in reach.ASSOCIATE_ROLES for c in reach.members_on(ds, grouping, day, (r,))}
+    codes = members + associates
     data = pd.DataFrame(
         {
-            t("Country", lang=lang): [names.entity_form(ents.loc[c], lang) for c in members],
-            t("Code", lang=lang): members,
+            t("Country", lang=lang): [names.entity_form(ents.loc[c], lang) for c in codes],
+            t("Code", lang=lang): codes,
+            t("Membership", lang=lang): [MEMBERSHIP_ROLES.label(roles.get(c, "member"), lang) for c in codes],
             t("Status", lang=lang): [
-                REACH_STATUS.label(status.get(c) or reach.status(ds, edition, c), lang) for c in members
+                REACH_STATUS.label(status.get(c) or reach.status(ds, edition, c), lang) for c in codes
             ],
         }
     )

@@ -71,6 +71,23 @@ INSET = """() => { const g = document.querySelector('.geo.geo2'); if (!g) return
   return {lines: parts.length, frame: [f.width, f.height],
           inside: dashes.every(r => r.left >= f.left - 1 && r.right <= f.right + 1 && r.top >= f.top - 1
                                     && r.bottom <= f.bottom + 1)}; }"""
+# The South China Sea's dashed line (China's standard map) on the world map ('overlay') and in the inset: per
+# trace, its stroke colour and width as drawn, and the on-screen length of each of its sub-paths (the ten
+# dashes and the islands' outlines), measured on a copy of each sub-path in the same place.
+DASHED = """() => { const out = {};
+  for (const g of document.querySelectorAll('[data-testid=stPlotlyChart] .scattergeo g.trace, [data-testid=stPlotlyChart] g.trace.scattergeo')) {
+    const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    if (!tr || !['overlay', 'inset'].includes(tr.name) || tr.type !== 'scattergeo') continue;
+    for (const p of g.querySelectorAll('path.js-line')) {
+      const cs = getComputedStyle(p); const scale = p.getScreenCTM().a; const r = p.getBoundingClientRect();
+      const lengths = (p.getAttribute('d') || '').split('M').filter(Boolean).map(part => {
+        const q = p.cloneNode(); q.setAttribute('d', 'M' + part); p.parentNode.appendChild(q);
+        const n = q.getTotalLength() * scale; q.remove(); return n; });
+      out[tr.name] = {stroke: cs.stroke, width: parseFloat(cs.strokeWidth) * scale, opacity: cs.opacity,
+                      display: cs.display, visibility: cs.visibility, lengths, h: r.height, w: r.width};
+    }
+  }
+  return out; }"""
 VIEWS = {
     "one": ("/Map?edition=2025", (2025,)),
     "two": ("/Map?view=two&a=2024&b=2025", (2024, 2025)),
@@ -159,6 +176,21 @@ def test_map_draws_every_participant_readably_offline(
         assert lines["n"] >= 5  # the dashed line was drawn and sampled
         inset = page.evaluate(INSET)
         assert inset["lines"] >= 10 and inset["inside"], inset  # the inset draws the ten dashes, in its frame
+        # issue 18: the dashed line is drawn, as dark grey lines thick and long enough to see at world scale
+        dashed = page.evaluate(DASHED)
+        assert set(dashed) == {"overlay", "inset"}, dashed
+        for d in dashed.values():
+            assert d["stroke"] == "rgb(77, 77, 77)" and d["display"] != "none" and d["visibility"] == "visible", d
+            assert float(d["opacity"]) == 1, d
+            assert len(d["lengths"]) >= 10 and sum(n > 0 for n in d["lengths"]) >= 10, d
+        world, box = dashed["overlay"], dashed["inset"]
+        if width == 390:
+            assert world["width"] >= 2.0 and sorted(world["lengths"])[-10] >= 2.0, world  # ten marks of 2 px or more
+            assert world["h"] >= 15, world  # the whole line spans its ~21° of latitude
+            assert sorted(box["lengths"])[-10] >= 5.0, box  # the inset's dashes read as dashes
+        else:
+            assert world["width"] >= 1.5 and sorted(world["lengths"])[-10] >= 5.0, world
+            assert sorted(box["lengths"])[-10] >= 6.0, box
     page.screenshot(path=str(artifacts / f"map-{view}-{worldview}-{width}-{lang}.png"), full_page=True)
     assert watch.external == [], watch.external
     assert watch.page_errors == [], watch.page_errors

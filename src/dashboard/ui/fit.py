@@ -17,9 +17,17 @@ TABLE_TOOLBAR_ROOM = "1.5rem"  # with the 1rem gap: clear of the buttons (about 
 # balances the last lines (CSS text-wrap: pretty; ignored by browsers without it).
 _PRETTY = "text-wrap:pretty"
 
+# Page titles (h1): Streamlit draws them at 2.75rem (44 px) at every width, so on a 390 px phone (about 358 px
+# for text) a Chinese title of eight or nine characters (参会方来源地分布, 移民管理合作分论坛) broke before its
+# last character, left alone on a second line. Below Streamlit's small-screen breakpoint (640 px) a title is
+# 2.25rem (nine characters: 324 px), and a title of two or more lines has lines of about equal length
+# (text-wrap: balance), never a lone word or character on the last.
+HEADING_FIT = "@media (max-width:640px){h1{font-size:2.25rem !important}}h1{text-wrap:balance}"
+
 TEXT_FIT_CSS = (
     "<style>"
-    f'[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]){{margin-top:{TABLE_TOOLBAR_ROOM}}}'
+    + HEADING_FIT
+    + f'[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]){{margin-top:{TABLE_TOOLBAR_ROOM}}}'
     f'[data-testid="stMarkdownContainer"] :is(p,li,h2,h3,h4),[data-testid="stHeading"] :is(h2,h3),[data-testid="stCaptionContainer"]{{{_PRETTY}}}'
     f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important;{_KEEP}}}'
     f'[data-testid="stPageLink-NavLink"] span{{{_WRAP}}}'

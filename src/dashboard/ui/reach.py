@@ -172,11 +172,22 @@ def members_map(ds: Dataset, grouping: str, editions: list[int], lang: str) -> N
     edition = editions[-1]
     code = mapview.current_worldview()
     chart = reachcharts.reach_map(ds, edition, grouping, code, lang)
+    day = reach.edition_day(ds, edition)
+    others = reach.members_on(ds, grouping, day, reach.ASSOCIATE_ROLES) - reach.members_on(ds, grouping, day)
     st.caption(
         t(
+            "Outlined: the members of {g} on {day} ({e} edition) and, in a second colour, its observers, "
+            "partners and associate members (not counted as members).",
+            g=reach.grouping_name(ds, grouping, lang),
+            day=format_date(day, lang=lang),
+            e=edition,
+            lang=lang,
+        )
+        if others
+        else t(
             "Outlined: the members of {g} on {day} ({e} edition).",
             g=reach.grouping_name(ds, grouping, lang),
-            day=format_date(reach.edition_day(ds, edition), lang=lang),
+            day=format_date(day, lang=lang),
             e=edition,
             lang=lang,
         )
