@@ -44,6 +44,8 @@ MAP_CONFIG = {
 # per figure and width too, so a rerun or a new session at a known width sends the figure without rebuilding
 # it (plotly validates every property of a copied figure: tens of ms per chart).
 fitted = per_object(fit_text)
+# The chart's table in the reader's words (dashboard.chartdata), likewise per table and language.
+worded = per_object(in_words)
 
 
 def chart_block(
@@ -59,12 +61,8 @@ def chart_block(
     chart's text alternative for a screen reader and a sentence a reader can quote. ``share``: the part of
     the content column's width the chart is drawn in on a wide screen (0.5 in one of two columns); its
     title, subtitle and source line are wrapped for that width (dashboard.ui.viewport)."""
-<<<<<<< HEAD
     fig = fitted(fig, chart_px(share))
-=======
-    fig = fit_text(fig, chart_px(share))
-    data = in_words(data, get_language())  # columns and codes in the reader's words where the language says so
->>>>>>> h18b
+    data = worded(data, get_language())  # columns and codes in the reader's words where the language says so
     st.plotly_chart(fig, key=f"chart-{name}", config={**config, **plotly_locale(get_language())})
     if description:
         st.caption(md_escape(description))
