@@ -224,7 +224,7 @@ def test_map_subtitle_and_source_line_follow_a_loaded_list(fixture_ds, merged, l
             _flat("Source: public sources cited per participant and the organizers' list (2099, file: 名单_B.csv,")
             in after
         )
-        assert "named in public sources and the organizer's list" in describe(chart, lang)
+        assert "named for 2099 in public sources and the organizer's list" in describe(chart, lang)
         assert "; 3 only in the list." in describe(chart, lang)
     else:
         assert "仅显示公开来源列明的参会方" in before
