@@ -166,3 +166,15 @@ def test_page_follows_complete_organizer_lists_in_the_session():
         )
         for c in at.caption
     )
+
+
+def test_outcomes_and_side_events_in_chinese_without_english():
+    """The outcomes list in Chinese: a Chinese source's wording, or this project's marked as such; no
+    English outcome or side-event name (issue 18)."""
+    at = open_reach(lang="zh")
+    text = markdown(at)
+    outcomes = text[text.index("**2024年**") :]
+    assert "Chair's Statement" not in outcomes and "commitments" not in outcomes and "Side event" not in outcomes
+    assert "中方倡议：共同践行真正的多边主义" in outcomes
+    assert "（本项目译写）" in outcomes  # the 2025 chair's statement: no Chinese source words it
+    assert "区域移民治理政策研讨会" in outcomes

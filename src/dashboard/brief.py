@@ -225,10 +225,17 @@ def _speakers(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -
     return rows
 
 
-def _outcomes(ds: Dataset, editions: list[int], refs: summary.Refs) -> list[list[str]]:
-    """The sub-forum's outcomes as the sources record them (transcribed, not translated)."""
+def _outcomes(ds: Dataset, editions: list[int], lang: str, refs: summary.Refs) -> list[list[str]]:
+    """The sub-forum's outcomes as the sources record them (transcribed, not translated): in Chinese as a
+    Chinese source words them, else in this project's words marked as such (dashboard.names)."""
     o = ds.outcomes[ds.outcomes.edition.isin(editions) & (ds.outcomes.scope == "sub_forum")]
-    return [[str(r.edition), r.item, refs.cite(r.source_ids, claim=citations.CONTEXT)] for r in o.itertuples()]
+    rows = []
+    for r in o.itertuples():
+        text, project = names.outcome_item(r, lang)
+        if project:
+            text = t("{title} (this project's translation)", title=text, lang=lang)
+        rows.append([str(r.edition), text, refs.cite(r.source_ids, claim=citations.CONTEXT)])
+    return rows
 
 
 def _sources(ds: Dataset, refs: summary.Refs, lang: str) -> list[dict]:
@@ -304,7 +311,7 @@ def brief_content(
         ],
         "speakers": _speakers(ds, editions, lang, refs),
         "outcomes_title": t("Outcomes (as the sources record them)", lang=lang),
-        "outcomes": _outcomes(ds, editions, refs),
+        "outcomes": _outcomes(ds, editions, lang, refs),
         "sources_title": t("Sources", lang=lang),
         "footer": t(
             "Data version {v}, generated {d}. Data compilation licensed CC BY 4.0. {boundaries}",

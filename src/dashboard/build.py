@@ -199,7 +199,17 @@ def build_tables(
                     }
                 )
             for o in sections.get("outcomes", []):
-                outcomes.append({"edition": year, "scope": scope, "item": o.item, "source_ids": _join(o.source_ids)})
+                outcomes.append(
+                    {
+                        "edition": year,
+                        "scope": scope,
+                        "item": o.item,
+                        "item_zh": _zh(o.item_zh),
+                        "item_zh_project": _zh(o.item_zh_project),
+                        "zh_source_id": o.zh_source_id or "",
+                        "source_ids": _join(o.source_ids),
+                    }
+                )
             for i, p in enumerate(sections.get("people", [])):
                 try:
                     m = index.resolve(p.represents)
@@ -275,6 +285,8 @@ def build_tables(
                 {
                     "edition": year,
                     "name": s.name,
+                    "name_zh": _zh(s.name_zh),
+                    "zh_source_id": s.zh_source_id or "",
                     "date": s.date.isoformat(),
                     "city": s.city,
                     "theme": s.theme,

@@ -164,3 +164,20 @@ def conflict_issue(row: Any, lang: str) -> str:
 def conflict_detail(row: Any, lang: str) -> str:
     """Who says what, in Chinese when the project's Chinese note exists."""
     return _choose(row, "detail", "detail", lang)
+
+
+def outcome_item(row: Any, lang: str) -> tuple[str, bool]:
+    """An outcome in ``lang``: the form a source in that language gives (``item_zh``), else this project's
+    wording (``item_<lang>_project``; the flag is True: show it marked as such), else as written."""
+    local = _get(row, f"item_{lang}")
+    if local:
+        return local, False
+    project = _get(row, f"item_{lang}_project")
+    if project:
+        return project, True
+    return _get(row, "item"), False
+
+
+def side_event_name(row: Any, lang: str) -> str:
+    """A side event's name as a source in ``lang`` writes it (``name_zh``), else as the sources write it."""
+    return _choose(row, "name", "name", lang)

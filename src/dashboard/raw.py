@@ -245,7 +245,7 @@ def check_references(raw: RawData, index: AliasIndex) -> None:
                 label = _label(section, i, rec.model_dump())
                 for sid in getattr(rec, "source_ids", None) or [getattr(rec, "source_id", None)]:
                     need(f, label, "source_ids" if hasattr(rec, "source_ids") else "source_id", sid)
-                if section.endswith("people"):
+                if hasattr(rec, "zh_source_id"):  # people, outcomes, side events: a Chinese form's source
                     need_chinese(f, label, "zh_source_id", rec.zh_source_id)
                 if section == "people":
                     resolve(f, label, "represents", rec.represents, (ENTITY, ORGANIZATION))

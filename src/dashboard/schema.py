@@ -204,6 +204,20 @@ class Topic(Strict):
 class Outcome(Strict):
     item: str
     source_ids: list[SourceId] = Field(min_length=1)
+    # The outcome as the Chinese-language source ``zh_source_id`` words it (the Chinese view shows it, never
+    # the English); where no Chinese source words it, this project's Chinese (``item_zh_project``), shown
+    # marked as such (house style, rule 2).
+    item_zh: str | None = Field(default=None, min_length=1)
+    zh_source_id: SourceId | None = None
+    item_zh_project: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _zh_form_cites_a_source(self) -> Outcome:
+        if bool(self.item_zh) != bool(self.zh_source_id):
+            raise ValueError("item_zh and zh_source_id are given together (the Chinese form cites its source)")
+        if self.item_zh and self.item_zh_project:
+            raise ValueError("item_zh_project is given although a Chinese source gives item_zh")
+        return self
 
 
 class SideEvent(Strict):
@@ -214,6 +228,15 @@ class SideEvent(Strict):
     attendees_as_written: str
     source_ids: list[SourceId] = Field(min_length=1)
     note: str | None = None
+    # The event's name as the Chinese-language source ``zh_source_id`` writes it.
+    name_zh: str | None = Field(default=None, min_length=1)
+    zh_source_id: SourceId | None = None
+
+    @model_validator(mode="after")
+    def _zh_form_cites_a_source(self) -> SideEvent:
+        if bool(self.name_zh) != bool(self.zh_source_id):
+            raise ValueError("name_zh and zh_source_id are given together (the Chinese form cites its source)")
+        return self
 
 
 class ParentConference(Strict):

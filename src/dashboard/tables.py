@@ -310,6 +310,17 @@ TABLES: dict[str, dict] = {
             f("edition", "integer", "Edition id.", required=True),
             f("scope", "string", "sub_forum or parent_conference.", SCOPES),
             f("item", "string", "Outcome as written."),
+            f(
+                "item_zh",
+                "string",
+                "The outcome as the Chinese-language source zh_source_id words it; empty when none does.",
+            ),
+            f(
+                "item_zh_project",
+                "string",
+                "This project's Chinese wording where no Chinese source words the outcome (shown marked as such).",
+            ),
+            f("zh_source_id", "string", "Chinese-language source that words item_zh; empty when none does."),
             f("source_ids", "string", "Sources. " + LIST, required=True),
         ],
         "primaryKey": ["edition", "scope", "item"],
@@ -319,6 +330,12 @@ TABLES: dict[str, dict] = {
         "fields": [
             f("edition", "integer", "Edition (year) it accompanied.", required=True),
             f("name", "string", "Name."),
+            f(
+                "name_zh",
+                "string",
+                "The name as the Chinese-language source zh_source_id writes it; empty when none does.",
+            ),
+            f("zh_source_id", "string", "Chinese-language source that writes name_zh; empty when none does."),
             f("date", "date", "Date."),
             f("city", "string", "City."),
             f("theme", "string", "Theme."),

@@ -406,6 +406,13 @@ def _cited(ds: Dataset, source_ids: str, claims: tuple[str, ...]) -> str:
     return ""
 
 
+def _outcome(r, lang: str) -> str:
+    """An outcome as a source in the reader's language words it, else this project's wording marked as
+    such, else as the sources write it (dashboard.names)."""
+    text, project = names.outcome_item(r, lang)
+    return t("{title} (this project's translation)", title=text, lang=lang) if project else text
+
+
 def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
     """The sub-forum's outcomes and the side events, as the sources write them, with their sources."""
     out = reach.outcomes(ds, editions)
@@ -415,12 +422,14 @@ def outcomes(ds: Dataset, editions: list[int], lang: str) -> None:
         items = out[out.edition == ed]
         if items.empty:
             st.caption(t("No outcome recorded in the sources for this edition.", lang=lang))
-        lines = [f"- {md_escape(r.item)} — {_cited(ds, r.source_ids, OUTCOME_CLAIMS)}" for r in items.itertuples()]
+        lines = [
+            f"- {md_escape(_outcome(r, lang))} — {_cited(ds, r.source_ids, OUTCOME_CLAIMS)}" for r in items.itertuples()
+        ]
         for r in side[side.edition == ed].itertuples():
             day = format_date(r.date, lang=lang)
             lines.append(
                 "- "
-                + t("Side event, {day}: {name}", day=day, name=md_escape(r.name), lang=lang)
+                + t("Side event, {day}: {name}", day=day, name=md_escape(names.side_event_name(r, lang)), lang=lang)
                 + " — "
                 + _cited(ds, r.source_ids, SIDE_EVENT_CLAIMS)
             )
