@@ -1,4 +1,7 @@
-"""Write data/templates/registration_template.csv and .xlsx (run by hand when the columns change)."""
+"""Write data/templates/registration_template.csv and .xlsx, and the Chinese templates
+registration_template.zh.csv and .zh.xlsx (Chinese headers, roles and modes as Chinese offices write
+them, all of which the importer reads), run by hand when the columns change. The Import page offers the
+template of the reader's language."""
 
 from pathlib import Path
 
@@ -25,21 +28,41 @@ EXAMPLE = [  # in the order of COLUMNS
 ]
 
 
+# The Chinese template: each column under a header the importer recognises (frame.HEADER_ALIASES), roles
+# and modes in the words it reads (validation.ROLE_ALIASES, MODE_ALIASES); tests/test_templates.py reads
+# it back through the importer.
+ZH_HEADERS = ["届次", "姓名", "职务", "单位", "国家/地区或国际组织", "代表团", "身份", "参会方式"]
+ZH_ROLES = ["团长", "副团长", "团员", "发言嘉宾", "主持人", "观察员", "嘉宾", "联络官", "随员", "工作人员", "其他"]
+ZH_MODES = ["现场", "视频"]
+ZH_EXAMPLE = [
+    ["2025年", "", "局长", "蒙古国移民局", "蒙古国", "蒙古国代表团", "团长", "现场"],
+    ["2025年", "", "", "国际移民组织", "国际移民组织", "", "发言嘉宾", "视频"],
+]
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "registration_template.csv").write_text(
-        ",".join(COLUMNS) + "\n" + "\n".join(",".join(r) for r in EXAMPLE) + "\n", encoding="utf-8"
+    write(OUT / "registration_template", COLUMNS, EXAMPLE, list(ROLES), list(MODES), "registrations")
+    write(OUT / "registration_template.zh", ZH_HEADERS, ZH_EXAMPLE, ZH_ROLES, ZH_MODES, "报名名单")
+    print("wrote", OUT)
+
+
+def write(
+    stem: Path, headers: list[str], example: list[list[str]], roles_: list[str], modes_: list[str], sheet: str
+) -> None:
+    Path(f"{stem}.csv").write_text(
+        ",".join(headers) + "\n" + "\n".join(",".join(r) for r in example) + "\n", encoding="utf-8"
     )
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = "registrations"
-    ws.append(COLUMNS)
+    ws.title = sheet
+    ws.append(headers)
     for c in ws[1]:
         c.font = Font(bold=True)
-    for r in EXAMPLE:
+    for r in example:
         ws.append(r)
-    roles = DataValidation(type="list", formula1='"' + ",".join(ROLES) + '"', allow_blank=False)
-    modes = DataValidation(type="list", formula1='"' + ",".join(MODES) + '"', allow_blank=True)
+    roles = DataValidation(type="list", formula1='"' + ",".join(roles_) + '"', allow_blank=False)
+    modes = DataValidation(type="list", formula1='"' + ",".join(modes_) + '"', allow_blank=True)
     ws.add_data_validation(roles)
     ws.add_data_validation(modes)
     letter = {c: openpyxl.utils.get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
@@ -49,8 +72,7 @@ def main() -> None:
     for c in COLUMNS:
         ws.column_dimensions[letter[c]].width = widths.get(c, 18)
     wb.properties.creator = "Migration Sub-Forum dashboard"
-    wb.save(OUT / "registration_template.xlsx")
-    print("wrote", OUT)
+    wb.save(f"{stem}.xlsx")
 
 
 if __name__ == "__main__":

@@ -41,13 +41,17 @@ def alias_index(data_folder: str, _entities: pd.DataFrame, _organizations: pd.Da
 
 
 def templates() -> None:
+    """The registration templates, in the reader's language where one exists
+    (``registration_template.<lang>.<ext>``: Chinese headers, roles and modes), else the default."""
     folder = data_dir() / "templates"
+    lang = get_language()
     c1, c2 = st.columns(2)
     for col, ext, mime in (
         (c1, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (c2, "csv", "text/csv"),
     ):
-        path = folder / f"registration_template.{ext}"
+        local = folder / f"registration_template.{lang}.{ext}"
+        path = local if local.exists() else folder / f"registration_template.{ext}"
         if path.exists():
             with col:
                 st.download_button(

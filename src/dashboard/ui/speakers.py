@@ -83,8 +83,16 @@ def people_table(ds: Dataset, f: Filters) -> None:
             "text, not a source's."
         )
     )
+    download_csv(lambda: _people_csv(ds, key, lang), "people")
+
+
+def _people_csv(ds: Dataset, key: tuple, lang: str) -> pd.DataFrame:
+    """The CSV: in a language that reads data in words (Chinese), the table as shown, in that language
+    (no English column names or codes); otherwise the data package's columns with every source named."""
+    if locale_rules.rules(lang).readable_codes:
+        return _people_view(ds, *key, lang=lang)
     sp = keycharts.filtered_people(ds, *key)
-    download_csv(lambda: citations.reader_sources(ds, sp.drop(columns=["scope"]), lang=lang), "people")
+    return citations.reader_sources(ds, sp.drop(columns=["scope"]), lang=lang)
 
 
 @per_dataset  # per filters and language: a new session or a rerun draws the table without a pass over its rows
