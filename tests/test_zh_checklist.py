@@ -734,3 +734,19 @@ def test_chart_data_in_the_chinese_view_is_in_chinese():
     assert list(zh.columns) == ["届次", "发言类型", "洲", "数量", "列明", "中文名称"]
     assert zh.iloc[0].tolist() == [2099, "主旨演讲", "亚洲", 3, "是", "甲"]
     assert in_words(data, "en").equals(data)
+
+
+def test_the_sources_page_lists_every_source_of_a_conflict_itself(monkeypatch):
+    """The Sources page does not send its reader to itself ('另有4个来源，详见“来源与方法”页'): it lists
+    every source of a conflicting figure."""
+    from dashboard.i18n import set_language
+
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    set_language("zh")
+    try:
+        at = _chinese_page("pages/6_Sources.py")
+        text = "\n".join(m.value for m in at.markdown)
+        assert "来源不一致" in text or "各来源" in text or "采用值" in text
+        assert "详见“来源与方法”页" not in text
+    finally:
+        set_language("en")

@@ -66,24 +66,26 @@ def two_edition_pickers(ds: Dataset, columns) -> tuple[int, int]:
     return (a, b) if eds.index(a) < eds.index(b) else (b, a)
 
 
-def source_links(ds: Dataset, source_ids: str | list[str], claim: str = citations.FIGURES) -> str:
+def source_links(ds: Dataset, source_ids: str | list[str], claim: str = citations.FIGURES, every: bool = False) -> str:
     """Markdown links to the (at most three) strongest sources for a claim, each with its readable
-    label (publisher, short title, date, language), data text escaped; in the page's language."""
-    return _source_links(ds, source_ids, claim, get_language())
+    label (publisher, short title, date, language), data text escaped; in the page's language.
+    ``every``: all of them, strongest first (the Sources page itself, which the note on the rest
+    would otherwise point to)."""
+    return _source_links(ds, source_ids, claim, get_language(), every)
 
 
 @per_dataset
-def _source_links(ds: Dataset, source_ids: str | list[str], claim: str, lang: str) -> str:
+def _source_links(ds: Dataset, source_ids: str | list[str], claim: str, lang: str, every: bool = False) -> str:
     ids = source_ids if isinstance(source_ids, str) else "|".join(source_ids)
     best = citations.strongest(ds, ids, claim, prefer=tuple(ds.editions.preferred_source_id), limit=None, lang=lang)
     links = join_clauses(
         (
             f"[{md_escape(citations.label(ds, s, lang=lang))}]({citations.url(ds, s)})"
-            for s in best[: citations.MAX_REFERENCES]
+            for s in (best if every else best[: citations.MAX_REFERENCES])
         ),
         lang=lang,
     )
-    rest = len(best) - citations.MAX_REFERENCES
+    rest = 0 if every else len(best) - citations.MAX_REFERENCES
     if rest > 0:
         links += " " + md_escape(t("(+{n} more on the Sources page)", lang=lang, n=rest))
     return links

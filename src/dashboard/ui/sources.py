@@ -101,7 +101,7 @@ def conflicts(ds: Dataset) -> None:
                     metric=METRICS.label(r.metric, lang=lang).lower(),
                     value=format_figure_unit(r.value, r.qualifier, r.metric, lang=lang),
                     pref=pref,
-                    sources=source_links(ds, r.source_ids),
+                    sources=source_links(ds, r.source_ids, every=True),
                 )
             )
     st.markdown("**" + t("All recorded conflicts") + "**")
