@@ -11,6 +11,8 @@ import pytest
 from conftest import FIXTURES, REPO
 from streamlit.testing.v1 import AppTest
 
+from dashboard.i18n import set_language
+
 CORPUS = FIXTURES / "registrations"
 
 
@@ -301,3 +303,19 @@ def test_a_file_read_as_detected_records_that_on_its_source():
     at.button(key="import_confirm").click().run()
     _, source, _ = at.session_state["registration_lists"][2025]
     assert source["notes"].endswith("Text encoding: GB18030/GBK (decided from the file).")
+
+
+def test_a_chinese_list_reports_its_editions_in_chinese():
+    """Issue 18: editions are listed as Chinese lists are written (2025年, joined with 、/和), not '2025, 2024'."""
+    set_language("zh")
+    try:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+        at.query_params["lang"] = "zh"
+        at.run()
+        at.switch_page("pages/8_Import.py")
+        at.query_params["lang"] = "zh"
+        at.run()
+        upload(at, "zh_realistic.csv")
+        assert any("有效数据8行，涉及届次：2025年。" in s.value for s in at.success), [s.value for s in at.success]
+    finally:
+        set_language("en")

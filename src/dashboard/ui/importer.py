@@ -17,7 +17,7 @@ from .. import citations, locale_rules
 from .. import registrations as R
 from ..dataset import Dataset
 from ..exports import to_csv_bytes
-from ..formatting import format_figure_unit
+from ..formatting import format_figure_unit, format_list, format_year
 from ..harmonize import AliasIndex
 from ..i18n import get_language, t
 from ..names import entity_form, entity_name
@@ -173,7 +173,11 @@ def upload(ds: Dataset) -> None:
         st.error(t("No valid rows to import."))
         return
     st.success(
-        t("{n} valid rows for edition(s) {eds}.", n=len(ok), eds=", ".join(map(str, sorted(ok.edition.unique()))))
+        t(
+            "{n} valid rows for edition(s) {eds}.",
+            n=len(ok),
+            eds=format_list((format_year(e, lang=lang) for e in sorted(ok.edition.unique())), lang=lang),
+        )
     )
     keep_names = st.checkbox(
         t("Keep person names in this session (otherwise only aggregates are kept)"),

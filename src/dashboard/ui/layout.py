@@ -23,6 +23,7 @@ import streamlit as st
 
 from ..dataset import Dataset, load_clean
 from ..errors import DataError
+from ..formatting import format_list, format_year
 from ..i18n import N_, languages, match_language, set_language, t, translate_marked
 from ..paths import clean_dir, data_dir
 from ..tables import TABLES
@@ -211,7 +212,7 @@ def _sidebar(lang: str, default_lang: str, pages: list) -> None:
             st.info(
                 t(
                     "Registration lists loaded in this browser session only (a reload drops them): {eds}",
-                    eds=", ".join(map(str, sorted(lists))),
+                    eds=format_list((format_year(e, lang=lang) for e in sorted(lists)), lang=lang),
                 )
             )
         st.caption(

@@ -14,7 +14,8 @@ from typing import Any
 
 import streamlit as st
 
-from ..i18n import t
+from ..formatting import format_list
+from ..i18n import get_language, t
 
 
 def _widget_key(param: str) -> str:
@@ -62,7 +63,8 @@ def url_values(
     picked = list(dict.fromkeys(by_str[p] for p in raw.split(",") if p in by_str))
     unknown = [p for p in raw.split(",") if p and p not in by_str]
     if unknown:
-        st.toast(t("Ignored unknown value(s) in the link: {values}", values=", ".join(unknown)))
+        lang = get_language()
+        st.toast(t("Ignored unknown value(s) in the link: {values}", values=format_list(unknown, lang=lang), lang=lang))
     return picked
 
 
