@@ -93,11 +93,13 @@ def _source_links(ds: Dataset, source_ids: str | list[str], claim: str, lang: st
 
 # Streamlit cuts a tile's delta line with an ellipsis ("较上届（2024年：约300）…" in a quarter of 1440 px):
 # the delta wraps instead, in every language and at every width, so the previous edition's figure and the
-# change are always read in full.
+# change are always read in full. Chinese wraps at its punctuation, not inside a word ('…约300人）' /
+# '减少约60人', not '…减' / '少约60人'): keep-all, with a break anywhere only where a part would not fit.
 METRIC_DELTA_CSS = (
     '<style>[data-testid="stMetricDelta"]{max-width:100%;height:auto !important}'
     '[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],[data-testid="stMetricDelta"] p'
-    "{white-space:normal !important;overflow:visible !important;text-overflow:clip !important}</style>"
+    "{white-space:normal !important;overflow:visible !important;text-overflow:clip !important;"
+    "word-break:keep-all;overflow-wrap:anywhere}</style>"
 )
 
 
