@@ -21,14 +21,15 @@ _PRETTY = "text-wrap:pretty"
 # for text) a Chinese title of eight or nine characters (参会方来源地分布, 移民管理合作分论坛) broke before its
 # last character, left alone on a second line. Below Streamlit's small-screen breakpoint (640 px) a title is
 # 2.25rem (nine characters: 324 px), and a title of two or more lines has lines of about equal length
-# (text-wrap: balance), never a lone word or character on the last.
-HEADING_FIT = "@media (max-width:640px){h1{font-size:2.25rem !important}}h1{text-wrap:balance}"
+# (text-wrap: balance), never a lone word or character on the last. Section headings (h2, h3) likewise:
+# 'pretty' left '两届公开来源列明的参会' / '方' at 390 px; 'balance' gives two lines of about equal length.
+HEADING_FIT = "@media (max-width:640px){h1{font-size:2.25rem !important}}h1,h2,h3{text-wrap:balance}"
 
 TEXT_FIT_CSS = (
     "<style>"
     + HEADING_FIT
     + f'[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]){{margin-top:{TABLE_TOOLBAR_ROOM}}}'
-    f'[data-testid="stMarkdownContainer"] :is(p,li,h2,h3,h4),[data-testid="stHeading"] :is(h2,h3),[data-testid="stCaptionContainer"]{{{_PRETTY}}}'
+    f'[data-testid="stMarkdownContainer"] :is(p,li,h4),[data-testid="stCaptionContainer"]{{{_PRETTY}}}'
     f'[data-testid="stMultiSelectTagsContainer"] span{{{_WRAP};max-width:none !important;height:auto !important;{_KEEP}}}'
     f'[data-testid="stPageLink-NavLink"] span{{{_WRAP}}}'
     f'[data-testid="stMetricLabel"] .stMarkdownEllipsis,[data-testid="stMetricDelta"] .stMarkdownEllipsis{{{_WRAP}}}'
