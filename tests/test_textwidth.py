@@ -4,6 +4,8 @@ widest label. Known answers, no real data."""
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard import maplayout, textwidth
 
 
@@ -108,3 +110,15 @@ def test_map_frame_grows_with_its_lines_and_leaves_no_band():
     assert chrome("数据来源：" + "公开来源" * 20, ["2025年来源列明"]) > one  # more source lines, more room
     assert abs(chrome("数据来源：公开来源。", ["2025年来源列明", "2025年举办地：连云港"]) - (one + 19)) <= 1  # a row
     assert one < 150  # the old fixed 246 px of chrome left ~100 px of empty band
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("所列并非全部。2024年：10人", 16, ["所列并非全部。", "2024年：10人"]),  # not '…2024' / '年：10人'
+        ("其中具名发言嘉宾10人", 18, ["其中具名发言嘉宾", "10人"]),  # not '…10' / '人'
+        ("abc 2024年", 8, ["abc", "2024年"]),
+    ],
+)
+def test_a_number_keeps_its_unit_or_measure_word(text, width, lines):
+    assert textwidth.wrap(text, width) == lines

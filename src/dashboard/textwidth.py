@@ -96,6 +96,10 @@ def _wrap_line(text: str, width: int) -> list[str]:
             carried.insert(0, line.pop())
         while len(line) > 1 and line[-1][0] in NO_END:  # opening punctuation moves to the next line
             carried.insert(0, line.pop())
+        if (
+            not carried and not space and char_width(tok[0]) == 2 and len(line) > 1 and line[-1][0][-1].isdigit()
+        ):  # a number keeps its unit or measure word ('2024年', '10人'), never '2024' / '年'
+            carried.insert(0, line.pop())
         lines.append(carried + [(tok, space)])
         used = sum(display_width(x) for x, _ in lines[-1]) + sum(1 for _, s in lines[-1][1:] if s)
     return ["".join((" " if s and i else "") + x for i, (x, s) in enumerate(line)) for line in lines]
