@@ -252,3 +252,25 @@ def test_edition_label_names_the_city_in_chinese(dataset):
     assert "苏州" in edition_label(dataset, 2024) and "连云港" in edition_label(dataset, 2025)
     set_language("en")
     assert "Suzhou" in edition_label(dataset, 2024)
+
+
+def test_outcomes_and_side_events_in_chinese_are_their_sources_words(dataset):
+    """An outcome's or side event's Chinese form cites a Chinese source among its sources, and every
+    phrase of it (between Chinese punctuation, lead-in included) is in that source's stored text."""
+    excerpts = dict(zip(dataset.sources.id, dataset.sources.excerpt))
+    language = dict(zip(dataset.sources.id, dataset.sources.language))
+    rows = [("outcome", r.item, r.item_zh, r.zh_source_id, r.source_ids) for r in dataset.outcomes.itertuples()]
+    rows += [("side event", r.name, r.name_zh, r.zh_source_id, r.source_ids) for r in dataset.side_events.itertuples()]
+    checked = 0
+    for kind, what, zh, sid, sids in rows:
+        if not (isinstance(zh, str) and zh):
+            continue
+        assert language.get(sid) == "zh" and sid in sids.split("|"), f"{kind} {what!r}: source {sid!r}"
+        path = _stored_text(excerpts.get(sid))
+        if path is None:
+            continue
+        text = _display(_PINYIN.sub("", path.read_text(encoding="utf-8")))
+        for phrase in filter(None, re.split(r"[：；，、（）]", zh)):
+            assert phrase in text, f"{kind} {what!r}: {phrase!r} is not in {path.name}"
+        checked += 1
+    assert checked or not SHARED.is_dir()
