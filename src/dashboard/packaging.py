@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import keycharts, summary
+from .chartdata import COLUMNS as CHART_COLUMNS
 from .dataset import Dataset
 from .describe import describe
 from .exports import to_csv_bytes
@@ -206,31 +207,16 @@ def key_chart(ds: Dataset, editions: list[int], name: str, worldview: str = DEFA
     return _BY_KEY[name].build(ds, editions, worldview, lang)
 
 
-# Column names of the kit's data CSVs, for languages that read them in words (locale_rules.readable_codes).
+# Column names of the kit's data CSVs, for languages that read them in words (locale_rules.readable_codes):
+# the charts' column names (dashboard.chartdata, defined once) and the kit's own columns.
 DATA_COLUMNS = {
-    "edition": N_("edition"),
-    "metric": N_("metric"),
-    "reported": N_("reported"),
-    "reported_qualifier": N_("reported qualifier"),
-    "identified": N_("identified"),
-    "unidentified": N_("not named in public sources"),
-    "share_identified": N_("share identified"),
-    "list_complete": N_("complete list"),
-    "reported_source": N_("reported by"),
-    "reported_source_link": N_("address of the source"),
-    "region": N_("region"),
-    "count": N_("number"),
-    "role": N_("role"),
-    "code": N_("code"),
+    **CHART_COLUMNS,
     "name_shown": N_("name"),
     "sub_region_label": N_("sub-region"),
     "status_label": N_("status"),
     "area_km2": N_("area (km²)"),
     "rep_lon": N_("longitude"),
     "rep_lat": N_("latitude"),
-    "how_known": N_("how known"),
-    "people": N_("people"),
-    "sources": N_("sources"),
     "worldview": N_("map"),
 }
 # Columns left out of the worded copy: other languages' forms, codes a label stands for, drawing flags.
