@@ -6,6 +6,7 @@ Streamlit (fixtures with known bytes), and once against the real ``st.App`` of s
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gzip
 import re
 from pathlib import Path
@@ -39,6 +40,14 @@ def respond(body: bytes, ctype: bytes = b"text/html; charset=utf-8", status: int
     return app
 
 
+def run_alone(coro) -> None:
+    """Run ``coro`` on an event loop of its own thread: in the full suite the browser tests' sync
+    Playwright (a session fixture) keeps an event loop running in the main thread, where asyncio.run()
+    refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coro).result()
+
+
 def call(app, path: str = "/", method: str = "GET", headers=(), scope_type: str = "http"):
     """The response as (status, headers dict, body bytes)."""
     sent: list[dict] = []
@@ -50,7 +59,7 @@ def call(app, path: str = "/", method: str = "GET", headers=(), scope_type: str 
     async def send(message):
         sent.append(message)
 
-    asyncio.run(shell.EarlyShell(app, head=HEAD)(scope, receive, send))
+    run_alone(shell.EarlyShell(app, head=HEAD)(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return start["status"], {k.decode().lower(): v.decode() for k, v in start["headers"]}, body
@@ -158,7 +167,7 @@ def test_base_url_path_is_understood():
     async def send(m):
         sent.append(m)
 
-    asyncio.run(shell.EarlyShell(app, head=HEAD, base_url="/dash/")(scope, receive, send))
+    run_alone(shell.EarlyShell(app, head=HEAD, base_url="/dash/")(scope, receive, send))
     assert sent[-1]["body"] == b"const x = '</head>'"
 
 
